@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { MapList } from '@/components/maps/map-list';
+import { NewMapForm } from '@/components/maps/new-map-form';
+import { db } from '@/lib/server/db';
+import { listMyMaps } from '@/lib/server/maps';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'My maps' };
+
+export default async function MyMapsPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in?next=/maps');
+  const maps = await listMyMaps(db, { userId: user.id });
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">My maps</h1>
+          <p className="text-sm text-stone-600">Every change in a map is saved as you make it.</p>
+        </div>
+      </div>
+      <NewMapForm />
+      <MapList maps={maps} />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from 'next/link';
+import { ArticlePanel } from '@/components/debate/article-panel';
+import { ThesisCard } from '@/components/debate/thesis-card';
+import { StartMapButton } from '@/components/maps/start-map-button';
+import { SideTabs } from '@/components/side-tabs';
+import { getFeaturedDebate } from '@/lib/server/debates';
+import { db } from '@/lib/server/db';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const dynamic = 'force-dynamic';
+
+export default async function DebatePage() {
+  const [debate, user] = await Promise.all([getFeaturedDebate(db), getCurrentUser()]);
+  if (!debate) {
+    return (
+      <p className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+        No debate has been loaded yet. Run <code>npm run db:setup</code> and reload.
+      </p>
+    );
+  }
+  const [a, b] = debate.theses;
+  if (!a || !b) throw new Error('A debate needs two theses.');
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="motion" className="space-y-3">
+        <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">The motion</p>
+        <h1
+          id="motion"
+          className="max-w-4xl text-2xl font-bold leading-tight text-stone-900 sm:text-3xl"
+        >
+          {debate.motion}
+        </h1>
+        {debate.summary && <p className="max-w-3xl text-base text-stone-700">{debate.summary}</p>}
+        <div className="flex flex-wrap items-center gap-3 pt-1">
+          {user ? (
+            <>
+              <StartMapButton />
+              <Link
+                href="/maps"
+                className="text-sm font-medium text-stone-700 underline underline-offset-4"
+              >
+                Open my maps
+              </Link>
+            </>
+          ) : (
+            <>
+              <Link
+                href="/sign-up?next=/maps"
+                className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+              >
+                Sign up to build your map
+              </Link>
+              <span className="text-sm text-stone-600">
+                Reading needs no account. Already have one?{' '}
+                <Link
+                  href="/sign-in?next=/maps"
+                  className="font-medium text-stone-800 underline underline-offset-4"
+                >
+                  Sign in
+                </Link>
+              </span>
+            </>
+          )}
+        </div>
+      </section>
+      <SideTabs
+        labels={[a.label, b.label]}
+        panels={
+          [a, b].map((t) => (
+            <div key={t.id} className="space-y-4">
+              <ThesisCard thesis={t} />
+              <ArticlePanel source={t.source} />
+            </div>
+          )) as [React.ReactNode, React.ReactNode]
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import Link from 'next/link';
+import { startTransition, useActionState } from 'react';
+import { FieldError } from '@/components/ui/field-error';
+import { signInAction, signUpAction } from '@/lib/actions/auth';
+import { PASSWORD_MIN } from '@/lib/schemas/auth';
+
+const inputClass =
+  'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
+
+/** Sign-up and sign-in share one form. */
+export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: string }) {
+  const [state, action, pending] = useActionState(
+    mode === 'sign-up' ? signUpAction : signInAction,
+    null,
+  );
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const formError = state && !state.ok && !Object.keys(errors).length ? state.message : null;
+  const field = (name: string) => ({
+    id: name,
+    name,
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': `${name}-error${name === 'password' && mode === 'sign-up' ? ' password-hint' : ''}`,
+    className: inputClass,
+  });
+
+  return (
+    <form
+      // Submitting by hand (not `action=`) keeps what was typed when the server says no:
+      // React resets a form after an action= submission.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      <input type="hidden" name="next" value={next} />
+      {mode === 'sign-up' && (
+        <div>
+          <label htmlFor="name" className="block text-sm font-medium text-stone-800">
+            Your name
+          </label>
+          <input {...field('name')} autoComplete="name" required />
+          <FieldError id="name-error" messages={errors.name} />
+        </div>
+      )}
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-stone-800">
+          Email
+        </label>
+        <input {...field('email')} type="email" autoComplete="email" required />
+        <FieldError id="email-error" messages={errors.email} />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium text-stone-800">
+          Password
+        </label>
+        <input
+          {...field('password')}
+          type="password"
+          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+          required
+          minLength={mode === 'sign-up' ? PASSWORD_MIN : undefined}
+        />
+        {mode === 'sign-up' && (
+          <p id="password-hint" className="mt-1 text-sm text-stone-600">
+            At least {PASSWORD_MIN} characters.
+          </p>
+        )}
+        <FieldError id="password-error" messages={errors.password} />
+      </div>
+      <div aria-live="assertive">
+        {formError && (
+          <p
+            role="alert"
+            className="rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
+          >
+            {formError}
+          </p>
+        )}
+      </div>
+      <button
+        disabled={pending}
+        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+      >
+        {pending ? 'Please wait…' : mode === 'sign-up' ? 'Create account' : 'Sign in'}
+      </button>
+      <p className="text-center text-sm text-stone-700">
+        {mode === 'sign-up' ? (
+          <>
+            Have an account?{' '}
+            <Link
+              href={`/sign-in?next=${encodeURIComponent(next)}`}
+              className="font-medium underline"
+            >
+              Sign in
+            </Link>
+          </>
+        ) : (
+          <>
+            New here?{' '}
+            <Link
+              href={`/sign-up?next=${encodeURIComponent(next)}`}
+              className="font-medium underline"
+            >
+              Create an account
+            </Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Block } from '@/lib/domain/views';
+import { segmentText, type MarkRange } from '@/lib/domain/text-segments';
+
+/** An article's paragraphs, headings and block quotes, with quoted passages marked. */
+export function ArticleBody({
+  sourceId,
+  blocks,
+  marks = {},
+  highlightBlock,
+}: {
+  sourceId: string;
+  blocks: Block[];
+  /** Marked ranges by block index. */
+  marks?: Record<number, MarkRange[]>;
+  /** The block holding the highlighted passage; it can take focus so readers land on it. */
+  highlightBlock?: number;
+}) {
+  return (
+    <div
+      data-article={sourceId}
+      className="space-y-4 font-serif text-[1.05rem] leading-relaxed text-stone-800"
+    >
+      {blocks.map((block, i) => {
+        const content = segmentText(block.text, marks[i] ?? []).map((seg, j) =>
+          seg.kind ? (
+            <mark
+              key={j}
+              className={seg.kind === 'highlight' ? 'quote-highlight' : 'quote-anchored'}
+            >
+              {seg.text}
+            </mark>
+          ) : (
+            seg.text
+          ),
+        );
+        const common = {
+          'data-block': i,
+          tabIndex: highlightBlock === i ? -1 : undefined,
+          id: `${sourceId}-block-${i}`,
+        };
+        if (block.type === 'heading') {
+          return (
+            <h4 key={i} {...common} className="pt-2 font-sans text-lg font-semibold text-stone-900">
+              {content}
+            </h4>
+          );
+        }
+        if (block.type === 'quote') {
+          return (
+            <blockquote
+              key={i}
+              {...common}
+              className="border-l-4 border-stone-300 pl-4 italic text-stone-700"
+            >
+              {content}
+            </blockquote>
+          );
+        }
+        return (
+          <p key={i} {...common}>
+            {content}
+          </p>
+        );
+      })}
+    </div>
+  );
+}

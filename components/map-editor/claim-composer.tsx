@@ -1,0 +1,91 @@
+'use client';
+
+import { useState } from 'react';
+import type { Stance } from '@/lib/domain/argument-tree';
+import { CLAIM_TEXT_MAX } from '@/lib/schemas/map';
+import { FieldError } from '@/components/ui/field-error';
+import { Button } from '@/components/ui/button';
+import { useEditor } from './editor-context';
+
+/** The form for a new claim: Enter adds it, Shift+Enter breaks the line, Esc cancels. */
+export function ClaimComposer() {
+  const { composer, closeComposer, api, focusClaim } = useEditor();
+  const [text, setText] = useState('');
+  const [stance, setStance] = useState<Stance>(composer?.stance ?? 'pro');
+  const [error, setError] = useState<string | null>(null);
+  if (!composer) return null;
+  const errorId = 'composer-error';
+
+  function submit() {
+    if (!composer) return;
+    const result = api.addClaim(composer.place, stance, text, composer.index);
+    if ('error' in result) return setError(result.error);
+    closeComposer();
+    focusClaim(result.id);
+  }
+
+  return (
+    <form
+      data-composer
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      style={{ marginLeft: `${Math.min(composer.depth, 8) * 1.25}rem` }}
+      className="my-2 rounded-lg border-2 border-dashed border-stone-400 bg-white p-3"
+    >
+      <label htmlFor="composer-text" className="block text-sm font-semibold text-stone-800">
+        {composer.label}
+      </label>
+      <textarea
+        id="composer-text"
+        autoFocus
+        rows={2}
+        value={text}
+        maxLength={CLAIM_TEXT_MAX + 200}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            submit();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            closeComposer();
+          }
+        }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${errorId} composer-help`}
+        className="mt-1 block w-full rounded-md border border-stone-400 px-2 py-1.5 text-base"
+      />
+      <FieldError id={errorId} messages={error} />
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+        <fieldset className="flex gap-3 text-sm">
+          <legend className="sr-only">Stance</legend>
+          {(['pro', 'con'] as const).map((s) => (
+            <label key={s} className="flex items-center gap-1">
+              <input
+                type="radio"
+                name="composer-stance"
+                checked={stance === s}
+                onChange={() => setStance(s)}
+              />
+              {s === 'pro' ? 'Pro (supports)' : 'Con (objects)'}
+            </label>
+          ))}
+        </fieldset>
+        <div className="flex gap-2">
+          <Button onClick={closeComposer}>Cancel</Button>
+          <Button type="submit" variant="primary">
+            Add claim
+          </Button>
+        </div>
+      </div>
+      <p id="composer-help" className="mt-1 text-xs text-stone-600">
+        Enter adds the claim · Shift+Enter for a new line · Esc cancels
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import type { AnchorView } from '@/lib/domain/views';
+import { useEditor } from './editor-context';
+
+/** A claim's quoted evidence: each quote shows its passage in the article when clicked. */
+export function ClaimQuotes({ anchors }: { anchors: AnchorView[] }) {
+  const { showQuote, readOnly, api, sources } = useEditor();
+  if (anchors.length === 0) return null;
+  return (
+    <ul className="mt-2 space-y-1" aria-label="Quoted evidence">
+      {anchors.map((a) => {
+        const source = sources.find((s) => s.id === a.sourceId);
+        return (
+          <li key={a.id} className="flex items-start gap-1">
+            <button
+              type="button"
+              data-quote={a.id}
+              onClick={() => showQuote(a)}
+              className="min-w-0 flex-1 rounded border-l-4 border-amber-500 bg-amber-50 px-2 py-1 text-left font-serif text-sm text-stone-800 hover:bg-amber-100"
+            >
+              <span className="italic">“{a.exact}”</span>
+              <span className="mt-0.5 block font-sans text-xs not-italic text-stone-600">
+                {source?.publisher ?? 'Article'} · show in article
+              </span>
+            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                onClick={() => api.removeAnchor(a.id)}
+                className="rounded px-1.5 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-con-800"
+                aria-label={`Remove quote “${a.exact.slice(0, 40)}”`}
+              >
+                <span aria-hidden="true">✕</span>
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

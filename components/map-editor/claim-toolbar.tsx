@@ -1,0 +1,132 @@
+'use client';
+
+import type { ClaimView } from '@/lib/domain/views';
+import { useEditor } from './editor-context';
+
+const btn =
+  'rounded border border-stone-300 bg-white px-2 py-1 text-xs font-medium text-stone-800 hover:bg-stone-100';
+
+/** The actions for the selected claim; each also has a key (see the shortcuts dialog). */
+export function ClaimToolbar({ claim }: { claim: ClaimView }) {
+  const {
+    api,
+    openComposer,
+    setEditingId,
+    setNoteId,
+    openQuoteDialog,
+    openMoveDialog,
+    requestDelete,
+  } = useEditor();
+  const strengthId = `strength-${claim.id}`;
+  return (
+    <div
+      role="toolbar"
+      aria-label="Claim actions"
+      className="mt-2 flex flex-wrap items-center gap-1.5"
+    >
+      <button
+        type="button"
+        className={btn}
+        onClick={() => openComposer(claim.id, claim.thesisId, 'pro')}
+        title="P"
+      >
+        + Pro reply
+      </button>
+      <button
+        type="button"
+        className={btn}
+        onClick={() => openComposer(claim.id, claim.thesisId, 'con')}
+        title="C"
+      >
+        − Con reply
+      </button>
+      <button type="button" className={btn} onClick={() => setEditingId(claim.id)} title="Enter">
+        Edit
+      </button>
+      <button type="button" className={btn} onClick={() => setNoteId(claim.id)} title="N">
+        Note
+      </button>
+      <button type="button" className={btn} onClick={() => openQuoteDialog(claim.id)} title="Q">
+        Quote…
+      </button>
+      <button
+        type="button"
+        className={btn}
+        onClick={() =>
+          api.setAttribute(claim.id, { stance: claim.stance === 'pro' ? 'con' : 'pro' })
+        }
+        title="T"
+      >
+        Make {claim.stance === 'pro' ? 'con' : 'pro'}
+      </button>
+      <label htmlFor={strengthId} className="sr-only">
+        Strength
+      </label>
+      <select
+        id={strengthId}
+        value={claim.strength ?? ''}
+        onChange={(e) =>
+          api.setAttribute(claim.id, { strength: e.target.value ? Number(e.target.value) : null })
+        }
+        className="rounded border border-stone-300 bg-white px-1 py-1 text-xs"
+        title="Keys 1–5, 0 clears"
+      >
+        <option value="">Strength: not rated</option>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <option key={n} value={n}>
+            Strength: {n} of 5
+          </option>
+        ))}
+      </select>
+      <span className="inline-flex gap-0.5" role="group" aria-label="Move">
+        <button
+          type="button"
+          className={btn}
+          onClick={() => api.shift(claim.id, -1)}
+          aria-label="Move up"
+          title="Alt+↑"
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className={btn}
+          onClick={() => api.shift(claim.id, 1)}
+          aria-label="Move down"
+          title="Alt+↓"
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className={btn}
+          onClick={() => api.outdent(claim.id)}
+          aria-label="Outdent"
+          title="Alt+←"
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          className={btn}
+          onClick={() => api.indent(claim.id)}
+          aria-label="Indent"
+          title="Alt+→"
+        >
+          →
+        </button>
+      </span>
+      <button type="button" className={btn} onClick={() => openMoveDialog(claim.id)} title="M">
+        Move to…
+      </button>
+      <button
+        type="button"
+        className={`${btn} text-con-800`}
+        onClick={() => requestDelete(claim.id)}
+        title="Delete"
+      >
+        Delete
+      </button>
+    </div>
+  );
+}

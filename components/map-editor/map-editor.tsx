@@ -1,0 +1,416 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { outline } from '@/lib/domain/argument-tree';
+import type { MarkRange } from '@/lib/domain/text-segments';
+import type { AnchorView, MapView } from '@/lib/domain/views';
+import { SideTabs } from '@/components/side-tabs';
+import { Button } from '@/components/ui/button';
+import { DeleteDialog } from './delete-dialog';
+import { EditorContext, type ComposerTarget, type EditorContextValue } from './editor-context';
+import { EditorSide } from './editor-side';
+import { MoveDialog } from './move-dialog';
+import { QuoteDialog } from './quote-dialog';
+import { SelectionQuoteBar } from './selection-quote-bar';
+import { ShareDialog } from './share-dialog';
+import { commandFor } from './shortcuts';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useMapEditor } from './use-map-editor';
+
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+
+const short = (t: string) => (t.length > 50 ? `${t.slice(0, 47)}…` : t);
+
+/**
+ * The map editor: both theses side by side, each with its argument outline and its article.
+ * With `readOnly` it is the shared view: everything can be read and quotes shown, nothing changed.
+ */
+export function MapEditor({
+  map,
+  readOnly = false,
+  shareToken: initialToken = null,
+  headerActions,
+}: {
+  map: MapView;
+  readOnly?: boolean;
+  shareToken?: string | null;
+  headerActions?: ReactNode;
+}) {
+  const api = useMapEditor(map);
+  const theses = map.debate.theses;
+  const sources = useMemo(() => theses.map((t) => t.source), [theses]);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [noteId, setNoteId] = useState<string | null>(null);
+  const [composer, setComposer] = useState<ComposerTarget | null>(null);
+  const [quoteFor, setQuoteFor] = useState<string | null>(null);
+  const [moveFor, setMoveFor] = useState<string | null>(null);
+  const [deleteFor, setDeleteFor] = useState<string | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
+  const [shareToken, setShareToken] = useState(initialToken);
+  const [side, setSide] = useState<0 | 1>(0);
+  const [highlight, setHighlight] = useState<AnchorView | null>(null);
+  const pendingFocus = useRef<string | null>(null);
+
+  const claimById = useCallback(
+    (id: string | null) => api.claims.find((c) => c.id === id) ?? null,
+    [api.claims],
+  );
+  const sideOfThesis = useCallback(
+    (thesisId: string) => (theses.findIndex((t) => t.id === thesisId) === 1 ? 1 : 0),
+    [theses],
+  );
+
+  const focusClaim = useCallback(
+    (id: string) => {
+      setActiveId(id);
+      const claim = api.claims.find((c) => c.id === id);
+      if (claim) setSide(sideOfThesis(claim.thesisId));
+      pendingFocus.current = id;
+    },
+    [api.claims, sideOfThesis],
+  );
+
+  // Focus a claim once it is on screen (after an add, a move or a side switch).
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const el = document.querySelector<HTMLElement>(`[data-claim-row="${pendingFocus.current}"]`);
+    if (el) {
+      el.focus();
+      pendingFocus.current = null;
+    }
+  });
+
+  // Bring a shown quote's passage into view in its article.
+  useEffect(() => {
+    if (!highlight) return;
+    const el = document.getElementById(`${highlight.sourceId}-block-${highlight.block}`);
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el?.focus({ preventScroll: true });
+  }, [highlight, side]);
+
+  const openComposer = useCallback(
+    (claimId: string | null, thesisId: string, kind: 'pro' | 'con' | 'sibling') => {
+      setEditingId(null);
+      setNoteId(null);
+      const claim = claimById(claimId);
+      const rows = outline(api.claims, thesisId);
+      if (!claim) {
+        const stance = kind === 'con' ? 'con' : 'pro';
+        setComposer({
+          place: { thesisId, parentId: null },
+          stance,
+          afterClaimId: null,
+          depth: 0,
+          label: `New ${stance} for the thesis`,
+        });
+        return;
+      }
+      const at = rows.findIndex((r) => r.claim.id === claim.id);
+      const depth = rows[at]?.depth ?? 0;
+      if (kind === 'sibling') {
+        let last = at;
+        while (rows[last + 1] && rows[last + 1]!.depth > depth) last++;
+        setComposer({
+          place: { thesisId, parentId: claim.parentId },
+          stance: claim.stance,
+          index: claim.position + 1,
+          afterClaimId: rows[last]?.claim.id ?? claim.id,
+          depth,
+          label: `New claim after “${short(claim.text)}”`,
+        });
+      } else {
+        setComposer({
+          place: { thesisId, parentId: claim.id },
+          stance: kind,
+          index: 0,
+          afterClaimId: claim.id,
+          depth: depth + 1,
+          label: `New ${kind} reply to “${short(claim.text)}”`,
+        });
+      }
+    },
+    [api.claims, claimById],
+  );
+
+  const requestDelete = useCallback(
+    (id: string) => {
+      if (api.descendantsOf(id) > 0) return setDeleteFor(id);
+      const rows = api.claims;
+      const claim = rows.find((c) => c.id === id);
+      api.deleteClaim(id);
+      // Keep the keyboard where it was: on the parent, or nowhere if it answered the thesis.
+      if (claim?.parentId) focusClaim(claim.parentId);
+    },
+    [api, focusClaim],
+  );
+
+  const moveFocus = (id: string, delta: 1 | -1) => {
+    const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-claim-row]')).filter(
+      (el) => el.offsetParent !== null,
+    );
+    const at = rows.findIndex((el) => el.dataset.claimRow === id);
+    const next = rows[at + delta];
+    if (next) focusClaim(next.dataset.claimRow!);
+  };
+
+  const runCommand = (id: string, e: React.KeyboardEvent): boolean => {
+    const claim = claimById(id);
+    if (!claim) return false;
+    const command = commandFor(e);
+    if (command === 'next') return (moveFocus(id, 1), true);
+    if (command === 'previous') return (moveFocus(id, -1), true);
+    if (command === 'help') return (setShortcutsOpen(true), true);
+    if (readOnly) return false;
+    if (!command && /^[0-5]$/.test(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      api.setAttribute(id, { strength: e.key === '0' ? null : Number(e.key) });
+      return true;
+    }
+    switch (command) {
+      case 'edit':
+        setEditingId(id);
+        return true;
+      case 'addPro':
+        openComposer(id, claim.thesisId, 'pro');
+        return true;
+      case 'addCon':
+        openComposer(id, claim.thesisId, 'con');
+        return true;
+      case 'addSibling':
+        openComposer(id, claim.thesisId, 'sibling');
+        return true;
+      case 'toggleStance':
+        api.setAttribute(id, { stance: claim.stance === 'pro' ? 'con' : 'pro' });
+        return true;
+      case 'indent':
+        if (api.indent(id)) focusClaim(id);
+        return true;
+      case 'outdent':
+        if (api.outdent(id)) focusClaim(id);
+        return true;
+      case 'moveUp':
+        if (api.shift(id, -1)) focusClaim(id);
+        return true;
+      case 'moveDown':
+        if (api.shift(id, 1)) focusClaim(id);
+        return true;
+      case 'moveTo':
+        setMoveFor(id);
+        return true;
+      case 'note':
+        setNoteId(id);
+        return true;
+      case 'quote':
+        setQuoteFor(id);
+        return true;
+      case 'delete':
+        requestDelete(id);
+        return true;
+      case 'undo':
+        api.undoDelete();
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  // Keys that work anywhere outside a text field: ? for help, Ctrl+Z for undo.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.defaultPrevented) return;
+      const command = commandFor(e);
+      if (command === 'help') {
+        e.preventDefault();
+        setShortcutsOpen(true);
+      } else if (command === 'undo' && !readOnly) {
+        e.preventDefault();
+        api.undoDelete();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api, readOnly]);
+
+  const showQuote = useCallback(
+    (anchor: AnchorView) => {
+      const s = theses.findIndex((t) => t.source.id === anchor.sourceId);
+      if (s === 0 || s === 1) setSide(s);
+      setHighlight({ ...anchor });
+    },
+    [theses],
+  );
+
+  const marksFor = useCallback(
+    (sourceId: string) => {
+      const marks: Record<number, MarkRange[]> = {};
+      for (const a of api.anchors) {
+        if (a.sourceId !== sourceId) continue;
+        (marks[a.block] ??= []).push({ start: a.start, end: a.end, kind: 'anchored' });
+      }
+      if (highlight && highlight.sourceId === sourceId) {
+        (marks[highlight.block] ??= []).push({
+          start: highlight.start,
+          end: highlight.end,
+          kind: 'highlight',
+        });
+      }
+      return marks;
+    },
+    [api.anchors, highlight],
+  );
+
+  const ctx: EditorContextValue = {
+    api,
+    readOnly,
+    theses,
+    sources,
+    activeId,
+    setActiveId,
+    focusClaim,
+    editingId,
+    setEditingId: (id) => {
+      setComposer(null);
+      setEditingId(id);
+    },
+    noteId,
+    setNoteId: (id) => {
+      setComposer(null);
+      setNoteId(id);
+    },
+    composer,
+    openComposer,
+    closeComposer: () => setComposer(null),
+    openQuoteDialog: setQuoteFor,
+    openMoveDialog: setMoveFor,
+    requestDelete,
+    showQuote,
+    runCommand,
+  };
+
+  const quoteClaim = claimById(quoteFor);
+  const moveClaim = claimById(moveFor);
+  const deleteClaim = claimById(deleteFor);
+  const [a, b] = theses;
+  if (!a || !b) return <p>This debate is missing a thesis.</p>;
+
+  return (
+    <EditorContext.Provider value={ctx}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <p className="text-sm text-stone-600">
+              {readOnly ? `Shared map by ${map.ownerName} · read-only` : 'Argument map'} ·{' '}
+              {map.debate.motion}
+            </p>
+            <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
+          </div>
+          <div className="flex flex-wrap items-center gap-2" data-no-print>
+            {!readOnly && (
+              <p
+                className="text-sm text-stone-600"
+                aria-live="polite"
+                data-save-status={api.status}
+              >
+                {api.status === 'saving' ? 'Saving…' : 'All changes saved'}
+              </p>
+            )}
+            {!readOnly && api.lastUndo && (
+              <Button onClick={api.undoDelete} title="Ctrl+Z">
+                Undo delete
+              </Button>
+            )}
+            <Button onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
+              Shortcuts
+            </Button>
+            {!readOnly && (
+              <Button variant="primary" onClick={() => setShareOpen(true)}>
+                {shareToken ? 'Shared' : 'Share'}
+              </Button>
+            )}
+            {headerActions}
+          </div>
+        </div>
+
+        {api.error && (
+          <div
+            role="alert"
+            className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
+          >
+            <p>{api.error}</p>
+            <button type="button" onClick={api.dismissError} className="font-medium underline">
+              Dismiss
+            </button>
+          </div>
+        )}
+        <p className="sr-only" aria-live="polite">
+          {api.announcement}
+        </p>
+        {!readOnly && (
+          <p className="text-sm text-stone-600" data-no-print>
+            Click a claim to select it; select a passage in an article to quote it as evidence.
+            Press{' '}
+            <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">?</kbd>{' '}
+            for keyboard shortcuts.
+          </p>
+        )}
+
+        <SideTabs
+          labels={[a.label, b.label]}
+          active={side}
+          onActiveChange={setSide}
+          panels={[
+            <EditorSide
+              key={a.id}
+              thesis={a}
+              marks={marksFor(a.source.id)}
+              highlightBlock={highlight?.sourceId === a.source.id ? highlight.block : undefined}
+            />,
+            <EditorSide
+              key={b.id}
+              thesis={b}
+              marks={marksFor(b.source.id)}
+              highlightBlock={highlight?.sourceId === b.source.id ? highlight.block : undefined}
+            />,
+          ]}
+        />
+      </div>
+
+      {!readOnly && (
+        <SelectionQuoteBar
+          claim={claimById(activeId)}
+          onAttach={async (sourceId, selector, block) => {
+            if (!activeId) return 'Select a claim first.';
+            const r = await api.addAnchor(activeId, sourceId, selector, block);
+            return r.ok ? null : r.message;
+          }}
+        />
+      )}
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      {shareOpen && (
+        <ShareDialog
+          mapId={map.id}
+          token={shareToken}
+          onTokenChange={setShareToken}
+          onClose={() => setShareOpen(false)}
+        />
+      )}
+      {quoteClaim && <QuoteDialog claim={quoteClaim} onClose={() => setQuoteFor(null)} />}
+      {moveClaim && <MoveDialog claim={moveClaim} onClose={() => setMoveFor(null)} />}
+      {deleteClaim && (
+        <DeleteDialog
+          claim={deleteClaim}
+          replies={api.descendantsOf(deleteClaim.id)}
+          onClose={() => setDeleteFor(null)}
+          onConfirm={() => {
+            setDeleteFor(null);
+            api.deleteClaim(deleteClaim.id);
+            if (deleteClaim.parentId) focusClaim(deleteClaim.parentId);
+          }}
+        />
+      )}
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { Dialog } from '@/components/ui/dialog';
+import { SHORTCUTS } from './shortcuts';
+
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" wide>
+      <p className="mb-3 text-sm text-stone-700">
+        Select a claim (click it, or Tab to the map and use the arrow keys), then press:
+      </p>
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="border-b border-stone-200">
+            <th scope="col" className="py-1 pr-4 font-semibold">
+              Keys
+            </th>
+            <th scope="col" className="py-1 font-semibold">
+              Does
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.command} className="border-b border-stone-100">
+              <td className="whitespace-nowrap py-1 pr-4">
+                <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 py-0.5 font-mono text-xs">
+                  {s.keys}
+                </kbd>
+              </td>
+              <td className="py-1">{s.label}</td>
+            </tr>
+          ))}
+          <tr>
+            <td className="py-1 pr-4">
+              <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 py-0.5 font-mono text-xs">
+                1 – 5, 0
+              </kbd>
+            </td>
+            <td className="py-1">Rate the claim’s strength (0 clears)</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="mt-3 text-sm text-stone-700">
+        On a thesis card, P and C add a pro or con to the thesis.
+      </p>
+    </Dialog>
+  );
+}

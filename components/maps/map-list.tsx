@@ -1,0 +1,149 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { FieldError } from '@/components/ui/field-error';
+import { deleteMapAction, duplicateMapAction, renameMapAction } from '@/lib/actions/maps';
+import type { MapSummary } from '@/lib/domain/views';
+import { formatDateTime, plural } from '@/lib/format';
+import { TITLE_MAX } from '@/lib/schemas/map';
+
+export function MapList({ maps }: { maps: MapSummary[] }) {
+  if (maps.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-700">
+        You have no maps yet. Create one above, or start from the{' '}
+        <Link href="/" className="font-medium underline">
+          debate page
+        </Link>
+        .
+      </p>
+    );
+  }
+  return (
+    <ul
+      aria-label="Your maps"
+      className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+    >
+      {maps.map((m) => (
+        <MapRow key={m.id} map={m} />
+      ))}
+    </ul>
+  );
+}
+
+function MapRow({ map }: { map: MapSummary }) {
+  const router = useRouter();
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState(map.title);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const errorId = `map-${map.id}-error`;
+
+  async function rename() {
+    setBusy(true);
+    const result = await renameMapAction({ mapId: map.id, title });
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    setError(null);
+    setRenaming(false);
+    router.refresh();
+  }
+
+  async function duplicate() {
+    setBusy(true);
+    const result = await duplicateMapAction({ mapId: map.id });
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    router.refresh();
+  }
+
+  async function remove() {
+    setBusy(true);
+    const result = await deleteMapAction({ mapId: map.id });
+    setBusy(false);
+    setConfirming(false);
+    if (!result.ok) return setError(result.message);
+    router.refresh();
+  }
+
+  return (
+    <li className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
+      <div className="min-w-0 flex-1">
+        {renaming ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void rename();
+            }}
+            className="flex flex-wrap gap-2"
+          >
+            <label htmlFor={`title-${map.id}`} className="sr-only">
+              Map title
+            </label>
+            <input
+              id={`title-${map.id}`}
+              value={title}
+              maxLength={TITLE_MAX + 20}
+              onChange={(e) => setTitle(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={errorId}
+              autoFocus
+              className="min-w-0 flex-1 rounded-md border border-stone-400 px-2 py-1"
+            />
+            <Button type="submit" variant="primary" disabled={busy}>
+              Save
+            </Button>
+            <Button onClick={() => setRenaming(false)}>Cancel</Button>
+          </form>
+        ) : (
+          <Link
+            href={`/maps/${map.id}`}
+            className="text-lg font-semibold text-stone-900 underline-offset-4 hover:underline"
+          >
+            {map.title}
+          </Link>
+        )}
+        <p className="text-sm text-stone-600">
+          {plural(map.claimCount, 'claim')} · changed {formatDateTime(map.updatedAt)}
+          {map.shared && (
+            <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-medium text-blue-900">
+              Shared
+            </span>
+          )}
+        </p>
+        <FieldError id={errorId} messages={error} />
+      </div>
+      {!renaming && (
+        <div className="flex flex-wrap gap-2" aria-label={`Actions for ${map.title}`} role="group">
+          <Button onClick={() => setRenaming(true)}>Rename</Button>
+          <Button onClick={duplicate} disabled={busy}>
+            Duplicate
+          </Button>
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            Delete
+          </Button>
+        </div>
+      )}
+      <Dialog open={confirming} onClose={() => setConfirming(false)} title="Delete this map?">
+        <p className="text-stone-700">
+          “{map.title}” and its {plural(map.claimCount, 'claim')} will be deleted for good. Share
+          links to it stop working.
+        </p>
+        <div className="mt-4 flex justify-end gap-2">
+          <Button onClick={() => setConfirming(false)} autoFocus>
+            Keep it
+          </Button>
+          <Button variant="danger" onClick={remove} disabled={busy}>
+            Delete map
+          </Button>
+        </div>
+      </Dialog>
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import { expect, expectAccessible, screenshots, test } from '../fixtures';
+
+test.describe('the debate page', () => {
+  test('shows the motion and both theses with their clean, attributed articles', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'The 2018 Olympic thaw can bring the two Koreas to real negotiations',
+    );
+    await expect(page.getByRole('heading', { name: 'Track II can open talks' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Dual-track will fail' })).toBeVisible();
+
+    const conversation = page.getByRole('article', { name: /How informal diplomacy/ });
+    await expect(conversation).toContainText('By Priscilla Jung Kim');
+    await expect(conversation).toContainText('23 February 2018');
+    await expect(conversation.getByRole('link', { name: 'CC BY-ND 4.0' })).toBeVisible();
+    // Paragraphs split by page furniture in the capture are joined again.
+    await expect(conversation).toContainText(
+      "The Koreas fielded a unified women's hockey team, and marched into the opening ceremony",
+    );
+    await expect(conversation).toContainText(
+      'Track II diplomacy is unofficial, non-structured interaction.',
+    );
+
+    const globe = page.getByRole('article', { name: /Olympic Charm Offensive/ });
+    await expect(globe).toContainText('The Globe Post');
+    await expect(globe).toContainText('Marco Milani and Markus Bell');
+    await expect(globe).toContainText('none stated in the capture');
+    await expect(globe).toContainText(
+      'the “dual track” approach – dialogue with sanctions – will fail',
+    );
+
+    // No page furniture, comments or link lists from the captures.
+    for (const junk of [
+      'Republish',
+      'Comments are closed',
+      'Most popular',
+      'Patrick Newman',
+      'LettureConsigliate',
+      'Get newsletter',
+    ]) {
+      await expect(page.locator('main')).not.toContainText(junk);
+    }
+  });
+
+  test('shows the two sides as tabs at phone width', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    const tabs = page.getByRole('tab');
+    await expect(tabs).toHaveCount(2);
+    await expect(page.getByRole('heading', { name: 'Track II can open talks' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Dual-track will fail' })).toBeHidden();
+    await page.getByRole('tab', { name: 'Dual-track will fail' }).click();
+    await expect(page.getByRole('heading', { name: 'Dual-track will fail' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Track II can open talks' })).toBeHidden();
+    // Arrow keys move between tabs too.
+    await page.getByRole('tab', { name: 'Dual-track will fail' }).press('ArrowLeft');
+    await expect(page.getByRole('tab', { name: 'Track II can open talks' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'Track II can open talks' })).toBeVisible();
+  });
+
+  test('passes an accessibility scan and is screenshotted at desktop and phone widths', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expectAccessible(page);
+    await screenshots(page, 'debate');
+  });
+});

@@ -1,0 +1,82 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { ActionResult } from '@/lib/errors';
+import { createMapSchema, mapRef, renameMapSchema, shareTokenSchema } from '@/lib/schemas/map';
+import { db } from '@/lib/server/db';
+import { createMap, deleteMap, duplicateMap, getMapForEditor, renameMap } from '@/lib/server/maps';
+import { requireUser } from '@/lib/server/session';
+import { copySharedMap, getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
+import { formToObject, runAction } from './run-action';
+
+export async function createMapAction(
+  _prev: ActionResult<{ id: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ id: string }>> {
+  const result = await runAction(createMapSchema, formToObject(form), async ({ title }) => {
+    const user = await requireUser();
+    return createMap(db, { userId: user.id, title });
+  });
+  if (result.ok) redirect(`/maps/${result.data.id}`);
+  return result;
+}
+
+export async function renameMapAction(input: { mapId: string; title: string }) {
+  return runAction(renameMapSchema, input, async ({ mapId, title }) => {
+    const user = await requireUser();
+    await renameMap(db, { userId: user.id, mapId, title });
+    revalidatePath('/maps');
+    return { title };
+  });
+}
+
+export async function duplicateMapAction(input: { mapId: string }) {
+  return runAction(mapRef, input, async ({ mapId }) => {
+    const user = await requireUser();
+    const copy = await duplicateMap(db, { userId: user.id, mapId });
+    revalidatePath('/maps');
+    return copy;
+  });
+}
+
+export async function deleteMapAction(input: { mapId: string }) {
+  return runAction(mapRef, input, async ({ mapId }) => {
+    const user = await requireUser();
+    await deleteMap(db, { userId: user.id, mapId });
+    revalidatePath('/maps');
+    return null;
+  });
+}
+
+export async function shareMapAction(input: { mapId: string }) {
+  return runAction(mapRef, input, async ({ mapId }) => {
+    const user = await requireUser();
+    return getOrCreateShareLink(db, { userId: user.id, mapId });
+  });
+}
+
+export async function revokeShareAction(input: { mapId: string }) {
+  return runAction(mapRef, input, async ({ mapId }) => {
+    const user = await requireUser();
+    await revokeShareLink(db, { userId: user.id, mapId });
+    return null;
+  });
+}
+
+export async function copySharedMapAction(input: { token: string }) {
+  return runAction(shareTokenSchema, input, async ({ token }) => {
+    const user = await requireUser();
+    const copy = await copySharedMap(db, { userId: user.id, token });
+    revalidatePath('/maps');
+    return copy;
+  });
+}
+
+/** The editor's data again, to resynchronise after a refused write. */
+export async function getMapAction(input: { mapId: string }) {
+  return runAction(mapRef, input, async ({ mapId }) => {
+    const user = await requireUser();
+    return getMapForEditor(db, { userId: user.id, mapId });
+  });
+}

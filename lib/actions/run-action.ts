@@ -1,0 +1,52 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { AppError, type ActionResult } from '@/lib/errors';
+
+/**
+ * The one path every server action takes: parse the input with its schema, run the server
+ * function, and turn expected failures into a typed result. Unexpected errors are logged and
+ * reported without detail; nothing was written, since every write runs in a transaction.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  fn: (data: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    const fieldErrors = flat.fieldErrors as Record<string, string[]>;
+    const message =
+      flat.formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? 'Check what you entered.';
+    return { ok: false, code: 'INVALID', message, fieldErrors };
+  }
+  try {
+    return { ok: true, data: await fn(parsed.data) };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError) {
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
+      };
+    }
+    console.error(error);
+    return {
+      ok: false,
+      code: 'UNEXPECTED',
+      message: 'Something went wrong on our side and nothing was changed. Please try again.',
+    };
+  }
+}
+
+/** FormData to a plain object, for schemas shared with object inputs. */
+export function formToObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  form.forEach((value, key) => {
+    if (typeof value === 'string') out[key] = value;
+  });
+  return out;
+}

@@ -1,0 +1,254 @@
+import { AppError } from '../errors';
+
+/**
+ * The argument tree: every map has one root per thesis; under a thesis or a claim sit claims
+ * that support it (pro) or object to it (con). An objection to an objection is a rebuttal.
+ * These functions are data in, data out: they never mutate their input.
+ */
+
+export const STANCES = ['pro', 'con'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export interface TreeNode {
+  id: string;
+  thesisId: string;
+  /** null: the claim answers its thesis directly. */
+  parentId: string | null;
+  stance: Stance;
+  /** Order among siblings, 0-based and dense after every operation here. */
+  position: number;
+}
+
+/** Where a claim sits: under a thesis directly (parentId null) or under a claim of that thesis. */
+export interface Place {
+  thesisId: string;
+  parentId: string | null;
+}
+
+const sameParent = (node: TreeNode, place: Place) =>
+  node.parentId === place.parentId && (place.parentId !== null || node.thesisId === place.thesisId);
+
+const byPosition = (a: TreeNode, b: TreeNode) => a.position - b.position;
+
+/** The claims directly under a place, in order. */
+export function childrenAt<T extends TreeNode>(claims: readonly T[], place: Place): T[] {
+  return claims.filter((c) => sameParent(c, place)).sort(byPosition);
+}
+
+/** The place a claim sits in. */
+export function placeOf(node: TreeNode): Place {
+  return { thesisId: node.thesisId, parentId: node.parentId };
+}
+
+/** The ids of a claim and every claim beneath it. */
+export function subtreeIds(claims: readonly TreeNode[], id: string): Set<string> {
+  const kids = new Map<string, string[]>();
+  for (const c of claims) {
+    if (c.parentId) kids.set(c.parentId, [...(kids.get(c.parentId) ?? []), c.id]);
+  }
+  const out = new Set<string>();
+  const stack = [id];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (out.has(next)) continue;
+    out.add(next);
+    stack.push(...(kids.get(next) ?? []));
+  }
+  return out;
+}
+
+function find<T extends TreeNode>(claims: readonly T[], id: string): T {
+  const node = claims.find((c) => c.id === id);
+  if (!node) throw new AppError('NOT_FOUND', 'That claim no longer exists. Reload to see the map.');
+  return node;
+}
+
+/** Checks that a place exists in this map and returns it with its thesis made consistent. */
+export function resolvePlace(claims: readonly TreeNode[], place: Place): Place {
+  if (place.parentId === null) return place;
+  const parent = claims.find((c) => c.id === place.parentId);
+  if (!parent) {
+    throw new AppError('NOT_FOUND', 'The claim you are answering no longer exists in this map.');
+  }
+  return { thesisId: parent.thesisId, parentId: parent.id };
+}
+
+/** Renumbers the claims at one place 0..n-1 in the given order. */
+function renumber<T extends TreeNode>(claims: T[], ordered: readonly T[]): T[] {
+  const pos = new Map(ordered.map((c, i) => [c.id, i]));
+  return claims.map((c) =>
+    pos.has(c.id) && pos.get(c.id) !== c.position ? { ...c, position: pos.get(c.id)! } : c,
+  );
+}
+
+const clampIndex = (index: number | undefined, length: number) =>
+  index === undefined ? length : Math.max(0, Math.min(length, Math.trunc(index)));
+
+/** Adds a claim at a place, at `index` among its siblings (default: last). */
+export function insertClaim<T extends TreeNode>(
+  claims: readonly T[],
+  claim: T,
+  index?: number,
+): T[] {
+  if (claims.some((c) => c.id === claim.id)) {
+    throw new AppError('CONFLICT', 'A claim with that id already exists.');
+  }
+  const place = resolvePlace(claims, placeOf(claim));
+  const placed = { ...claim, ...place };
+  const siblings = childrenAt(claims, place);
+  siblings.splice(clampIndex(index, siblings.length), 0, placed);
+  return renumber([...claims, placed], siblings);
+}
+
+/**
+ * Moves a claim (with everything under it) to `index` at another place or the same one.
+ * Refuses to move a claim under itself or under one of its own replies.
+ */
+export function moveClaim<T extends TreeNode>(
+  claims: readonly T[],
+  id: string,
+  target: Place,
+  index?: number,
+): T[] {
+  const node = find(claims, id);
+  const place = resolvePlace(claims, target);
+  const subtree = subtreeIds(claims, id);
+  if (place.parentId !== null && subtree.has(place.parentId)) {
+    throw new AppError(
+      'INVALID',
+      'A claim cannot be moved under itself or one of its own replies.',
+    );
+  }
+  const moved = claims.map((c) =>
+    c.id === id
+      ? { ...c, ...place }
+      : subtree.has(c.id) && c.thesisId !== place.thesisId
+        ? { ...c, thesisId: place.thesisId }
+        : c,
+  );
+  const movedNode = moved.find((c) => c.id === id)!;
+  const oldSiblings = childrenAt(
+    moved.filter((c) => c.id !== id),
+    placeOf(node),
+  );
+  const newSiblings = childrenAt(
+    moved.filter((c) => c.id !== id),
+    place,
+  );
+  newSiblings.splice(clampIndex(index, newSiblings.length), 0, movedNode);
+  return renumber(renumber(moved, oldSiblings), newSiblings);
+}
+
+/** Removes a claim and everything under it; returns what is left and what was removed. */
+export function removeSubtree<T extends TreeNode>(
+  claims: readonly T[],
+  id: string,
+): { claims: T[]; removed: T[] } {
+  const node = find(claims, id);
+  const gone = subtreeIds(claims, id);
+  const kept = claims.filter((c) => !gone.has(c.id));
+  return {
+    claims: renumber(kept, childrenAt(kept, placeOf(node))),
+    removed: claims.filter((c) => gone.has(c.id)),
+  };
+}
+
+/** Makes a claim the last reply of the sibling above it. Returns null when there is none. */
+export function indentClaim<T extends TreeNode>(claims: readonly T[], id: string): T[] | null {
+  const node = find(claims, id);
+  const siblings = childrenAt(claims, placeOf(node));
+  const above = siblings[siblings.findIndex((c) => c.id === id) - 1];
+  if (!above) return null;
+  return moveClaim(claims, id, { thesisId: above.thesisId, parentId: above.id });
+}
+
+/** Moves a claim out one level, just after its parent. Returns null when it is already at the top. */
+export function outdentClaim<T extends TreeNode>(claims: readonly T[], id: string): T[] | null {
+  const node = find(claims, id);
+  if (node.parentId === null) return null;
+  const parent = find(claims, node.parentId);
+  return moveClaim(claims, id, placeOf(parent), parent.position + 1);
+}
+
+/** Moves a claim up (-1) or down (+1) among its siblings. Returns null at either end. */
+export function shiftClaim<T extends TreeNode>(
+  claims: readonly T[],
+  id: string,
+  delta: -1 | 1,
+): T[] | null {
+  const node = find(claims, id);
+  const siblings = childrenAt(claims, placeOf(node));
+  const from = siblings.findIndex((c) => c.id === id);
+  const to = from + delta;
+  if (to < 0 || to >= siblings.length) return null;
+  siblings.splice(from, 1);
+  siblings.splice(to, 0, node);
+  return renumber([...claims], siblings);
+}
+
+export interface ThesisCounts {
+  pros: number;
+  cons: number;
+  /** Objections (con claims) with no rebuttal (a con reply) yet. */
+  unanswered: number;
+}
+
+/** Live counts for one thesis: claims marked pro and con at any depth, and unanswered objections. */
+export function thesisCounts(claims: readonly TreeNode[], thesisId: string): ThesisCounts {
+  const rebutted = new Set(
+    claims.filter((c) => c.stance === 'con' && c.parentId).map((c) => c.parentId as string),
+  );
+  const counts: ThesisCounts = { pros: 0, cons: 0, unanswered: 0 };
+  for (const c of claims) {
+    if (c.thesisId !== thesisId) continue;
+    if (c.stance === 'pro') counts.pros += 1;
+    else {
+      counts.cons += 1;
+      if (!rebutted.has(c.id)) counts.unanswered += 1;
+    }
+  }
+  return counts;
+}
+
+export interface OutlineRow<T> {
+  claim: T;
+  depth: number;
+  childCount: number;
+}
+
+/** The claims under one thesis in reading order (depth first), with their depth. */
+export function outline<T extends TreeNode>(
+  claims: readonly T[],
+  thesisId: string,
+): OutlineRow<T>[] {
+  const byParent = new Map<string, T[]>();
+  const key = (place: Place) => place.parentId ?? `thesis:${place.thesisId}`;
+  for (const c of claims) {
+    const k = key(c);
+    byParent.set(k, [...(byParent.get(k) ?? []), c]);
+  }
+  for (const list of byParent.values()) list.sort(byPosition);
+  const rows: OutlineRow<T>[] = [];
+  const walk = (k: string, depth: number) => {
+    for (const c of byParent.get(k) ?? []) {
+      rows.push({ claim: c, depth, childCount: byParent.get(c.id)?.length ?? 0 });
+      walk(c.id, depth + 1);
+    }
+  };
+  walk(`thesis:${thesisId}`, 0);
+  return rows;
+}
+
+/** The claims whose place or position differ between two versions of a map. */
+export function structuralChanges<T extends TreeNode>(
+  before: readonly T[],
+  after: readonly T[],
+): T[] {
+  const old = new Map(before.map((c) => [c.id, c]));
+  return after.filter((c) => {
+    const o = old.get(c.id);
+    return (
+      !o || o.parentId !== c.parentId || o.thesisId !== c.thesisId || o.position !== c.position
+    );
+  });
+}

@@ -1,0 +1,83 @@
+import type { Stance, TreeNode } from './argument-tree';
+
+/** What the pages and the editor receive: plain, serializable data. */
+
+export const BLOCK_TYPES = ['paragraph', 'heading', 'quote'] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
+
+export interface Block {
+  type: BlockType;
+  text: string;
+}
+
+export interface SourceView {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst: string | null;
+  authors: string;
+  authorsNote: string | null;
+  publisher: string;
+  /** ISO date-time, or null when the source's date is unknown (see dateNote). */
+  publishedOn: string | null;
+  dateNote: string | null;
+  url: string;
+  licence: string | null;
+  licenceUrl: string | null;
+  blocks: Block[];
+}
+
+export interface ThesisView {
+  id: string;
+  position: number;
+  label: string;
+  text: string;
+  source: SourceView;
+}
+
+export interface DebateView {
+  id: string;
+  slug: string;
+  motion: string;
+  summary: string | null;
+  theses: ThesisView[];
+}
+
+export interface AnchorView {
+  id: string;
+  claimId: string;
+  sourceId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  block: number;
+  start: number;
+  end: number;
+}
+
+export interface ClaimView extends TreeNode {
+  stance: Stance;
+  text: string;
+  note: string;
+  strength: number | null;
+  version: number;
+}
+
+export interface MapView {
+  id: string;
+  title: string;
+  ownerId: string;
+  ownerName: string;
+  updatedAt: string;
+  debate: DebateView;
+  claims: ClaimView[];
+  anchors: AnchorView[];
+}
+
+export interface MapSummary {
+  id: string;
+  title: string;
+  updatedAt: string;
+  claimCount: number;
+  shared: boolean;
+}

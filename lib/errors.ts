@@ -1,0 +1,36 @@
+/** The one error type for expected failures: a user's mistake, a missing right, a stale write. */
+export type AppErrorCode =
+  'INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** The form field the message belongs next to, when there is one. */
+  readonly field?: string;
+
+  constructor(code: AppErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** The one result shape every server action returns. */
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      code: AppErrorCode | 'UNEXPECTED';
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+    };
+
+/** Resolves to null where the thing is missing or not the caller's to see; other errors pass. */
+export async function unlessMissing<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return null;
+    throw e;
+  }
+}

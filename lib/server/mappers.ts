@@ -1,0 +1,53 @@
+import 'server-only';
+import type { Anchor, Claim, Source } from '@/lib/generated/prisma/client';
+import type { Stance } from '@/lib/domain/argument-tree';
+import type { AnchorView, ClaimView, SourceView } from '@/lib/domain/views';
+import { restoreBlocks } from '@/lib/schemas/source';
+
+// Rows to the plain views the UI receives. Stored values are restored, never trusted blindly.
+
+export function toSourceView(s: Source): SourceView {
+  return {
+    id: s.id,
+    slug: s.slug,
+    title: s.title,
+    standfirst: s.standfirst,
+    authors: s.authors,
+    authorsNote: s.authorsNote,
+    publisher: s.publisher,
+    publishedOn: s.publishedOn?.toISOString() ?? null,
+    dateNote: s.dateNote,
+    url: s.url,
+    licence: s.licence,
+    licenceUrl: s.licenceUrl,
+    blocks: restoreBlocks(s.blocks),
+  };
+}
+
+export function toClaimView(c: Claim): ClaimView {
+  return {
+    id: c.id,
+    thesisId: c.thesisId,
+    parentId: c.parentId,
+    stance: (c.stance === 'con' ? 'con' : 'pro') as Stance,
+    position: c.position,
+    text: c.text,
+    note: c.note,
+    strength: c.strength,
+    version: c.version,
+  };
+}
+
+export function toAnchorView(a: Anchor): AnchorView {
+  return {
+    id: a.id,
+    claimId: a.claimId,
+    sourceId: a.sourceId,
+    exact: a.exact,
+    prefix: a.prefix,
+    suffix: a.suffix,
+    block: a.block,
+    start: a.start,
+    end: a.end,
+  };
+}

@@ -1,0 +1,167 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { AppError } from '@/lib/errors';
+import type { MapSummary, MapView } from '@/lib/domain/views';
+import { requireOwnedMap } from './access';
+import { getDebate } from './debates';
+import type { Db, Tx } from './db';
+import { toAnchorView, toClaimView } from './mappers';
+
+/** The signed-in user's maps, most recently changed first. */
+export async function listMyMaps(tx: Tx, opts: { userId: string }): Promise<MapSummary[]> {
+  const maps = await tx.argumentMap.findMany({
+    where: { ownerId: opts.userId },
+    orderBy: { updatedAt: 'desc' },
+    select: {
+      id: true,
+      title: true,
+      updatedAt: true,
+      _count: { select: { claims: { where: { deletedAt: null } } } },
+      shareLinks: { where: { revokedAt: null }, select: { id: true }, take: 1 },
+    },
+  });
+  return maps.map((m) => ({
+    id: m.id,
+    title: m.title,
+    updatedAt: m.updatedAt.toISOString(),
+    claimCount: m._count.claims,
+    shared: m.shareLinks.length > 0,
+  }));
+}
+
+/** Starts an empty map on a debate (the featured one when none is named). */
+export async function createMap(
+  tx: Tx,
+  opts: { userId: string; title: string; debateId?: string },
+): Promise<{ id: string }> {
+  const debate = opts.debateId
+    ? await tx.debate.findUnique({ where: { id: opts.debateId }, select: { id: true } })
+    : await tx.debate.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+  if (!debate)
+    throw new AppError('NOT_FOUND', 'There is no debate to map yet. Run the seed first.');
+  return tx.argumentMap.create({
+    data: { title: opts.title, debateId: debate.id, ownerId: opts.userId },
+    select: { id: true },
+  });
+}
+
+export async function renameMap(tx: Tx, opts: { userId: string; mapId: string; title: string }) {
+  await requireOwnedMap(tx, opts.userId, opts.mapId);
+  await tx.argumentMap.update({ where: { id: opts.mapId }, data: { title: opts.title } });
+}
+
+export async function deleteMap(tx: Tx, opts: { userId: string; mapId: string }) {
+  await requireOwnedMap(tx, opts.userId, opts.mapId);
+  await tx.argumentMap.delete({ where: { id: opts.mapId } });
+}
+
+/**
+ * Copies a map's live claims and quotes into a new map owned by `ownerId`, remembering where it
+ * came from. Used by "Duplicate" (own map) and "Make a copy" (a shared map).
+ */
+export async function copyMap(
+  db: Db,
+  opts: { sourceMapId: string; ownerId: string; title: string },
+): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const source = await tx.argumentMap.findUnique({
+      where: { id: opts.sourceMapId },
+      select: {
+        debateId: true,
+        claims: { where: { deletedAt: null }, include: { anchors: true } },
+      },
+    });
+    if (!source) throw new AppError('NOT_FOUND', 'That map does not exist any more.');
+    const copy = await tx.argumentMap.create({
+      data: {
+        title: opts.title,
+        debateId: source.debateId,
+        ownerId: opts.ownerId,
+        forkedFromId: opts.sourceMapId,
+      },
+      select: { id: true },
+    });
+    const newId = new Map(source.claims.map((c) => [c.id, crypto.randomUUID()]));
+    await tx.claim.createMany({
+      data: source.claims.map((c) => ({
+        id: newId.get(c.id)!,
+        mapId: copy.id,
+        thesisId: c.thesisId,
+        parentId: c.parentId ? (newId.get(c.parentId) ?? null) : null,
+        stance: c.stance,
+        text: c.text,
+        note: c.note,
+        strength: c.strength,
+        position: c.position,
+      })),
+    });
+    await tx.anchor.createMany({
+      data: source.claims.flatMap((c) =>
+        c.anchors.map((a) => ({
+          claimId: newId.get(c.id)!,
+          sourceId: a.sourceId,
+          exact: a.exact,
+          prefix: a.prefix,
+          suffix: a.suffix,
+          block: a.block,
+          start: a.start,
+          end: a.end,
+        })),
+      ),
+    });
+    return copy;
+  });
+}
+
+/** Duplicates one of the user's own maps. */
+export async function duplicateMap(db: Db, opts: { userId: string; mapId: string }) {
+  const map = await requireOwnedMap(db, opts.userId, opts.mapId);
+  const { title } = await db.argumentMap.findUniqueOrThrow({
+    where: { id: map.id },
+    select: { title: true },
+  });
+  return copyMap(db, {
+    sourceMapId: map.id,
+    ownerId: opts.userId,
+    title: `Copy of ${title}`.slice(0, 120),
+  });
+}
+
+/** Everything the editor or the shared view shows for a map. Access is checked by the caller. */
+export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
+  const map = await tx.argumentMap.findUnique({
+    where: { id: mapId },
+    select: {
+      id: true,
+      title: true,
+      ownerId: true,
+      updatedAt: true,
+      debateId: true,
+      owner: { select: { name: true } },
+      claims: {
+        where: { deletedAt: null },
+        orderBy: [{ thesisId: 'asc' }, { position: 'asc' }],
+        include: { anchors: { orderBy: { createdAt: 'asc' } } },
+      },
+    },
+  });
+  if (!map) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+  const debate = await getDebate(tx, map.debateId);
+  if (!debate) throw new AppError('NOT_FOUND', 'The debate this map belongs to is missing.');
+  return {
+    id: map.id,
+    title: map.title,
+    ownerId: map.ownerId,
+    ownerName: map.owner.name,
+    updatedAt: map.updatedAt.toISOString(),
+    debate,
+    claims: map.claims.map(toClaimView),
+    anchors: map.claims.flatMap((c) => c.anchors.map(toAnchorView)),
+  };
+}
+
+/** The editor's data, for the map's owner only. */
+export async function getMapForEditor(tx: Tx, opts: { userId: string; mapId: string }) {
+  await requireOwnedMap(tx, opts.userId, opts.mapId);
+  return loadMapView(tx, opts.mapId);
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { AppError } from '@/lib/errors';
+import { getAuth } from './auth';
+
+export interface CurrentUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The signed-in user, or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const { id, name, email } = session.user;
+  return { id, name, email };
+}
+
+/** The signed-in user, or an UNAUTHENTICATED error. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user)
+    throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again to keep working.');
+  return user;
+}

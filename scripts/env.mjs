@@ -1,0 +1,22 @@
+// One place that decides where the database and the data folder live, for the app's scripts and
+// the Prisma CLI. The app itself reads the same variables through lib/server/config.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+export function defaultEnv(env = process.env) {
+  const dataDir = env.COUNTERPOINT_DATA_DIR ?? path.join(root, 'data');
+  const out = {
+    COUNTERPOINT_DATA_DIR: dataDir,
+    DATABASE_URL: env.DATABASE_URL ?? `file:${path.join(dataDir, 'counterpoint.db')}`,
+    // Prisma's CLI downloads native engines at start unless these point at existing files. On the
+    // WebAssembly schema engine path they are never executed, so any file will do.
+    PRISMA_QUERY_ENGINE_LIBRARY: env.PRISMA_QUERY_ENGINE_LIBRARY ?? process.execPath,
+    PRISMA_SCHEMA_ENGINE_BINARY: env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    CHECKPOINT_DISABLE: '1',
+  };
+  fs.mkdirSync(path.dirname(out.DATABASE_URL.replace(/^file:/, '')), { recursive: true });
+  return { ...env, ...out };
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Prepares the database for `npm start` and the tests: applies migrations and seeds the debates
+// that are missing. Idempotent, so it runs on every start.
+import { spawnSync } from 'node:child_process';
+import { defaultEnv, root } from './env.mjs';
+
+const env = defaultEnv();
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+run(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy']);
+run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'prisma/seed.ts']);
