@@ -61,11 +61,20 @@ export function useMapEditor(initial: MapView) {
     setClaims(next);
   }, []);
 
+  /**
+   * Takes in what the server saved. While later writes are still queued, the screen already shows
+   * their outcome, so only versions are taken; the last answer in a burst is taken whole.
+   */
   const merge = useCallback(
-    (changed: ClaimView[]) => {
-      const byId = new Map(changed.map((c) => [c.id, c]));
+    (changed: ClaimView[], fields?: (keyof ClaimView)[], whole = false) => {
       for (const c of changed) versions.current.set(c.id, c.version);
-      const kept = claimsRef.current.map((c) => byId.get(c.id) ?? c);
+      if (inFlight.current > 0 && !fields && !whole) return;
+      const byId = new Map(changed.map((c) => [c.id, c]));
+      const kept = claimsRef.current.map((c) => {
+        const saved = byId.get(c.id);
+        if (!saved) return c;
+        return fields ? { ...c, ...Object.fromEntries(fields.map((f) => [f, saved[f]])) } : saved;
+      });
       const known = new Set(kept.map((c) => c.id));
       apply([...kept, ...changed.filter((c) => !known.has(c.id))]);
     },
@@ -164,7 +173,7 @@ export function useMapEditor(initial: MapView) {
     async (id: string, edit: { text?: string; note?: string }) => {
       const result = await save(
         () => updateClaimAction({ mapId, claimId: id, version: version(id), edit }),
-        (c) => merge([c]),
+        (c) => merge([c], ['text', 'note', 'version']),
       );
       if (result.ok) setAnnouncement('Saved.');
       return result;
@@ -282,7 +291,7 @@ export function useMapEditor(initial: MapView) {
     void save(
       () => restoreClaimsAction({ mapId, deletionId: last.deletionId }),
       (d) => {
-        merge(d.claims);
+        merge(d.claims, undefined, true);
         setAnchors((a) => [
           ...a.filter((x) => !d.anchors.some((y) => y.id === x.id)),
           ...d.anchors,

@@ -1,0 +1,234 @@
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectAccessible,
+  newUser,
+  screenshots,
+  signUp,
+  startMap,
+  test,
+} from '../fixtures';
+
+const side = (page: Page, label: string) =>
+  page.locator('[data-thesis]').filter({ has: page.getByRole('heading', { name: label }) });
+const row = (page: Page, text: string) =>
+  page.locator('[data-claim-row]').filter({ hasText: text });
+/** Selects a claim by clicking its text (the middle of a selected row holds its toolbar). */
+const select = (page: Page, text: string) => row(page, text).locator('[data-claim-text]').click();
+
+async function addTopLevel(page: Page, thesis: string, stance: 'pro' | 'con', text: string) {
+  await side(page, thesis)
+    .getByRole('button', { name: stance === 'pro' ? '+ Add pro' : '− Add con' })
+    .click();
+  await page.getByRole('textbox', { name: new RegExp(`New ${stance} for the thesis`) }).fill(text);
+  await page.getByRole('button', { name: 'Add claim' }).click();
+  await expect(row(page, text)).toBeVisible();
+}
+
+async function reply(page: Page, parent: string, stance: 'pro' | 'con', text: string) {
+  await select(page, parent);
+  await row(page, parent)
+    .getByRole('button', { name: stance === 'pro' ? '+ Pro reply' : '− Con reply' })
+    .click();
+  await page.getByRole('textbox', { name: new RegExp(`New ${stance} reply to`) }).fill(text);
+  await page.keyboard.press('Enter');
+  await expect(row(page, text)).toBeVisible();
+}
+
+/** Selects `passage` inside the article's text, as a reader would with the mouse. */
+async function selectInArticle(page: Page, sourceTitle: RegExp, passage: string) {
+  const article = page.getByRole('article', { name: sourceTitle });
+  await article
+    .locator('[data-block]')
+    .filter({ hasText: passage })
+    .first()
+    .evaluate((el, text) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const sel = window.getSelection()!;
+          sel.removeAllRanges();
+          sel.addRange(range);
+          return;
+        }
+      }
+      throw new Error('passage not found');
+    }, passage);
+}
+
+async function waitSaved(page: Page) {
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+}
+
+test('a student builds, anchors, saves and shares a map; others read and copy it', async ({
+  page,
+  browser,
+}) => {
+  const mapUrl = await startMap(page, newUser('Student'));
+
+  // Pros and cons under both theses, and a rebuttal nested under an objection.
+  await addTopLevel(page, 'Track II can open talks', 'pro', 'Kim invited Moon to visit the North');
+  await addTopLevel(page, 'Track II can open talks', 'con', 'Sport diplomacy has limits');
+  await reply(page, 'Sport diplomacy has limits', 'con', 'The poll shows public support for talks');
+  await addTopLevel(
+    page,
+    'Dual-track will fail',
+    'pro',
+    'Sanctions block the economic projects the North wants',
+  );
+  await addTopLevel(
+    page,
+    'Dual-track will fail',
+    'con',
+    'Dialogue and pressure worked together before',
+  );
+
+  // The rebuttal is labelled as one, and the counts follow.
+  await expect(row(page, 'The poll shows public support').getByText('Rebuttal')).toBeVisible();
+  const trackII = side(page, 'Track II can open talks');
+  const counts = (label: string) =>
+    side(page, label).getByRole('list', { name: 'Counts for this thesis' });
+  await expect(counts('Track II can open talks')).toHaveText(
+    /1 pro.*2 cons.*1 objection without rebuttal/,
+  );
+  await expect(counts('Dual-track will fail')).toHaveText(
+    /1 pro.*1 con.*1 objection without rebuttal/,
+  );
+
+  // Anchor a quote from The Conversation by selecting it in the article.
+  await select(page, 'Kim invited Moon');
+  await selectInArticle(
+    page,
+    /How informal diplomacy/,
+    'Kim Jong-un might just have opened a path to real negotiations',
+  );
+  const bar = page.getByRole('region', { name: 'Quote the selected passage' });
+  await expect(bar).toContainText('Attach as evidence for');
+  await bar.getByRole('button', { name: 'Attach quote' }).click();
+  await expect(
+    row(page, 'Kim invited Moon').locator('[data-quote]', {
+      hasText: /might just have opened a path/,
+    }),
+  ).toBeVisible();
+
+  // Anchor a quote from The Globe Post with the quote dialog; a made-up quote is refused first.
+  await select(page, 'Sanctions block');
+  await row(page, 'Sanctions block').getByRole('button', { name: 'Quote…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Attach a quote as evidence' });
+  await dialog.getByLabel(/The Globe Post/).check();
+  await dialog.getByLabel(/Passage/).fill('Sanctions have already failed completely');
+  await dialog.getByRole('button', { name: 'Attach quote' }).click();
+  await expect(
+    dialog.getByText(/That passage is not in “North Korea’s Olympic Charm Offensive”/),
+  ).toBeVisible();
+  await expect(dialog.getByLabel(/Passage/)).toHaveValue(
+    'Sanctions have already failed completely',
+  );
+  // Straight quotes and line breaks still match the article's curly quotes.
+  await dialog
+    .getByLabel(/Passage/)
+    .fill('the "dual track" approach - dialogue with\nsanctions - will fail');
+  await dialog.getByRole('button', { name: 'Attach quote' }).click();
+  await expect(dialog).toBeHidden();
+  const quote = row(page, 'Sanctions block').locator('[data-quote]', { hasText: /dual track/ });
+  await expect(quote).toContainText('“dual track” approach – dialogue with sanctions – will fail');
+
+  // Clicking a quote shows its passage highlighted in the article.
+  await quote.click();
+  const highlight = page
+    .getByRole('article', { name: /Olympic Charm Offensive/ })
+    .locator('mark.quote-highlight');
+  await expect(highlight).toHaveText(
+    'the “dual track” approach – dialogue with sanctions – will fail',
+  );
+  await expect(highlight).toBeInViewport();
+
+  // Rate a claim and write a note.
+  await select(page, 'Kim invited Moon');
+  await row(page, 'Kim invited Moon').getByLabel('Strength').selectOption('4');
+  await row(page, 'Kim invited Moon').getByRole('button', { name: 'Note' }).click();
+  await page
+    .getByRole('textbox', { name: 'Note' })
+    .fill('The other side will say an invitation is not a summit.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(row(page, 'Kim invited Moon')).toContainText(
+    'Note: The other side will say an invitation is not a summit.',
+  );
+  await waitSaved(page);
+
+  // Reload: everything is still there.
+  await page.reload();
+  await expect(row(page, 'Kim invited Moon')).toContainText('Strength 4 of 5');
+  await expect(row(page, 'Kim invited Moon')).toContainText('invitation is not a summit');
+  await expect(
+    row(page, 'Kim invited Moon').locator('[data-quote]', {
+      hasText: /might just have opened a path/,
+    }),
+  ).toBeVisible();
+  await expect(
+    row(page, 'Sanctions block').locator('[data-quote]', { hasText: /dual track/ }),
+  ).toBeVisible();
+  await expect(row(page, 'The poll shows public support').getByText('Rebuttal')).toBeVisible();
+  await expect(page.locator('[data-claim-row]')).toHaveCount(5);
+  await expectAccessible(page);
+  await select(page, 'Kim invited Moon');
+  await screenshots(page, 'editor');
+
+  // Share the map.
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const shareUrl = await page.getByLabel('Read-only link').inputValue();
+  expect(shareUrl).toMatch(/\/s\/[A-Za-z0-9_-]{32}$/);
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // A signed-out reader opens the link: everything readable, nothing editable.
+  const reader = await browser.newContext();
+  const readerPage = await reader.newPage();
+  await readerPage.goto(shareUrl);
+  await expect(readerPage.getByText(/read-only/)).toBeVisible();
+  await expect(row(readerPage, 'Kim invited Moon')).toBeVisible();
+  await expect(readerPage.locator('[data-claim-row]')).toHaveCount(5);
+  await expect(readerPage.getByRole('button', { name: /Add pro|Add con|Share/ })).toHaveCount(0);
+  await select(readerPage, 'Kim invited Moon');
+  await expect(readerPage.getByRole('toolbar', { name: 'Claim actions' })).toHaveCount(0);
+  await row(readerPage, 'Kim invited Moon').press('Delete');
+  await expect(readerPage.locator('[data-claim-row]')).toHaveCount(5);
+  await row(readerPage, 'Sanctions block')
+    .locator('[data-quote]', { hasText: /dual track/ })
+    .click();
+  await expect(readerPage.locator('mark.quote-highlight')).toBeInViewport();
+  await expect(readerPage.getByRole('link', { name: 'Sign in to make a copy' })).toBeVisible();
+  await expectAccessible(readerPage);
+  await screenshots(readerPage, 'shared-view');
+  await reader.close();
+
+  // Another student signs in and makes a copy into their own maps.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signUp(otherPage, newUser('Classmate'), new URL(shareUrl).pathname);
+  await otherPage.getByRole('button', { name: 'Make a copy' }).click();
+  await otherPage.waitForURL(/\/maps\/[^/]+$/);
+  expect(otherPage.url()).not.toBe(mapUrl);
+  await expect(otherPage.getByRole('heading', { level: 1 })).toHaveText(/^Copy of /);
+  await expect(otherPage.locator('[data-claim-row]')).toHaveCount(5);
+  await expect(
+    row(otherPage, 'Kim invited Moon').locator('[data-quote]', {
+      hasText: /might just have opened a path/,
+    }),
+  ).toBeVisible();
+  await other.close();
+
+  // Revoking the link stops it working.
+  await page.getByRole('button', { name: 'Shared' }).click();
+  await page.getByRole('button', { name: /Stop sharing/ }).click();
+  await expect(page.getByRole('button', { name: 'Create link' })).toBeVisible();
+  const late = await browser.newContext();
+  const latePage = await late.newPage();
+  await latePage.goto(shareUrl);
+  await expect(latePage.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
+  await late.close();
+});
