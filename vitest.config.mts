@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': path.resolve(import.meta.dirname),
       // 'server-only' throws outside React Server Components; the server modules are plain Node here.
-      'server-only': path.resolve(__dirname, 'tests/support/empty-module.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/empty-module.ts'),
     },
   },
   test: {
@@ -22,6 +22,10 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/integration-setup.ts'],
+          env: {
+            DATABASE_URL: `file:${path.resolve(import.meta.dirname, 'data/test/integration.db')}`,
+            COUNTERPOINT_DATA_DIR: path.resolve(import.meta.dirname, 'data/test'),
+          },
           fileParallelism: false,
         },
       },

@@ -4,19 +4,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { root } from './env.mjs';
+import { defaultEnv, root } from './env.mjs';
 
 const port = process.env.E2E_PORT ?? '3210';
 const dataDir = path.join(root, 'data', 'e2e');
 fs.rmSync(dataDir, { recursive: true, force: true });
-const env = {
+const env = defaultEnv({
   ...process.env,
   COUNTERPOINT_DATA_DIR: dataDir,
   DATABASE_URL: `file:${path.join(dataDir, 'counterpoint.db')}`,
   BETTER_AUTH_URL: `http://localhost:${port}`,
   PORT: port,
-  NEXT_TELEMETRY_DISABLED: '1',
-};
+});
 const step = (args) => {
   const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

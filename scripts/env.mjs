@@ -16,6 +16,7 @@ export function defaultEnv(env = process.env) {
     PRISMA_SCHEMA_ENGINE_BINARY: env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
     PRISMA_HIDE_UPDATE_MESSAGE: '1',
     CHECKPOINT_DISABLE: '1',
+    NEXT_TELEMETRY_DISABLED: '1',
   };
   fs.mkdirSync(path.dirname(out.DATABASE_URL.replace(/^file:/, '')), { recursive: true });
   return { ...env, ...out };

@@ -89,7 +89,6 @@ test('a student builds, anchors, saves and shares a map; others read and copy it
 
   // The rebuttal is labelled as one, and the counts follow.
   await expect(row(page, 'The poll shows public support').getByText('Rebuttal')).toBeVisible();
-  const trackII = side(page, 'Track II can open talks');
   const counts = (label: string) =>
     side(page, label).getByRole('list', { name: 'Counts for this thesis' });
   await expect(counts('Track II can open talks')).toHaveText(

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { addAnchor } from '@/lib/server/anchors';
+import { deleteClaim, updateClaim } from '@/lib/server/claims';
+import { deleteMap, duplicateMap, listMyMaps, loadMapView, renameMap } from '@/lib/server/maps';
+import {
+  copySharedMap,
+  getOrCreateShareLink,
+  getSharedMap,
+  revokeShareLink,
+} from '@/lib/server/share-links';
+import { claim, createUser, db, userWithMap } from '../support/factories';
+
+describe('my maps', () => {
+  it('lists, renames and deletes a user’s own maps only', async () => {
+    const { user, map } = await userWithMap();
+    const other = await userWithMap('Other');
+    await renameMap(db, { userId: user.id, mapId: map.id, title: 'Renamed' });
+    const mine = await listMyMaps(db, { userId: user.id });
+    expect(mine.map((m) => m.title)).toEqual(['Renamed']);
+    expect(mine.map((m) => m.id)).not.toContain(other.map.id);
+    await deleteMap(db, { userId: user.id, mapId: map.id });
+    expect(await listMyMaps(db, { userId: user.id })).toEqual([]);
+    expect(await db.claim.count({ where: { mapId: map.id } })).toBe(0);
+  });
+
+  it('duplicates a map as an independent copy with the same structure and quotes', async () => {
+    const { user, map, a } = await userWithMap();
+    const p = await claim(user.id, map.id, a.id, null, 'pro', 'Parent');
+    const r = await claim(user.id, map.id, a.id, p.id, 'con', 'Reply');
+    await addAnchor(db, {
+      userId: user.id,
+      mapId: map.id,
+      claimId: r.id,
+      sourceId: a.sourceId,
+      selector: {
+        exact: 'strategically optimistic, based on best case analysis',
+        prefix: '',
+        suffix: '',
+      },
+    });
+    const deleted = await claim(user.id, map.id, a.id, null, 'con', 'Deleted one');
+    await deleteClaim(db, { userId: user.id, mapId: map.id, claimId: deleted.id, version: 1 });
+
+    const copy = await duplicateMap(db, { userId: user.id, mapId: map.id });
+    const view = await loadMapView(db, copy.id);
+    expect(view.title).toBe(`Copy of Owner's map`);
+    expect(view.claims.map((c) => c.text).sort()).toEqual(['Parent', 'Reply']);
+    const copiedReply = view.claims.find((c) => c.text === 'Reply')!;
+    const copiedParent = view.claims.find((c) => c.text === 'Parent')!;
+    expect(copiedReply.parentId).toBe(copiedParent.id);
+    expect(copiedParent.id).not.toBe(p.id);
+    expect(view.anchors).toHaveLength(1);
+    expect(view.anchors[0]!.claimId).toBe(copiedReply.id);
+
+    // Editing the copy leaves the original alone.
+    await updateClaim(db, {
+      userId: user.id,
+      mapId: copy.id,
+      claimId: copiedParent.id,
+      version: 1,
+      edit: { text: 'Changed in copy' },
+    });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: p.id } })).text).toBe('Parent');
+    expect((await db.argumentMap.findUniqueOrThrow({ where: { id: copy.id } })).forkedFromId).toBe(
+      map.id,
+    );
+  });
+});
+
+describe('share links', () => {
+  it('creates one unguessable link per map, shows the map through it, and revokes it for good', async () => {
+    const { user, map, a } = await userWithMap();
+    await claim(user.id, map.id, a.id, null, 'pro', 'Shared claim');
+    const link = await getOrCreateShareLink(db, { userId: user.id, mapId: map.id });
+    expect(link.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(await getOrCreateShareLink(db, { userId: user.id, mapId: map.id })).toEqual(link);
+
+    const shared = await getSharedMap(db, { token: link.token });
+    expect(shared.claims.map((c) => c.text)).toEqual(['Shared claim']);
+
+    await revokeShareLink(db, { userId: user.id, mapId: map.id });
+    await expect(getSharedMap(db, { token: link.token })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const again = await getOrCreateShareLink(db, { userId: user.id, mapId: map.id });
+    expect(again.token).not.toBe(link.token);
+    await expect(getSharedMap(db, { token: link.token })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('lets another user fork a shared map, but not through a revoked link', async () => {
+    const { user, map, a } = await userWithMap();
+    await claim(user.id, map.id, a.id, null, 'con', 'Worth copying');
+    const reader = await createUser('Reader');
+    const link = await getOrCreateShareLink(db, { userId: user.id, mapId: map.id });
+    const fork = await copySharedMap(db, { userId: reader.id, token: link.token });
+    const forked = await loadMapView(db, fork.id);
+    expect(forked.ownerId).toBe(reader.id);
+    expect(forked.claims.map((c) => c.text)).toEqual(['Worth copying']);
+
+    await revokeShareLink(db, { userId: user.id, mapId: map.id });
+    await expect(copySharedMap(db, { userId: reader.id, token: link.token })).rejects.toMatchObject(
+      { code: 'NOT_FOUND' },
+    );
+  });
+});
