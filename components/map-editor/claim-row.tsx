@@ -4,6 +4,7 @@ import type { OutlineRow } from '@/lib/domain/argument-tree';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
 import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
+import { ClaimLinks } from './claim-links';
 import { ClaimQuotes } from './claim-quotes';
 import { ClaimToolbar } from './claim-toolbar';
 import { useEditor } from './editor-context';
@@ -110,6 +111,7 @@ export function ClaimRow({
           )}
         </div>
         <ClaimQuotes anchors={anchors} />
+        <ClaimLinks claim={claim} />
         {ed.noteId === claim.id ? (
           <TextEditor
             id={`note-${claim.id}`}

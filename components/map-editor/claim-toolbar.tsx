@@ -15,6 +15,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
     setNoteId,
     openQuoteDialog,
     openMoveDialog,
+    openLinkDialog,
     requestDelete,
   } = useEditor();
   const strengthId = `strength-${claim.id}`;
@@ -118,6 +119,9 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
       </span>
       <button type="button" className={btn} onClick={() => openMoveDialog(claim.id)} title="M">
         Move to…
+      </button>
+      <button type="button" className={btn} onClick={() => openLinkDialog(claim.id)} title="L">
+        Link…
       </button>
       <button
         type="button"

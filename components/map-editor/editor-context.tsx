@@ -34,6 +34,7 @@ export interface EditorContextValue {
   closeComposer: () => void;
   openQuoteDialog: (claimId: string) => void;
   openMoveDialog: (claimId: string) => void;
+  openLinkDialog: (claimId: string) => void;
   requestDelete: (claimId: string) => void;
   showQuote: (anchor: AnchorView) => void;
   runCommand: (claimId: string, e: React.KeyboardEvent) => boolean;

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { DeleteDialog } from './delete-dialog';
 import { EditorContext, type ComposerTarget, type EditorContextValue } from './editor-context';
 import { EditorSide } from './editor-side';
+import { LinkDialog } from './link-dialog';
 import { MoveDialog } from './move-dialog';
 import { QuoteDialog } from './quote-dialog';
 import { SelectionQuoteBar } from './selection-quote-bar';
@@ -47,6 +48,7 @@ export function MapEditor({
   const [composer, setComposer] = useState<ComposerTarget | null>(null);
   const [quoteFor, setQuoteFor] = useState<string | null>(null);
   const [moveFor, setMoveFor] = useState<string | null>(null);
+  const [linkFor, setLinkFor] = useState<string | null>(null);
   const [deleteFor, setDeleteFor] = useState<string | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
@@ -206,6 +208,9 @@ export function MapEditor({
       case 'quote':
         setQuoteFor(id);
         return true;
+      case 'link':
+        setLinkFor(id);
+        return true;
       case 'delete':
         requestDelete(id);
         return true;
@@ -285,6 +290,7 @@ export function MapEditor({
     closeComposer: () => setComposer(null),
     openQuoteDialog: setQuoteFor,
     openMoveDialog: setMoveFor,
+    openLinkDialog: setLinkFor,
     requestDelete,
     showQuote,
     runCommand,
@@ -292,6 +298,7 @@ export function MapEditor({
 
   const quoteClaim = claimById(quoteFor);
   const moveClaim = claimById(moveFor);
+  const linkClaim = claimById(linkFor);
   const deleteClaim = claimById(deleteFor);
   const [a, b] = theses;
   if (!a || !b) return <p>This debate is missing a thesis.</p>;
@@ -399,6 +406,7 @@ export function MapEditor({
       )}
       {quoteClaim && <QuoteDialog claim={quoteClaim} onClose={() => setQuoteFor(null)} />}
       {moveClaim && <MoveDialog claim={moveClaim} onClose={() => setMoveFor(null)} />}
+      {linkClaim && <LinkDialog claim={linkClaim} onClose={() => setLinkFor(null)} />}
       {deleteClaim && (
         <DeleteDialog
           claim={deleteClaim}

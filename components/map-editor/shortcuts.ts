@@ -14,6 +14,7 @@ export type CommandId =
   | 'delete'
   | 'note'
   | 'quote'
+  | 'link'
   | 'undo'
   | 'next'
   | 'previous'

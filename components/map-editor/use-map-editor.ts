@@ -12,15 +12,18 @@ import {
   type Place,
   type Stance,
 } from '@/lib/domain/argument-tree';
+import { liveLinks, type CrossLink, type LinkTarget } from '@/lib/domain/cross-links';
 import type { TextQuoteSelector } from '@/lib/domain/quote-anchoring';
 import type { AnchorView, ClaimView, MapView } from '@/lib/domain/views';
 import type { ActionResult } from '@/lib/errors';
 import {
   addAnchorAction,
   addClaimAction,
+  addLinkAction,
   deleteClaimAction,
   moveClaimAction,
   removeAnchorAction,
+  removeLinkAction,
   restoreClaimsAction,
   updateClaimAction,
 } from '@/lib/actions/claims';
@@ -45,6 +48,7 @@ export function useMapEditor(initial: MapView) {
   const mapId = initial.id;
   const [claims, setClaims] = useState<ClaimView[]>(initial.claims);
   const [anchors, setAnchors] = useState<AnchorView[]>(initial.anchors);
+  const [links, setLinks] = useState<CrossLink[]>(initial.links);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -87,6 +91,7 @@ export function useMapEditor(initial: MapView) {
     versions.current = new Map(fresh.data.claims.map((c) => [c.id, c.version]));
     apply(fresh.data.claims);
     setAnchors(fresh.data.anchors);
+    setLinks(fresh.data.links);
   }, [apply, mapId]);
 
   /** Runs a write after those already queued; reports failure and resynchronises. */
@@ -323,6 +328,31 @@ export function useMapEditor(initial: MapView) {
     [mapId, save],
   );
 
+  /** Adds a cross-link to the other side; resolves with the server's answer for the dialog. */
+  const addLink = useCallback(
+    async (fromClaimId: string, target: LinkTarget, stance: Stance) => {
+      const result = await save(
+        () => addLinkAction({ mapId, fromClaimId, target, stance }),
+        (l) => setLinks((list) => [...list, l]),
+        false,
+      );
+      if (result.ok) setAnnouncement('Cross-link added.');
+      return result;
+    },
+    [mapId, save],
+  );
+
+  const removeLink = useCallback(
+    (linkId: string) => {
+      setLinks((list) => list.filter((l) => l.id !== linkId));
+      setAnnouncement('Cross-link removed.');
+      void save(() => removeLinkAction({ mapId, linkId }));
+    },
+    [mapId, save],
+  );
+
+  const visibleLinks = useMemo(() => liveLinks(claims, links), [claims, links]);
+
   const liveAnchors = useMemo(() => {
     const ids = new Set(claims.map((c) => c.id));
     return anchors.filter((a) => ids.has(a.claimId));
@@ -331,6 +361,7 @@ export function useMapEditor(initial: MapView) {
   return {
     claims,
     anchors: liveAnchors,
+    links: visibleLinks,
     status,
     error,
     dismissError: () => setError(null),
@@ -349,6 +380,8 @@ export function useMapEditor(initial: MapView) {
     undoDelete,
     addAnchor,
     removeAnchor,
+    addLink,
+    removeLink,
     announce: setAnnouncement,
   };
 }

@@ -12,7 +12,9 @@ import {
 const side = (page: Page, label: string) =>
   page.locator('[data-thesis]').filter({ has: page.getByRole('heading', { name: label }) });
 const row = (page: Page, text: string) =>
-  page.locator('[data-claim-row]').filter({ hasText: text });
+  page
+    .locator('[data-claim-row]')
+    .filter({ has: page.locator('[data-claim-text]', { hasText: text }) });
 /** Selects a claim by clicking its text (the middle of a selected row holds its toolbar). */
 const select = (page: Page, text: string) => row(page, text).locator('[data-claim-text]').click();
 
@@ -92,10 +94,10 @@ test('a student builds, anchors, saves and shares a map; others read and copy it
   const counts = (label: string) =>
     side(page, label).getByRole('list', { name: 'Counts for this thesis' });
   await expect(counts('Track II can open talks')).toHaveText(
-    /1 pro.*2 cons.*1 objection without rebuttal/,
+    /1 pro(?!s).*2 cons.*1 objection without rebuttal/,
   );
   await expect(counts('Dual-track will fail')).toHaveText(
-    /1 pro.*1 con.*1 objection without rebuttal/,
+    /1 pro(?!s).*1 con(?!s).*1 objection without rebuttal/,
   );
 
   // Anchor a quote from The Conversation by selecting it in the article.
@@ -159,6 +161,19 @@ test('a student builds, anchors, saves and shares a map; others read and copy it
   );
   await waitSaved(page);
 
+  // A cross-link: a Globe Post claim attacks a Conversation claim; both ends show it.
+  await select(page, 'Dialogue and pressure');
+  await row(page, 'Dialogue and pressure').getByRole('button', { name: 'Link…' }).click();
+  const linkDialog = page.getByRole('dialog', { name: 'Link to the other side' });
+  await linkDialog.getByLabel('attacks').check();
+  await linkDialog
+    .getByLabel(/On the other side/)
+    .selectOption({ label: '  − Sport diplomacy has limits' });
+  await linkDialog.getByRole('button', { name: 'Add link' }).click();
+  await expect(row(page, 'Dialogue and pressure').locator('[data-link]')).toContainText('Attacks');
+  await expect(row(page, 'Sport diplomacy has limits')).toContainText('Attacked by');
+  await waitSaved(page);
+
   // Reload: everything is still there.
   await page.reload();
   await expect(row(page, 'Kim invited Moon')).toContainText('Strength 4 of 5');
@@ -172,6 +187,7 @@ test('a student builds, anchors, saves and shares a map; others read and copy it
     row(page, 'Sanctions block').locator('[data-quote]', { hasText: /dual track/ }),
   ).toBeVisible();
   await expect(row(page, 'The poll shows public support').getByText('Rebuttal')).toBeVisible();
+  await expect(row(page, 'Sport diplomacy has limits')).toContainText('Attacked by');
   await expect(page.locator('[data-claim-row]')).toHaveCount(5);
   await expectAccessible(page);
   await select(page, 'Kim invited Moon');

@@ -4,15 +4,18 @@ import type { z } from 'zod';
 import {
   addAnchorSchema,
   addClaimSchema,
+  addLinkSchema,
   deleteClaimSchema,
   moveClaimSchema,
   removeAnchorSchema,
+  removeLinkSchema,
   restoreClaimsSchema,
   updateClaimSchema,
 } from '@/lib/schemas/map';
 import { addAnchor, removeAnchor } from '@/lib/server/anchors';
 import { addClaim, deleteClaim, moveClaim, restoreClaims, updateClaim } from '@/lib/server/claims';
 import { db } from '@/lib/server/db';
+import { addLink, removeLink } from '@/lib/server/links';
 import { requireUser } from '@/lib/server/session';
 import { runAction } from './run-action';
 
@@ -62,6 +65,19 @@ export async function addAnchorAction(input: z.input<typeof addAnchorSchema>) {
 export async function removeAnchorAction(input: z.input<typeof removeAnchorSchema>) {
   return runAction(removeAnchorSchema, input, async (data) => {
     await removeAnchor(db, { ...data, userId: (await requireUser()).id });
+    return null;
+  });
+}
+
+export async function addLinkAction(input: z.input<typeof addLinkSchema>) {
+  return runAction(addLinkSchema, input, async (data) =>
+    addLink(db, { ...data, userId: (await requireUser()).id }),
+  );
+}
+
+export async function removeLinkAction(input: z.input<typeof removeLinkSchema>) {
+  return runAction(removeLinkSchema, input, async (data) => {
+    await removeLink(db, { ...data, userId: (await requireUser()).id });
     return null;
   });
 }

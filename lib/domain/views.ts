@@ -1,4 +1,5 @@
 import type { Stance, TreeNode } from './argument-tree';
+import type { CrossLink } from './cross-links';
 
 /** What the pages and the editor receive: plain, serializable data. */
 
@@ -72,6 +73,7 @@ export interface MapView {
   debate: DebateView;
   claims: ClaimView[];
   anchors: AnchorView[];
+  links: CrossLink[];
 }
 
 export interface MapSummary {

@@ -83,3 +83,11 @@ export const addAnchorSchema = z.object({
 
 export const removeAnchorSchema = z.object({ mapId: id, anchorId: id });
 export const shareTokenSchema = z.object({ token: z.string().min(16).max(64) });
+
+export const addLinkSchema = z.object({
+  mapId: id,
+  fromClaimId: id,
+  target: z.union([z.object({ claimId: id }), z.object({ thesisId: id })]),
+  stance,
+});
+export const removeLinkSchema = z.object({ mapId: id, linkId: id });

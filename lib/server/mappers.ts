@@ -1,5 +1,6 @@
 import 'server-only';
-import type { Anchor, Claim, Source } from '@/lib/generated/prisma/client';
+import type { Anchor, Claim, ClaimLink, Source } from '@/lib/generated/prisma/client';
+import type { CrossLink } from '@/lib/domain/cross-links';
 import type { Stance } from '@/lib/domain/argument-tree';
 import type { AnchorView, ClaimView, SourceView } from '@/lib/domain/views';
 import { restoreBlocks } from '@/lib/schemas/source';
@@ -49,5 +50,15 @@ export function toAnchorView(a: Anchor): AnchorView {
     block: a.block,
     start: a.start,
     end: a.end,
+  };
+}
+
+export function toLinkView(l: ClaimLink): CrossLink {
+  return {
+    id: l.id,
+    fromClaimId: l.fromClaimId,
+    toClaimId: l.toClaimId,
+    toThesisId: l.toThesisId,
+    stance: l.stance === 'con' ? 'con' : 'pro',
   };
 }

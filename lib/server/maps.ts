@@ -5,7 +5,8 @@ import type { MapSummary, MapView } from '@/lib/domain/views';
 import { requireOwnedMap } from './access';
 import { getDebate } from './debates';
 import type { Db, Tx } from './db';
-import { toAnchorView, toClaimView } from './mappers';
+import { liveLinks } from '@/lib/domain/cross-links';
+import { toAnchorView, toClaimView, toLinkView } from './mappers';
 
 /** The signed-in user's maps, most recently changed first. */
 export async function listMyMaps(tx: Tx, opts: { userId: string }): Promise<MapSummary[]> {
@@ -69,6 +70,7 @@ export async function copyMap(
       select: {
         debateId: true,
         claims: { where: { deletedAt: null }, include: { anchors: true } },
+        links: true,
       },
     });
     if (!source) throw new AppError('NOT_FOUND', 'That map does not exist any more.');
@@ -109,6 +111,16 @@ export async function copyMap(
         })),
       ),
     });
+    await tx.claimLink.createMany({
+      data: liveLinks(source.claims.map(toClaimView), source.links.map(toLinkView)).map((l) => ({
+        id: crypto.randomUUID(),
+        mapId: copy.id,
+        fromClaimId: newId.get(l.fromClaimId)!,
+        toClaimId: l.toClaimId ? newId.get(l.toClaimId)! : null,
+        toThesisId: l.toThesisId,
+        stance: l.stance,
+      })),
+    });
     return copy;
   });
 }
@@ -143,11 +155,13 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
         orderBy: [{ thesisId: 'asc' }, { position: 'asc' }],
         include: { anchors: { orderBy: { createdAt: 'asc' } } },
       },
+      links: { orderBy: { createdAt: 'asc' } },
     },
   });
   if (!map) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
   const debate = await getDebate(tx, map.debateId);
   if (!debate) throw new AppError('NOT_FOUND', 'The debate this map belongs to is missing.');
+  const claims = map.claims.map(toClaimView);
   return {
     id: map.id,
     title: map.title,
@@ -155,8 +169,9 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
     ownerName: map.owner.name,
     updatedAt: map.updatedAt.toISOString(),
     debate,
-    claims: map.claims.map(toClaimView),
+    claims,
     anchors: map.claims.flatMap((c) => c.anchors.map(toAnchorView)),
+    links: liveLinks(claims, map.links.map(toLinkView)),
   };
 }
 

@@ -1,0 +1,93 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { FieldError } from '@/components/ui/field-error';
+import type { Stance } from '@/lib/domain/argument-tree';
+import { outline } from '@/lib/domain/argument-tree';
+import type { ClaimView } from '@/lib/domain/views';
+import { useEditor } from './editor-context';
+
+const short = (t: string) => (t.length > 70 ? `${t.slice(0, 67)}…` : t);
+
+/** Link a claim to a claim or the thesis on the other side: the articles argue with each other. */
+export function LinkDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {
+  const { theses, api } = useEditor();
+  const other = theses.find((t) => t.id !== claim.thesisId)!;
+  const options = useMemo(
+    () => [
+      { value: `thesis:${other.id}`, label: `Thesis: ${other.label}` },
+      ...outline(api.claims, other.id).map((r) => ({
+        value: r.claim.id,
+        label: `${'  '.repeat(r.depth + 1)}${r.claim.stance === 'pro' ? '+' : '−'} ${short(r.claim.text)}`,
+      })),
+    ],
+    [api.claims, other],
+  );
+  const [target, setTarget] = useState(options[0]!.value);
+  const [stance, setStance] = useState<Stance>('con');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <Dialog open onClose={onClose} title="Link to the other side" wide>
+      <form
+        className="space-y-3"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          const to = target.startsWith('thesis:')
+            ? { thesisId: target.slice(7) }
+            : { claimId: target };
+          const r = await api.addLink(claim.id, to, stance);
+          setBusy(false);
+          if (r.ok) onClose();
+          else setError(r.message);
+        }}
+      >
+        <p className="text-sm text-stone-700">
+          <q className="font-medium">{short(claim.text)}</q> also…
+        </p>
+        <fieldset className="flex gap-4 text-sm">
+          <legend className="sr-only">Relation</legend>
+          {(['pro', 'con'] as const).map((s) => (
+            <label key={s} className="flex items-center gap-1">
+              <input
+                type="radio"
+                name="link-stance"
+                checked={stance === s}
+                onChange={() => setStance(s)}
+              />
+              {s === 'pro' ? 'supports' : 'attacks'}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor="link-target" className="block text-sm font-semibold">
+          On the other side ({other.label})
+        </label>
+        <select
+          id="link-target"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          size={Math.min(10, options.length)}
+          aria-describedby="link-error"
+          className="block w-full rounded-md border border-stone-400 bg-white px-2 py-1.5 font-mono text-sm"
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <FieldError id="link-error" messages={error} />
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={busy}>
+            Add link
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

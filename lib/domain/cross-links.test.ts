@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { TreeNode } from './argument-tree';
+import { checkCrossLink, liveLinks, type CrossLink } from './cross-links';
+
+const claims: TreeNode[] = [
+  { id: 'a1', thesisId: 'A', parentId: null, stance: 'pro', position: 0 },
+  { id: 'a2', thesisId: 'A', parentId: 'a1', stance: 'con', position: 0 },
+  { id: 'b1', thesisId: 'B', parentId: null, stance: 'pro', position: 0 },
+];
+
+describe('cross-links', () => {
+  it('links a claim to a claim or the thesis on the other side', () => {
+    expect(checkCrossLink(claims, [], 'a1', { claimId: 'b1' })).toEqual({
+      toClaimId: 'b1',
+      toThesisId: null,
+    });
+    expect(checkCrossLink(claims, [], 'a2', { thesisId: 'B' })).toEqual({
+      toClaimId: null,
+      toThesisId: 'B',
+    });
+  });
+
+  it('refuses links within one side, to missing claims, and duplicates', () => {
+    expect(() => checkCrossLink(claims, [], 'a2', { claimId: 'a1' })).toThrow(/other side/);
+    expect(() => checkCrossLink(claims, [], 'a1', { thesisId: 'A' })).toThrow(/other side/);
+    expect(() => checkCrossLink(claims, [], 'a1', { claimId: 'zz' })).toThrow(/no longer exists/);
+    const existing: CrossLink = {
+      id: 'l',
+      fromClaimId: 'a1',
+      toClaimId: 'b1',
+      toThesisId: null,
+      stance: 'con',
+    };
+    expect(() => checkCrossLink(claims, [existing], 'a1', { claimId: 'b1' })).toThrow(
+      /already linked/,
+    );
+  });
+
+  it('hides links with a deleted end', () => {
+    const links: CrossLink[] = [
+      { id: '1', fromClaimId: 'a1', toClaimId: 'b1', toThesisId: null, stance: 'pro' },
+      { id: '2', fromClaimId: 'gone', toClaimId: null, toThesisId: 'B', stance: 'con' },
+      { id: '3', fromClaimId: 'a2', toClaimId: 'gone', toThesisId: null, stance: 'con' },
+    ];
+    expect(liveLinks(claims, links).map((l) => l.id)).toEqual(['1']);
+  });
+});

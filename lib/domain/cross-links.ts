@@ -1,0 +1,65 @@
+import { AppError } from '../errors';
+import type { Stance, TreeNode } from './argument-tree';
+
+/** A cross-link: a claim that also supports or attacks a claim or the thesis on the other side. */
+export interface CrossLink {
+  id: string;
+  fromClaimId: string;
+  /** Exactly one of toClaimId and toThesisId is set. */
+  toClaimId: string | null;
+  toThesisId: string | null;
+  stance: Stance;
+}
+
+export type LinkTarget = { claimId: string } | { thesisId: string };
+
+/**
+ * Checks a new cross-link: both ends exist, the target is on the other side (the articles argue
+ * with each other; links within one side are what the tree is for), and it is not a duplicate.
+ * Returns the link's target as stored.
+ */
+export function checkCrossLink(
+  claims: readonly TreeNode[],
+  links: readonly CrossLink[],
+  fromClaimId: string,
+  target: LinkTarget,
+): { toClaimId: string | null; toThesisId: string | null } {
+  const from = claims.find((c) => c.id === fromClaimId);
+  if (!from) throw new AppError('NOT_FOUND', 'That claim no longer exists. Reload to see the map.');
+  const to =
+    'claimId' in target
+      ? { toClaimId: target.claimId, toThesisId: null }
+      : { toClaimId: null, toThesisId: target.thesisId };
+  const targetThesis =
+    'claimId' in target ? claims.find((c) => c.id === target.claimId)?.thesisId : target.thesisId;
+  if (!targetThesis)
+    throw new AppError('NOT_FOUND', 'The claim you are linking to no longer exists.');
+  if (targetThesis === from.thesisId) {
+    throw new AppError(
+      'INVALID',
+      'Cross-links join the two sides: pick a claim or thesis on the other side.',
+    );
+  }
+  if (
+    links.some(
+      (l) =>
+        l.fromClaimId === fromClaimId &&
+        l.toClaimId === to.toClaimId &&
+        l.toThesisId === to.toThesisId,
+    )
+  ) {
+    throw new AppError('CONFLICT', 'These two are already linked.');
+  }
+  return to;
+}
+
+/** The links whose two ends are both in the map as it is (none deleted). */
+export function liveLinks<T extends CrossLink>(
+  claims: readonly TreeNode[],
+  links: readonly T[],
+): T[] {
+  const ids = new Set(claims.map((c) => c.id));
+  return links.filter(
+    (l) => ids.has(l.fromClaimId) && (l.toClaimId === null || ids.has(l.toClaimId)),
+  );
+}
