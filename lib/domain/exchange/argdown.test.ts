@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseArgdown } from './argdown-parser';
+import { fromArgdown } from './from-argdown';
+import { materialize } from './imported-map';
+import { arbitraryMap, sampleMap, seededDebate } from './testing/fixtures';
+import { toArgdown } from './to-argdown';
+
+const counter = () => {
+  let n = 0;
+  return () => `id${++n}`;
+};
+const roundTrip = (text: string) =>
+  toArgdown(materialize(fromArgdown(text), seededDebate(), 'Argdown', counter()));
+
+describe('Argdown export', () => {
+  it('is read by Argdown’s own parser with the same support and attack relations', () => {
+    const text = toArgdown(sampleMap());
+    const res = parseArgdown(text);
+    expect(res.parserErrors ?? []).toEqual([]);
+    expect(res.lexerErrors ?? []).toEqual([]);
+    const rels = (res.relations ?? [])
+      .map((r) => `${r.from!.title} ${r.relationType} ${r.to!.title}`)
+      .sort();
+    expect(rels).toEqual(
+      [
+        'C1 support T1', // Kim invited Moon… supports thesis 1
+        'C2 attack C1', // sport diplomacy has limits
+        'C3 attack C2', // the rebuttal
+        'C4 support T2',
+        'C5 attack T2',
+        'C5 attack C2', // cross-link to the other side
+        'C4 attack T1', // cross-link to the other thesis
+      ].sort(),
+    );
+    expect(res.statements!.C4!.members.find((m) => m.text)?.text?.trim()).toBe(
+      'Sanctions block the projects the North wants [sic] #1',
+    );
+    expect((res as { frontMatter?: { title?: string } }).frontMatter?.title).toBe(
+      'Team A: “final” case',
+    );
+  });
+
+  it('keeps ratings, notes, quotes and exact text as statement data', () => {
+    const res = parseArgdown(toArgdown(sampleMap()));
+    expect(res.statements!.C1!.data).toMatchObject({
+      strength: 4,
+      note: 'An invitation is not a summit.',
+      quotes: [
+        {
+          source: 'conversation-informal-diplomacy-koreas-2018',
+          exact: 'Kim Jong-un might just have opened a path to real negotiations',
+        },
+      ],
+    });
+    expect(res.statements!.C5!.data).toMatchObject({
+      text: 'Dialogue and pressure\nworked together before',
+    });
+  });
+
+  it('round-trips: export, import, export gives the same document', () => {
+    const once = toArgdown(sampleMap());
+    expect(roundTrip(once)).toBe(once);
+  });
+
+  it('round-trips any map (property)', () => {
+    fc.assert(
+      fc.property(arbitraryMap(), (doc) => {
+        const once = toArgdown(doc);
+        expect(roundTrip(once)).toBe(once);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('Argdown import', () => {
+  it('reads a hand-written map', () => {
+    const map = fromArgdown(`[T1]: Track II can open talks
+  + [Invitation]: Kim invited Moon. {"strength": 3}
+    - [Limits]: Sport has limits.
+      +> [T2]
+`);
+    expect(map.claims.map((c) => [c.key, c.parentKey, c.stance, c.thesisPosition])).toEqual([
+      ['Invitation', null, 'pro', 0],
+      ['Limits', 'Invitation', 'con', 0],
+    ]);
+    expect(map.links).toEqual([
+      expect.objectContaining({ fromKey: 'Limits', toThesisPosition: 1, stance: 'pro' }),
+    ]);
+  });
+
+  it('says where the syntax is broken', () => {
+    expect(() => fromArgdown('[T1]: a\n  + [C1]: b\n<A>: c')).toThrow(/line 3/);
+  });
+
+  it('refuses a claim with no parent, and an unknown relation, naming the line', () => {
+    expect(() => fromArgdown('[T1]: a\n\n[Loose]: not under anything\n')).toThrow(
+      /line 3 \(Loose\): write it under a thesis or claim/,
+    );
+    expect(() => fromArgdown('[T1]: a\n  >< [C1]: contradicts\n')).toThrow(
+      /only support \(\+\) and attack \(-\)/,
+    );
+  });
+
+  it('refuses a quote that is not in the article, and nothing is made', () => {
+    const text = `[T1]: a\n  + [C1]: b {"quotes": [{"source": "conversation-informal-diplomacy-koreas-2018", "exact": "Kim surrendered"}]}\n`;
+    expect(() => materialize(fromArgdown(text), seededDebate(), 'Argdown', counter())).toThrow(
+      /line 2 \(C1\): the quote “Kim surrendered” is not in “How informal diplomacy/,
+    );
+  });
+
+  it('refuses bad ratings and empty claims', () => {
+    const text = `[T1]: a\n  + [C1]: b {"strength": 9}\n`;
+    expect(() => materialize(fromArgdown(text), seededDebate(), 'Argdown', counter())).toThrow(
+      /strength must be a whole number from 1 to 5/,
+    );
+  });
+});

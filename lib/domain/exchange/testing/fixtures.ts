@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { Stance } from '../../argument-tree';
+import type { CrossLink } from '../../cross-links';
+import { locateQuote, selectorAt } from '../../quote-anchoring';
+import type { AnchorView, ClaimView, DebateView } from '../../views';
+import type { MapDocument } from '../document';
+
+/** The seeded debate as a DebateView with fixed ids, read from the seed file (test support only). */
+export function seededDebate(): DebateView {
+  const file = path.join(
+    process.cwd(),
+    'prisma',
+    'seed',
+    'debates',
+    'korea-olympic-thaw-2018.json',
+  );
+  const seed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return {
+    id: 'debate-1',
+    slug: seed.slug,
+    motion: seed.motion,
+    summary: seed.summary,
+    theses: seed.theses.map(
+      (t: { label: string; text: string; source: Record<string, unknown> }, i: number) => ({
+        id: `thesis-${i + 1}`,
+        position: i,
+        label: t.label,
+        text: t.text,
+        source: { ...t.source, id: `source-${i + 1}`, standfirst: t.source.standfirst ?? null },
+      }),
+    ),
+  };
+}
+
+/** A small hand-made map on the seeded debate: both theses, a rebuttal, quotes and cross-links. */
+export function sampleMap(): MapDocument {
+  const debate = seededDebate();
+  const [a, b] = debate.theses as [DebateView['theses'][number], DebateView['theses'][number]];
+  const claim = (
+    id: string,
+    thesisId: string,
+    parentId: string | null,
+    stance: Stance,
+    text: string,
+    position: number,
+    extra: Partial<ClaimView> = {},
+  ): ClaimView => ({
+    id,
+    thesisId,
+    parentId,
+    stance,
+    text,
+    position,
+    note: '',
+    strength: null,
+    version: 1,
+    ...extra,
+  });
+  const claims = [
+    claim('c1', a.id, null, 'pro', 'Kim invited Moon to visit the North', 0, {
+      strength: 4,
+      note: 'An invitation is not a summit.',
+    }),
+    claim('c2', a.id, 'c1', 'con', 'Sport diplomacy has limits', 0),
+    claim('c3', a.id, 'c2', 'con', 'The poll shows support for talks', 0),
+    claim('c4', b.id, null, 'pro', 'Sanctions block the projects the North wants [sic] #1', 0, {
+      strength: 5,
+    }),
+    claim('c5', b.id, null, 'con', 'Dialogue and pressure\nworked together before', 1),
+  ];
+  const quote = (
+    id: string,
+    claimId: string,
+    source: typeof a.source,
+    exact: string,
+  ): AnchorView => {
+    const blocks = source.blocks.map((x) => x.text);
+    const at = locateQuote(blocks, { exact, prefix: '', suffix: '' })!;
+    return { id, claimId, sourceId: source.id, ...selectorAt(blocks, at), ...at };
+  };
+  return {
+    title: 'Team A: “final” case',
+    debate,
+    claims,
+    anchors: [
+      quote('q1', 'c1', a.source, 'Kim Jong-un might just have opened a path to real negotiations'),
+      quote(
+        'q2',
+        'c4',
+        b.source,
+        'the “dual track” approach – dialogue with sanctions – will fail',
+      ),
+    ],
+    links: [
+      { id: 'l1', fromClaimId: 'c5', toClaimId: 'c2', toThesisId: null, stance: 'con' },
+      { id: 'l2', fromClaimId: 'c4', toClaimId: null, toThesisId: a.id, stance: 'con' },
+    ],
+  };
+}
+
+/** Arbitrary maps on the seeded debate, for property tests: any shape, text, rating, quote, link. */
+export function arbitraryMap(): fc.Arbitrary<MapDocument> {
+  const debate = seededDebate();
+  const passages = debate.theses.flatMap((t) =>
+    t.source.blocks
+      .filter((bl) => bl.type === 'paragraph')
+      .map((bl) => ({ source: t.source, text: bl.text })),
+  );
+  const text = fc
+    .string({
+      minLength: 1,
+      maxLength: 60,
+      unit: fc.constantFrom(...'abc XYZ 12 .,;:!?’“”[]<>{}#*_@\\+-=$|~`\n'.split('')),
+    })
+    .map((s) => s.trim()) // the app trims titles and claim texts on save
+    .filter((s) => s.length > 0);
+  const node = fc.record({
+    parentPick: fc.nat(),
+    thesis: fc.nat({ max: 1 }),
+    stance: fc.constantFrom<Stance>('pro', 'con'),
+    text,
+    note: fc.oneof(fc.constant(''), text),
+    strength: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+    quote: fc.option(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 3, max: 40 })), { nil: null }),
+  });
+  return fc
+    .record({
+      title: text,
+      nodes: fc.array(node, { maxLength: 14 }),
+      links: fc.array(
+        fc.tuple(fc.nat(), fc.nat(), fc.constantFrom<Stance>('pro', 'con'), fc.boolean()),
+        { maxLength: 4 },
+      ),
+    })
+    .map(({ title, nodes, links }) => {
+      const claims: ClaimView[] = [];
+      const anchors: AnchorView[] = [];
+      nodes.forEach((n, i) => {
+        // Each claim answers its thesis or an earlier claim of the same thesis.
+        const sameThesis = claims.filter((c) => c.thesisId === debate.theses[n.thesis]!.id);
+        const parent =
+          n.parentPick % (sameThesis.length + 1) === 0
+            ? null
+            : sameThesis[(n.parentPick % (sameThesis.length + 1)) - 1]!;
+        const siblings = claims.filter(
+          (c) => c.thesisId === debate.theses[n.thesis]!.id && c.parentId === (parent?.id ?? null),
+        );
+        const id = `n${i}`;
+        claims.push({
+          id,
+          thesisId: debate.theses[n.thesis]!.id,
+          parentId: parent?.id ?? null,
+          stance: n.stance,
+          text: n.text,
+          note: n.note,
+          strength: n.strength,
+          position: siblings.length,
+          version: 1,
+        });
+        if (n.quote) {
+          const p = passages[n.quote[0] % passages.length]!;
+          const start = n.quote[1] % Math.max(1, p.text.length - n.quote[2]);
+          const exact = p.text.slice(start, start + n.quote[2]).trim();
+          const blocks = p.source.blocks.map((x) => x.text);
+          const at = exact
+            ? locateQuote(blocks, {
+                exact,
+                prefix: p.text.slice(Math.max(0, start - 32), start),
+                suffix: '',
+              })
+            : null;
+          if (at)
+            anchors.push({
+              id: `q${i}`,
+              claimId: id,
+              sourceId: p.source.id,
+              ...selectorAt(blocks, at),
+              ...at,
+            });
+        }
+      });
+      const crossLinks: CrossLink[] = [];
+      for (const [from, to, stance, toThesis] of links) {
+        const source = claims[from % Math.max(1, claims.length)];
+        if (!source) continue;
+        const others = claims.filter((c) => c.thesisId !== source.thesisId);
+        const otherThesis = debate.theses.find((t) => t.id !== source.thesisId)!;
+        const target = toThesis || !others.length ? null : others[to % others.length]!;
+        if (
+          crossLinks.some(
+            (l) =>
+              l.fromClaimId === source.id &&
+              l.toClaimId === (target?.id ?? null) &&
+              l.toThesisId === (target ? null : otherThesis.id),
+          )
+        )
+          continue;
+        crossLinks.push({
+          id: `l${crossLinks.length}`,
+          fromClaimId: source.id,
+          toClaimId: target?.id ?? null,
+          toThesisId: target ? null : otherThesis.id,
+          stance,
+        });
+      }
+      return { title, debate, claims, anchors, links: crossLinks };
+    });
+}
