@@ -1,7 +1,10 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
+  // pdfkit reads its font metrics from its own folder at run time.
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pdfkit'],
+  // Imports can be large (a map of thousands of claims pasted as Argdown or AIF).
+  experimental: { serverActions: { bodySizeLimit: '8mb' } },
   poweredByHeader: false,
   async headers() {
     return [

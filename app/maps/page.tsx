@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { ImportMapForm } from '@/components/maps/import-map-form';
 import { MapList } from '@/components/maps/map-list';
 import { NewMapForm } from '@/components/maps/new-map-form';
 import { db } from '@/lib/server/db';
@@ -21,6 +22,7 @@ export default async function MyMapsPage() {
         </div>
       </div>
       <NewMapForm />
+      <ImportMapForm />
       <MapList maps={maps} />
     </div>
   );

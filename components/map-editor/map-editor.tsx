@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { DeleteDialog } from './delete-dialog';
 import { EditorContext, type ComposerTarget, type EditorContextValue } from './editor-context';
 import { EditorSide } from './editor-side';
+import { ExportDialog } from './export-dialog';
 import { LinkDialog } from './link-dialog';
 import { MoveDialog } from './move-dialog';
 import { QuoteDialog } from './quote-dialog';
@@ -33,8 +34,11 @@ export function MapEditor({
   readOnly = false,
   shareToken: initialToken = null,
   headerActions,
+  basePath,
 }: {
   map: MapView;
+  /** Where this view lives (/maps/id or /s/token): exports and the brief hang off it. */
+  basePath: string;
   readOnly?: boolean;
   shareToken?: string | null;
   headerActions?: ReactNode;
@@ -52,6 +56,7 @@ export function MapEditor({
   const [deleteFor, setDeleteFor] = useState<string | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [shareToken, setShareToken] = useState(initialToken);
   const [side, setSide] = useState<0 | 1>(0);
   const [highlight, setHighlight] = useState<AnchorView | null>(null);
@@ -329,6 +334,7 @@ export function MapEditor({
                 Undo delete
               </Button>
             )}
+            <Button onClick={() => setExportOpen(true)}>Export & brief</Button>
             <Button onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
               Shortcuts
             </Button>
@@ -396,6 +402,9 @@ export function MapEditor({
         />
       )}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      {exportOpen && (
+        <ExportDialog basePath={basePath} theses={theses} onClose={() => setExportOpen(false)} />
+      )}
       {shareOpen && (
         <ShareDialog
           mapId={map.id}

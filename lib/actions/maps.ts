@@ -3,8 +3,15 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/errors';
-import { createMapSchema, mapRef, renameMapSchema, shareTokenSchema } from '@/lib/schemas/map';
+import {
+  createMapSchema,
+  importMapSchema,
+  mapRef,
+  renameMapSchema,
+  shareTokenSchema,
+} from '@/lib/schemas/map';
 import { db } from '@/lib/server/db';
+import { importMap } from '@/lib/server/import-map';
 import { createMap, deleteMap, duplicateMap, getMapForEditor, renameMap } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
 import { copySharedMap, getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
@@ -79,4 +86,17 @@ export async function getMapAction(input: { mapId: string }) {
     const user = await requireUser();
     return getMapForEditor(db, { userId: user.id, mapId });
   });
+}
+
+/** Creates a map from pasted or uploaded Argdown or AIF; opens it when it worked. */
+export async function importMapAction(input: { format: string; text: string; title?: string }) {
+  const result = await runAction(importMapSchema, input, async (data) => {
+    const user = await requireUser();
+    return importMap(db, { ...data, userId: user.id });
+  });
+  if (result.ok) {
+    revalidatePath('/maps');
+    redirect(`/maps/${result.data.id}`);
+  }
+  return result;
 }

@@ -91,3 +91,13 @@ export const addLinkSchema = z.object({
   stance,
 });
 export const removeLinkSchema = z.object({ mapId: id, linkId: id });
+
+export const importMapSchema = z.object({
+  format: z.enum(['argdown', 'aif'], 'Choose Argdown or AIF.'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Paste the map, or choose a file.')
+    .max(8_000_000, 'That file is too large (8 MB at most).'),
+  title: z.string().trim().max(TITLE_MAX).optional(),
+});

@@ -30,6 +30,7 @@ export default async function SharedMapPage({ params }: { params: Promise<{ toke
   return (
     <MapEditor
       map={map}
+      basePath={`/s/${token}`}
       readOnly
       headerActions={
         user ? (

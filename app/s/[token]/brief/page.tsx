@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { BriefView } from '@/components/brief/brief-view';
+import { buildBrief } from '@/lib/domain/brief';
+import { unlessMissing } from '@/lib/errors';
+import { db } from '@/lib/server/db';
+import { getSharedMap } from '@/lib/server/share-links';
+
+export const metadata: Metadata = { title: 'Debate brief', robots: { index: false } };
+
+export default async function SharedBriefPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ side?: string }>;
+}) {
+  const [{ token }, { side: rawSide }] = await Promise.all([params, searchParams]);
+  const map = await unlessMissing(getSharedMap(db, { token }));
+  const side = rawSide === '2' ? 2 : 1;
+  const thesis = map?.debate.theses[side - 1];
+  if (!map || !thesis) notFound();
+  return <BriefView brief={buildBrief(map, thesis.id)} basePath={`/s/${token}`} side={side} />;
+}
