@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { outline } from '@/lib/domain/argument-tree';
 import type { MarkRange } from '@/lib/domain/text-segments';
 import type { AnchorView, MapView } from '@/lib/domain/views';
+import { MapGraph } from '@/components/map-graph/map-graph';
 import { SideTabs } from '@/components/side-tabs';
 import { Button } from '@/components/ui/button';
 import { DeleteDialog } from './delete-dialog';
@@ -57,6 +58,7 @@ export function MapEditor({
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [view, setView] = useState<'outline' | 'graph'>('outline');
   const [shareToken, setShareToken] = useState(initialToken);
   const [side, setSide] = useState<0 | 1>(0);
   const [highlight, setHighlight] = useState<AnchorView | null>(null);
@@ -370,25 +372,48 @@ export function MapEditor({
           </p>
         )}
 
-        <SideTabs
-          labels={[a.label, b.label]}
-          active={side}
-          onActiveChange={setSide}
-          panels={[
-            <EditorSide
-              key={a.id}
-              thesis={a}
-              marks={marksFor(a.source.id)}
-              highlightBlock={highlight?.sourceId === a.source.id ? highlight.block : undefined}
-            />,
-            <EditorSide
-              key={b.id}
-              thesis={b}
-              marks={marksFor(b.source.id)}
-              highlightBlock={highlight?.sourceId === b.source.id ? highlight.block : undefined}
-            />,
-          ]}
-        />
+        <div
+          role="group"
+          aria-label="View"
+          className="inline-flex rounded-lg bg-stone-200 p-1"
+          data-no-print
+        >
+          {(['outline', 'graph'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+              className={`rounded-md px-3 py-1 text-sm font-semibold ${view === v ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
+            >
+              {v === 'outline' ? 'Outline' : 'Graph'}
+            </button>
+          ))}
+        </div>
+
+        {view === 'graph' ? (
+          <MapGraph title={map.title} />
+        ) : (
+          <SideTabs
+            labels={[a.label, b.label]}
+            active={side}
+            onActiveChange={setSide}
+            panels={[
+              <EditorSide
+                key={a.id}
+                thesis={a}
+                marks={marksFor(a.source.id)}
+                highlightBlock={highlight?.sourceId === a.source.id ? highlight.block : undefined}
+              />,
+              <EditorSide
+                key={b.id}
+                thesis={b}
+                marks={marksFor(b.source.id)}
+                highlightBlock={highlight?.sourceId === b.source.id ? highlight.block : undefined}
+              />,
+            ]}
+          />
+        )}
       </div>
 
       {!readOnly && (

@@ -89,13 +89,11 @@ test('exports every format, prints a brief, and re-imports Argdown and AIF into 
 
   await page.goto('/maps');
   await page.getByText('Import a map (Argdown or AIF JSON)').click();
-  await page
-    .getByLabel('File')
-    .setInputFiles({
-      name: 'map.aif.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(aif.text),
-    });
+  await page.getByLabel('File').setInputFiles({
+    name: 'map.aif.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(aif.text),
+  });
   await expect(page.getByLabel('AIF JSON')).toBeChecked();
   await page.getByRole('button', { name: 'Import map' }).click();
   await page.waitForURL(/\/maps\/[^/]+$/);

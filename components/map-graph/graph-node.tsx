@@ -1,0 +1,53 @@
+'use client';
+
+import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
+import type { GraphNode } from '@/lib/domain/graph';
+
+export type GraphNodeData = GraphNode & { selected: boolean; rebuttal: boolean } & Record<
+    string,
+    unknown
+  >;
+
+/** A claim or thesis box: stance in words and colour, its text, and how much is folded inside. */
+export function GraphNodeBox({ data }: NodeProps<Node<GraphNodeData>>) {
+  const tone =
+    data.kind === 'thesis'
+      ? 'border-stone-900 border-2 bg-white'
+      : data.stance === 'pro'
+        ? 'border-pro-600 bg-pro-50'
+        : 'border-con-600 border-dashed bg-con-50';
+  const label =
+    data.kind === 'thesis'
+      ? 'Thesis'
+      : data.stance === 'pro'
+        ? '+ Pro'
+        : data.rebuttal
+          ? '− Rebuttal'
+          : '− Con';
+  return (
+    <div
+      data-graph-node={data.id}
+      style={{ width: data.width, minHeight: data.height }}
+      className={`rounded-md border-2 px-3 py-2 text-left shadow-sm ${tone} ${data.selected ? 'ring-4 ring-blue-500' : ''}`}
+    >
+      <Handle
+        type="target"
+        position={Position.Bottom}
+        className="!opacity-0"
+        isConnectable={false}
+      />
+      <p
+        className={`text-[11px] font-bold uppercase tracking-wide ${data.kind === 'thesis' ? 'text-stone-700' : data.stance === 'pro' ? 'text-pro-800' : 'text-con-800'}`}
+      >
+        {label}
+      </p>
+      <p className="line-clamp-6 text-[13px] leading-snug text-stone-900">{data.text}</p>
+      {data.hiddenReplies > 0 && (
+        <p className="mt-1 text-[11px] font-semibold text-stone-700">
+          +{data.hiddenReplies} hidden
+        </p>
+      )}
+      <Handle type="source" position={Position.Top} className="!opacity-0" isConnectable={false} />
+    </div>
+  );
+}

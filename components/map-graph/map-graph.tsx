@@ -1,0 +1,219 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useEditor } from '@/components/map-editor/editor-context';
+import { buildGraph, elkGraph } from '@/lib/domain/graph';
+import { GraphNodeBox, type GraphNodeData } from './graph-node';
+import { downloadGraphImage } from './graph-download';
+import { GraphPanel } from './graph-panel';
+import { useGraphLayout } from './use-graph-layout';
+
+const nodeTypes = { box: GraphNodeBox };
+
+const EDGE_STYLE = {
+  pro: { stroke: '#047857', strokeDasharray: undefined, label: 'supports' },
+  con: { stroke: '#be123c', strokeDasharray: '7 5', label: 'attacks' },
+} as const;
+
+/**
+ * The graph view: the same map as the outline, as boxes and arrows laid out by ELK in a worker.
+ * Pan, zoom, fit, minimap, collapse, focus, and editing through the panel beside it.
+ */
+export function MapGraph({ title }: { title: string }) {
+  return (
+    <ReactFlowProvider>
+      <GraphCanvas title={title} />
+    </ReactFlowProvider>
+  );
+}
+
+function GraphCanvas({ title }: { title: string }) {
+  const { api, theses, activeId, setActiveId } = useEditor();
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const flow = useReactFlow();
+
+  const graph = useMemo(
+    () => buildGraph(theses, api.claims, api.links, { collapsed, focusId }),
+    [theses, api.claims, api.links, collapsed, focusId],
+  );
+  const elk = useMemo(() => elkGraph(graph), [graph]);
+  const layoutKey = useMemo(
+    () => graph.nodes.map((n) => `${n.id}:${n.height}`).join('|') + graph.edges.length,
+    [graph],
+  );
+  const { layout, error } = useGraphLayout(elk, layoutKey);
+
+  // The nodes are ours (derived from the map), so React Flow's measurements are kept here.
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  const onNodesChange = (changes: NodeChange[]) => {
+    const dims = changes.flatMap((c) =>
+      c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : [],
+    );
+    if (dims.length) setMeasured((m) => ({ ...m, ...Object.fromEntries(dims) }));
+  };
+
+  const parentStance = useMemo(
+    () => new Map(api.claims.map((c) => [c.id, c.stance])),
+    [api.claims],
+  );
+  const nodes: Node<GraphNodeData>[] = useMemo(() => {
+    if (!layout) return [];
+    return graph.nodes.map((n) => {
+      const claim = n.kind === 'claim' ? api.claims.find((c) => c.id === n.id) : undefined;
+      const rebuttal =
+        claim?.stance === 'con' && !!claim.parentId && parentStance.get(claim.parentId) === 'con';
+      return {
+        id: n.id,
+        type: 'box',
+        position: layout.positions[n.id] ?? { x: 0, y: 0 },
+        data: { ...n, selected: n.id === activeId, rebuttal },
+        measured: measured[n.id],
+        ariaLabel: `${n.kind === 'thesis' ? 'Thesis' : n.stance === 'pro' ? 'Pro' : 'Con'}: ${n.text}`,
+      };
+    });
+  }, [graph, layout, activeId, api.claims, parentStance, measured]);
+
+  const edges: Edge[] = useMemo(
+    () =>
+      graph.edges.map((e) => {
+        const s = EDGE_STYLE[e.stance];
+        return {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          label: e.cross ? `${s.label} (other side)` : s.label,
+          labelStyle: { fill: s.stroke, fontWeight: 600, fontSize: 11 },
+          labelBgStyle: { fill: '#ffffff' },
+          style: {
+            stroke: s.stroke,
+            strokeWidth: 2,
+            strokeDasharray: e.cross ? '2 5' : s.strokeDasharray,
+          },
+          markerEnd: { type: MarkerType.ArrowClosed, color: s.stroke },
+          data: { stance: e.stance, cross: e.cross },
+          className: `graph-edge-${e.stance}${e.cross ? ' graph-edge-cross' : ''}`,
+        };
+      }),
+    [graph],
+  );
+
+  // Fit the whole graph once it is first laid out.
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (layout && !fitted.current && nodes.length) {
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
+      fitted.current = true;
+    }
+  }, [layout, nodes.length, flow]);
+
+  return (
+    <div className="flex flex-col gap-3 lg:flex-row">
+      <div className="min-w-0 flex-1">
+        <div className="mb-2 flex flex-wrap items-center gap-2" data-no-print>
+          <Button size="sm" onClick={() => void flow.fitView({ padding: 0.1, duration: 300 })}>
+            Fit to screen
+          </Button>
+          {focusId && (
+            <Button size="sm" onClick={() => setFocusId(null)}>
+              Show the whole map
+            </Button>
+          )}
+          <Button
+            size="sm"
+            onClick={() => void downloadGraphImage(flow.getNodes(), 'png', `${title}-graph`)}
+          >
+            Download PNG
+          </Button>
+          <Button
+            size="sm"
+            onClick={() => void downloadGraphImage(flow.getNodes(), 'svg', `${title}-graph`)}
+          >
+            Download SVG
+          </Button>
+          <p
+            className="text-xs text-stone-600"
+            data-layout-ms={layout ? Math.round(layout.ms) : undefined}
+            aria-live="polite"
+          >
+            {error
+              ? `Layout failed: ${error}`
+              : layout
+                ? `${graph.nodes.length} boxes laid out`
+                : 'Laying out…'}
+          </p>
+          <p className="ml-auto text-xs text-stone-600">
+            Legend: <span className="font-semibold text-pro-800">solid green = supports</span> ·{' '}
+            <span className="font-semibold text-con-800">dashed red = attacks</span> · dotted = link
+            to the other side
+          </p>
+        </div>
+        <div
+          className="h-[70vh] min-h-[420px] rounded-lg border border-stone-300 bg-white"
+          data-graph
+          data-graph-ready={layout && layout.key === layoutKey ? 'true' : 'false'}
+        >
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            onlyRenderVisibleElements
+            minZoom={0.05}
+            onNodeClick={(_, node) => setActiveId(node.id)}
+            onPaneClick={() => setActiveId(null)}
+            proOptions={{ hideAttribution: false }}
+            aria-label="Argument graph"
+          >
+            <Background gap={24} color="#e7e5e4" />
+            <Controls showInteractive={false} />
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Minimap"
+              nodeColor={(n) =>
+                (n.data as GraphNodeData).stance === 'con'
+                  ? '#fda4af'
+                  : (n.data as GraphNodeData).stance === 'pro'
+                    ? '#6ee7b7'
+                    : '#57534e'
+              }
+            />
+          </ReactFlow>
+        </div>
+      </div>
+      <GraphPanel
+        collapsed={collapsed}
+        onToggleCollapse={(id) =>
+          setCollapsed((s) => {
+            const next = new Set(s);
+            if (next.has(id)) next.delete(id);
+            else next.add(id);
+            return next;
+          })
+        }
+        onFocus={(id) => {
+          setFocusId(id);
+          fitted.current = false;
+        }}
+        visibleIds={graph.nodes.map((n) => n.id)}
+      />
+    </div>
+  );
+}

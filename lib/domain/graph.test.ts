@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph, elkGraph } from './graph';
+import { sampleMap } from './exchange/testing/fixtures';
+
+describe('graph view model', () => {
+  const doc = sampleMap();
+  const ids = (g: ReturnType<typeof buildGraph>) => g.nodes.map((n) => n.id);
+
+  it('has both theses, every claim, tree edges with stance and cross-links marked', () => {
+    const g = buildGraph(doc.debate.theses, doc.claims, doc.links);
+    expect(ids(g)).toEqual(['thesis-1', 'c1', 'c2', 'c3', 'thesis-2', 'c4', 'c5']);
+    expect(
+      g.edges.filter((e) => !e.cross).map((e) => `${e.source}-${e.stance}->${e.target}`),
+    ).toEqual([
+      'c1-pro->thesis-1',
+      'c2-con->c1',
+      'c3-con->c2',
+      'c4-pro->thesis-2',
+      'c5-con->thesis-2',
+    ]);
+    expect(
+      g.edges.filter((e) => e.cross).map((e) => `${e.source}-${e.stance}->${e.target}`),
+    ).toEqual(['c5-con->c2', 'c4-con->thesis-1']);
+  });
+
+  it('hides the replies of a collapsed claim and counts them, with their cross-links', () => {
+    const g = buildGraph(doc.debate.theses, doc.claims, doc.links, { collapsed: new Set(['c1']) });
+    expect(ids(g)).toEqual(['thesis-1', 'c1', 'thesis-2', 'c4', 'c5']);
+    expect(g.nodes.find((n) => n.id === 'c1')?.hiddenReplies).toBe(2);
+    expect(g.edges.some((e) => e.target === 'c2')).toBe(false);
+  });
+
+  it('focuses on a claim: its ancestors and its subtree only', () => {
+    const g = buildGraph(doc.debate.theses, doc.claims, doc.links, { focusId: 'c2' });
+    expect(ids(g)).toEqual(['thesis-1', 'c1', 'c2', 'c3', 'thesis-2']);
+  });
+
+  it('lays out each thesis tree on its own, parents above replies, cross-links left out', () => {
+    const [first, second] = elkGraph(buildGraph(doc.debate.theses, doc.claims, doc.links));
+    expect(first!.children.map((c) => c.id)).toEqual(['thesis-1', 'c1', 'c2', 'c3']);
+    expect(second!.children.map((c) => c.id)).toEqual(['thesis-2', 'c4', 'c5']);
+    expect(first!.edges).toContainEqual({ id: 'tree:c2', sources: ['c1'], targets: ['c2'] });
+    expect([...first!.edges, ...second!.edges].some((e) => e.id.startsWith('link:'))).toBe(false);
+  });
+});
