@@ -1,19 +1,23 @@
 'use client';
 
-import type { ClaimView } from '@/lib/domain/views';
-import { useEditor } from './editor-context';
+import type { Stance } from '@/lib/domain/argument-tree';
+import { useEditorActions } from './editor-context';
+
+/** One end of a cross-link as a claim row shows it. */
+export interface LinkEnd {
+  id: string;
+  stance: Stance;
+  /** The claim at the other end, or null when it is a thesis. */
+  otherClaimId: string | null;
+  otherText: string;
+}
 
 const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t);
 
 /** A claim's cross-links, both ways: what it supports or attacks on the other side, and what does so to it. */
-export function ClaimLinks({ claim }: { claim: ClaimView }) {
-  const { api, theses, focusClaim, readOnly } = useEditor();
-  const out = api.links.filter((l) => l.fromClaimId === claim.id);
-  const into = api.links.filter((l) => l.toClaimId === claim.id);
+export function ClaimLinks({ out, into }: { out: LinkEnd[]; into: LinkEnd[] }) {
+  const { focusClaim, readOnly, removeLink } = useEditorActions();
   if (out.length + into.length === 0) return null;
-  const text = (id: string | null) => api.claims.find((c) => c.id === id)?.text ?? '';
-  const thesisLabel = (id: string | null) => theses.find((t) => t.id === id)?.label ?? '';
-
   return (
     <ul className="mt-2 space-y-1 text-sm" aria-label="Cross-links to the other side">
       {out.map((l) => (
@@ -24,21 +28,21 @@ export function ClaimLinks({ claim }: { claim: ClaimView }) {
             <span aria-hidden="true">⇢ </span>
             {l.stance === 'pro' ? 'Supports' : 'Attacks'}
           </span>
-          {l.toClaimId ? (
+          {l.otherClaimId ? (
             <button
               type="button"
-              onClick={() => focusClaim(l.toClaimId!)}
+              onClick={() => focusClaim(l.otherClaimId!)}
               className="min-w-0 text-left text-blue-800 underline"
             >
-              {short(text(l.toClaimId))}
+              {short(l.otherText)}
             </button>
           ) : (
-            <span className="min-w-0">the thesis “{thesisLabel(l.toThesisId)}”</span>
+            <span className="min-w-0">the thesis “{l.otherText}”</span>
           )}
           {!readOnly && (
             <button
               type="button"
-              onClick={() => api.removeLink(l.id)}
+              onClick={() => removeLink(l.id)}
               className="ml-auto rounded px-1.5 text-stone-600 hover:bg-stone-100 hover:text-con-800"
               aria-label="Remove this cross-link"
             >
@@ -57,10 +61,10 @@ export function ClaimLinks({ claim }: { claim: ClaimView }) {
           </span>
           <button
             type="button"
-            onClick={() => focusClaim(l.fromClaimId)}
+            onClick={() => focusClaim(l.otherClaimId!)}
             className="min-w-0 text-left text-blue-800 underline"
           >
-            {short(text(l.fromClaimId))}
+            {short(l.otherText)}
           </button>
         </li>
       ))}

@@ -2,10 +2,18 @@
 
 import { Fragment, useMemo } from 'react';
 import { outline } from '@/lib/domain/argument-tree';
+import type { CrossLink } from '@/lib/domain/cross-links';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { ClaimComposer } from './claim-composer';
+import type { LinkEnd } from './claim-links';
 import { ClaimRow } from './claim-row';
 import { useEditor } from './editor-context';
+
+const add = <T,>(map: Map<string, T[]>, key: string, item: T) => {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+};
 
 /** The claims under one thesis, in reading order, with the new-claim form where it was opened. */
 export function ClaimOutline({
@@ -17,14 +25,31 @@ export function ClaimOutline({
   claims: ClaimView[];
   anchors: AnchorView[];
 }) {
-  const { composer, activeId, readOnly } = useEditor();
+  const { composer, activeId, editingId, noteId, readOnly, api, theses } = useEditor();
   const rows = useMemo(() => outline(claims, thesisId), [claims, thesisId]);
-  const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  const claimsById = useMemo(() => new Map(api.claims.map((c) => [c.id, c])), [api.claims]);
   const anchorsByClaim = useMemo(() => {
     const map = new Map<string, AnchorView[]>();
-    for (const a of anchors) map.set(a.claimId, [...(map.get(a.claimId) ?? []), a]);
+    for (const a of anchors) add(map, a.claimId, a);
     return map;
   }, [anchors]);
+  const { linksOut, linksIn } = useMemo(() => {
+    const end = (l: CrossLink, other: string | null, otherThesis: string | null): LinkEnd => ({
+      id: l.id,
+      stance: l.stance,
+      otherClaimId: other,
+      otherText: other
+        ? (claimsById.get(other)?.text ?? '')
+        : (theses.find((t) => t.id === otherThesis)?.label ?? ''),
+    });
+    const linksOut = new Map<string, LinkEnd[]>();
+    const linksIn = new Map<string, LinkEnd[]>();
+    for (const l of api.links) {
+      add(linksOut, l.fromClaimId, end(l, l.toClaimId, l.toThesisId));
+      if (l.toClaimId) add(linksIn, l.toClaimId, end(l, l.fromClaimId, null));
+    }
+    return { linksOut, linksIn };
+  }, [api.links, claimsById, theses]);
   const activeHere = rows.some((r) => r.claim.id === activeId);
   const composerHere = composer && composer.place.thesisId === thesisId;
 
@@ -41,10 +66,19 @@ export function ClaimOutline({
         {rows.map((row, i) => (
           <Fragment key={row.claim.id}>
             <ClaimRow
-              row={row}
-              parent={row.claim.parentId ? (byId.get(row.claim.parentId) ?? null) : null}
-              anchors={anchorsByClaim.get(row.claim.id) ?? []}
+              claim={row.claim}
+              depth={row.depth}
+              childCount={row.childCount}
+              parentStance={
+                row.claim.parentId ? (claimsById.get(row.claim.parentId)?.stance ?? null) : null
+              }
+              anchors={anchorsByClaim.get(row.claim.id) ?? NO_ANCHORS}
+              linksOut={linksOut.get(row.claim.id)}
+              linksIn={linksIn.get(row.claim.id)}
               tabbable={activeHere ? row.claim.id === activeId : i === 0}
+              active={row.claim.id === activeId}
+              editing={row.claim.id === editingId}
+              noting={row.claim.id === noteId}
             />
             {composerHere && composer.afterClaimId === row.claim.id && (
               <li className="list-none">
@@ -62,3 +96,5 @@ export function ClaimOutline({
     </div>
   );
 }
+
+const NO_ANCHORS: AnchorView[] = [];

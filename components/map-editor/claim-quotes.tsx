@@ -1,11 +1,11 @@
 'use client';
 
 import type { AnchorView } from '@/lib/domain/views';
-import { useEditor } from './editor-context';
+import { useEditorActions } from './editor-context';
 
 /** A claim's quoted evidence: each quote shows its passage in the article when clicked. */
 export function ClaimQuotes({ anchors }: { anchors: AnchorView[] }) {
-  const { showQuote, readOnly, api, sources } = useEditor();
+  const { showQuote, readOnly, removeAnchor, sources } = useEditorActions();
   if (anchors.length === 0) return null;
   return (
     <ul className="mt-2 space-y-1" aria-label="Quoted evidence">
@@ -27,7 +27,7 @@ export function ClaimQuotes({ anchors }: { anchors: AnchorView[] }) {
             {!readOnly && (
               <button
                 type="button"
-                onClick={() => api.removeAnchor(a.id)}
+                onClick={() => removeAnchor(a.id)}
                 className="rounded px-1.5 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-con-800"
                 aria-label={`Remove quote “${a.exact.slice(0, 40)}”`}
               >

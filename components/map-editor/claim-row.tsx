@@ -1,33 +1,81 @@
 'use client';
 
-import type { OutlineRow } from '@/lib/domain/argument-tree';
+import { memo } from 'react';
+import type { Stance } from '@/lib/domain/argument-tree';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
 import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
-import { ClaimLinks } from './claim-links';
+import { ClaimLinks, type LinkEnd } from './claim-links';
 import { ClaimQuotes } from './claim-quotes';
 import { ClaimToolbar } from './claim-toolbar';
-import { useEditor } from './editor-context';
+import { useEditorActions } from './editor-context';
 import { StanceBadge } from './stance-badge';
 import { TextEditor } from './text-editor';
 
-/** One claim in the outline: stance, text, rating, evidence and note; its tools when selected. */
-export function ClaimRow({
-  row,
-  parent,
-  anchors,
-  tabbable,
-}: {
-  row: OutlineRow<ClaimView>;
-  parent: ClaimView | null;
+const NO_LINKS: LinkEnd[] = [];
+
+export interface ClaimRowProps {
+  claim: ClaimView;
+  depth: number;
+  childCount: number;
+  parentStance: Stance | null;
   anchors: AnchorView[];
+  linksOut?: LinkEnd[];
+  linksIn?: LinkEnd[];
   tabbable: boolean;
-}) {
-  const { claim, depth, childCount } = row;
-  const ed = useEditor();
-  const active = ed.activeId === claim.id;
-  const rebuttal = claim.stance === 'con' && parent?.stance === 'con';
-  const relation = parent
+  active: boolean;
+  editing: boolean;
+  noting: boolean;
+}
+
+/**
+ * One claim in the outline: stance, text, rating, evidence and note; its tools when selected.
+ * Memoized on its own data, so a change to one claim re-renders that row, not the whole outline.
+ */
+export const ClaimRow = memo(ClaimRowView, sameRow);
+
+const sameItems = <T,>(a: T[], b: T[], same: (x: T, y: T) => boolean) =>
+  a === b || (a.length === b.length && a.every((x, i) => same(x, b[i] as T)));
+
+const sameEnd = (x: LinkEnd, y: LinkEnd) =>
+  x.id === y.id &&
+  x.stance === y.stance &&
+  x.otherClaimId === y.otherClaimId &&
+  x.otherText === y.otherText;
+
+/** Props compare by value where the outline rebuilds lists on every change (anchors, link ends). */
+function sameRow(a: ClaimRowProps, b: ClaimRowProps): boolean {
+  return (
+    a.claim === b.claim &&
+    a.depth === b.depth &&
+    a.childCount === b.childCount &&
+    a.parentStance === b.parentStance &&
+    a.tabbable === b.tabbable &&
+    a.active === b.active &&
+    a.editing === b.editing &&
+    a.noting === b.noting &&
+    sameItems(a.anchors, b.anchors, Object.is) &&
+    sameItems(a.linksOut ?? NO_LINKS, b.linksOut ?? NO_LINKS, sameEnd) &&
+    sameItems(a.linksIn ?? NO_LINKS, b.linksIn ?? NO_LINKS, sameEnd)
+  );
+}
+
+function ClaimRowView({
+  claim,
+  depth,
+  childCount,
+  parentStance,
+  anchors,
+  linksOut = NO_LINKS,
+  linksIn = NO_LINKS,
+  tabbable,
+  active,
+  editing,
+  noting,
+}: ClaimRowProps) {
+  const ed = useEditorActions();
+  const rebuttal = claim.stance === 'con' && parentStance === 'con';
+  const relation = parentStance
     ? claim.stance === 'pro'
       ? 'supports'
       : 'objects to'
@@ -36,14 +84,14 @@ export function ClaimRow({
       : 'objects to the thesis';
 
   const saveText = async (text: string) => {
-    const r = await ed.api.editClaim(claim.id, { text });
+    const r = await ed.editClaim(claim.id, { text });
     if (!r.ok) return r.message;
     ed.setEditingId(null);
     ed.focusClaim(claim.id);
     return null;
   };
   const saveNote = async (note: string) => {
-    const r = await ed.api.editClaim(claim.id, { note });
+    const r = await ed.editClaim(claim.id, { note });
     if (!r.ok) return r.message;
     ed.setNoteId(null);
     ed.focusClaim(claim.id);
@@ -74,7 +122,7 @@ export function ClaimRow({
         <div className="flex items-start gap-2">
           <StanceBadge stance={claim.stance} rebuttal={rebuttal} />
           <div className="min-w-0 flex-1">
-            {ed.editingId === claim.id ? (
+            {editing ? (
               <TextEditor
                 id={`edit-${claim.id}`}
                 label="Claim text"
@@ -111,8 +159,8 @@ export function ClaimRow({
           )}
         </div>
         <ClaimQuotes anchors={anchors} />
-        <ClaimLinks claim={claim} />
-        {ed.noteId === claim.id ? (
+        <ClaimLinks out={linksOut} into={linksIn} />
+        {noting ? (
           <TextEditor
             id={`note-${claim.id}`}
             label="Note"
@@ -134,9 +182,7 @@ export function ClaimRow({
             </p>
           )
         )}
-        {active && !ed.readOnly && ed.editingId !== claim.id && ed.noteId !== claim.id && (
-          <ClaimToolbar claim={claim} />
-        )}
+        {active && !ed.readOnly && !editing && !noting && <ClaimToolbar claim={claim} />}
       </div>
     </li>
   );

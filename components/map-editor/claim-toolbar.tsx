@@ -1,7 +1,7 @@
 'use client';
 
 import type { ClaimView } from '@/lib/domain/views';
-import { useEditor } from './editor-context';
+import { useEditorActions } from './editor-context';
 
 const btn =
   'rounded border border-stone-300 bg-white px-2 py-1 text-xs font-medium text-stone-800 hover:bg-stone-100';
@@ -9,7 +9,10 @@ const btn =
 /** The actions for the selected claim; each also has a key (see the shortcuts dialog). */
 export function ClaimToolbar({ claim }: { claim: ClaimView }) {
   const {
-    api,
+    setAttribute,
+    shift,
+    indent,
+    outdent,
     openComposer,
     setEditingId,
     setNoteId,
@@ -17,7 +20,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
     openMoveDialog,
     openLinkDialog,
     requestDelete,
-  } = useEditor();
+  } = useEditorActions();
   const strengthId = `strength-${claim.id}`;
   return (
     <div
@@ -53,9 +56,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
       <button
         type="button"
         className={btn}
-        onClick={() =>
-          api.setAttribute(claim.id, { stance: claim.stance === 'pro' ? 'con' : 'pro' })
-        }
+        onClick={() => setAttribute(claim.id, { stance: claim.stance === 'pro' ? 'con' : 'pro' })}
         title="T"
       >
         Make {claim.stance === 'pro' ? 'con' : 'pro'}
@@ -67,7 +68,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         id={strengthId}
         value={claim.strength ?? ''}
         onChange={(e) =>
-          api.setAttribute(claim.id, { strength: e.target.value ? Number(e.target.value) : null })
+          setAttribute(claim.id, { strength: e.target.value ? Number(e.target.value) : null })
         }
         className="rounded border border-stone-300 bg-white px-1 py-1 text-xs"
         title="Keys 1–5, 0 clears"
@@ -83,7 +84,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         <button
           type="button"
           className={btn}
-          onClick={() => api.shift(claim.id, -1)}
+          onClick={() => shift(claim.id, -1)}
           aria-label="Move up"
           title="Alt+↑"
         >
@@ -92,7 +93,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         <button
           type="button"
           className={btn}
-          onClick={() => api.shift(claim.id, 1)}
+          onClick={() => shift(claim.id, 1)}
           aria-label="Move down"
           title="Alt+↓"
         >
@@ -101,7 +102,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         <button
           type="button"
           className={btn}
-          onClick={() => api.outdent(claim.id)}
+          onClick={() => outdent(claim.id)}
           aria-label="Outdent"
           title="Alt+←"
         >
@@ -110,7 +111,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         <button
           type="button"
           className={btn}
-          onClick={() => api.indent(claim.id)}
+          onClick={() => indent(claim.id)}
           aria-label="Indent"
           title="Alt+→"
         >

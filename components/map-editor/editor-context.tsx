@@ -47,3 +47,73 @@ export function useEditor(): EditorContextValue {
   if (!value) throw new Error('useEditor must be used inside <MapEditor>.');
   return value;
 }
+
+/**
+ * The editor's commands and fixed data, as one object that never changes identity, so claim rows
+ * can be memoized and only the rows whose own data changed re-render.
+ */
+export interface EditorActions {
+  readOnly: boolean;
+  theses: ThesisView[];
+  sources: SourceView[];
+  setActiveId: (id: string | null) => void;
+  focusClaim: (id: string) => void;
+  setEditingId: (id: string | null) => void;
+  setNoteId: (id: string | null) => void;
+  openComposer: EditorContextValue['openComposer'];
+  openQuoteDialog: (claimId: string) => void;
+  openMoveDialog: (claimId: string) => void;
+  openLinkDialog: (claimId: string) => void;
+  requestDelete: (claimId: string) => void;
+  showQuote: (anchor: AnchorView) => void;
+  runCommand: (claimId: string, e: React.KeyboardEvent) => boolean;
+  editClaim: MapEditorApi['editClaim'];
+  setAttribute: MapEditorApi['setAttribute'];
+  shift: MapEditorApi['shift'];
+  indent: MapEditorApi['indent'];
+  outdent: MapEditorApi['outdent'];
+  removeAnchor: MapEditorApi['removeAnchor'];
+  removeLink: MapEditorApi['removeLink'];
+}
+
+/** Builds the stable actions object over a ref that always holds the latest context. */
+export function stableActions(latest: { current: EditorContextValue }): EditorActions {
+  const c = () => latest.current;
+  return {
+    get readOnly() {
+      return c().readOnly;
+    },
+    get theses() {
+      return c().theses;
+    },
+    get sources() {
+      return c().sources;
+    },
+    setActiveId: (id) => c().setActiveId(id),
+    focusClaim: (id) => c().focusClaim(id),
+    setEditingId: (id) => c().setEditingId(id),
+    setNoteId: (id) => c().setNoteId(id),
+    openComposer: (...args) => c().openComposer(...args),
+    openQuoteDialog: (id) => c().openQuoteDialog(id),
+    openMoveDialog: (id) => c().openMoveDialog(id),
+    openLinkDialog: (id) => c().openLinkDialog(id),
+    requestDelete: (id) => c().requestDelete(id),
+    showQuote: (a) => c().showQuote(a),
+    runCommand: (id, e) => c().runCommand(id, e),
+    editClaim: (...args) => c().api.editClaim(...args),
+    setAttribute: (...args) => c().api.setAttribute(...args),
+    shift: (...args) => c().api.shift(...args),
+    indent: (id) => c().api.indent(id),
+    outdent: (id) => c().api.outdent(id),
+    removeAnchor: (id) => c().api.removeAnchor(id),
+    removeLink: (id) => c().api.removeLink(id),
+  };
+}
+
+export const EditorActionsContext = createContext<EditorActions | null>(null);
+
+export function useEditorActions(): EditorActions {
+  const value = useContext(EditorActionsContext);
+  if (!value) throw new Error('useEditorActions must be used inside <MapEditor>.');
+  return value;
+}

@@ -1,6 +1,14 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { outline } from '@/lib/domain/argument-tree';
 import type { MarkRange } from '@/lib/domain/text-segments';
 import type { AnchorView, MapView } from '@/lib/domain/views';
@@ -8,7 +16,13 @@ import { MapGraph } from '@/components/map-graph/map-graph';
 import { SideTabs } from '@/components/side-tabs';
 import { Button } from '@/components/ui/button';
 import { DeleteDialog } from './delete-dialog';
-import { EditorContext, type ComposerTarget, type EditorContextValue } from './editor-context';
+import {
+  EditorActionsContext,
+  EditorContext,
+  stableActions,
+  type ComposerTarget,
+  type EditorContextValue,
+} from './editor-context';
 import { EditorSide } from './editor-side';
 import { ExportDialog } from './export-dialog';
 import { LinkDialog } from './link-dialog';
@@ -303,6 +317,15 @@ export function MapEditor({
     runCommand,
   };
 
+  // Rows read commands through a stable object that always reaches the latest context.
+  // (The "latest ref" pattern: the object only reads the ref when a row calls it, never in render.)
+  const latest = useRef(ctx);
+  useLayoutEffect(() => {
+    latest.current = ctx;
+  });
+  // eslint-disable-next-line react-hooks/refs
+  const [actions] = useState(() => stableActions(latest));
+
   const quoteClaim = claimById(quoteFor);
   const moveClaim = claimById(moveFor);
   const linkClaim = claimById(linkFor);
@@ -312,147 +335,151 @@ export function MapEditor({
 
   return (
     <EditorContext.Provider value={ctx}>
-      <div className="space-y-4">
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <div className="min-w-0">
-            <p className="text-sm text-stone-600">
-              {readOnly ? `Shared map by ${map.ownerName} · read-only` : 'Argument map'} ·{' '}
-              {map.debate.motion}
-            </p>
-            <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
-          </div>
-          <div className="flex flex-wrap items-center gap-2" data-no-print>
-            {!readOnly && (
-              <p
-                className="text-sm text-stone-600"
-                aria-live="polite"
-                data-save-status={api.status}
-              >
-                {api.status === 'saving' ? 'Saving…' : 'All changes saved'}
+      <EditorActionsContext.Provider value={actions}>
+        <div className="space-y-4">
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div className="min-w-0">
+              <p className="text-sm text-stone-600">
+                {readOnly ? `Shared map by ${map.ownerName} · read-only` : 'Argument map'} ·{' '}
+                {map.debate.motion}
               </p>
-            )}
-            {!readOnly && api.lastUndo && (
-              <Button onClick={api.undoDelete} title="Ctrl+Z">
-                Undo delete
+              <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
+            </div>
+            <div className="flex flex-wrap items-center gap-2" data-no-print>
+              {!readOnly && (
+                <p
+                  className="text-sm text-stone-600"
+                  aria-live="polite"
+                  data-save-status={api.status}
+                >
+                  {api.status === 'saving' ? 'Saving…' : 'All changes saved'}
+                </p>
+              )}
+              {!readOnly && api.lastUndo && (
+                <Button onClick={api.undoDelete} title="Ctrl+Z">
+                  Undo delete
+                </Button>
+              )}
+              <Button onClick={() => setExportOpen(true)}>Export & brief</Button>
+              <Button onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
+                Shortcuts
               </Button>
-            )}
-            <Button onClick={() => setExportOpen(true)}>Export & brief</Button>
-            <Button onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
-              Shortcuts
-            </Button>
-            {!readOnly && (
-              <Button variant="primary" onClick={() => setShareOpen(true)}>
-                {shareToken ? 'Shared' : 'Share'}
-              </Button>
-            )}
-            {headerActions}
+              {!readOnly && (
+                <Button variant="primary" onClick={() => setShareOpen(true)}>
+                  {shareToken ? 'Shared' : 'Share'}
+                </Button>
+              )}
+              {headerActions}
+            </div>
           </div>
-        </div>
 
-        {api.error && (
-          <div
-            role="alert"
-            className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-          >
-            <p>{api.error}</p>
-            <button type="button" onClick={api.dismissError} className="font-medium underline">
-              Dismiss
-            </button>
-          </div>
-        )}
-        <p className="sr-only" aria-live="polite">
-          {api.announcement}
-        </p>
-        {!readOnly && (
-          <p className="text-sm text-stone-600" data-no-print>
-            Click a claim to select it; select a passage in an article to quote it as evidence.
-            Press{' '}
-            <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">?</kbd>{' '}
-            for keyboard shortcuts.
-          </p>
-        )}
-
-        <div
-          role="group"
-          aria-label="View"
-          className="inline-flex rounded-lg bg-stone-200 p-1"
-          data-no-print
-        >
-          {(['outline', 'graph'] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              aria-pressed={view === v}
-              onClick={() => setView(v)}
-              className={`rounded-md px-3 py-1 text-sm font-semibold ${view === v ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
+          {api.error && (
+            <div
+              role="alert"
+              className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
             >
-              {v === 'outline' ? 'Outline' : 'Graph'}
-            </button>
-          ))}
+              <p>{api.error}</p>
+              <button type="button" onClick={api.dismissError} className="font-medium underline">
+                Dismiss
+              </button>
+            </div>
+          )}
+          <p className="sr-only" aria-live="polite">
+            {api.announcement}
+          </p>
+          {!readOnly && (
+            <p className="text-sm text-stone-600" data-no-print>
+              Click a claim to select it; select a passage in an article to quote it as evidence.
+              Press{' '}
+              <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">
+                ?
+              </kbd>{' '}
+              for keyboard shortcuts.
+            </p>
+          )}
+
+          <div
+            role="group"
+            aria-label="View"
+            className="inline-flex rounded-lg bg-stone-200 p-1"
+            data-no-print
+          >
+            {(['outline', 'graph'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                aria-pressed={view === v}
+                onClick={() => setView(v)}
+                className={`rounded-md px-3 py-1 text-sm font-semibold ${view === v ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
+              >
+                {v === 'outline' ? 'Outline' : 'Graph'}
+              </button>
+            ))}
+          </div>
+
+          {view === 'graph' ? (
+            <MapGraph title={map.title} />
+          ) : (
+            <SideTabs
+              labels={[a.label, b.label]}
+              active={side}
+              onActiveChange={setSide}
+              panels={[
+                <EditorSide
+                  key={a.id}
+                  thesis={a}
+                  marks={marksFor(a.source.id)}
+                  highlightBlock={highlight?.sourceId === a.source.id ? highlight.block : undefined}
+                />,
+                <EditorSide
+                  key={b.id}
+                  thesis={b}
+                  marks={marksFor(b.source.id)}
+                  highlightBlock={highlight?.sourceId === b.source.id ? highlight.block : undefined}
+                />,
+              ]}
+            />
+          )}
         </div>
 
-        {view === 'graph' ? (
-          <MapGraph title={map.title} />
-        ) : (
-          <SideTabs
-            labels={[a.label, b.label]}
-            active={side}
-            onActiveChange={setSide}
-            panels={[
-              <EditorSide
-                key={a.id}
-                thesis={a}
-                marks={marksFor(a.source.id)}
-                highlightBlock={highlight?.sourceId === a.source.id ? highlight.block : undefined}
-              />,
-              <EditorSide
-                key={b.id}
-                thesis={b}
-                marks={marksFor(b.source.id)}
-                highlightBlock={highlight?.sourceId === b.source.id ? highlight.block : undefined}
-              />,
-            ]}
+        {!readOnly && (
+          <SelectionQuoteBar
+            claim={claimById(activeId)}
+            onAttach={async (sourceId, selector, block) => {
+              if (!activeId) return 'Select a claim first.';
+              const r = await api.addAnchor(activeId, sourceId, selector, block);
+              return r.ok ? null : r.message;
+            }}
           />
         )}
-      </div>
-
-      {!readOnly && (
-        <SelectionQuoteBar
-          claim={claimById(activeId)}
-          onAttach={async (sourceId, selector, block) => {
-            if (!activeId) return 'Select a claim first.';
-            const r = await api.addAnchor(activeId, sourceId, selector, block);
-            return r.ok ? null : r.message;
-          }}
-        />
-      )}
-      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
-      {exportOpen && (
-        <ExportDialog basePath={basePath} theses={theses} onClose={() => setExportOpen(false)} />
-      )}
-      {shareOpen && (
-        <ShareDialog
-          mapId={map.id}
-          token={shareToken}
-          onTokenChange={setShareToken}
-          onClose={() => setShareOpen(false)}
-        />
-      )}
-      {quoteClaim && <QuoteDialog claim={quoteClaim} onClose={() => setQuoteFor(null)} />}
-      {moveClaim && <MoveDialog claim={moveClaim} onClose={() => setMoveFor(null)} />}
-      {linkClaim && <LinkDialog claim={linkClaim} onClose={() => setLinkFor(null)} />}
-      {deleteClaim && (
-        <DeleteDialog
-          claim={deleteClaim}
-          replies={api.descendantsOf(deleteClaim.id)}
-          onClose={() => setDeleteFor(null)}
-          onConfirm={() => {
-            setDeleteFor(null);
-            api.deleteClaim(deleteClaim.id);
-            if (deleteClaim.parentId) focusClaim(deleteClaim.parentId);
-          }}
-        />
-      )}
+        <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+        {exportOpen && (
+          <ExportDialog basePath={basePath} theses={theses} onClose={() => setExportOpen(false)} />
+        )}
+        {shareOpen && (
+          <ShareDialog
+            mapId={map.id}
+            token={shareToken}
+            onTokenChange={setShareToken}
+            onClose={() => setShareOpen(false)}
+          />
+        )}
+        {quoteClaim && <QuoteDialog claim={quoteClaim} onClose={() => setQuoteFor(null)} />}
+        {moveClaim && <MoveDialog claim={moveClaim} onClose={() => setMoveFor(null)} />}
+        {linkClaim && <LinkDialog claim={linkClaim} onClose={() => setLinkFor(null)} />}
+        {deleteClaim && (
+          <DeleteDialog
+            claim={deleteClaim}
+            replies={api.descendantsOf(deleteClaim.id)}
+            onClose={() => setDeleteFor(null)}
+            onConfirm={() => {
+              setDeleteFor(null);
+              api.deleteClaim(deleteClaim.id);
+              if (deleteClaim.parentId) focusClaim(deleteClaim.parentId);
+            }}
+          />
+        )}
+      </EditorActionsContext.Provider>
     </EditorContext.Provider>
   );
 }
