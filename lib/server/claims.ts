@@ -11,6 +11,7 @@ import {
 } from '@/lib/domain/argument-tree';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { requireOwnedMap, touchMap } from './access';
 import type { Db, Tx } from './db';
 import { toAnchorView, toClaimView } from './mappers';
@@ -32,19 +33,30 @@ async function loadTree(tx: Tx, mapId: string): Promise<TreeNode[]> {
   return rows.map((r) => ({ ...r, stance: r.stance as Stance }));
 }
 
-/** Writes the place and position of every claim that moved, then returns them as views. */
+/**
+ * Writes the place and position of every claim that moved. One statement per few hundred claims
+ * (not one per claim): inserting at the top of a long list shifts every sibling below it.
+ */
 async function persistStructure(
   tx: Tx,
   before: TreeNode[],
   after: TreeNode[],
   skip?: string,
 ): Promise<void> {
-  for (const c of structuralChanges(before, after)) {
-    if (c.id === skip) continue;
-    await tx.claim.update({
-      where: { id: c.id },
-      data: { parentId: c.parentId, thesisId: c.thesisId, position: c.position },
-    });
+  const moved = structuralChanges(before, after).filter((c) => c.id !== skip);
+  for (let i = 0; i < moved.length; i += 500) {
+    const chunk = moved.slice(i, i + 500);
+    const cases = (value: (c: TreeNode) => string | number | null) =>
+      Prisma.join(
+        chunk.map((c) => Prisma.sql`WHEN ${c.id} THEN ${value(c)}`),
+        ' ',
+      );
+    // Standard SQL (CASE), so it runs the same on SQLite and PostgreSQL.
+    await tx.$executeRaw`UPDATE "claim" SET
+      "parentId" = CASE "id" ${cases((c) => c.parentId)} END,
+      "thesisId" = CASE "id" ${cases((c) => c.thesisId)} END,
+      "position" = CASE "id" ${cases((c) => c.position)} END
+      WHERE "id" IN (${Prisma.join(chunk.map((c) => c.id))})`;
   }
 }
 

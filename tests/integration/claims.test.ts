@@ -32,6 +32,26 @@ describe('claims against a real database', () => {
     expect(top.map((c) => c.id)).toEqual([early.id, p1.id]);
   });
 
+  it('inserting at the top of a long list shifts every sibling below it, in batches', async () => {
+    const { user, map, a } = await userWithMap();
+    await db.claim.createMany({
+      data: Array.from({ length: 1200 }, (_, i) => ({
+        id: `${map.id}-s${i}`,
+        mapId: map.id,
+        thesisId: a.id,
+        stance: 'pro',
+        text: `Sibling ${i}`,
+        position: i,
+      })),
+    });
+    const first = await claim(user.id, map.id, a.id, null, 'con', 'New first', 0);
+    const top = await live(map.id);
+    expect(top).toHaveLength(1201);
+    expect(top.map((c) => c.position)).toEqual(top.map((_, i) => i));
+    expect(top[0]!.id).toBe(first.id);
+    expect(top[1200]!.id).toBe(`${map.id}-s1199`);
+  });
+
   it('edits text and bumps the version; a stale version is refused and changes nothing', async () => {
     const { user, map, a } = await userWithMap();
     const c = await claim(user.id, map.id, a.id, null, 'pro', 'Before');
