@@ -1,20 +1,45 @@
+import { memo } from 'react';
 import type { Block } from '@/lib/domain/views';
 import { segmentText, type MarkRange } from '@/lib/domain/text-segments';
 
-/** An article's paragraphs, headings and block quotes, with quoted passages marked. */
-export function ArticleBody({
-  sourceId,
-  blocks,
-  marks = {},
-  highlightBlock,
-}: {
+interface ArticleBodyProps {
   sourceId: string;
   blocks: Block[];
   /** Marked ranges by block index. */
   marks?: Record<number, MarkRange[]>;
   /** The block holding the highlighted passage; it can take focus so readers land on it. */
   highlightBlock?: number;
-}) {
+}
+
+const sameMarks = (a: ArticleBodyProps['marks'] = {}, b: ArticleBodyProps['marks'] = {}) => {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => {
+      const x = a[Number(k)] ?? [];
+      const y = b[Number(k)] ?? [];
+      return (
+        x.length === y.length &&
+        x.every((m, i) => m.start === y[i]!.start && m.end === y[i]!.end && m.kind === y[i]!.kind)
+      );
+    })
+  );
+};
+
+/**
+ * An article's paragraphs, headings and block quotes, with quoted passages marked. Memoized on
+ * the marks' content: a long article is not redrawn for every change to the map beside it.
+ */
+export const ArticleBody = memo(
+  ArticleBodyView,
+  (a, b) =>
+    a.sourceId === b.sourceId &&
+    a.blocks === b.blocks &&
+    a.highlightBlock === b.highlightBlock &&
+    sameMarks(a.marks, b.marks),
+);
+
+function ArticleBodyView({ sourceId, blocks, marks = {}, highlightBlock }: ArticleBodyProps) {
   return (
     <div
       data-article={sourceId}

@@ -1,13 +1,13 @@
 'use client';
 
-import { Fragment, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import { outline } from '@/lib/domain/argument-tree';
 import type { CrossLink } from '@/lib/domain/cross-links';
-import type { AnchorView, ClaimView } from '@/lib/domain/views';
+import type { AnchorView, ClaimView, ThesisView } from '@/lib/domain/views';
 import { ClaimComposer } from './claim-composer';
 import type { LinkEnd } from './claim-links';
 import { ClaimRow } from './claim-row';
-import { useEditor } from './editor-context';
+import type { ComposerTarget } from './editor-context';
 
 const add = <T,>(map: Map<string, T[]>, key: string, item: T) => {
   const list = map.get(key);
@@ -15,19 +15,41 @@ const add = <T,>(map: Map<string, T[]>, key: string, item: T) => {
   else map.set(key, [item]);
 };
 
-/** The claims under one thesis, in reading order, with the new-claim form where it was opened. */
-export function ClaimOutline({
+export interface ClaimOutlineProps {
+  thesisId: string;
+  /** This thesis's claims. */
+  claims: ClaimView[];
+  /** Every claim of the map (for the far ends of cross-links). */
+  allClaims: ClaimView[];
+  anchors: AnchorView[];
+  links: CrossLink[];
+  theses: ThesisView[];
+  composer: ComposerTarget | null;
+  activeId: string | null;
+  editingId: string | null;
+  noteId: string | null;
+  readOnly: boolean;
+}
+
+/**
+ * The claims under one thesis, in reading order, with the new-claim form where it was opened.
+ * Memoized, so what does not concern the outline (the save status, a dialog) does not re-render it.
+ */
+export const ClaimOutline = memo(function ClaimOutline({
   thesisId,
   claims,
+  allClaims,
   anchors,
-}: {
-  thesisId: string;
-  claims: ClaimView[];
-  anchors: AnchorView[];
-}) {
-  const { composer, activeId, editingId, noteId, readOnly, api, theses } = useEditor();
+  links,
+  theses,
+  composer,
+  activeId,
+  editingId,
+  noteId,
+  readOnly,
+}: ClaimOutlineProps) {
   const rows = useMemo(() => outline(claims, thesisId), [claims, thesisId]);
-  const claimsById = useMemo(() => new Map(api.claims.map((c) => [c.id, c])), [api.claims]);
+  const claimsById = useMemo(() => new Map(allClaims.map((c) => [c.id, c])), [allClaims]);
   const anchorsByClaim = useMemo(() => {
     const map = new Map<string, AnchorView[]>();
     for (const a of anchors) add(map, a.claimId, a);
@@ -44,12 +66,12 @@ export function ClaimOutline({
     });
     const linksOut = new Map<string, LinkEnd[]>();
     const linksIn = new Map<string, LinkEnd[]>();
-    for (const l of api.links) {
+    for (const l of links) {
       add(linksOut, l.fromClaimId, end(l, l.toClaimId, l.toThesisId));
       if (l.toClaimId) add(linksIn, l.toClaimId, end(l, l.fromClaimId, null));
     }
     return { linksOut, linksIn };
-  }, [api.links, claimsById, theses]);
+  }, [links, claimsById, theses]);
   const activeHere = rows.some((r) => r.claim.id === activeId);
   const composerHere = composer && composer.place.thesisId === thesisId;
 
@@ -95,6 +117,6 @@ export function ClaimOutline({
       </ul>
     </div>
   );
-}
+});
 
 const NO_ANCHORS: AnchorView[] = [];

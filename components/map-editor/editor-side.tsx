@@ -1,5 +1,6 @@
 'use client';
 
+import { useMemo } from 'react';
 import { ArticleBody } from '@/components/debate/article-body';
 import { ArticlePanel } from '@/components/debate/article-panel';
 import { ThesisCard } from '@/components/debate/thesis-card';
@@ -20,8 +21,12 @@ export function EditorSide({
   marks: Record<number, MarkRange[]>;
   highlightBlock?: number;
 }) {
-  const { api, readOnly, openComposer } = useEditor();
-  const claims = api.claims.filter((c) => c.thesisId === thesis.id);
+  const { api, readOnly, openComposer, theses, composer, activeId, editingId, noteId } =
+    useEditor();
+  const claims = useMemo(
+    () => api.claims.filter((c) => c.thesisId === thesis.id),
+    [api.claims, thesis.id],
+  );
   return (
     <div className="space-y-4" data-thesis={thesis.id}>
       <div
@@ -55,7 +60,19 @@ export function EditorSide({
           )}
         </ThesisCard>
       </div>
-      <ClaimOutline thesisId={thesis.id} claims={claims} anchors={api.anchors} />
+      <ClaimOutline
+        thesisId={thesis.id}
+        claims={claims}
+        allClaims={api.claims}
+        anchors={api.anchors}
+        links={api.links}
+        theses={theses}
+        composer={composer}
+        activeId={activeId}
+        editingId={editingId}
+        noteId={noteId}
+        readOnly={readOnly}
+      />
       <ArticlePanel
         source={thesis.source}
         scroll

@@ -44,6 +44,16 @@ const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : 
  * one after another in the order they were made; a refused write shows why and reloads the map
  * from the server, so the screen never shows something that is not saved.
  */
+const sameClaim = (a: ClaimView, b: ClaimView) =>
+  a.version === b.version &&
+  a.position === b.position &&
+  a.parentId === b.parentId &&
+  a.thesisId === b.thesisId &&
+  a.stance === b.stance &&
+  a.text === b.text &&
+  a.note === b.note &&
+  a.strength === b.strength;
+
 export function useMapEditor(initial: MapView) {
   const mapId = initial.id;
   const [claims, setClaims] = useState<ClaimView[]>(initial.claims);
@@ -77,7 +87,9 @@ export function useMapEditor(initial: MapView) {
       const kept = claimsRef.current.map((c) => {
         const saved = byId.get(c.id);
         if (!saved) return c;
-        return fields ? { ...c, ...Object.fromEntries(fields.map((f) => [f, saved[f]])) } : saved;
+        if (fields) return { ...c, ...Object.fromEntries(fields.map((f) => [f, saved[f]])) };
+        // What the screen already shows keeps its object, so its row is not drawn again.
+        return sameClaim(c, saved) ? c : saved;
       });
       const known = new Set(kept.map((c) => c.id));
       apply([...kept, ...changed.filter((c) => !known.has(c.id))]);
