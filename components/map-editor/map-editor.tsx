@@ -13,6 +13,7 @@ import { outline } from '@/lib/domain/argument-tree';
 import type { MarkRange } from '@/lib/domain/text-segments';
 import type { AnchorView, MapView } from '@/lib/domain/views';
 import { MapGraph } from '@/components/map-graph/map-graph';
+import { prewarmGraphLayout } from '@/components/map-graph/use-graph-layout';
 import { SideTabs } from '@/components/side-tabs';
 import { Button } from '@/components/ui/button';
 import { DeleteDialog } from './delete-dialog';
@@ -106,6 +107,9 @@ export function MapEditor({
       pendingFocus.current = null;
     }
   });
+
+  // Load the graph layout engine in the background, so the Graph view opens without waiting for it.
+  useEffect(() => prewarmGraphLayout(), []);
 
   // Bring a shown quote's passage into view in its article.
   useEffect(() => {

@@ -23,6 +23,8 @@ import { GraphPanel } from './graph-panel';
 import { useGraphLayout } from './use-graph-layout';
 
 const nodeTypes = { box: GraphNodeBox };
+/** Above this many boxes the graph opens at the top of its first tree, not fitted whole. */
+const BIG_GRAPH = 300;
 
 const EDGE_STYLE = {
   pro: { stroke: '#047857', strokeDasharray: undefined, label: 'supports' },
@@ -67,16 +69,15 @@ function GraphCanvas({ title }: { title: string }) {
     if (dims.length) setMeasured((m) => ({ ...m, ...Object.fromEntries(dims) }));
   };
 
-  const parentStance = useMemo(
-    () => new Map(api.claims.map((c) => [c.id, c.stance])),
-    [api.claims],
-  );
+  const claimsById = useMemo(() => new Map(api.claims.map((c) => [c.id, c])), [api.claims]);
   const nodes: Node<GraphNodeData>[] = useMemo(() => {
     if (!layout) return [];
     return graph.nodes.map((n) => {
-      const claim = n.kind === 'claim' ? api.claims.find((c) => c.id === n.id) : undefined;
+      const claim = n.kind === 'claim' ? claimsById.get(n.id) : undefined;
       const rebuttal =
-        claim?.stance === 'con' && !!claim.parentId && parentStance.get(claim.parentId) === 'con';
+        claim?.stance === 'con' &&
+        !!claim.parentId &&
+        claimsById.get(claim.parentId)?.stance === 'con';
       return {
         id: n.id,
         type: 'box',
@@ -86,7 +87,7 @@ function GraphCanvas({ title }: { title: string }) {
         ariaLabel: `${n.kind === 'thesis' ? 'Thesis' : n.stance === 'pro' ? 'Pro' : 'Con'}: ${n.text}`,
       };
     });
-  }, [graph, layout, activeId, api.claims, parentStance, measured]);
+  }, [graph, layout, activeId, claimsById, measured]);
 
   const edges: Edge[] = useMemo(
     () =>
@@ -112,14 +113,48 @@ function GraphCanvas({ title }: { title: string }) {
     [graph],
   );
 
-  // Fit the whole graph once it is first laid out.
+  // Once laid out: fit the whole graph; a big one opens at the top of its first tree instead, since
+  // a thousand boxes at once are unreadable and slow to draw ("Fit to screen" still shows all).
   const fitted = useRef(false);
+  const canvas = useRef<HTMLDivElement>(null);
+  const big = nodes.length > BIG_GRAPH;
+  const rootId = focusId ?? theses[0]?.id;
   useEffect(() => {
-    if (layout && !fitted.current && nodes.length) {
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
-      fitted.current = true;
-    }
-  }, [layout, nodes.length, flow]);
+    if (!layout || fitted.current || !nodes.length) return;
+    fitted.current = true;
+    const root = nodes.find((n) => n.id === rootId);
+    requestAnimationFrame(() => {
+      if (!big || !root) return void flow.fitView({ padding: 0.1 });
+      const zoom = 0.8;
+      const width = canvas.current?.clientWidth ?? 800;
+      const center = root.position.x + (root.measured?.width ?? 240) / 2;
+      void flow.setViewport({ x: width / 2 - center * zoom, y: 24 - root.position.y * zoom, zoom });
+    });
+  }, [layout, nodes, flow, big, rootId]);
+
+  // A box selected off screen or too small to read (say, from the panel's list) is brought into view.
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (!activeId || activeId === shown.current || !canvas.current) return;
+    const node = nodes.find((n) => n.id === activeId);
+    if (!node) return;
+    shown.current = activeId;
+    const { x, y, zoom } = flow.getViewport();
+    const w = node.measured?.width ?? 240;
+    const h = node.measured?.height ?? 80;
+    const left = node.position.x * zoom + x;
+    const top = node.position.y * zoom + y;
+    const inView =
+      left >= 0 &&
+      top >= 0 &&
+      left + w * zoom <= canvas.current.clientWidth &&
+      top + h * zoom <= canvas.current.clientHeight;
+    if (inView && zoom >= 0.4) return;
+    void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
+      zoom: Math.max(zoom, 0.8),
+      duration: 300,
+    });
+  }, [activeId, nodes, flow]);
 
   return (
     <div className="flex flex-col gap-3 lg:flex-row">
@@ -153,7 +188,7 @@ function GraphCanvas({ title }: { title: string }) {
             {error
               ? `Layout failed: ${error}`
               : layout
-                ? `${graph.nodes.length} boxes laid out`
+                ? `${graph.nodes.length} boxes laid out${big ? ': showing the top; “Fit to screen” shows all' : ''}`
                 : 'Laying out…'}
           </p>
           <p className="ml-auto text-xs text-stone-600">
@@ -164,6 +199,7 @@ function GraphCanvas({ title }: { title: string }) {
         </div>
         <div
           className="h-[70vh] min-h-[420px] rounded-lg border border-stone-300 bg-white"
+          ref={canvas}
           data-graph
           data-graph-ready={layout && layout.key === layoutKey ? 'true' : 'false'}
         >
