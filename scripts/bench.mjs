@@ -3,23 +3,14 @@
 // and runs scripts/bench/run.ts against it. Numbers go to stdout; nothing here is a pass/fail test.
 //   --no-build   reuse the existing .next build (only when you know it is current)
 //   --sizes=100,1000   pick the map sizes (default 100,1000,5000)
-import fs from 'node:fs';
-import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { defaultEnv, root } from './env.mjs';
+import { isolatedEnv, root } from './env.mjs';
 
 const args = process.argv.slice(2);
 const port = process.env.BENCH_PORT ?? '3230';
-const dataDir = path.join(root, 'data', 'bench');
-fs.rmSync(dataDir, { recursive: true, force: true });
-const env = defaultEnv({
-  ...process.env,
-  COUNTERPOINT_DATA_DIR: dataDir,
-  DATABASE_URL: `file:${path.join(dataDir, 'counterpoint.db')}`,
-  BETTER_AUTH_URL: `http://localhost:${port}`,
+const env = isolatedEnv('bench', port, {
   BENCH_URL: `http://localhost:${port}`,
   BENCH_SIZES: args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '100,1000,5000',
-  PORT: port,
 });
 const step = (cmd) => {
   const r = spawnSync(process.execPath, cmd, {

@@ -21,3 +21,20 @@ export function defaultEnv(env = process.env) {
   fs.mkdirSync(path.dirname(out.DATABASE_URL.replace(/^file:/, '')), { recursive: true });
   return { ...env, ...out };
 }
+
+/**
+ * The environment for a throwaway server on its own fresh data folder (data/<name>, emptied
+ * first) and port: the e2e tests and the benchmark never touch the data of `npm start`.
+ */
+export function isolatedEnv(name, port, extra = {}) {
+  const dataDir = path.join(root, 'data', name);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return defaultEnv({
+    ...process.env,
+    ...extra,
+    COUNTERPOINT_DATA_DIR: dataDir,
+    DATABASE_URL: `file:${path.join(dataDir, 'counterpoint.db')}`,
+    BETTER_AUTH_URL: `http://localhost:${port}`,
+    PORT: port,
+  });
+}

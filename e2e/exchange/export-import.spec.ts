@@ -1,22 +1,16 @@
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { expect, expectAccessible, screenshots, startMap, test } from '../fixtures';
+import {
+  expect,
+  expectAccessible,
+  screenshots,
+  startMap,
+  test,
+  addTopClaim,
+  claimRow,
+} from '../fixtures';
 
-const row = (page: Page, text: string) =>
-  page
-    .locator('[data-claim-row]')
-    .filter({ has: page.locator('[data-claim-text]', { hasText: text }) });
-
-async function add(page: Page, thesis: 0 | 1, stance: 'pro' | 'con', text: string) {
-  await page
-    .locator('[data-thesis]')
-    .nth(thesis)
-    .getByRole('button', { name: stance === 'pro' ? '+ Add pro' : '− Add con' })
-    .click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await expect(row(page, text)).toBeVisible();
-}
+const row = claimRow;
 
 async function download(
   page: Page,
@@ -33,9 +27,9 @@ test('exports every format, prints a brief, and re-imports Argdown and AIF into 
   page,
 }) => {
   await startMap(page);
-  await add(page, 0, 'pro', 'Kim invited Moon to visit');
-  await add(page, 0, 'con', 'Sport diplomacy has limits');
-  await add(page, 1, 'pro', 'Sanctions block projects');
+  await addTopClaim(page, 0, 'pro', 'Kim invited Moon to visit');
+  await addTopClaim(page, 0, 'con', 'Sport diplomacy has limits');
+  await addTopClaim(page, 1, 'pro', 'Sanctions block projects');
   await row(page, 'Kim invited Moon').locator('[data-claim-text]').click();
   await row(page, 'Kim invited Moon').getByLabel('Strength').selectOption('5');
   await page.locator('[data-save-status="saved"]').waitFor();

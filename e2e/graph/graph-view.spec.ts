@@ -1,29 +1,19 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, screenshots, startMap, test } from '../fixtures';
+import { expect, expectAccessible, screenshots, startMap, test, addTopClaim } from '../fixtures';
 
 const box = (page: Page, text: string) =>
   page.locator('[data-graph-node]').filter({ hasText: text });
 const ready = (page: Page) =>
   expect(page.locator('[data-graph][data-graph-ready="true"]')).toBeVisible();
 
-async function add(page: Page, thesis: 0 | 1, stance: 'pro' | 'con', text: string) {
-  await page
-    .locator('[data-thesis]')
-    .nth(thesis)
-    .getByRole('button', { name: stance === 'pro' ? '+ Add pro' : '− Add con' })
-    .click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
 test('the graph view shows the map laid out, edits it in sync with the outline, and exports images', async ({
   page,
 }) => {
   await startMap(page);
-  await add(page, 0, 'pro', 'Kim invited Moon');
-  await add(page, 0, 'con', 'Sport has limits');
-  await add(page, 1, 'pro', 'Sanctions block projects');
+  await addTopClaim(page, 0, 'pro', 'Kim invited Moon');
+  await addTopClaim(page, 0, 'con', 'Sport has limits');
+  await addTopClaim(page, 1, 'pro', 'Sanctions block projects');
   const sanctions = page
     .locator('[data-claim-row]')
     .filter({ hasText: 'Sanctions block projects' });

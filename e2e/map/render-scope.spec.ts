@@ -1,30 +1,18 @@
 import type { Page } from '@playwright/test';
-import { expect, startMap, test } from '../fixtures';
+import { expect, startMap, test, addTopClaim, claimRow } from '../fixtures';
 import { installRenderProbe, takeRenderedRows } from '../fixtures/render-probe';
 
-const row = (page: Page, text: string) =>
-  page.locator('[data-claim-row]').filter({ hasText: text });
+const row = claimRow;
 const idOf = async (page: Page, text: string) =>
   (await row(page, text).getAttribute('data-claim-row'))!;
-
-async function add(page: Page, thesis: 0 | 1, stance: 'pro' | 'con', text: string) {
-  await page
-    .locator('[data-thesis]')
-    .nth(thesis)
-    .getByRole('button', { name: stance === 'pro' ? '+ Add pro' : '− Add con' })
-    .click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await expect(row(page, text)).toBeVisible();
-}
 
 test('changing one claim re-renders that claim’s row, not the whole outline', async ({ page }) => {
   await installRenderProbe(page);
   await startMap(page);
-  await add(page, 0, 'pro', 'First pro');
-  await add(page, 0, 'con', 'First con');
-  await add(page, 1, 'pro', 'Other side pro');
-  await add(page, 1, 'con', 'Other side con');
+  await addTopClaim(page, 0, 'pro', 'First pro');
+  await addTopClaim(page, 0, 'con', 'First con');
+  await addTopClaim(page, 1, 'pro', 'Other side pro');
+  await addTopClaim(page, 1, 'con', 'Other side con');
   await page.locator('[data-save-status="saved"]').waitFor();
   const [first, con] = [await idOf(page, 'First pro'), await idOf(page, 'First con')];
   await row(page, 'First con').locator('[data-claim-text]').click();

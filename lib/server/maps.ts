@@ -7,6 +7,7 @@ import { getDebate } from './debates';
 import type { Db, Tx } from './db';
 import { liveLinks } from '@/lib/domain/cross-links';
 import { toAnchorView, toClaimView, toLinkView } from './mappers';
+import { insertMapContents } from './map-documents';
 
 /** The signed-in user's maps, most recently changed first. */
 export async function listMyMaps(tx: Tx, opts: { userId: string }): Promise<MapSummary[]> {
@@ -84,41 +85,22 @@ export async function copyMap(
       select: { id: true },
     });
     const newId = new Map(source.claims.map((c) => [c.id, crypto.randomUUID()]));
-    await tx.claim.createMany({
-      data: source.claims.map((c) => ({
-        id: newId.get(c.id)!,
-        mapId: copy.id,
-        thesisId: c.thesisId,
-        parentId: c.parentId ? (newId.get(c.parentId) ?? null) : null,
-        stance: c.stance,
-        text: c.text,
-        note: c.note,
-        strength: c.strength,
-        position: c.position,
+    const idOf = (id: string) => newId.get(id)!;
+    const claims = source.claims.map(toClaimView);
+    await insertMapContents(tx, copy.id, {
+      claims: claims.map((c) => ({
+        ...c,
+        id: idOf(c.id),
+        parentId: c.parentId ? idOf(c.parentId) : null,
       })),
-    });
-    await tx.anchor.createMany({
-      data: source.claims.flatMap((c) =>
-        c.anchors.map((a) => ({
-          claimId: newId.get(c.id)!,
-          sourceId: a.sourceId,
-          exact: a.exact,
-          prefix: a.prefix,
-          suffix: a.suffix,
-          block: a.block,
-          start: a.start,
-          end: a.end,
-        })),
+      anchors: source.claims.flatMap((c) =>
+        c.anchors.map((a) => ({ ...toAnchorView(a), claimId: idOf(c.id) })),
       ),
-    });
-    await tx.claimLink.createMany({
-      data: liveLinks(source.claims.map(toClaimView), source.links.map(toLinkView)).map((l) => ({
+      links: liveLinks(claims, source.links.map(toLinkView)).map((l) => ({
+        ...l,
         id: crypto.randomUUID(),
-        mapId: copy.id,
-        fromClaimId: newId.get(l.fromClaimId)!,
-        toClaimId: l.toClaimId ? newId.get(l.toClaimId)! : null,
-        toThesisId: l.toThesisId,
-        stance: l.stance,
+        fromClaimId: idOf(l.fromClaimId),
+        toClaimId: l.toClaimId ? idOf(l.toClaimId) : null,
       })),
     });
     return copy;
