@@ -13,7 +13,8 @@ import { outline } from '@/lib/domain/argument-tree';
 import type { MarkRange } from '@/lib/domain/text-segments';
 import type { AnchorView, MapView } from '@/lib/domain/views';
 import { MapGraph } from '@/components/map-graph/map-graph';
-import { prewarmGraphLayout } from '@/components/map-graph/use-graph-layout';
+import { layoutInBackground } from '@/components/map-graph/use-graph-layout';
+import { buildGraph, elkGraph, layoutKey } from '@/lib/domain/graph';
 import { SideTabs } from '@/components/side-tabs';
 import { Button } from '@/components/ui/button';
 import { DeleteDialog } from './delete-dialog';
@@ -108,8 +109,22 @@ export function MapEditor({
     }
   });
 
-  // Load the graph layout engine in the background, so the Graph view opens without waiting for it.
-  useEffect(() => prewarmGraphLayout(), []);
+  // While the outline is shown, lay the graph out in the background once edits pause, so the
+  // Graph view opens without waiting for the layout.
+  useEffect(() => {
+    if (view !== 'outline') return;
+    let cancel = () => {};
+    const pause = setTimeout(() => {
+      cancel = layoutInBackground(() => {
+        const graph = buildGraph(theses, api.claims, api.links);
+        return { trees: elkGraph(graph), key: layoutKey(graph) };
+      });
+    }, 1500);
+    return () => {
+      clearTimeout(pause);
+      cancel();
+    };
+  }, [view, theses, api.claims, api.links]);
 
   // Bring a shown quote's passage into view in its article.
   useEffect(() => {

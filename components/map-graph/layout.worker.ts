@@ -11,9 +11,9 @@ type Tree = Parameters<typeof elk.layout>[0];
 // ELK's bundled code also listens for messages in a worker and answers with plain `id`s.
 self.addEventListener(
   'message',
-  async (event: MessageEvent<{ kind?: string; seq: number; trees: Tree[] }>) => {
+  async (event: MessageEvent<{ kind?: string; seq: number; key: string; trees: Tree[] }>) => {
     if (event.data?.kind !== 'counterpoint-layout') return;
-    const { seq, trees } = event.data;
+    const { seq, key, trees } = event.data;
     const started = performance.now();
     try {
       const positions: Record<string, { x: number; y: number }> = {};
@@ -28,6 +28,7 @@ self.addEventListener(
       self.postMessage({
         kind: 'counterpoint-layout',
         seq,
+        key,
         positions,
         ms: performance.now() - started,
       });

@@ -16,7 +16,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useEditor } from '@/components/map-editor/editor-context';
-import { buildGraph, elkGraph } from '@/lib/domain/graph';
+import { buildGraph, elkGraph, layoutKey } from '@/lib/domain/graph';
 import { GraphNodeBox, type GraphNodeData } from './graph-node';
 import { downloadGraphImage } from './graph-download';
 import { GraphPanel } from './graph-panel';
@@ -54,11 +54,8 @@ function GraphCanvas({ title }: { title: string }) {
     [theses, api.claims, api.links, collapsed, focusId],
   );
   const elk = useMemo(() => elkGraph(graph), [graph]);
-  const layoutKey = useMemo(
-    () => graph.nodes.map((n) => `${n.id}:${n.height}`).join('|') + graph.edges.length,
-    [graph],
-  );
-  const { layout, error } = useGraphLayout(elk, layoutKey);
+  const key = useMemo(() => layoutKey(graph), [graph]);
+  const { layout, error } = useGraphLayout(elk, key);
 
   // The nodes are ours (derived from the map), so React Flow's measurements are kept here.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
@@ -201,7 +198,7 @@ function GraphCanvas({ title }: { title: string }) {
           className="h-[70vh] min-h-[420px] rounded-lg border border-stone-300 bg-white"
           ref={canvas}
           data-graph
-          data-graph-ready={layout && layout.key === layoutKey ? 'true' : 'false'}
+          data-graph-ready={layout && layout.key === key ? 'true' : 'false'}
         >
           <ReactFlow
             nodes={nodes}

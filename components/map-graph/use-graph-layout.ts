@@ -7,13 +7,14 @@ export interface Layout {
   positions: Record<string, { x: number; y: number }>;
   /** Time ELK took, in milliseconds (shown for the curious, read by the benchmark). */
   ms: number;
-  /** The graph this layout is for; positions for nodes not in it are missing. */
+  /** The graph this layout is for (see layoutKey()); positions for nodes not in it are missing. */
   key: string;
 }
 
 interface Reply {
   kind?: string;
   seq: number;
+  key?: string;
   positions?: Layout['positions'];
   ms?: number;
   error?: string;
@@ -21,46 +22,50 @@ interface Reply {
 
 type Trees = ReturnType<typeof elkGraph>;
 
-// One layout worker per page, kept while the page lives: switching views does not reload ELK.
+// One layout worker per page, kept while the page lives, and the last layout it made: switching
+// to the graph view after a layout made in the background draws at once.
 let shared: Worker | null = null;
+let lastLayout: Layout | null = null;
 let nextSeq = 0;
 function layoutWorker(): Worker {
-  shared ??= new Worker(new URL('./layout.worker.ts', import.meta.url));
+  if (!shared) {
+    shared = new Worker(new URL('./layout.worker.ts', import.meta.url));
+    shared.addEventListener('message', (e: MessageEvent<Reply>) => {
+      const { kind, key, positions, ms } = e.data ?? {};
+      if (kind === 'counterpoint-layout' && key && positions)
+        lastLayout = { key, positions, ms: ms! };
+    });
+  }
   return shared;
 }
 
 /**
- * Starts the layout worker and lays out a small tree while the browser is idle, so that ELK's code
- * is loaded and compiled before the first real layout (the editor calls this on mount).
+ * Lays out a graph in the background, when the browser is idle, so the graph view can open
+ * without waiting (the editor calls this while the outline is shown). Also loads ELK early.
  */
-export function prewarmGraphLayout() {
-  const warm = () => {
-    const children = Array.from({ length: 40 }, (_, i) => ({
-      id: `w${i}`,
-      width: 200,
-      height: 60,
-    }));
-    const edges = children.slice(1).map((c, i) => ({
-      id: `we${i}`,
-      sources: [`w${Math.floor(i / 3)}`],
-      targets: [c.id],
-    }));
-    layoutWorker().postMessage({
-      kind: 'counterpoint-layout',
-      seq: -1, // no hook waits for this one
-      trees: [{ id: 'warm', layoutOptions: { 'elk.algorithm': 'layered' }, children, edges }],
-    });
+export function layoutInBackground(input: () => { trees: Trees; key: string }) {
+  const run = () => {
+    const { trees, key } = input();
+    if (lastLayout?.key === key) return;
+    layoutWorker().postMessage({ kind: 'counterpoint-layout', seq: -1, key, trees });
   };
-  if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
-  else setTimeout(warm, 500);
+  if ('requestIdleCallback' in window) {
+    const id = requestIdleCallback(run, { timeout: 5000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 500);
+  return () => clearTimeout(id);
 }
 
 /** Lays out a graph in the Web Worker; keeps the last layout on screen while the next is computed. */
 export function useGraphLayout(trees: Trees, key: string) {
-  const [layout, setLayout] = useState<Layout | null>(null);
+  const [layout, setLayout] = useState<Layout | null>(() =>
+    lastLayout?.key === key ? lastLayout : null,
+  );
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    if (lastLayout?.key === key) return; // made in the background, already on screen
     const w = layoutWorker();
     const seq = ++nextSeq;
     const onMessage = (e: MessageEvent<Reply>) => {
@@ -69,7 +74,7 @@ export function useGraphLayout(trees: Trees, key: string) {
       else setLayout({ positions: e.data.positions!, ms: e.data.ms!, key });
     };
     w.addEventListener('message', onMessage);
-    w.postMessage({ kind: 'counterpoint-layout', seq, trees });
+    w.postMessage({ kind: 'counterpoint-layout', seq, key, trees });
     return () => w.removeEventListener('message', onMessage);
   }, [trees, key]);
 

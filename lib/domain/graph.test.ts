@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, elkGraph } from './graph';
+import { buildGraph, elkGraph, layoutKey } from './graph';
 import { sampleMap } from './exchange/testing/fixtures';
 
 describe('graph view model', () => {
@@ -41,5 +41,20 @@ describe('graph view model', () => {
     expect(second!.children.map((c) => c.id)).toEqual(['thesis-2', 'c4', 'c5']);
     expect(first!.edges).toContainEqual({ id: 'tree:c2', sources: ['c1'], targets: ['c2'] });
     expect([...first!.edges, ...second!.edges].some((e) => e.id.startsWith('link:'))).toBe(false);
+  });
+
+  it('keys a layout by boxes, heights and tree edges: a move changes it, a cross-link does not', () => {
+    const key = layoutKey(buildGraph(doc.debate.theses, doc.claims, doc.links));
+    expect(layoutKey(buildGraph(doc.debate.theses, doc.claims, doc.links))).toBe(key);
+    expect(layoutKey(buildGraph(doc.debate.theses, doc.claims, []))).toBe(key);
+    // c5 (a top-level claim) becomes a reply to c4, on the same side: same boxes, other tree.
+    const moved = doc.claims.map((c) =>
+      c.id === 'c5' ? { ...c, parentId: 'c4', position: 0 } : c,
+    );
+    expect(layoutKey(buildGraph(doc.debate.theses, moved, doc.links))).not.toBe(key);
+    const longer = doc.claims.map((c) =>
+      c.id === 'c1' ? { ...c, text: `${c.text} `.repeat(20) } : c,
+    );
+    expect(layoutKey(buildGraph(doc.debate.theses, longer, doc.links))).not.toBe(key);
   });
 });

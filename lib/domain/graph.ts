@@ -154,3 +154,16 @@ export function elkGraph(graph: { nodes: GraphNode[]; edges: GraphEdge[] }) {
     };
   });
 }
+
+/**
+ * What a layout depends on: the boxes in order, their heights, and the tree edges (cross-links
+ * are not laid out). Graphs with equal keys have equal layouts, so a layout can be reused.
+ */
+export function layoutKey(graph: { nodes: GraphNode[]; edges: GraphEdge[] }): string {
+  const boxes = graph.nodes.map((n) => `${n.id}:${n.height}`).join('|');
+  const tree = graph.edges
+    .filter((e) => !e.cross)
+    .map((e) => `${e.source}>${e.target}`)
+    .join('|');
+  return `${boxes}#${tree}`;
+}
