@@ -2,28 +2,18 @@
 
 import { Fragment, memo, useMemo } from 'react';
 import { outline } from '@/lib/domain/argument-tree';
-import type { CrossLink } from '@/lib/domain/cross-links';
-import type { AnchorView, ClaimView, ThesisView } from '@/lib/domain/views';
+import type { linkEndsByClaim } from '@/lib/domain/cross-links';
+import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { ClaimComposer } from './claim-composer';
-import type { LinkEnd } from './claim-links';
 import { ClaimRow } from './claim-row';
 import type { ComposerTarget } from './editor-context';
-
-const add = <T,>(map: Map<string, T[]>, key: string, item: T) => {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
-};
 
 export interface ClaimOutlineProps {
   thesisId: string;
   /** This thesis's claims. */
   claims: ClaimView[];
-  /** Every claim of the map (for the far ends of cross-links). */
-  allClaims: ClaimView[];
-  anchors: AnchorView[];
-  links: CrossLink[];
-  theses: ThesisView[];
+  anchorsByClaim: Map<string, AnchorView[]>;
+  linkEnds: ReturnType<typeof linkEndsByClaim>;
   composer: ComposerTarget | null;
   activeId: string | null;
   editingId: string | null;
@@ -38,10 +28,8 @@ export interface ClaimOutlineProps {
 export const ClaimOutline = memo(function ClaimOutline({
   thesisId,
   claims,
-  allClaims,
-  anchors,
-  links,
-  theses,
+  anchorsByClaim,
+  linkEnds,
   composer,
   activeId,
   editingId,
@@ -49,29 +37,8 @@ export const ClaimOutline = memo(function ClaimOutline({
   readOnly,
 }: ClaimOutlineProps) {
   const rows = useMemo(() => outline(claims, thesisId), [claims, thesisId]);
-  const claimsById = useMemo(() => new Map(allClaims.map((c) => [c.id, c])), [allClaims]);
-  const anchorsByClaim = useMemo(() => {
-    const map = new Map<string, AnchorView[]>();
-    for (const a of anchors) add(map, a.claimId, a);
-    return map;
-  }, [anchors]);
-  const { linksOut, linksIn } = useMemo(() => {
-    const end = (l: CrossLink, other: string | null, otherThesis: string | null): LinkEnd => ({
-      id: l.id,
-      stance: l.stance,
-      otherClaimId: other,
-      otherText: other
-        ? (claimsById.get(other)?.text ?? '')
-        : (theses.find((t) => t.id === otherThesis)?.label ?? ''),
-    });
-    const linksOut = new Map<string, LinkEnd[]>();
-    const linksIn = new Map<string, LinkEnd[]>();
-    for (const l of links) {
-      add(linksOut, l.fromClaimId, end(l, l.toClaimId, l.toThesisId));
-      if (l.toClaimId) add(linksIn, l.toClaimId, end(l, l.fromClaimId, null));
-    }
-    return { linksOut, linksIn };
-  }, [links, claimsById, theses]);
+  // A claim's parent is always under the same thesis.
+  const claimsById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const activeHere = rows.some((r) => r.claim.id === activeId);
   const composerHere = composer && composer.place.thesisId === thesisId;
 
@@ -95,8 +62,8 @@ export const ClaimOutline = memo(function ClaimOutline({
                 row.claim.parentId ? (claimsById.get(row.claim.parentId)?.stance ?? null) : null
               }
               anchors={anchorsByClaim.get(row.claim.id) ?? NO_ANCHORS}
-              linksOut={linksOut.get(row.claim.id)}
-              linksIn={linksIn.get(row.claim.id)}
+              linksOut={linkEnds.out.get(row.claim.id)}
+              linksIn={linkEnds.into.get(row.claim.id)}
               tabbable={activeHere ? row.claim.id === activeId : i === 0}
               active={row.claim.id === activeId}
               editing={row.claim.id === editingId}

@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from 'react';
 import type { Place, Stance } from '@/lib/domain/argument-tree';
+import type { linkEndsByClaim } from '@/lib/domain/cross-links';
 import type { AnchorView, SourceView, ThesisView } from '@/lib/domain/views';
 import type { MapEditorApi } from './use-map-editor';
 
@@ -19,6 +20,9 @@ export interface ComposerTarget {
 /** What every part of the editor needs: the map's state and writes, and the editor's UI state. */
 export interface EditorContextValue {
   api: MapEditorApi;
+  /** The map's quotes by claim, and its cross-links by claim, both ways (computed once). */
+  anchorsByClaim: Map<string, AnchorView[]>;
+  linkEnds: ReturnType<typeof linkEndsByClaim>;
   readOnly: boolean;
   theses: ThesisView[];
   sources: SourceView[];
@@ -52,29 +56,27 @@ export function useEditor(): EditorContextValue {
  * The editor's commands and fixed data, as one object that never changes identity, so claim rows
  * can be memoized and only the rows whose own data changed re-render.
  */
-export interface EditorActions {
-  readOnly: boolean;
-  theses: ThesisView[];
-  sources: SourceView[];
-  setActiveId: (id: string | null) => void;
-  focusClaim: (id: string) => void;
-  setEditingId: (id: string | null) => void;
-  setNoteId: (id: string | null) => void;
-  openComposer: EditorContextValue['openComposer'];
-  openQuoteDialog: (claimId: string) => void;
-  openMoveDialog: (claimId: string) => void;
-  openLinkDialog: (claimId: string) => void;
-  requestDelete: (claimId: string) => void;
-  showQuote: (anchor: AnchorView) => void;
-  runCommand: (claimId: string, e: React.KeyboardEvent) => boolean;
-  editClaim: MapEditorApi['editClaim'];
-  setAttribute: MapEditorApi['setAttribute'];
-  shift: MapEditorApi['shift'];
-  indent: MapEditorApi['indent'];
-  outdent: MapEditorApi['outdent'];
-  removeAnchor: MapEditorApi['removeAnchor'];
-  removeLink: MapEditorApi['removeLink'];
-}
+export type EditorActions = Pick<
+  EditorContextValue,
+  | 'readOnly'
+  | 'theses'
+  | 'sources'
+  | 'setActiveId'
+  | 'focusClaim'
+  | 'setEditingId'
+  | 'setNoteId'
+  | 'openComposer'
+  | 'openQuoteDialog'
+  | 'openMoveDialog'
+  | 'openLinkDialog'
+  | 'requestDelete'
+  | 'showQuote'
+  | 'runCommand'
+> &
+  Pick<
+    MapEditorApi,
+    'editClaim' | 'setAttribute' | 'shift' | 'indent' | 'outdent' | 'removeAnchor' | 'removeLink'
+  >;
 
 /** Builds the stable actions object over a ref that always holds the latest context. */
 export function stableActions(latest: { current: EditorContextValue }): EditorActions {

@@ -21,8 +21,17 @@ export function EditorSide({
   marks: Record<number, MarkRange[]>;
   highlightBlock?: number;
 }) {
-  const { api, readOnly, openComposer, theses, composer, activeId, editingId, noteId } =
-    useEditor();
+  const {
+    api,
+    readOnly,
+    openComposer,
+    anchorsByClaim,
+    linkEnds,
+    composer,
+    activeId,
+    editingId,
+    noteId,
+  } = useEditor();
   const claims = useMemo(
     () => api.claims.filter((c) => c.thesisId === thesis.id),
     [api.claims, thesis.id],
@@ -63,10 +72,8 @@ export function EditorSide({
       <ClaimOutline
         thesisId={thesis.id}
         claims={claims}
-        allClaims={api.claims}
-        anchors={api.anchors}
-        links={api.links}
-        theses={theses}
+        anchorsByClaim={anchorsByClaim}
+        linkEnds={linkEnds}
         composer={composer}
         activeId={activeId}
         editingId={editingId}

@@ -14,6 +14,7 @@ import type { MarkRange } from '@/lib/domain/text-segments';
 import type { AnchorView, MapView } from '@/lib/domain/views';
 import { MapGraph } from '@/components/map-graph/map-graph';
 import { layoutInBackground } from '@/components/map-graph/use-graph-layout';
+import { linkEndsByClaim } from '@/lib/domain/cross-links';
 import { buildGraph, elkGraph, layoutKey } from '@/lib/domain/graph';
 import { SideTabs } from '@/components/side-tabs';
 import { Button } from '@/components/ui/button';
@@ -307,8 +308,24 @@ export function MapEditor({
     [api.anchors, highlight],
   );
 
+  const anchorsByClaim = useMemo(() => {
+    const map = new Map<string, AnchorView[]>();
+    for (const a of api.anchors) {
+      const list = map.get(a.claimId);
+      if (list) list.push(a);
+      else map.set(a.claimId, [a]);
+    }
+    return map;
+  }, [api.anchors]);
+  const linkEnds = useMemo(
+    () => linkEndsByClaim(api.claims, api.links, theses),
+    [api.claims, api.links, theses],
+  );
+
   const ctx: EditorContextValue = {
     api,
+    anchorsByClaim,
+    linkEnds,
     readOnly,
     theses,
     sources,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeNode } from './argument-tree';
-import { checkCrossLink, liveLinks, type CrossLink } from './cross-links';
+import { checkCrossLink, linkEndsByClaim, liveLinks, type CrossLink } from './cross-links';
 
 const claims: TreeNode[] = [
   { id: 'a1', thesisId: 'A', parentId: null, stance: 'pro', position: 0 },
@@ -43,5 +43,26 @@ describe('cross-links', () => {
       { id: '3', fromClaimId: 'a2', toClaimId: 'gone', toThesisId: null, stance: 'con' },
     ];
     expect(liveLinks(claims, links).map((l) => l.id)).toEqual(['1']);
+  });
+
+  it('gives each claim its link ends both ways, with the text at the other end', () => {
+    const texts = [
+      { id: 'a1', text: 'Talks opened' },
+      { id: 'b1', text: 'Sanctions bite' },
+    ];
+    const links: CrossLink[] = [
+      { id: 'l1', fromClaimId: 'a1', toClaimId: 'b1', toThesisId: null, stance: 'con' },
+      { id: 'l2', fromClaimId: 'a1', toClaimId: null, toThesisId: 'B', stance: 'pro' },
+    ];
+    const { out, into } = linkEndsByClaim(texts, links, [{ id: 'B', label: 'Dual-track' }]);
+    expect(out.get('a1')).toEqual([
+      { id: 'l1', stance: 'con', otherClaimId: 'b1', otherText: 'Sanctions bite' },
+      { id: 'l2', stance: 'pro', otherClaimId: null, otherText: 'Dual-track' },
+    ]);
+    expect(into.get('b1')).toEqual([
+      { id: 'l1', stance: 'con', otherClaimId: 'a1', otherText: 'Talks opened' },
+    ]);
+    expect(out.get('b1')).toBeUndefined();
+    expect(into.get('a1')).toBeUndefined();
   });
 });

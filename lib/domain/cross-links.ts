@@ -63,3 +63,44 @@ export function liveLinks<T extends CrossLink>(
     (l) => ids.has(l.fromClaimId) && (l.toClaimId === null || ids.has(l.toClaimId)),
   );
 }
+
+/** One end of a cross-link as the claim at the other end shows it. */
+export interface LinkEnd {
+  id: string;
+  stance: Stance;
+  /** The claim at the other end, or null when it is a thesis. */
+  otherClaimId: string | null;
+  otherText: string;
+}
+
+/**
+ * Every claim's cross-links, both ways, keyed by claim id: `out` what it supports or attacks on
+ * the other side, `into` what supports or attacks it. Computed once for the whole map.
+ */
+export function linkEndsByClaim(
+  claims: readonly { id: string; text: string }[],
+  links: readonly CrossLink[],
+  theses: readonly { id: string; label: string }[],
+): { out: Map<string, LinkEnd[]>; into: Map<string, LinkEnd[]> } {
+  const text = new Map(claims.map((c) => [c.id, c.text]));
+  const end = (l: CrossLink, otherClaimId: string | null, otherThesisId: string | null) => ({
+    id: l.id,
+    stance: l.stance,
+    otherClaimId,
+    otherText: otherClaimId
+      ? (text.get(otherClaimId) ?? '')
+      : (theses.find((t) => t.id === otherThesisId)?.label ?? ''),
+  });
+  const out = new Map<string, LinkEnd[]>();
+  const into = new Map<string, LinkEnd[]>();
+  const add = (map: Map<string, LinkEnd[]>, key: string, item: LinkEnd) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const l of links) {
+    add(out, l.fromClaimId, end(l, l.toClaimId, l.toThesisId));
+    if (l.toClaimId) add(into, l.toClaimId, end(l, l.fromClaimId, null));
+  }
+  return { out, into };
+}
