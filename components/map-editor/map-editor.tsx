@@ -7,6 +7,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import { outline } from '@/lib/domain/argument-tree';
@@ -42,6 +43,7 @@ const isTyping = (el: EventTarget | null) =>
   (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 const short = (t: string) => (t.length > 50 ? `${t.slice(0, 47)}…` : t);
+const noSubscription = () => () => {};
 
 /**
  * The map editor: both theses side by side, each with its argument outline and its article.
@@ -322,6 +324,13 @@ export function MapEditor({
     [api.claims, api.links, theses],
   );
 
+  // True once React has hydrated the page and the keyboard shortcuts listen (false on the server).
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
   const ctx: EditorContextValue = {
     api,
     anchorsByClaim,
@@ -372,7 +381,7 @@ export function MapEditor({
   return (
     <EditorContext.Provider value={ctx}>
       <EditorActionsContext.Provider value={actions}>
-        <div className="space-y-4">
+        <div className="space-y-4" data-editor-ready={hydrated ? 'true' : undefined}>
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div className="min-w-0">
               <p className="text-sm text-stone-600">
