@@ -1,5 +1,15 @@
+// The build folder: `.next` for `npm start` and `npm run dev`. The e2e tests and the benchmark build
+// into folders of their own (NEXT_DIST_DIR, set by scripts/env.mjs isolatedEnv), so running them
+// never replaces the chunks a running `npm start` serves.
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  distDir,
+  // A build adds `<distDir>/types` to the include list of the tsconfig it type-checks with. Other
+  // folders than `.next` check with tsconfig.isolated.json, which extends tsconfig.json, so Next
+  // leaves it alone and tsconfig.json never changes (and never lists a test build's types).
+  ...(distDir === '.next' ? {} : { typescript: { tsconfigPath: 'tsconfig.isolated.json' } }),
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
   // pdfkit reads its font metrics from its own folder at run time.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pdfkit'],

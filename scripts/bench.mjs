@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the app, serves it on a database of its own (data/bench, fresh each run),
 // and runs scripts/bench/run.ts against it. Numbers go to stdout; nothing here is a pass/fail test.
-//   --no-build   reuse the existing .next build (only when you know it is current)
+//   --no-build   reuse the existing .next-bench build (only when you know it is current)
 //   --sizes=100,1000   pick the map sizes (default 100,1000,5000)
 import { spawn, spawnSync } from 'node:child_process';
 import { isolatedEnv, root } from './env.mjs';

@@ -24,7 +24,8 @@ export function defaultEnv(env = process.env) {
 
 /**
  * The environment for a throwaway server on its own fresh data folder (data/<name>, emptied
- * first) and port: the e2e tests and the benchmark never touch the data of `npm start`.
+ * first), its own build folder (.next-<name>, read by next.config.js) and port: the e2e tests and
+ * the benchmark never touch the data or the build of `npm start`.
  */
 export function isolatedEnv(name, port, extra = {}) {
   const dataDir = path.join(root, 'data', name);
@@ -32,6 +33,7 @@ export function isolatedEnv(name, port, extra = {}) {
   return defaultEnv({
     ...process.env,
     ...extra,
+    NEXT_DIST_DIR: `.next-${name}`,
     COUNTERPOINT_DATA_DIR: dataDir,
     DATABASE_URL: `file:${path.join(dataDir, 'counterpoint.db')}`,
     BETTER_AUTH_URL: `http://localhost:${port}`,
