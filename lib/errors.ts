@@ -1,6 +1,13 @@
 /** The one error type for expected failures: a user's mistake, a missing right, a stale write. */
 export type AppErrorCode =
-  'INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
+  | 'INVALID'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  /** Nothing was written for a passing reason (database busy, disk full): try again later. */
+  | 'UNAVAILABLE';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -12,6 +19,28 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.field = field;
+  }
+}
+
+/** The one map from error code to HTTP status, for route handlers. */
+export function httpStatus(code: AppErrorCode | 'UNEXPECTED'): number {
+  switch (code) {
+    case 'INVALID':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'UNAVAILABLE':
+      return 503;
+    case 'UNEXPECTED':
+      return 500;
   }
 }
 

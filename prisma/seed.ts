@@ -1,11 +1,11 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../lib/generated/prisma/client';
+import { SafeSqliteFactory } from '../lib/server/sqlite-adapter';
 import { seedAll } from './seed/factories';
 
 // Seeds the debates in prisma/seed/debates/ that are not in the database yet.
 async function main() {
   const url = process.env.DATABASE_URL ?? 'file:./data/counterpoint.db';
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const db = new PrismaClient({ adapter: new SafeSqliteFactory(url) });
   try {
     const created = await seedAll(db);
     console.log(created.length ? `Seeded: ${created.join(', ')}` : 'Debates already seeded.');

@@ -10,7 +10,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { outline } from '@/lib/domain/argument-tree';
+import { outline, siblingIndex } from '@/lib/domain/argument-tree';
 import type { MarkRange } from '@/lib/domain/text-segments';
 import type { AnchorView, MapView } from '@/lib/domain/views';
 import { MapGraph } from '@/components/map-graph/map-graph';
@@ -34,7 +34,10 @@ import { MoveDialog } from './move-dialog';
 import { QuoteDialog } from './quote-dialog';
 import { SelectionQuoteBar } from './selection-quote-bar';
 import { ShareDialog } from './share-dialog';
+import { UnsavedNotices } from './unsaved-notices';
+import { SaveStatus } from './save-status';
 import { commandFor } from './shortcuts';
+import { TrashDialog } from './trash-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useMapEditor } from './use-map-editor';
 
@@ -77,6 +80,7 @@ export function MapEditor({
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [trashOpen, setTrashOpen] = useState(false);
   const [view, setView] = useState<'outline' | 'graph'>('outline');
   const [shareToken, setShareToken] = useState(initialToken);
   const [side, setSide] = useState<0 | 1>(0);
@@ -162,7 +166,7 @@ export function MapEditor({
         setComposer({
           place: { thesisId, parentId: claim.parentId },
           stance: claim.stance,
-          index: claim.position + 1,
+          index: siblingIndex(api.claims, claim.id) + 1,
           afterClaimId: rows[last]?.claim.id ?? claim.id,
           depth,
           label: `New claim after “${short(claim.text)}”`,
@@ -391,20 +395,13 @@ export function MapEditor({
               <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
             </div>
             <div className="flex flex-wrap items-center gap-2" data-no-print>
-              {!readOnly && (
-                <p
-                  className="text-sm text-stone-600"
-                  aria-live="polite"
-                  data-save-status={api.status}
-                >
-                  {api.status === 'saving' ? 'Saving…' : 'All changes saved'}
-                </p>
-              )}
+              {!readOnly && <SaveStatus status={api.status} onRetry={api.retryNow} />}
               {!readOnly && api.lastUndo && (
                 <Button onClick={api.undoDelete} title="Ctrl+Z">
                   Undo delete
                 </Button>
               )}
+              {!readOnly && <Button onClick={() => setTrashOpen(true)}>Trash</Button>}
               <Button onClick={() => setExportOpen(true)}>Export & brief</Button>
               <Button onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
                 Shortcuts
@@ -418,6 +415,7 @@ export function MapEditor({
             </div>
           </div>
 
+          {!readOnly && <UnsavedNotices />}
           {api.error && (
             <div
               role="alert"
@@ -509,6 +507,7 @@ export function MapEditor({
             onClose={() => setShareOpen(false)}
           />
         )}
+        {trashOpen && <TrashDialog mapId={map.id} onClose={() => setTrashOpen(false)} />}
         {quoteClaim && <QuoteDialog claim={quoteClaim} onClose={() => setQuoteFor(null)} />}
         {moveClaim && <MoveDialog claim={moveClaim} onClose={() => setMoveFor(null)} />}
         {linkClaim && <LinkDialog claim={linkClaim} onClose={() => setLinkFor(null)} />}

@@ -1,151 +1,134 @@
 'use client';
 
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   indentClaim,
   insertClaim,
   moveClaim,
   outdentClaim,
-  removeSubtree,
   shiftClaim,
   subtreeIds,
   type Place,
   type Stance,
 } from '@/lib/domain/argument-tree';
-import { liveLinks, type CrossLink, type LinkTarget } from '@/lib/domain/cross-links';
-import type { TextQuoteSelector } from '@/lib/domain/quote-anchoring';
-import type { AnchorView, ClaimView, MapView } from '@/lib/domain/views';
-import type { ActionResult } from '@/lib/errors';
-import {
-  addAnchorAction,
-  addClaimAction,
-  addLinkAction,
-  deleteClaimAction,
-  moveClaimAction,
-  removeAnchorAction,
-  removeLinkAction,
-  restoreClaimsAction,
-  updateClaimAction,
-} from '@/lib/actions/claims';
-import { getMapAction } from '@/lib/actions/maps';
+import { checkCrossLink, liveLinks, type LinkTarget } from '@/lib/domain/cross-links';
+import { locateQuote, type TextQuoteSelector } from '@/lib/domain/quote-anchoring';
+import type { ClaimView, MapView } from '@/lib/domain/views';
+import { plural } from '@/lib/format';
 import { claimText } from '@/lib/schemas/map';
-
-export type SaveStatus = 'saved' | 'saving';
+import type { ClaimFields, Op, OpDraft } from '@/lib/schemas/ops';
+import { httpTransport } from '@/lib/sync/http-transport';
+import { idbOutbox } from '@/lib/sync/idb-outbox';
+import { MapSync, type OutboxStore, type Refusal } from '@/lib/sync/map-sync';
+import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
 
 export interface UndoEntry {
   deletionId: string;
   label: string;
 }
 
+type LocalResult = { ok: true } | { ok: false; message: string };
+
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
-/**
- * The editor's state and every write it makes. Changes show at once (optimistic) and are saved
- * one after another in the order they were made; a refused write shows why and reloads the map
- * from the server, so the screen never shows something that is not saved.
- */
-const sameClaim = (a: ClaimView, b: ClaimView) =>
-  a.version === b.version &&
-  a.position === b.position &&
-  a.parentId === b.parentId &&
-  a.thesisId === b.thesisId &&
-  a.stance === b.stance &&
-  a.text === b.text &&
-  a.note === b.note &&
-  a.strength === b.strength;
+const memoryOutbox = (): OutboxStore => {
+  const lists = new Map<string, Op[]>();
+  return {
+    list: async (mapId) => lists.get(mapId) ?? [],
+    add: async (mapId, op) => void lists.set(mapId, [...(lists.get(mapId) ?? []), op]),
+    remove: async (mapId, ids) =>
+      void lists.set(
+        mapId,
+        (lists.get(mapId) ?? []).filter((o) => !ids.includes(o.id)),
+      ),
+  };
+};
 
+/** The line that says where the changes are: the truth, in words. */
+export function statusText(status: MapSync['status']): string {
+  if (status.kind === 'saved') return 'All changes saved';
+  const n = plural(status.pending, 'change', 'changes');
+  if (status.kind === 'saving') return `Saving ${n}…`;
+  if (status.failure === 'offline') return `Offline: ${n} waiting, will retry`;
+  if (status.failure === 'signed-out')
+    return `Signed out: ${n} kept here. Sign in again in another tab and they will be saved.`;
+  return `Could not save: ${status.reason} ${n} kept here, will retry.`;
+}
+
+/**
+ * The editor's state and every write it makes, over the outbox (lib/sync/map-sync.ts): each
+ * change is an operation, shown at once, stored in the browser, and sent until the server
+ * answers. Refusals are explained; a conflicting edit keeps both versions for the person to pick.
+ */
 export function useMapEditor(initial: MapView) {
   const mapId = initial.id;
-  const [claims, setClaims] = useState<ClaimView[]>(initial.claims);
-  const [anchors, setAnchors] = useState<AnchorView[]>(initial.anchors);
-  const [links, setLinks] = useState<CrossLink[]>(initial.links);
-  const [status, setStatus] = useState<SaveStatus>('saved');
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  const [unsaved, setUnsaved] = useState<UnsavedText[]>([]);
 
-  // The latest state, for writes queued behind others, and the versions the server last confirmed.
-  const claimsRef = useRef(claims);
-  const versions = useRef(new Map(initial.claims.map((c) => [c.id, c.version])));
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const inFlight = useRef(0);
+  const [sync] = useState(() => {
+    const blocks = new Map(
+      initial.debate.theses.map((t) => [t.source.id, t.source.blocks.map((b) => b.text)]),
+    );
+    return new MapSync({
+      mapId,
+      snapshot: { claims: initial.claims, anchors: initial.anchors, links: initial.links },
+      transport: httpTransport(),
+      store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
+      env: { blocksOf: (id) => blocks.get(id) },
+      onRefusal: (r: Refusal) => {
+        const texts = unsavedTextOf(r);
+        setUnsaved((list) => [
+          ...list.filter((u) => !texts.some((t) => t.claimId === u.claimId && t.field === u.field)),
+          ...texts,
+        ]);
+        // Typed text that was not taken has its own notice (with the text); the rest a banner.
+        if (texts.length === 0) setError(`Not saved: ${r.message}`);
+        setAnnouncement(`Not saved: ${r.message}`);
+      },
+    });
+  });
 
-  const apply = useCallback((next: ClaimView[]) => {
-    claimsRef.current = next;
-    setClaims(next);
-  }, []);
+  useEffect(() => {
+    void sync.start();
+    const online = () => sync.retryNow();
+    // Leaving with changes the server has not confirmed: the browser asks first.
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (sync.pending.length === 0) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('online', online);
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, [sync]);
+  useEffect(() => () => sync.dispose(), [sync]);
 
-  /**
-   * Takes in what the server saved. While later writes are still queued, the screen already shows
-   * their outcome, so only versions are taken; the last answer in a burst is taken whole.
-   */
-  const merge = useCallback(
-    (changed: ClaimView[], fields?: (keyof ClaimView)[], whole = false) => {
-      for (const c of changed) versions.current.set(c.id, c.version);
-      if (inFlight.current > 0 && !fields && !whole) return;
-      const byId = new Map(changed.map((c) => [c.id, c]));
-      const kept = claimsRef.current.map((c) => {
-        const saved = byId.get(c.id);
-        if (!saved) return c;
-        if (fields) return { ...c, ...Object.fromEntries(fields.map((f) => [f, saved[f]])) };
-        // What the screen already shows keeps its object, so its row is not drawn again.
-        return sameClaim(c, saved) ? c : saved;
-      });
-      const known = new Set(kept.map((c) => c.id));
-      apply([...kept, ...changed.filter((c) => !known.has(c.id))]);
-    },
-    [apply],
+  const subscribe = useCallback((fn: () => void) => sync.subscribe(fn), [sync]);
+  const state = useSyncExternalStore(
+    subscribe,
+    () => sync.state,
+    () => sync.state,
+  );
+  const status = useSyncExternalStore(
+    subscribe,
+    () => sync.status,
+    () => sync.status,
   );
 
-  const resync = useCallback(async () => {
-    const fresh = await getMapAction({ mapId });
-    if (!fresh.ok) return;
-    versions.current = new Map(fresh.data.claims.map((c) => [c.id, c.version]));
-    apply(fresh.data.claims);
-    setAnchors(fresh.data.anchors);
-    setLinks(fresh.data.links);
-  }, [apply, mapId]);
-
-  /** Runs a write after those already queued; reports failure and resynchronises. */
-  const save = useCallback(
-    <T>(
-      write: () => Promise<ActionResult<T>>,
-      onSaved?: (data: T) => void,
-      resyncOnFailure = true,
-    ) => {
-      inFlight.current += 1;
-      setStatus('saving');
-      const run = queue.current.then(async (): Promise<ActionResult<T>> => {
-        let result: ActionResult<T>;
-        try {
-          result = await write();
-        } catch {
-          result = {
-            ok: false,
-            code: 'UNEXPECTED',
-            message:
-              'The server could not be reached, so the last change was not saved. Check your connection.',
-          };
-        }
-        inFlight.current -= 1;
-        if (inFlight.current === 0) setStatus('saved');
-        if (result.ok) {
-          onSaved?.(result.data);
-        } else {
-          setError(result.message);
-          setAnnouncement(result.message);
-          if (resyncOnFailure) await resync();
-        }
-        return result;
-      });
-      queue.current = run;
-      return run;
+  const submit = useCallback(
+    (op: OpDraft) => {
+      setError(null);
+      sync.submit({ ...op, id: crypto.randomUUID() } as Op);
     },
-    [resync],
+    [sync],
   );
-
-  const version = (id: string) => versions.current.get(id) ?? 1;
-  const find = (id: string) => claimsRef.current.find((c) => c.id === id);
+  const claims = state.claims;
+  const find = (id: string) => sync.state.claims.find((c) => c.id === id);
 
   /** Adds a claim; returns its id, or an error message (nothing added) for bad text. */
   const addClaim = useCallback(
@@ -158,51 +141,61 @@ export function useMapEditor(initial: MapView) {
       const parsed = claimText.safeParse(text);
       if (!parsed.success)
         return { error: parsed.error.issues[0]?.message ?? 'Check the claim text.' };
-      const id = crypto.randomUUID();
+      const claimId = crypto.randomUUID();
       const node: ClaimView = {
-        id,
+        id: claimId,
         ...place,
         stance,
-        position: 0,
+        order: '',
         text: parsed.data,
         note: '',
         strength: null,
         version: 1,
       };
+      let placed: ClaimView;
       try {
-        apply(insertClaim(claimsRef.current, node, index));
+        placed = insertClaim(sync.state.claims, node, index).at(-1)!;
       } catch (e) {
         return { error: (e as Error).message };
       }
-      versions.current.set(id, 1);
+      const { thesisId, parentId, order } = placed;
+      submit({ kind: 'claim.add', claimId, thesisId, parentId, stance, text: parsed.data, order });
       setAnnouncement(`${stance === 'pro' ? 'Pro' : 'Con'} claim added.`);
-      void save(
-        () => addClaimAction({ mapId, id, place, stance, text: parsed.data, index }),
-        (d) => merge(d.claims),
-      );
-      return { id };
+      return { id: claimId };
     },
-    [apply, mapId, merge, save],
+    [submit, sync],
   );
 
-  /** Edits text or note; resolves with the server's answer so the form can keep the text on failure. */
+  /** Edits text or note. The value it replaces is sent along, so a conflicting edit is caught. */
   const editClaim = useCallback(
-    async (id: string, edit: { text?: string; note?: string }) => {
-      const result = await save(
-        () => updateClaimAction({ mapId, claimId: id, version: version(id), edit }),
-        (c) => merge([c], ['text', 'note', 'version']),
-      );
-      if (result.ok) setAnnouncement('Saved.');
-      return result;
+    async (id: string, edit: { text?: string; note?: string }): Promise<LocalResult> => {
+      const claim = find(id);
+      if (!claim) return { ok: false, message: 'That claim was deleted.' };
+      const set: ClaimFields = {};
+      if (edit.text !== undefined) {
+        const parsed = claimText.safeParse(edit.text);
+        if (!parsed.success)
+          return { ok: false, message: parsed.error.issues[0]?.message ?? 'Check the text.' };
+        set.text = parsed.data;
+      }
+      if (edit.note !== undefined) set.note = edit.note;
+      const base = {
+        text: set.text !== undefined ? claim.text : undefined,
+        note: set.note !== undefined ? claim.note : undefined,
+      };
+      submit({ kind: 'claim.update', claimId: id, set, base });
+      setUnsaved((list) => list.filter((u) => u.claimId !== id));
+      setAnnouncement('Saved.');
+      return { ok: true };
     },
-    [mapId, merge, save],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [submit, sync],
   );
 
   const setAttribute = useCallback(
     (id: string, edit: { stance?: Stance; strength?: number | null }) => {
-      const claim = find(id);
-      if (!claim) return;
-      apply(claimsRef.current.map((c) => (c.id === id ? { ...c, ...edit } : c)));
+      if (!find(id)) return;
+      submit({ kind: 'claim.update', claimId: id, set: edit, base: {} });
       setAnnouncement(
         edit.stance
           ? `Now ${edit.stance}.`
@@ -210,65 +203,49 @@ export function useMapEditor(initial: MapView) {
             ? `Strength ${edit.strength} of 5.`
             : 'Strength cleared.',
       );
-      void save(
-        () => updateClaimAction({ mapId, claimId: id, version: version(id), edit }),
-        (c) => merge([c]),
-      );
     },
-    [apply, mapId, merge, save],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [submit, sync],
   );
 
-  /** Applies a structural change locally and saves the moved claim's new place. */
-  const restructure = useCallback(
-    (id: string, next: ClaimView[] | null, refusal: string, done: string) => {
-      if (!next) {
-        setAnnouncement(refusal);
-        return false;
-      }
-      const moved = next.find((c) => c.id === id)!;
-      apply(next);
-      setAnnouncement(done);
-      void save(
-        () =>
-          moveClaimAction({
-            mapId,
-            claimId: id,
-            version: version(id),
-            place: { thesisId: moved.thesisId, parentId: moved.parentId },
-            index: moved.position,
-          }),
-        (d) => merge(d.claims),
-      );
-      return true;
-    },
-    [apply, mapId, merge, save],
-  );
+  /** Saves a structural change: only the moved claim's new place and order key. */
+  const restructure = (id: string, next: ClaimView[] | null, refusal: string, done: string) => {
+    if (!next) {
+      setAnnouncement(refusal);
+      return false;
+    }
+    const moved = next.find((c) => c.id === id)!;
+    const { thesisId, parentId, order } = moved;
+    submit({ kind: 'claim.move', claimId: id, thesisId, parentId, order });
+    setAnnouncement(done);
+    return true;
+  };
 
   const indent = (id: string) =>
     restructure(
       id,
-      indentClaim(claimsRef.current, id),
+      indentClaim(sync.state.claims, id),
       'Cannot indent: there is no claim above it at this level.',
       'Indented.',
     );
   const outdent = (id: string) =>
     restructure(
       id,
-      outdentClaim(claimsRef.current, id),
+      outdentClaim(sync.state.claims, id),
       'Cannot outdent: it already answers the thesis.',
       'Outdented.',
     );
   const shift = (id: string, delta: -1 | 1) =>
     restructure(
       id,
-      shiftClaim(claimsRef.current, id, delta),
+      shiftClaim(sync.state.claims, id, delta),
       delta < 0 ? 'Already first.' : 'Already last.',
       delta < 0 ? 'Moved up.' : 'Moved down.',
     );
   const moveTo = (id: string, place: Place, index?: number) => {
     let next: ClaimView[] | null;
     try {
-      next = moveClaim(claimsRef.current, id, place, index);
+      next = moveClaim(sync.state.claims, id, place, index);
     } catch (e) {
       setAnnouncement((e as Error).message);
       return false;
@@ -276,26 +253,34 @@ export function useMapEditor(initial: MapView) {
     return restructure(id, next, '', 'Moved.');
   };
 
+  /** Deletes a claim with the replies this tab shows; any reply added elsewhere stops it. */
   const deleteClaim = useCallback(
     (id: string) => {
       const claim = find(id);
       if (!claim) return;
-      const { claims: rest, removed } = removeSubtree(claimsRef.current, id);
-      apply(rest);
+      const seen = [...subtreeIds(sync.state.claims, id)];
+      const deletionId = crypto.randomUUID();
+      sync.submit({ id: deletionId, kind: 'claim.delete', claimId: id, seen });
+      setError(null);
       const label =
-        removed.length > 1
-          ? `Deleted “${short(claim.text)}” and ${removed.length - 1} more.`
+        seen.length > 1
+          ? `Deleted “${short(claim.text)}” and ${seen.length - 1} more.`
           : `Deleted “${short(claim.text)}”.`;
-      setAnnouncement(`${label} Press Ctrl+Z to undo.`);
-      void save(
-        () => deleteClaimAction({ mapId, claimId: id, version: version(id) }),
-        (d) => {
-          merge(d.claims);
-          setUndoStack((s) => [...s.slice(-19), { deletionId: d.deletionId, label }]);
-        },
-      );
+      setUndoStack((s) => [...s.slice(-19), { deletionId, label }]);
+      setAnnouncement(`${label} Press Ctrl+Z to undo, or find it in Trash.`);
     },
-    [apply, mapId, merge, save],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sync],
+  );
+
+  /** Brings a deleted batch back (from this tab's undo, or from the Trash). */
+  const restore = useCallback(
+    (deletionId: string) => {
+      submit({ kind: 'claim.restore', deletionId });
+      setUndoStack((s) => s.filter((u) => u.deletionId !== deletionId));
+      setAnnouncement('Restored.');
+    },
+    [submit],
   );
 
   const undoDelete = useCallback(() => {
@@ -304,83 +289,122 @@ export function useMapEditor(initial: MapView) {
       setAnnouncement('Nothing to undo.');
       return;
     }
-    setUndoStack((s) => s.slice(0, -1));
-    void save(
-      () => restoreClaimsAction({ mapId, deletionId: last.deletionId }),
-      (d) => {
-        merge(d.claims, undefined, true);
-        setAnchors((a) => [
-          ...a.filter((x) => !d.anchors.some((y) => y.id === x.id)),
-          ...d.anchors,
-        ]);
-        setAnnouncement('Restored.');
-      },
-    );
-  }, [mapId, merge, save, undoStack]);
+    restore(last.deletionId);
+  }, [restore, undoStack]);
 
+  /** Attaches a quote, checked here against the article exactly as the server will check it. */
   const addAnchor = useCallback(
-    async (claimId: string, sourceId: string, selector: TextQuoteSelector, block?: number) => {
-      const result = await save(
-        () => addAnchorAction({ mapId, claimId, sourceId, ...selector, block }),
-        (a) => setAnchors((list) => [...list, a]),
-        false,
-      );
-      if (result.ok) setAnnouncement('Quote attached.');
-      return result;
+    async (
+      claimId: string,
+      sourceId: string,
+      selector: TextQuoteSelector,
+      block?: number,
+    ): Promise<LocalResult> => {
+      const source = initial.debate.theses.find((t) => t.source.id === sourceId)?.source;
+      const exact = selector.exact.trim();
+      if (!source) return { ok: false, message: 'That article is not part of this map’s debate.' };
+      if (!exact) return { ok: false, message: 'Paste or select the passage to quote.' };
+      if (exact.length > 2000)
+        return {
+          ok: false,
+          message: 'Quote at most 2,000 characters: pick the sentence that matters.',
+        };
+      const blocks = source.blocks.map((b) => b.text);
+      if (!locateQuote(blocks, { ...selector, exact }, block)) {
+        return {
+          ok: false,
+          message: `That passage is not in “${source.title}”. Select it in the article, or paste it exactly as written (within one paragraph).`,
+        };
+      }
+      submit({
+        kind: 'anchor.add',
+        anchorId: crypto.randomUUID(),
+        claimId,
+        sourceId,
+        exact,
+        prefix: selector.prefix.slice(0, 200),
+        suffix: selector.suffix.slice(0, 200),
+        block,
+      });
+      setAnnouncement('Quote attached.');
+      return { ok: true };
     },
-    [mapId, save],
+    [initial.debate.theses, submit],
   );
 
   const removeAnchor = useCallback(
     (anchorId: string) => {
-      setAnchors((list) => list.filter((a) => a.id !== anchorId));
+      submit({ kind: 'anchor.remove', anchorId });
       setAnnouncement('Quote removed.');
-      void save(() => removeAnchorAction({ mapId, anchorId }));
     },
-    [mapId, save],
+    [submit],
   );
 
-  /** Adds a cross-link to the other side; resolves with the server's answer for the dialog. */
+  /** Adds a cross-link to the other side, checked here as the server will check it. */
   const addLink = useCallback(
-    async (fromClaimId: string, target: LinkTarget, stance: Stance) => {
-      const result = await save(
-        () => addLinkAction({ mapId, fromClaimId, target, stance }),
-        (l) => setLinks((list) => [...list, l]),
-        false,
-      );
-      if (result.ok) setAnnouncement('Cross-link added.');
-      return result;
+    async (fromClaimId: string, target: LinkTarget, stance: Stance): Promise<LocalResult> => {
+      const { claims: now, links } = sync.state;
+      try {
+        checkCrossLink(now, liveLinks(now, links), fromClaimId, target);
+      } catch (e) {
+        return { ok: false, message: (e as Error).message };
+      }
+      submit({ kind: 'link.add', linkId: crypto.randomUUID(), fromClaimId, target, stance });
+      setAnnouncement('Cross-link added.');
+      return { ok: true };
     },
-    [mapId, save],
+    [submit, sync],
   );
 
   const removeLink = useCallback(
     (linkId: string) => {
-      setLinks((list) => list.filter((l) => l.id !== linkId));
+      submit({ kind: 'link.remove', linkId });
       setAnnouncement('Cross-link removed.');
-      void save(() => removeLinkAction({ mapId, linkId }));
     },
-    [mapId, save],
+    [submit],
   );
 
-  const visibleLinks = useMemo(() => liveLinks(claims, links), [claims, links]);
+  /**
+   * Settles typed text the server did not take: save mine over what is saved now, or let it go
+   * (what is saved stays; the text could be copied first).
+   */
+  const settleUnsaved = useCallback(
+    (item: UnsavedText, keep: 'mine' | 'theirs') => {
+      setUnsaved((list) => list.filter((u) => u !== item));
+      if (keep === 'mine' && item.theirs !== null) {
+        submit({
+          kind: 'claim.update',
+          claimId: item.claimId,
+          set: { [item.field]: item.mine },
+          base: { [item.field]: item.theirs },
+        });
+        setAnnouncement('Your version is saved.');
+      } else setAnnouncement('Dismissed.');
+      setError(null);
+    },
+    [submit],
+  );
 
+  const visibleLinks = useMemo(() => liveLinks(claims, state.links), [claims, state.links]);
   const liveAnchors = useMemo(() => {
     const ids = new Set(claims.map((c) => c.id));
-    return anchors.filter((a) => ids.has(a.claimId));
-  }, [anchors, claims]);
+    return state.anchors.filter((a) => ids.has(a.claimId));
+  }, [state.anchors, claims]);
 
   return {
     claims,
     anchors: liveAnchors,
     links: visibleLinks,
     status,
+    retryNow: () => sync.retryNow(),
     error,
     dismissError: () => setError(null),
+    unsaved,
+    settleUnsaved,
     announcement,
     canUndo: undoStack.length > 0,
     lastUndo: undoStack[undoStack.length - 1] ?? null,
-    descendantsOf: (id: string) => subtreeIds(claimsRef.current, id).size - 1,
+    descendantsOf: (id: string) => subtreeIds(sync.state.claims, id).size - 1,
     addClaim,
     editClaim,
     setAttribute,
@@ -390,6 +414,7 @@ export function useMapEditor(initial: MapView) {
     moveTo,
     deleteClaim,
     undoDelete,
+    restore,
     addAnchor,
     removeAnchor,
     addLink,

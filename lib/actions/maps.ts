@@ -12,7 +12,7 @@ import {
 } from '@/lib/schemas/map';
 import { db } from '@/lib/server/db';
 import { importMap } from '@/lib/server/import-map';
-import { createMap, deleteMap, duplicateMap, getMapForEditor, renameMap } from '@/lib/server/maps';
+import { createMap, deleteMap, duplicateMap, renameMap } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
 import { copySharedMap, getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
 import { formToObject, runAction } from './run-action';
@@ -77,14 +77,6 @@ export async function copySharedMapAction(input: { token: string }) {
     const copy = await copySharedMap(db, { userId: user.id, token });
     revalidatePath('/maps');
     return copy;
-  });
-}
-
-/** The editor's data again, to resynchronise after a refused write. */
-export async function getMapAction(input: { mapId: string }) {
-  return runAction(mapRef, input, async ({ mapId }) => {
-    const user = await requireUser();
-    return getMapForEditor(db, { userId: user.id, mapId });
   });
 }
 

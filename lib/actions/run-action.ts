@@ -2,11 +2,13 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, type ActionResult } from '@/lib/errors';
+import { unavailableError } from '@/lib/server/db-errors';
 
 /**
  * The one path every server action takes: parse the input with its schema, run the server
- * function, and turn expected failures into a typed result. Unexpected errors are logged and
- * reported without detail; nothing was written, since every write runs in a transaction.
+ * function, and turn expected failures into a typed result: a user's mistake or a passing storage
+ * failure gets its own message. Unexpected errors are logged and reported without detail, and
+ * without claiming to know whether anything was written.
  */
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
@@ -25,19 +27,21 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: true, data: await fn(parsed.data) };
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof AppError) {
+    const known = error instanceof AppError ? error : unavailableError(error);
+    if (known) {
       return {
         ok: false,
-        code: error.code,
-        message: error.message,
-        fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
+        code: known.code,
+        message: known.message,
+        fieldErrors: known.field ? { [known.field]: [known.message] } : undefined,
       };
     }
     console.error(error);
     return {
       ok: false,
       code: 'UNEXPECTED',
-      message: 'Something went wrong on our side and nothing was changed. Please try again.',
+      message:
+        'Something went wrong on our side, so this may not have been saved. Reload the page to check, then try again.',
     };
   }
 }

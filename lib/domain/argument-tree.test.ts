@@ -12,6 +12,7 @@ import {
   thesisCounts,
   type TreeNode,
 } from './argument-tree';
+import { initialKeys } from './order-keys';
 
 const T1 = 'thesis-a';
 const T2 = 'thesis-b';
@@ -20,10 +21,10 @@ function node(
   id: string,
   parentId: string | null,
   stance: 'pro' | 'con',
-  position: number,
+  index: number,
   thesisId = T1,
 ): TreeNode {
-  return { id, thesisId, parentId, stance, position };
+  return { id, thesisId, parentId, stance, order: initialKeys(index + 1)[index]! };
 }
 
 // A under T1 with replies A1 (pro) and A2 (con, rebutted by A2r); B under T1; C under T2.
@@ -43,14 +44,23 @@ describe('insertClaim', () => {
   it('appends under a thesis by default', () => {
     const after = insertClaim(map, node('N', null, 'con', 99));
     expect(ids(childrenAt(after, { thesisId: T1, parentId: null }))).toEqual(['A', 'B', 'N']);
-    expect(get(after, 'N').position).toBe(2);
   });
 
-  it('inserts at an index and renumbers the siblings', () => {
+  it('inserts at an index by giving only the new claim a key between its neighbours', () => {
     const after = insertClaim(map, node('N', 'A', 'pro', 0), 1);
     expect(ids(childrenAt(after, { thesisId: T1, parentId: 'A' }))).toEqual(['A1', 'N', 'A2']);
-    expect(childrenAt(after, { thesisId: T1, parentId: 'A' }).map((c) => c.position)).toEqual([
-      0, 1, 2,
+    expect(structuralChanges(map, after).map((c) => c.id)).toEqual(['N']);
+  });
+
+  it('puts a claim after siblings that share its neighbour’s key (two inserts made apart)', () => {
+    const twin = { ...get(map, 'A1'), id: 'A1b' };
+    const tied = [...map, twin];
+    const after = insertClaim(tied, node('N', 'A', 'pro', 0), 1);
+    expect(ids(childrenAt(after, { thesisId: T1, parentId: 'A' }))).toEqual([
+      'A1',
+      'A1b',
+      'N',
+      'A2',
     ]);
   });
 
@@ -87,7 +97,7 @@ describe('moveClaim', () => {
     expect(['A', 'A1', 'A2', 'A2r'].map((id) => get(after, id).thesisId)).toEqual([T2, T2, T2, T2]);
     expect(ids(childrenAt(after, { thesisId: T2, parentId: null }))).toEqual(['A', 'C']);
     expect(ids(childrenAt(after, { thesisId: T1, parentId: null }))).toEqual(['B']);
-    expect(get(after, 'B').position).toBe(0);
+    expect(structuralChanges(map, after).map((c) => c.id)).toEqual(['A', 'A1', 'A2', 'A2r']);
   });
 
   it('refuses to move a claim under itself', () => {
@@ -105,17 +115,17 @@ describe('moveClaim', () => {
 });
 
 describe('removeSubtree', () => {
-  it('removes a claim with all its replies and closes the gap', () => {
+  it('removes a claim with all its replies and touches no other claim', () => {
     const { claims, removed } = removeSubtree(map, 'A');
     expect(ids(removed).sort()).toEqual(['A', 'A1', 'A2', 'A2r']);
     expect(ids(claims)).toEqual(['B', 'C']);
-    expect(get(claims, 'B').position).toBe(0);
+    expect(structuralChanges(map, claims)).toEqual([]);
   });
 
   it('removes a leaf only', () => {
     const { claims, removed } = removeSubtree(map, 'A1');
     expect(ids(removed)).toEqual(['A1']);
-    expect(get(claims, 'A2').position).toBe(0);
+    expect(ids(childrenAt(claims, { thesisId: T1, parentId: 'A' }))).toEqual(['A2']);
   });
 });
 
@@ -123,7 +133,7 @@ describe('keyboard moves', () => {
   it('indents under the sibling above and refuses for the first sibling', () => {
     const after = indentClaim(map, 'B')!;
     expect(get(after, 'B').parentId).toBe('A');
-    expect(get(after, 'B').position).toBe(2);
+    expect(ids(childrenAt(after, { thesisId: T1, parentId: 'A' }))).toEqual(['A1', 'A2', 'B']);
     expect(indentClaim(map, 'A')).toBeNull();
   });
 
@@ -171,6 +181,6 @@ describe('outline and structuralChanges', () => {
 
   it('reports only the claims whose place or position changed', () => {
     const after = moveClaim(map, 'B', { thesisId: T1, parentId: null }, 0);
-    expect(ids(structuralChanges(map, after)).sort()).toEqual(['A', 'B']);
+    expect(ids(structuralChanges(map, after))).toEqual(['B']);
   });
 });

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { byOrder, keyAt } from './order-keys';
 
 /**
  * The argument tree: every map has one root per thesis; under a thesis or a claim sit claims
@@ -15,8 +16,8 @@ export interface TreeNode {
   /** null: the claim answers its thesis directly. */
   parentId: string | null;
   stance: Stance;
-  /** Order among siblings, 0-based and dense after every operation here. */
-  position: number;
+  /** Order among siblings: a fractional key (see order-keys.ts), ties broken by id. */
+  order: string;
 }
 
 /** Where a claim sits: under a thesis directly (parentId null) or under a claim of that thesis. */
@@ -28,11 +29,15 @@ export interface Place {
 const sameParent = (node: TreeNode, place: Place) =>
   node.parentId === place.parentId && (place.parentId !== null || node.thesisId === place.thesisId);
 
-const byPosition = (a: TreeNode, b: TreeNode) => a.position - b.position;
-
 /** The claims directly under a place, in order. */
 export function childrenAt<T extends TreeNode>(claims: readonly T[], place: Place): T[] {
-  return claims.filter((c) => sameParent(c, place)).sort(byPosition);
+  return claims.filter((c) => sameParent(c, place)).sort(byOrder);
+}
+
+/** A claim's index among its siblings (0-based). */
+export function siblingIndex(claims: readonly TreeNode[], id: string): number {
+  const node = find(claims, id);
+  return childrenAt(claims, placeOf(node)).findIndex((c) => c.id === id);
 }
 
 /** The place a claim sits in. */
@@ -73,18 +78,13 @@ export function resolvePlace(claims: readonly TreeNode[], place: Place): Place {
   return { thesisId: parent.thesisId, parentId: parent.id };
 }
 
-/** Renumbers the claims at one place 0..n-1 in the given order. */
-function renumber<T extends TreeNode>(claims: T[], ordered: readonly T[]): T[] {
-  const pos = new Map(ordered.map((c, i) => [c.id, i]));
-  return claims.map((c) =>
-    pos.has(c.id) && pos.get(c.id) !== c.position ? { ...c, position: pos.get(c.id)! } : c,
-  );
-}
-
 const clampIndex = (index: number | undefined, length: number) =>
   index === undefined ? length : Math.max(0, Math.min(length, Math.trunc(index)));
 
-/** Adds a claim at a place, at `index` among its siblings (default: last). */
+/**
+ * Adds a claim at a place, at `index` among its siblings (default: last). Only the new claim gets
+ * a key; no sibling changes.
+ */
 export function insertClaim<T extends TreeNode>(
   claims: readonly T[],
   claim: T,
@@ -94,10 +94,9 @@ export function insertClaim<T extends TreeNode>(
     throw new AppError('CONFLICT', 'A claim with that id already exists.');
   }
   const place = resolvePlace(claims, placeOf(claim));
-  const placed = { ...claim, ...place };
   const siblings = childrenAt(claims, place);
-  siblings.splice(clampIndex(index, siblings.length), 0, placed);
-  return renumber([...claims, placed], siblings);
+  const order = keyAt(siblings, clampIndex(index, siblings.length));
+  return [...claims, { ...claim, ...place, order }];
 }
 
 /**
@@ -110,7 +109,7 @@ export function moveClaim<T extends TreeNode>(
   target: Place,
   index?: number,
 ): T[] {
-  const node = find(claims, id);
+  find(claims, id);
   const place = resolvePlace(claims, target);
   const subtree = subtreeIds(claims, id);
   if (place.parentId !== null && subtree.has(place.parentId)) {
@@ -119,24 +118,18 @@ export function moveClaim<T extends TreeNode>(
       'A claim cannot be moved under itself or one of its own replies.',
     );
   }
-  const moved = claims.map((c) =>
+  const siblings = childrenAt(
+    claims.filter((c) => c.id !== id),
+    place,
+  );
+  const order = keyAt(siblings, clampIndex(index, siblings.length));
+  return claims.map((c) =>
     c.id === id
-      ? { ...c, ...place }
+      ? { ...c, ...place, order }
       : subtree.has(c.id) && c.thesisId !== place.thesisId
         ? { ...c, thesisId: place.thesisId }
         : c,
   );
-  const movedNode = moved.find((c) => c.id === id)!;
-  const oldSiblings = childrenAt(
-    moved.filter((c) => c.id !== id),
-    placeOf(node),
-  );
-  const newSiblings = childrenAt(
-    moved.filter((c) => c.id !== id),
-    place,
-  );
-  newSiblings.splice(clampIndex(index, newSiblings.length), 0, movedNode);
-  return renumber(renumber(moved, oldSiblings), newSiblings);
 }
 
 /** Removes a claim and everything under it; returns what is left and what was removed. */
@@ -144,11 +137,10 @@ export function removeSubtree<T extends TreeNode>(
   claims: readonly T[],
   id: string,
 ): { claims: T[]; removed: T[] } {
-  const node = find(claims, id);
+  find(claims, id);
   const gone = subtreeIds(claims, id);
-  const kept = claims.filter((c) => !gone.has(c.id));
   return {
-    claims: renumber(kept, childrenAt(kept, placeOf(node))),
+    claims: claims.filter((c) => !gone.has(c.id)),
     removed: claims.filter((c) => gone.has(c.id)),
   };
 }
@@ -167,7 +159,7 @@ export function outdentClaim<T extends TreeNode>(claims: readonly T[], id: strin
   const node = find(claims, id);
   if (node.parentId === null) return null;
   const parent = find(claims, node.parentId);
-  return moveClaim(claims, id, placeOf(parent), parent.position + 1);
+  return moveClaim(claims, id, placeOf(parent), siblingIndex(claims, parent.id) + 1);
 }
 
 /** Moves a claim up (-1) or down (+1) among its siblings. Returns null at either end. */
@@ -181,9 +173,7 @@ export function shiftClaim<T extends TreeNode>(
   const from = siblings.findIndex((c) => c.id === id);
   const to = from + delta;
   if (to < 0 || to >= siblings.length) return null;
-  siblings.splice(from, 1);
-  siblings.splice(to, 0, node);
-  return renumber([...claims], siblings);
+  return moveClaim(claims, id, placeOf(node), to);
 }
 
 export interface ThesisCounts {
@@ -227,7 +217,7 @@ export function outline<T extends TreeNode>(
     const k = key(c);
     byParent.set(k, [...(byParent.get(k) ?? []), c]);
   }
-  for (const list of byParent.values()) list.sort(byPosition);
+  for (const list of byParent.values()) list.sort(byOrder);
   const rows: OutlineRow<T>[] = [];
   const walk = (k: string, depth: number) => {
     for (const c of byParent.get(k) ?? []) {
@@ -247,8 +237,6 @@ export function structuralChanges<T extends TreeNode>(
   const old = new Map(before.map((c) => [c.id, c]));
   return after.filter((c) => {
     const o = old.get(c.id);
-    return (
-      !o || o.parentId !== c.parentId || o.thesisId !== c.thesisId || o.position !== c.position
-    );
+    return !o || o.parentId !== c.parentId || o.thesisId !== c.thesisId || o.order !== c.order;
   });
 }

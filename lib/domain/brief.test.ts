@@ -14,7 +14,7 @@ describe('debate brief', () => {
       text: 'Weak point',
       note: '',
       strength: 2,
-      position: 1,
+      order: 'a1',
       version: 1,
     };
     const strong: ClaimView = {
@@ -22,7 +22,7 @@ describe('debate brief', () => {
       id: 'c7',
       text: 'Unrated point',
       strength: null,
-      position: 2,
+      order: 'a2',
     };
     const brief = buildBrief({ ...doc, claims: [...doc.claims, extra, strong] }, 'thesis-1');
     expect(brief.case.map((p) => p.claim.text)).toEqual([

@@ -1,6 +1,7 @@
 import { childrenAt } from './argument-tree';
 import type { AnchorView, ClaimView, SourceView, ThesisView } from './views';
 import { citation, type MapDocument } from './exchange/document';
+import { byOrder } from './order-keys';
 
 /** A quoted piece of evidence with where it comes from. */
 export interface BriefQuote {
@@ -38,7 +39,7 @@ export interface Brief {
 }
 
 const byStrength = (a: ClaimView, b: ClaimView) =>
-  (b.strength ?? 0) - (a.strength ?? 0) || a.position - b.position;
+  (b.strength ?? 0) - (a.strength ?? 0) || byOrder(a, b);
 
 /** The debate brief for one side: the case, the objections to expect with rebuttals, the gaps. */
 export function buildBrief(doc: MapDocument, thesisId: string): Brief {

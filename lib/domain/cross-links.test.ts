@@ -3,9 +3,9 @@ import type { TreeNode } from './argument-tree';
 import { checkCrossLink, linkEndsByClaim, liveLinks, type CrossLink } from './cross-links';
 
 const claims: TreeNode[] = [
-  { id: 'a1', thesisId: 'A', parentId: null, stance: 'pro', position: 0 },
-  { id: 'a2', thesisId: 'A', parentId: 'a1', stance: 'con', position: 0 },
-  { id: 'b1', thesisId: 'B', parentId: null, stance: 'pro', position: 0 },
+  { id: 'a1', thesisId: 'A', parentId: null, stance: 'pro', order: 'a0' },
+  { id: 'a2', thesisId: 'A', parentId: 'a1', stance: 'con', order: 'a0' },
+  { id: 'b1', thesisId: 'B', parentId: null, stance: 'pro', order: 'a0' },
 ];
 
 describe('cross-links', () => {

@@ -49,7 +49,7 @@ describe('graph view model', () => {
     expect(layoutKey(buildGraph(doc.debate.theses, doc.claims, []))).toBe(key);
     // c5 (a top-level claim) becomes a reply to c4, on the same side: same boxes, other tree.
     const moved = doc.claims.map((c) =>
-      c.id === 'c5' ? { ...c, parentId: 'c4', position: 0 } : c,
+      c.id === 'c5' ? { ...c, parentId: 'c4', order: 'a0' } : c,
     );
     expect(layoutKey(buildGraph(doc.debate.theses, moved, doc.links))).not.toBe(key);
     const longer = doc.claims.map((c) =>

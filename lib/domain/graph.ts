@@ -1,6 +1,7 @@
 import type { Stance } from './argument-tree';
 import type { CrossLink } from './cross-links';
 import type { ClaimView, ThesisView } from './views';
+import { byOrder } from './order-keys';
 
 /** A box in the graph view: a thesis or a claim. */
 export interface GraphNode {
@@ -49,7 +50,7 @@ export function buildGraph(
     const key = c.parentId ?? c.thesisId;
     children.set(key, [...(children.get(key) ?? []), c]);
   }
-  for (const list of children.values()) list.sort((a, b) => a.position - b.position);
+  for (const list of children.values()) list.sort(byOrder);
   const byId = new Map(claims.map((c) => [c.id, c]));
   const count = (id: string): number =>
     (children.get(id) ?? []).reduce((n, c) => n + 1 + count(c.id), 0);

@@ -70,6 +70,8 @@ export interface MapView {
   ownerId: string;
   ownerName: string;
   updatedAt: string;
+  /** The map's revision when this was read: every applied operation raises it by one. */
+  revision: number;
   debate: DebateView;
   claims: ClaimView[];
   anchors: AnchorView[];

@@ -1,7 +1,7 @@
 import 'server-only';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl } from './config';
+import { SafeSqliteFactory } from './sqlite-adapter';
 
 export type Db = PrismaClient;
 /** A client or an open transaction: server functions accept either. */
@@ -11,7 +11,7 @@ export type Tx = Omit<
 >;
 
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
+  return new PrismaClient({ adapter: new SafeSqliteFactory(databaseUrl()) });
 }
 
 // One client per process; cached on globalThis so dev-mode reloads do not open new connections.

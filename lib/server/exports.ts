@@ -5,7 +5,7 @@ import { toArgdown } from '@/lib/domain/exchange/to-argdown';
 import { toMarkdown } from '@/lib/domain/exchange/to-markdown';
 import { toWebAnnotations } from '@/lib/domain/exchange/to-web-annotations';
 import type { MapView } from '@/lib/domain/views';
-import { AppError } from '@/lib/errors';
+import { AppError, httpStatus } from '@/lib/errors';
 import { renderBriefPdf } from '@/lib/render/brief-pdf';
 
 export const EXPORT_FORMATS = ['markdown', 'argdown', 'aif', 'annotations', 'brief-pdf'] as const;
@@ -91,9 +91,9 @@ export async function exportResponse(
     });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    const status = e.code === 'INVALID' ? 400 : e.code === 'UNAUTHENTICATED' ? 401 : 404;
+    // A map the caller may not see is reported as missing, not as forbidden.
     return new Response(e.message, {
-      status,
+      status: e.code === 'FORBIDDEN' ? 404 : httpStatus(e.code),
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
   }

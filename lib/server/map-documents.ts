@@ -31,7 +31,7 @@ export async function insertMapContents(tx: Tx, mapId: string, contents: MapCont
       text: c.text,
       note: c.note,
       strength: c.strength,
-      position: c.position,
+      orderKey: c.order,
     })),
   });
   await tx.anchor.createMany({

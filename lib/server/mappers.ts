@@ -31,7 +31,7 @@ export function toClaimView(c: Claim): ClaimView {
     thesisId: c.thesisId,
     parentId: c.parentId,
     stance: (c.stance === 'con' ? 'con' : 'pro') as Stance,
-    position: c.position,
+    order: c.orderKey,
     text: c.text,
     note: c.note,
     strength: c.strength,

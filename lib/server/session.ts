@@ -9,17 +9,17 @@ export interface CurrentUser {
   email: string;
 }
 
-/** The signed-in user, or null. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+/** The signed-in user, or null (from a request's headers in a route handler). */
+export async function getCurrentUser(from?: Headers): Promise<CurrentUser | null> {
+  const session = await getAuth().api.getSession({ headers: from ?? (await headers()) });
   if (!session) return null;
   const { id, name, email } = session.user;
   return { id, name, email };
 }
 
 /** The signed-in user, or an UNAUTHENTICATED error. */
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+export async function requireUser(from?: Headers): Promise<CurrentUser> {
+  const user = await getCurrentUser(from);
   if (!user)
     throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again to keep working.');
   return user;

@@ -1,7 +1,5 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addAnchor, removeAnchor } from '@/lib/server/anchors';
-import { addClaim, deleteClaim, moveClaim, restoreClaims, updateClaim } from '@/lib/server/claims';
 import { deleteMap, duplicateMap, getMapForEditor, renameMap } from '@/lib/server/maps';
 import {
   findActiveShareLink,
@@ -9,84 +7,69 @@ import {
   getSharedMap,
   revokeShareLink,
 } from '@/lib/server/share-links';
-import { claim, createUser, db, userWithMap } from '../support/factories';
+import { listTrash } from '@/lib/server/trash';
+import {
+  apply,
+  claim,
+  createUser,
+  db,
+  quote,
+  remove,
+  userWithMap,
+  type OpDraft,
+} from '../support/factories';
 
 describe('only a map’s owner can change it, whatever is called', () => {
   it('refuses every write and the editor view to another signed-in user', async () => {
     const { user, map, a } = await userWithMap();
     const c = await claim(user.id, map.id, a.id, null, 'pro', 'Mine');
-    const anchor = await addAnchor(db, {
-      userId: user.id,
-      mapId: map.id,
-      claimId: c.id,
-      sourceId: a.sourceId,
-      selector: {
-        exact: 'The two Koreas, however, have to start somewhere.',
-        prefix: '',
-        suffix: '',
-      },
-    });
-    const { deletionId } = await deleteClaim(db, {
-      userId: user.id,
-      mapId: map.id,
-      claimId: (await claim(user.id, map.id, a.id, null, 'con', 'Gone'))!.id,
-      version: 1,
-    });
+    const anchor = await quote(user.id, map.id, c.id, a.sourceId);
+    const gone = await claim(user.id, map.id, a.id, null, 'con', 'Gone');
+    const deletionId = await remove(user.id, map.id, gone.id);
     await getOrCreateShareLink(db, { userId: user.id, mapId: map.id });
     const stranger = await createUser('Stranger');
     const s = stranger.id;
     const mapId = map.id;
+    const as = (draft: OpDraft) => () => apply(s, mapId, draft);
 
     const attempts: [string, () => Promise<unknown>][] = [
       ['open in editor', () => getMapForEditor(db, { userId: s, mapId })],
+      ['see trash', () => listTrash(db, { userId: s, mapId })],
       [
         'add claim',
-        () =>
-          addClaim(db, {
-            userId: s,
-            mapId,
-            id: crypto.randomUUID(),
-            place: { thesisId: a.id, parentId: null },
-            stance: 'pro',
-            text: 'x',
-          }),
+        as({
+          kind: 'claim.add',
+          claimId: crypto.randomUUID(),
+          thesisId: a.id,
+          parentId: null,
+          stance: 'pro',
+          text: 'x',
+          order: 'a5',
+        }),
       ],
       [
         'edit claim',
-        () =>
-          updateClaim(db, {
-            userId: s,
-            mapId,
-            claimId: c.id,
-            version: 1,
-            edit: { text: 'Hacked' },
-          }),
+        as({ kind: 'claim.update', claimId: c.id, set: { text: 'Hacked' }, base: {} }),
       ],
       [
         'move claim',
-        () =>
-          moveClaim(db, {
-            userId: s,
-            mapId,
-            claimId: c.id,
-            version: 1,
-            place: { thesisId: a.id, parentId: null },
-          }),
+        as({ kind: 'claim.move', claimId: c.id, thesisId: a.id, parentId: null, order: 'a9' }),
       ],
-      ['delete claim', () => deleteClaim(db, { userId: s, mapId, claimId: c.id, version: 1 })],
-      ['undo delete', () => restoreClaims(db, { userId: s, mapId, deletionId })],
+      ['delete claim', as({ kind: 'claim.delete', claimId: c.id, seen: [c.id] })],
+      ['undo delete', as({ kind: 'claim.restore', deletionId })],
       [
         'add quote',
-        () =>
-          addAnchor(db, {
-            userId: s,
-            mapId,
-            claimId: c.id,
-            sourceId: a.sourceId,
-            selector: { exact: 'Koreas', prefix: '', suffix: '' },
-          }),
+        as({
+          kind: 'anchor.add',
+          anchorId: crypto.randomUUID(),
+          claimId: c.id,
+          sourceId: a.sourceId,
+          exact: 'Koreas',
+          prefix: '',
+          suffix: '',
+        }),
       ],
-      ['remove quote', () => removeAnchor(db, { userId: s, mapId, anchorId: anchor.id })],
+      ['remove quote', as({ kind: 'anchor.remove', anchorId: anchor.id })],
       ['rename map', () => renameMap(db, { userId: s, mapId, title: 'Mine now' })],
       ['duplicate map', () => duplicateMap(db, { userId: s, mapId })],
       ['delete map', () => deleteMap(db, { userId: s, mapId })],
@@ -104,6 +87,8 @@ describe('only a map’s owner can change it, whatever is called', () => {
       include: { anchors: true },
     });
     expect(after).toMatchObject({ text: 'Mine', version: 1, deletedAt: null });
+    expect(await db.claim.count({ where: { deletionId } })).toBe(1);
+    expect(await db.mapOperation.count({ where: { actorId: s } })).toBe(0);
     expect(after.anchors).toHaveLength(1);
     expect(await db.argumentMap.findUniqueOrThrow({ where: { id: mapId } })).toMatchObject({
       title: "Owner's map",
@@ -124,13 +109,14 @@ describe('only a map’s owner can change it, whatever is called', () => {
   it('refuses a claim written against a thesis of another debate', async () => {
     const { user, map } = await userWithMap();
     await expect(
-      addClaim(db, {
-        userId: user.id,
-        mapId: map.id,
-        id: crypto.randomUUID(),
-        place: { thesisId: 'other-thesis', parentId: null },
+      apply(user.id, map.id, {
+        kind: 'claim.add',
+        claimId: crypto.randomUUID(),
+        thesisId: 'other-thesis',
+        parentId: null,
         stance: 'pro',
         text: 'x',
+        order: 'a0',
       }),
     ).rejects.toMatchObject({ code: 'INVALID' });
   });

@@ -1,14 +1,24 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addAnchor } from '@/lib/server/anchors';
-import { deleteClaim, moveClaim, restoreClaims, updateClaim } from '@/lib/server/claims';
+import { byOrder } from '@/lib/domain/order-keys';
+import { applyOps } from '@/lib/server/ops/apply-ops';
 import { loadMapView } from '@/lib/server/maps';
-import { claim, db, userWithMap } from '../support/factories';
+import {
+  apply,
+  claim,
+  db,
+  orderAt,
+  quote,
+  remove,
+  subtreeOf,
+  userWithMap,
+} from '../support/factories';
 
-const live = (mapId: string) =>
-  db.claim.findMany({
-    where: { mapId, deletedAt: null },
-    orderBy: [{ parentId: 'asc' }, { position: 'asc' }],
-  });
+/** Live claims under one place, in the order the map shows them. */
+const childrenOf = async (mapId: string, thesisId: string, parentId: string | null) =>
+  (await db.claim.findMany({ where: { mapId, thesisId, parentId, deletedAt: null } }))
+    .map((c) => ({ ...c, order: c.orderKey }))
+    .sort(byOrder);
 
 describe('claims against a real database', () => {
   it('creates claims at any depth, in order, under both theses', async () => {
@@ -25,58 +35,120 @@ describe('claims against a real database', () => {
       parentId: c1.id,
       thesisId: a.id,
       stance: 'con',
+      text: 'Rebuttal',
     });
-    const top = view.claims
-      .filter((c) => c.thesisId === a.id && c.parentId === null)
-      .sort((x, y) => x.position - y.position);
-    expect(top.map((c) => c.id)).toEqual([early.id, p1.id]);
+    expect((await childrenOf(map.id, a.id, null)).map((c) => c.id)).toEqual([early.id, p1.id]);
+    expect(view.revision).toBe(5);
   });
 
-  it('inserting at the top of a long list shifts every sibling below it, in batches', async () => {
+  it('inserts at the top of a long list by writing one row, touching no sibling', async () => {
     const { user, map, a } = await userWithMap();
-    await db.claim.createMany({
-      data: Array.from({ length: 1200 }, (_, i) => ({
-        id: `${map.id}-s${i}`,
-        mapId: map.id,
-        thesisId: a.id,
-        stance: 'pro',
-        text: `Sibling ${i}`,
-        position: i,
-      })),
-    });
+    for (let i = 0; i < 30; i++) await claim(user.id, map.id, a.id, null, 'pro', `Sibling ${i}`);
+    const before = await db.claim.findMany({ where: { mapId: map.id }, orderBy: { id: 'asc' } });
     const first = await claim(user.id, map.id, a.id, null, 'con', 'New first', 0);
-    const top = await live(map.id);
-    expect(top).toHaveLength(1201);
-    expect(top.map((c) => c.position)).toEqual(top.map((_, i) => i));
+    const after = await db.claim.findMany({
+      where: { mapId: map.id, id: { not: first.id } },
+      orderBy: { id: 'asc' },
+    });
+    expect(after.map((c) => [c.orderKey, c.updatedAt])).toEqual(
+      before.map((c) => [c.orderKey, c.updatedAt]),
+    );
+    const top = await childrenOf(map.id, a.id, null);
+    expect(top).toHaveLength(31);
     expect(top[0]!.id).toBe(first.id);
-    expect(top[1200]!.id).toBe(`${map.id}-s1199`);
   });
 
-  it('edits text and bumps the version; a stale version is refused and changes nothing', async () => {
+  it('applies an operation once, however often it is sent (a retry after a lost answer)', async () => {
     const { user, map, a } = await userWithMap();
-    const c = await claim(user.id, map.id, a.id, null, 'pro', 'Before');
-    const saved = await updateClaim(db, {
+    const op = {
+      id: crypto.randomUUID(),
+      kind: 'claim.add',
+      claimId: crypto.randomUUID(),
+      thesisId: a.id,
+      parentId: null,
+      stance: 'pro',
+      text: 'Sent three times',
+      order: 'a0',
+    };
+    const first = await applyOps(db, { userId: user.id, mapId: map.id, ops: [op] });
+    const again = await applyOps(db, { userId: user.id, mapId: map.id, ops: [op, op] });
+    expect(again.results).toEqual([first.results[0], first.results[0]]);
+    expect(await db.claim.count({ where: { mapId: map.id } })).toBe(1);
+    expect((await db.argumentMap.findUniqueOrThrow({ where: { id: map.id } })).revision).toBe(1);
+  });
+
+  it('answers a repeated refused operation with the same refusal', async () => {
+    const { user, map, a } = await userWithMap();
+    const op = {
+      id: crypto.randomUUID(),
+      kind: 'claim.add',
+      claimId: crypto.randomUUID(),
+      thesisId: a.id,
+      parentId: 'no-such-claim',
+      stance: 'pro',
+      text: 'Orphan',
+      order: 'a0',
+    };
+    const first = await applyOps(db, { userId: user.id, mapId: map.id, ops: [op] });
+    expect(first.results[0]).toMatchObject({ ok: false, code: 'NOT_FOUND', retry: false });
+    const again = await applyOps(db, { userId: user.id, mapId: map.id, ops: [op] });
+    expect(again.results[0]).toEqual(first.results[0]);
+  });
+
+  it('answers each operation of a batch on its own: a refusal does not stop the rest', async () => {
+    const { user, map, a } = await userWithMap();
+    const add = (text: string, parentId: string | null = null) => ({
+      id: crypto.randomUUID(),
+      kind: 'claim.add',
+      claimId: crypto.randomUUID(),
+      thesisId: a.id,
+      parentId,
+      stance: 'pro',
+      text,
+      order: 'a0',
+    });
+    const { results } = await applyOps(db, {
       userId: user.id,
       mapId: map.id,
-      claimId: c.id,
-      version: 1,
-      edit: { text: 'After', strength: 4, note: 'why' },
+      ops: [add('One'), add('Orphan', 'missing'), { kind: 'nonsense' }, add('Three')],
     });
-    expect(saved).toMatchObject({ text: 'After', strength: 4, note: 'why', version: 2 });
+    expect(results.map((r) => r.ok)).toEqual([true, false, false, true]);
+    expect(results[2]).toMatchObject({ code: 'INVALID', retry: false });
+    expect(await db.claim.count({ where: { mapId: map.id } })).toBe(2);
+  });
 
-    await expect(
-      updateClaim(db, {
-        userId: user.id,
-        mapId: map.id,
-        claimId: c.id,
-        version: 1,
-        edit: { text: 'Stale tab' },
-      }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  it('lands edits of different fields made from two tabs; a conflicting text edit is refused with the saved text', async () => {
+    const { user, map, a } = await userWithMap();
+    const c = await claim(user.id, map.id, a.id, null, 'pro', 'Before');
+    // Tab 1 changes the text, tab 2 (which saw "Before") the note: both land.
+    await apply(user.id, map.id, {
+      kind: 'claim.update',
+      claimId: c.id,
+      set: { text: 'After' },
+      base: { text: 'Before' },
+    });
+    await apply(user.id, map.id, {
+      kind: 'claim.update',
+      claimId: c.id,
+      set: { note: 'why', strength: 4 },
+      base: { note: '' },
+    });
     expect(await db.claim.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
       text: 'After',
-      version: 2,
+      note: 'why',
+      strength: 4,
+      version: 3,
     });
+    // Tab 2 now edits the text it saw as "Before": refused, with what is saved now.
+    await expect(
+      apply(user.id, map.id, {
+        kind: 'claim.update',
+        claimId: c.id,
+        set: { text: 'Stale tab' },
+        base: { text: 'Before' },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', current: { text: 'After' } });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: c.id } })).text).toBe('After');
   });
 
   it('moves a subtree to the other thesis, carrying its replies, and refuses cycles', async () => {
@@ -87,93 +159,82 @@ describe('claims against a real database', () => {
     const sibling = await claim(user.id, map.id, a.id, null, 'con', 'Sibling');
 
     await expect(
-      moveClaim(db, {
-        userId: user.id,
-        mapId: map.id,
+      apply(user.id, map.id, {
+        kind: 'claim.move',
         claimId: p.id,
-        version: 1,
-        place: { thesisId: a.id, parentId: grandchild.id },
+        thesisId: a.id,
+        parentId: grandchild.id,
+        order: 'a0',
       }),
     ).rejects.toMatchObject({ code: 'INVALID' });
 
-    await moveClaim(db, {
-      userId: user.id,
-      mapId: map.id,
+    await apply(user.id, map.id, {
+      kind: 'claim.move',
       claimId: p.id,
-      version: 1,
-      place: { thesisId: b.id, parentId: null },
+      thesisId: b.id,
+      parentId: null,
+      order: await orderAt(map.id, b.id, null),
     });
-    const rows = await live(map.id);
+    const rows = await db.claim.findMany({ where: { mapId: map.id } });
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(p.id)).toMatchObject({ thesisId: b.id, parentId: null, version: 2 });
     expect(byId.get(child.id)?.thesisId).toBe(b.id);
     expect(byId.get(grandchild.id)?.thesisId).toBe(b.id);
-    expect(byId.get(sibling.id)).toMatchObject({ thesisId: a.id, position: 0 });
+    expect(byId.get(sibling.id)?.thesisId).toBe(a.id);
   });
 
-  it('deletes a claim with its replies and restores them where they were', async () => {
+  it('deletes a claim with its replies into the Trash and restores them where they were', async () => {
     const { user, map, a } = await userWithMap();
     const first = await claim(user.id, map.id, a.id, null, 'pro', 'First');
     const target = await claim(user.id, map.id, a.id, null, 'con', 'Target');
     const reply = await claim(user.id, map.id, a.id, target.id, 'con', 'Reply');
-    await addAnchor(db, {
-      userId: user.id,
-      mapId: map.id,
-      claimId: reply.id,
-      sourceId: a.sourceId,
-      selector: {
-        exact: 'The two Koreas, however, have to start somewhere.',
-        prefix: '',
-        suffix: '',
-      },
-    });
+    await quote(user.id, map.id, reply.id, a.sourceId);
     const last = await claim(user.id, map.id, a.id, null, 'pro', 'Last');
 
-    const deleted = await deleteClaim(db, {
-      userId: user.id,
-      mapId: map.id,
-      claimId: target.id,
-      version: 1,
-    });
-    expect(deleted.removedIds.sort()).toEqual([target.id, reply.id].sort());
-    expect((await live(map.id)).map((c) => c.id)).toEqual([first.id, last.id]);
+    const deletionId = await remove(user.id, map.id, target.id);
+    expect((await childrenOf(map.id, a.id, null)).map((c) => c.id)).toEqual([first.id, last.id]);
     expect((await loadMapView(db, map.id)).anchors).toHaveLength(0);
+    expect(
+      await db.claim.findMany({ where: { deletionId }, select: { id: true, deletedById: true } }),
+    ).toHaveLength(2);
 
-    const restored = await restoreClaims(db, {
-      userId: user.id,
-      mapId: map.id,
-      deletionId: deleted.deletionId,
-    });
-    expect(restored.anchors).toHaveLength(1);
-    const top = (await live(map.id)).filter((c) => c.parentId === null);
-    expect(top.map((c) => c.id)).toEqual([first.id, target.id, last.id]);
+    const restored = await apply(user.id, map.id, { kind: 'claim.restore', deletionId });
+    expect((restored.data as { anchors: unknown[] }).anchors).toHaveLength(1);
+    expect((await childrenOf(map.id, a.id, null)).map((c) => c.id)).toEqual([
+      first.id,
+      target.id,
+      last.id,
+    ]);
     expect((await loadMapView(db, map.id)).claims.find((c) => c.id === reply.id)?.parentId).toBe(
       target.id,
     );
-
     await expect(
-      restoreClaims(db, { userId: user.id, mapId: map.id, deletionId: deleted.deletionId }),
-    ).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
+      apply(user.id, map.id, { kind: 'claim.restore', deletionId }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('cannot undo a delete whose parent has since been deleted', async () => {
+  it('does not delete a reply the deleting tab never saw', async () => {
+    const { user, map, a } = await userWithMap();
+    const target = await claim(user.id, map.id, a.id, null, 'pro', 'Target');
+    const seen = await subtreeOf(map.id, target.id);
+    // Another tab adds a reply after this tab loaded the map.
+    const added = await claim(user.id, map.id, a.id, target.id, 'con', 'Added elsewhere');
+    await expect(
+      apply(user.id, map.id, { kind: 'claim.delete', claimId: target.id, seen }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/added a reply/) });
+    const live = await db.claim.findMany({ where: { mapId: map.id, deletedAt: null } });
+    expect(live.map((c) => c.id).sort()).toEqual([target.id, added.id].sort());
+  });
+
+  it('cannot restore a delete whose parent has since been deleted', async () => {
     const { user, map, a } = await userWithMap();
     const parent = await claim(user.id, map.id, a.id, null, 'pro', 'Parent');
     const child = await claim(user.id, map.id, a.id, parent.id, 'con', 'Child');
-    const d1 = await deleteClaim(db, {
-      userId: user.id,
-      mapId: map.id,
-      claimId: child.id,
-      version: 1,
-    });
-    await deleteClaim(db, { userId: user.id, mapId: map.id, claimId: parent.id, version: 1 });
+    const d1 = await remove(user.id, map.id, child.id);
+    await remove(user.id, map.id, parent.id);
     await expect(
-      restoreClaims(db, { userId: user.id, mapId: map.id, deletionId: d1.deletionId }),
-    ).rejects.toMatchObject({
-      code: 'CONFLICT',
-    });
+      apply(user.id, map.id, { kind: 'claim.restore', deletionId: d1 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('refuses a parent from another map', async () => {
@@ -190,17 +251,13 @@ describe('quote anchors', () => {
   it('stores the article’s own text for a quote found despite whitespace and quote-mark changes', async () => {
     const { user, map, b } = await userWithMap();
     const c = await claim(user.id, map.id, b.id, null, 'pro', 'Dual track fails');
-    const anchor = await addAnchor(db, {
-      userId: user.id,
-      mapId: map.id,
-      claimId: c.id,
-      sourceId: b.sourceId,
-      selector: {
-        exact: 'the "dual track" approach  -  dialogue with sanctions - will fail',
-        prefix: '',
-        suffix: '',
-      },
-    });
+    const anchor = await quote(
+      user.id,
+      map.id,
+      c.id,
+      b.sourceId,
+      'the "dual track" approach  -  dialogue with sanctions - will fail',
+    );
     expect(anchor.exact).toBe('the “dual track” approach – dialogue with sanctions – will fail');
     expect(anchor.prefix.length).toBeGreaterThan(0);
     const blocks = (b.source.blocks as { text: string }[]).map((x) => x.text);
@@ -210,38 +267,22 @@ describe('quote anchors', () => {
   it('refuses a quote that is not in the article, and an article from outside the debate', async () => {
     const { user, map, a, b } = await userWithMap();
     const c = await claim(user.id, map.id, a.id, null, 'pro', 'Claim');
-    await expect(
-      addAnchor(db, {
-        userId: user.id,
-        mapId: map.id,
-        claimId: c.id,
-        sourceId: a.sourceId,
-        selector: { exact: 'Kim surrendered', prefix: '', suffix: '' },
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID', field: 'quote' });
+    await expect(quote(user.id, map.id, c.id, a.sourceId, 'Kim surrendered')).rejects.toMatchObject(
+      { code: 'INVALID' },
+    );
     // A passage from the other article is not in this one.
     await expect(
-      addAnchor(db, {
-        userId: user.id,
-        mapId: map.id,
-        claimId: c.id,
-        sourceId: a.sourceId,
-        selector: {
-          exact: 'North Korea’s participation in the upcoming Pyeongchang',
-          prefix: '',
-          suffix: '',
-        },
-      }),
+      quote(
+        user.id,
+        map.id,
+        c.id,
+        a.sourceId,
+        'North Korea’s participation in the upcoming Pyeongchang',
+      ),
     ).rejects.toMatchObject({ code: 'INVALID' });
-    await expect(
-      addAnchor(db, {
-        userId: user.id,
-        mapId: map.id,
-        claimId: c.id,
-        sourceId: 'not-a-source',
-        selector: { exact: 'x', prefix: '', suffix: '' },
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID', field: 'sourceId' });
+    await expect(quote(user.id, map.id, c.id, 'not-a-source', 'x')).rejects.toMatchObject({
+      code: 'INVALID',
+    });
     expect(b.sourceId).not.toBe(a.sourceId);
     expect(await db.anchor.count({ where: { claimId: c.id } })).toBe(0);
   });

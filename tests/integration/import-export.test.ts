@@ -1,30 +1,25 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addAnchor } from '@/lib/server/anchors';
 import { exportMap } from '@/lib/server/exports';
-import { addLink } from '@/lib/server/links';
 import { importMap } from '@/lib/server/import-map';
 import { loadMapView } from '@/lib/server/maps';
-import { claim, db, userWithMap } from '../support/factories';
+import { apply, claim, db, quote, userWithMap } from '../support/factories';
 
 async function richMap() {
   const { user, map, a, b } = await userWithMap('Exporter');
   const c1 = await claim(user.id, map.id, a.id, null, 'pro', 'Kim invited Moon');
   const c2 = await claim(user.id, map.id, a.id, c1.id, 'con', 'Invitations are cheap');
   const c3 = await claim(user.id, map.id, b.id, null, 'pro', 'Sanctions block projects');
-  await addAnchor(db, {
-    userId: user.id,
-    mapId: map.id,
-    claimId: c1.id,
-    sourceId: a.sourceId,
-    selector: {
-      exact: 'might just have opened a path to real negotiations',
-      prefix: '',
-      suffix: '',
-    },
-  });
-  await addLink(db, {
-    userId: user.id,
-    mapId: map.id,
+  await quote(
+    user.id,
+    map.id,
+    c1.id,
+    a.sourceId,
+    'might just have opened a path to real negotiations',
+  );
+  await apply(user.id, map.id, {
+    kind: 'link.add',
+    linkId: crypto.randomUUID(),
     fromClaimId: c3.id,
     target: { claimId: c2.id },
     stance: 'pro',

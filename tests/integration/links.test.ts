@@ -1,47 +1,29 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deleteClaim, restoreClaims } from '@/lib/server/claims';
-import { addLink, removeLink } from '@/lib/server/links';
 import { duplicateMap, loadMapView } from '@/lib/server/maps';
-import { claim, createUser, db, userWithMap } from '../support/factories';
+import { apply, claim, createUser, db, remove, userWithMap } from '../support/factories';
+
+const link = (
+  fromClaimId: string,
+  target: { claimId: string } | { thesisId: string },
+  stance: 'pro' | 'con',
+) => ({ kind: 'link.add', linkId: crypto.randomUUID(), fromClaimId, target, stance }) as const;
 
 describe('cross-links between the two sides', () => {
   it('links a claim to a claim or thesis on the other side, hides links with a deleted end, and copies them', async () => {
     const { user, map, a, b } = await userWithMap();
     const onA = await claim(user.id, map.id, a.id, null, 'pro', 'Track II helps');
     const onB = await claim(user.id, map.id, b.id, null, 'pro', 'Sanctions block projects');
-    const attack = await addLink(db, {
-      userId: user.id,
-      mapId: map.id,
-      fromClaimId: onA.id,
-      target: { claimId: onB.id },
-      stance: 'con',
-    });
-    await addLink(db, {
-      userId: user.id,
-      mapId: map.id,
-      fromClaimId: onB.id,
-      target: { thesisId: a.id },
-      stance: 'con',
-    });
+    const attack = link(onA.id, { claimId: onB.id }, 'con');
+    await apply(user.id, map.id, attack);
+    await apply(user.id, map.id, link(onB.id, { thesisId: a.id }, 'con'));
     expect((await loadMapView(db, map.id)).links).toHaveLength(2);
 
     await expect(
-      addLink(db, {
-        userId: user.id,
-        mapId: map.id,
-        fromClaimId: onA.id,
-        target: { thesisId: a.id },
-        stance: 'pro',
-      }),
+      apply(user.id, map.id, link(onA.id, { thesisId: a.id }, 'pro')),
     ).rejects.toMatchObject({ code: 'INVALID' });
     await expect(
-      addLink(db, {
-        userId: user.id,
-        mapId: map.id,
-        fromClaimId: onA.id,
-        target: { claimId: onB.id },
-        stance: 'pro',
-      }),
+      apply(user.id, map.id, link(onA.id, { claimId: onB.id }, 'pro')),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const copy = await duplicateMap(db, { userId: user.id, mapId: map.id });
@@ -52,33 +34,24 @@ describe('cross-links between the two sides', () => {
       copied.claims.find((c) => c.text === 'Sanctions block projects')!.id,
     );
 
-    const { deletionId } = await deleteClaim(db, {
-      userId: user.id,
-      mapId: map.id,
-      claimId: onB.id,
-      version: 1,
-    });
+    const deletionId = await remove(user.id, map.id, onB.id);
     expect((await loadMapView(db, map.id)).links).toHaveLength(0);
-    await restoreClaims(db, { userId: user.id, mapId: map.id, deletionId });
+    await apply(user.id, map.id, { kind: 'claim.restore', deletionId });
     expect((await loadMapView(db, map.id)).links).toHaveLength(2);
 
-    await removeLink(db, { userId: user.id, mapId: map.id, linkId: attack.id });
+    await apply(user.id, map.id, { kind: 'link.remove', linkId: attack.linkId });
     expect((await loadMapView(db, map.id)).links.map((l) => l.toThesisId)).toEqual([a.id]);
+    // Removing it again changes nothing and is not an error: the link is gone either way.
+    await apply(user.id, map.id, { kind: 'link.remove', linkId: attack.linkId });
 
     const stranger = await createUser('Stranger');
     await expect(
-      addLink(db, {
-        userId: stranger.id,
-        mapId: map.id,
-        fromClaimId: onA.id,
-        target: { claimId: onB.id },
-        stance: 'pro',
-      }),
+      apply(stranger.id, map.id, link(onA.id, { claimId: onB.id }, 'pro')),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const kept = (await loadMapView(db, map.id)).links[0]!;
     await expect(
-      removeLink(db, { userId: stranger.id, mapId: map.id, linkId: attack.id }),
-    ).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-    });
+      apply(stranger.id, map.id, { kind: 'link.remove', linkId: kept.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await loadMapView(db, map.id)).links).toHaveLength(1);
   });
 });

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { addAnchor } from '@/lib/server/anchors';
-import { deleteClaim, updateClaim } from '@/lib/server/claims';
 import { deleteMap, duplicateMap, listMyMaps, loadMapView, renameMap } from '@/lib/server/maps';
 import {
   copySharedMap,
@@ -8,7 +6,7 @@ import {
   getSharedMap,
   revokeShareLink,
 } from '@/lib/server/share-links';
-import { claim, createUser, db, userWithMap } from '../support/factories';
+import { apply, claim, createUser, db, quote, remove, userWithMap } from '../support/factories';
 
 describe('my maps', () => {
   it('lists, renames and deletes a user’s own maps only', async () => {
@@ -27,19 +25,15 @@ describe('my maps', () => {
     const { user, map, a } = await userWithMap();
     const p = await claim(user.id, map.id, a.id, null, 'pro', 'Parent');
     const r = await claim(user.id, map.id, a.id, p.id, 'con', 'Reply');
-    await addAnchor(db, {
-      userId: user.id,
-      mapId: map.id,
-      claimId: r.id,
-      sourceId: a.sourceId,
-      selector: {
-        exact: 'strategically optimistic, based on best case analysis',
-        prefix: '',
-        suffix: '',
-      },
-    });
+    await quote(
+      user.id,
+      map.id,
+      r.id,
+      a.sourceId,
+      'strategically optimistic, based on best case analysis',
+    );
     const deleted = await claim(user.id, map.id, a.id, null, 'con', 'Deleted one');
-    await deleteClaim(db, { userId: user.id, mapId: map.id, claimId: deleted.id, version: 1 });
+    await remove(user.id, map.id, deleted.id);
 
     const copy = await duplicateMap(db, { userId: user.id, mapId: map.id });
     const view = await loadMapView(db, copy.id);
@@ -53,12 +47,11 @@ describe('my maps', () => {
     expect(view.anchors[0]!.claimId).toBe(copiedReply.id);
 
     // Editing the copy leaves the original alone.
-    await updateClaim(db, {
-      userId: user.id,
-      mapId: copy.id,
+    await apply(user.id, copy.id, {
+      kind: 'claim.update',
       claimId: copiedParent.id,
-      version: 1,
-      edit: { text: 'Changed in copy' },
+      set: { text: 'Changed in copy' },
+      base: {},
     });
     expect((await db.claim.findUniqueOrThrow({ where: { id: p.id } })).text).toBe('Parent');
     expect((await db.argumentMap.findUniqueOrThrow({ where: { id: copy.id } })).forkedFromId).toBe(

@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import type { Stance } from '@/lib/domain/argument-tree';
-import { addClaim } from '@/lib/server/claims';
+import { byOrder, keyAt } from '@/lib/domain/order-keys';
+import type { OpDraft, OpResult } from '@/lib/schemas/ops';
 import { db } from '@/lib/server/db';
 import { createMap } from '@/lib/server/maps';
+import { applyOps } from '@/lib/server/ops/apply-ops';
 import { seedAll } from '@/prisma/seed/factories';
 
 export { db };
@@ -29,6 +31,55 @@ export async function userWithMap(name = 'Owner') {
   return { user, map, a, b };
 }
 
+export type { OpDraft };
+
+/** A refused operation, thrown so tests can `rejects.toMatchObject({ code })`. */
+export class Refused extends Error {
+  constructor(readonly result: Extract<OpResult, { ok: false }>) {
+    super(result.message);
+  }
+  get code() {
+    return this.result.code;
+  }
+  get current() {
+    return this.result.current;
+  }
+  get retry() {
+    return this.result.retry;
+  }
+}
+
+/** Applies one operation as `userId` through the same path as the editor's requests. */
+export async function apply(
+  userId: string,
+  mapId: string,
+  draft: OpDraft,
+  id = crypto.randomUUID(),
+) {
+  const { results } = await applyOps(db, { userId, mapId, ops: [{ ...draft, id }] });
+  const result = results[0]!;
+  if (!result.ok) throw new Refused(result);
+  return result;
+}
+
+/** The order key for a new claim at `index` among the current siblings (default: last). */
+export async function orderAt(
+  mapId: string,
+  thesisId: string,
+  parentId: string | null,
+  index?: number,
+) {
+  const siblings = (
+    await db.claim.findMany({
+      where: { mapId, thesisId, parentId, deletedAt: null },
+      select: { id: true, orderKey: true },
+    })
+  )
+    .map((c) => ({ id: c.id, order: c.orderKey }))
+    .sort(byOrder);
+  return keyAt(siblings, index ?? siblings.length);
+}
+
 export async function claim(
   userId: string,
   mapId: string,
@@ -38,7 +89,62 @@ export async function claim(
   text: string,
   index?: number,
 ) {
+  const claimId = crypto.randomUUID();
+  const order = await orderAt(mapId, thesisId, parentId, index);
+  await apply(userId, mapId, {
+    kind: 'claim.add',
+    claimId,
+    thesisId,
+    parentId,
+    stance,
+    text,
+    order,
+  });
+  return db.claim.findUniqueOrThrow({ where: { id: claimId } });
+}
+
+/** Every live claim of a map in a subtree (what a tab showing the map would send to delete). */
+export async function subtreeOf(mapId: string, id: string): Promise<string[]> {
+  const rows = await db.claim.findMany({
+    where: { mapId, deletedAt: null },
+    select: { id: true, parentId: true },
+  });
+  const out = [id];
+  for (let i = 0; i < out.length; i++)
+    out.push(...rows.filter((r) => r.parentId === out[i]).map((r) => r.id));
+  return out;
+}
+
+/** Deletes a claim with everything beneath it, as the editor does; returns the deletion id. */
+export async function remove(userId: string, mapId: string, claimId: string) {
   const id = crypto.randomUUID();
-  await addClaim(db, { userId, mapId, id, place: { thesisId, parentId }, stance, text, index });
-  return db.claim.findUniqueOrThrow({ where: { id } });
+  await apply(
+    userId,
+    mapId,
+    { kind: 'claim.delete', claimId, seen: await subtreeOf(mapId, claimId) },
+    id,
+  );
+  return id;
+}
+
+const KOREAS = 'The two Koreas, however, have to start somewhere.';
+
+/** Attaches a quote (by default a sentence of the first article). */
+export async function quote(
+  userId: string,
+  mapId: string,
+  claimId: string,
+  sourceId: string,
+  exact = KOREAS,
+) {
+  const r = await apply(userId, mapId, {
+    kind: 'anchor.add',
+    anchorId: crypto.randomUUID(),
+    claimId,
+    sourceId,
+    exact,
+    prefix: '',
+    suffix: '',
+  });
+  return r.data as import('@/lib/domain/views').AnchorView;
 }

@@ -4,6 +4,7 @@ import type { CrossLink } from '../cross-links';
 import { locateQuote, selectorAt } from '../quote-anchoring';
 import type { AnchorView, ClaimView, DebateView } from '../views';
 import type { MapDocument } from './document';
+import { keyCounter } from '../order-keys';
 
 /** A map read from a file, before it has ids: claims refer to each other by the file's keys. */
 export interface ImportedClaim {
@@ -73,7 +74,7 @@ export function materialize(
 ): MapDocument {
   const problems: ImportProblem[] = [];
   const ids = new Map(imported.claims.map((c) => [c.key, newId()]));
-  const positions = new Map<string, number>();
+  const nextKey = keyCounter();
   const claims: ClaimView[] = [];
   for (const c of imported.claims) {
     const thesis = debate.theses[c.thesisPosition];
@@ -103,8 +104,6 @@ export function materialize(
       continue;
     }
     const siblingKey = `${c.thesisPosition}/${c.parentKey ?? ''}`;
-    const position = positions.get(siblingKey) ?? 0;
-    positions.set(siblingKey, position + 1);
     claims.push({
       id: ids.get(c.key)!,
       thesisId: thesis.id,
@@ -113,7 +112,7 @@ export function materialize(
       text: c.text,
       note: c.note,
       strength: c.strength,
-      position,
+      order: nextKey(siblingKey),
       version: 1,
     });
   }

@@ -6,6 +6,7 @@ import type { CrossLink } from '../../cross-links';
 import { locateQuote, selectorAt } from '../../quote-anchoring';
 import type { AnchorView, ClaimView, DebateView } from '../../views';
 import type { MapDocument } from '../document';
+import { initialKeys } from '../../order-keys';
 
 /** The seeded debate as a DebateView with fixed ids, read from the seed file (test support only). */
 export function seededDebate(): DebateView {
@@ -52,7 +53,7 @@ export function sampleMap(): MapDocument {
     parentId,
     stance,
     text,
-    position,
+    order: initialKeys(position + 1)[position]!,
     note: '',
     strength: null,
     version: 1,
@@ -156,7 +157,7 @@ export function arbitraryMap(): fc.Arbitrary<MapDocument> {
           text: n.text,
           note: n.note,
           strength: n.strength,
-          position: siblings.length,
+          order: initialKeys(siblings.length + 1)[siblings.length]!,
           version: 1,
         });
         if (n.quote) {

@@ -3,6 +3,7 @@ import type { CrossLink } from '../../cross-links';
 import { locateQuote, selectorAt } from '../../quote-anchoring';
 import type { AnchorView, ClaimView, DebateView } from '../../views';
 import type { MapDocument } from '../document';
+import { keyCounter } from '../../order-keys';
 
 /** A small, seedable pseudo-random generator (mulberry32), so every run builds the same map. */
 function random(seed: number) {
@@ -38,7 +39,7 @@ export function syntheticMap(debate: DebateView, size: number, seed = 1): MapDoc
   const anchors: AnchorView[] = [];
   const links: CrossLink[] = [];
   const byThesis = new Map<string, ClaimView[]>(debate.theses.map((t) => [t.id, []]));
-  const childCount = new Map<string, number>();
+  const nextKey = keyCounter();
 
   for (let i = 0; i < size; i++) {
     const thesis = debate.theses[i % debate.theses.length]!;
@@ -49,8 +50,6 @@ export function syntheticMap(debate: DebateView, size: number, seed = 1): MapDoc
         ? null
         : mine[Math.max(0, mine.length - 1 - Math.floor(next() * Math.min(mine.length, 40)))]!;
     const key = parent?.id ?? thesis.id;
-    const position = childCount.get(key) ?? 0;
-    childCount.set(key, position + 1);
     const claim: ClaimView = {
       id: `claim-${i + 1}`,
       thesisId: thesis.id,
@@ -59,7 +58,7 @@ export function syntheticMap(debate: DebateView, size: number, seed = 1): MapDoc
       text: sentence(),
       note: next() < 0.2 ? sentence() : '',
       strength: next() < 0.7 ? 1 + Math.floor(next() * 5) : null,
-      position,
+      order: nextKey(key),
       version: 1,
     };
     claims.push(claim);

@@ -1,0 +1,18 @@
+import { opsRequest } from '@/lib/schemas/ops';
+import { AppError } from '@/lib/errors';
+import { db } from '@/lib/server/db';
+import { jsonRoute, readJson, requireSameOrigin } from '@/lib/server/json-route';
+import { applyOps } from '@/lib/server/ops/apply-ops';
+import { requireUser } from '@/lib/server/session';
+
+/** The editor's outbox sends its operations here (see lib/sync/map-sync.ts). */
+export async function POST(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
+  return jsonRoute(async () => {
+    requireSameOrigin(request);
+    const user = await requireUser(request.headers);
+    const { mapId } = await ctx.params;
+    const body = opsRequest.safeParse(await readJson(request, 2_000_000));
+    if (!body.success) throw new AppError('INVALID', 'Send { ops: [...] } with 1 to 50 changes.');
+    return applyOps(db, { userId: user.id, mapId, ops: body.data.ops });
+  });
+}

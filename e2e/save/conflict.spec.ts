@@ -1,0 +1,75 @@
+import { expect, startMap, test } from '../fixtures';
+
+test('two tabs edit the same text: neither version is lost, and the later one chooses', async ({
+  page,
+  context,
+}) => {
+  const url = await startMap(page);
+  await page.getByRole('button', { name: '+ Add pro' }).first().click();
+  await page.keyboard.type('Original wording');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+
+  const second = await context.newPage();
+  await second.goto(url);
+  const rowIn = (p: typeof page) => p.locator('[data-claim-row]').first();
+
+  // Tab 1 saves an edit.
+  await rowIn(page).locator('[data-claim-text]').click();
+  await rowIn(page).getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Claim text' }).fill('Wording from tab one');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+
+  // Tab 2 still shows the old text and edits it: the server refuses to overwrite tab 1's words
+  // silently, and tab 2 sees both versions.
+  await rowIn(second).locator('[data-claim-text]').click();
+  await rowIn(second).getByRole('button', { name: 'Edit' }).click();
+  await second.getByRole('textbox', { name: 'Claim text' }).fill('Wording from tab two');
+  await second.keyboard.press('Enter');
+  const notice = second.getByRole('alert').filter({ hasText: 'Someone else changed this claim' });
+  await expect(notice).toBeVisible();
+  await expect(notice.locator('[data-conflict-mine]')).toHaveText('Wording from tab two');
+  await expect(notice.locator('[data-conflict-theirs]')).toHaveText('Wording from tab one');
+  await expect(rowIn(second)).toContainText('Wording from tab one');
+
+  // Nothing was overwritten.
+  await page.reload();
+  await expect(rowIn(page)).toContainText('Wording from tab one');
+
+  // Having seen both, tab 2 keeps its own.
+  await notice.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(notice).toBeHidden();
+  await expect(rowIn(second)).toContainText('Wording from tab two');
+  await expect(second.locator('[data-save-status="saved"]')).toBeVisible();
+  await page.reload();
+  await expect(rowIn(page)).toContainText('Wording from tab two');
+});
+
+test('two tabs edit different fields of one claim: both land', async ({ page, context }) => {
+  const url = await startMap(page);
+  await page.getByRole('button', { name: '+ Add pro' }).first().click();
+  await page.keyboard.type('Shared claim');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  const second = await context.newPage();
+  await second.goto(url);
+  const rowIn = (p: typeof page) => p.locator('[data-claim-row]').first();
+
+  await rowIn(page).locator('[data-claim-text]').click();
+  await rowIn(page).getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Claim text' }).fill('Text from tab one');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+
+  await rowIn(second).locator('[data-claim-text]').click();
+  await rowIn(second).getByRole('button', { name: 'Note' }).click();
+  await second.getByRole('textbox', { name: 'Note' }).fill('Note from tab two');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.locator('[data-save-status="saved"]')).toBeVisible();
+  await expect(second.getByText(/Someone else changed|Not saved/)).toHaveCount(0);
+
+  await page.reload();
+  await expect(rowIn(page)).toContainText('Text from tab one');
+  await expect(rowIn(page)).toContainText('Note from tab two');
+});

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { STANCES } from '@/lib/domain/argument-tree';
+import { CLAIM_TEXT_MAX, claimText, NOTE_MAX } from './map';
+
+/**
+ * The editor's writes as operations: each has an id made by the browser, so a retry after a lost
+ * answer is recognised and applied once. `POST /api/maps/:mapId/ops` takes `{ ops: Op[] }` and
+ * answers one result per op, in order (see lib/server/ops/apply-ops.ts).
+ */
+
+const id = z.string().min(1).max(64);
+const opId = z.uuid('Every change needs a fresh id.');
+const stance = z.enum(STANCES, 'Choose pro or con.');
+
+/** Fractional order keys (the fractional-indexing package's alphabet); bounded so rows stay small. */
+export const ORDER_KEY_MAX = 200;
+export const orderKey = z
+  .string()
+  .min(2)
+  .max(ORDER_KEY_MAX, 'This list needs tidying before more claims fit here: reload the map.')
+  .regex(/^[a-zA-Z][0-9a-zA-Z]*$/, 'That position in the list is not valid.');
+
+const strength = z
+  .number('Choose a strength from 1 to 5.')
+  .int('Choose a strength from 1 to 5.')
+  .min(1, 'Choose a strength from 1 to 5.')
+  .max(5, 'Choose a strength from 1 to 5.')
+  .nullable();
+
+const note = z
+  .string()
+  .max(NOTE_MAX, `Keep the note under ${NOTE_MAX.toLocaleString('en')} characters.`);
+
+export const claimFields = z.object({
+  text: claimText.optional(),
+  note: note.optional(),
+  stance: stance.optional(),
+  strength: strength.optional(),
+});
+export type ClaimFields = z.infer<typeof claimFields>;
+
+/** What the person saw before typing: a text or note changed by someone else since is a conflict. */
+const claimBase = z.object({
+  text: z
+    .string()
+    .max(CLAIM_TEXT_MAX * 2)
+    .optional(),
+  note: z
+    .string()
+    .max(NOTE_MAX * 2)
+    .optional(),
+});
+
+export const opSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: opId,
+    kind: z.literal('claim.add'),
+    claimId: z.uuid('A new claim needs a fresh id.'),
+    thesisId: id,
+    parentId: id.nullable(),
+    stance,
+    text: claimText,
+    order: orderKey,
+  }),
+  z.object({
+    id: opId,
+    kind: z.literal('claim.update'),
+    claimId: id,
+    set: claimFields.refine(
+      (e) => Object.values(e).some((v) => v !== undefined),
+      'There is nothing to save.',
+    ),
+    base: claimBase.default({}),
+  }),
+  z.object({
+    id: opId,
+    kind: z.literal('claim.move'),
+    claimId: id,
+    thesisId: id,
+    parentId: id.nullable(),
+    order: orderKey,
+  }),
+  z.object({
+    id: opId,
+    kind: z.literal('claim.delete'),
+    claimId: id,
+    /** Every claim of the subtree as this tab saw it: replies added elsewhere are never taken. */
+    seen: z.array(id).min(1).max(20_000),
+  }),
+  z.object({ id: opId, kind: z.literal('claim.restore'), deletionId: id }),
+  z.object({
+    id: opId,
+    kind: z.literal('anchor.add'),
+    anchorId: z.uuid(),
+    claimId: id,
+    sourceId: id,
+    exact: z
+      .string()
+      .trim()
+      .min(1, 'Paste or select the passage to quote.')
+      .max(2000, 'Quote at most 2,000 characters: pick the sentence that matters.'),
+    prefix: z.string().max(200).default(''),
+    suffix: z.string().max(200).default(''),
+    block: z.number().int().min(0).max(100_000).optional(),
+  }),
+  z.object({ id: opId, kind: z.literal('anchor.remove'), anchorId: id }),
+  z.object({
+    id: opId,
+    kind: z.literal('link.add'),
+    linkId: z.uuid(),
+    fromClaimId: id,
+    target: z.union([z.object({ claimId: id }), z.object({ thesisId: id })]),
+    stance,
+  }),
+  z.object({ id: opId, kind: z.literal('link.remove'), linkId: id }),
+]);
+
+export type Op = z.infer<typeof opSchema>;
+export type OpInput = z.input<typeof opSchema>;
+export type OpKind = Op['kind'];
+/** An operation before it is given its id. */
+export type OpDraft = Op extends infer O ? (O extends Op ? Omit<O, 'id'> : never) : never;
+
+/** At most this many operations in one request; the outbox sends more in later requests. */
+export const OPS_PER_REQUEST = 50;
+
+export const opsRequest = z.object({ ops: z.array(z.unknown()).min(1).max(OPS_PER_REQUEST) });
+
+/** What the server answers for one operation. */
+export type OpResult =
+  | { id: string; ok: true; revision: number; data?: unknown }
+  | {
+      id: string;
+      ok: false;
+      code: string;
+      message: string;
+      /** True when the op was not applied for a passing reason (database busy, disk full): send it again later. */
+      retry: boolean;
+      /** For a conflicting edit: the field values now saved, so the person can compare. */
+      current?: { text?: string; note?: string };
+    };
+
+export interface OpsResponse {
+  revision: number;
+  results: OpResult[];
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+import { AppError } from '@/lib/errors';
+
+/**
+ * Storage failures that are no one's mistake and pass once the cause is fixed (another program
+ * holding the database, a full disk, a read-only file): the write is refused as UNAVAILABLE, so
+ * the editor keeps the change and sends it again later. Prisma wraps driver errors differently
+ * by path, so the whole chain of causes is searched.
+ */
+const CAUSES: [RegExp, string][] = [
+  [
+    /SQLITE_FULL|database or disk is full/i,
+    'The server’s disk is full, so this change could not be saved yet.',
+  ],
+  [
+    /SQLITE_READONLY|readonly database|read-only/i,
+    'The server cannot write to its database right now (it is read-only).',
+  ],
+  [
+    /SQLITE_BUSY|database is locked|SocketTimeout/i,
+    'The database is busy with another program, so this change could not be saved yet.',
+  ],
+  [/SQLITE_IOERR|disk I\/O error/i, 'The server could not write to its disk.'],
+];
+
+function describe(error: unknown, depth = 0): string {
+  if (!error || depth > 4) return '';
+  if (typeof error !== 'object') return String(error);
+  const e = error as { message?: unknown; code?: unknown; cause?: unknown; meta?: unknown };
+  const own = [e.code, e.message].filter((x) => typeof x === 'string').join(' ');
+  let meta = '';
+  try {
+    meta = e.meta ? JSON.stringify(e.meta) : '';
+  } catch {
+    // not serialisable: ignore
+  }
+  return `${own} ${meta} ${describe(e.cause, depth + 1)}`;
+}
+
+/** An UNAVAILABLE AppError for a passing storage failure, or null for anything else. */
+export function unavailableError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error.code === 'UNAVAILABLE' ? error : null;
+  const text = describe(error);
+  const hit = CAUSES.find(([re]) => re.test(text));
+  return hit ? new AppError('UNAVAILABLE', hit[1]) : null;
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+import { AppError, httpStatus } from '@/lib/errors';
+import { unavailableError } from './db-errors';
+
+const json = (body: unknown, status = 200) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+
+/** A request body of at most `limit` bytes, parsed as JSON; a clear INVALID error otherwise. */
+export async function readJson(request: Request, limit: number): Promise<unknown> {
+  if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
+    throw new AppError('INVALID', 'Send JSON (Content-Type: application/json).');
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw new AppError('INVALID', 'That request is too large.');
+  const text = await request.text();
+  if (text.length > limit) throw new AppError('INVALID', 'That request is too large.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID', 'That request is not valid JSON.');
+  }
+}
+
+/**
+ * Refuses a state-changing request sent from another site. Session cookies are SameSite=Lax and
+ * JSON bodies need a CORS preflight, so this is the second lock on that door, not the only one.
+ */
+export function requireSameOrigin(request: Request) {
+  const origin = request.headers.get('origin');
+  if (origin && origin !== new URL(request.url).origin) {
+    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    if (!host || new URL(origin).host !== host) {
+      throw new AppError('FORBIDDEN', 'That request came from another site.');
+    }
+  }
+}
+
+/**
+ * The one way JSON route handlers answer: the handler's value as JSON, an AppError as
+ * { code, message } with its status, a passing storage failure as 503, anything else as 500.
+ */
+export async function jsonRoute(handler: () => Promise<unknown>): Promise<Response> {
+  try {
+    return json(await handler());
+  } catch (error) {
+    const known = error instanceof AppError ? error : unavailableError(error);
+    if (known) return json({ code: known.code, message: known.message }, httpStatus(known.code));
+    console.error(error);
+    return json(
+      { code: 'UNEXPECTED', message: 'Something went wrong on our side. Your changes are kept.' },
+      500,
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { requireMapWriter } from './access';
+import type { Tx } from './db';
+
+/** Deleted claims are kept at least this long (nothing purges them yet: see the README). */
+export const TRASH_KEEP_DAYS = 30;
+
+export interface TrashEntry {
+  deletionId: string;
+  /** The text of the claim that was deleted (its replies went with it). */
+  text: string;
+  claims: number;
+  deletedAt: string;
+  deletedBy: string | null;
+}
+
+/** A map's deleted batches, newest first: what the Trash dialog lists and can restore. */
+export async function listTrash(
+  tx: Tx,
+  opts: { userId: string; mapId: string },
+): Promise<TrashEntry[]> {
+  await requireMapWriter(tx, opts.userId, opts.mapId);
+  const rows = await tx.claim.findMany({
+    where: { mapId: opts.mapId, deletionId: { not: null } },
+    select: {
+      id: true,
+      parentId: true,
+      text: true,
+      deletionId: true,
+      deletedAt: true,
+      deletedById: true,
+    },
+    orderBy: { deletedAt: 'desc' },
+    take: 5000,
+  });
+  const names = new Map(
+    (
+      await tx.user.findMany({
+        where: { id: { in: [...new Set(rows.flatMap((r) => r.deletedById ?? []))] } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
+  const batches = new Map<string, typeof rows>();
+  for (const r of rows) batches.set(r.deletionId!, [...(batches.get(r.deletionId!) ?? []), r]);
+  return [...batches.entries()].slice(0, 100).map(([deletionId, batch]) => {
+    const ids = new Set(batch.map((c) => c.id));
+    const root = batch.find((c) => !c.parentId || !ids.has(c.parentId)) ?? batch[0]!;
+    return {
+      deletionId,
+      text: root.text,
+      claims: batch.length,
+      deletedAt: (root.deletedAt ?? new Date()).toISOString(),
+      deletedBy: root.deletedById ? (names.get(root.deletedById) ?? null) : null,
+    };
+  });
+}

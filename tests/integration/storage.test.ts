@@ -1,0 +1,168 @@
+import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renameMap } from '@/lib/server/maps';
+import { applyOps } from '@/lib/server/ops/apply-ops';
+import { BUSY_BUDGET_MS } from '@/lib/server/sqlite-adapter';
+import { claim, db, userWithMap } from '../support/factories';
+
+// The storage layer under the failures that used to wedge it: another program holding the
+// database, a commit that fails, a full disk. Each time, the write is refused with a clear,
+// retryable answer; later writes succeed without a restart; nothing acknowledged is lost.
+
+const file = process.env.DATABASE_URL!.replace(/^file:/, '');
+/** A second connection, as another program (a backup, the sqlite3 shell) would open. */
+const other = () => new Database(file, { timeout: 0 });
+let open: Database.Database[] = [];
+afterEach(() => {
+  for (const c of open) {
+    if (c.inTransaction) c.exec('ROLLBACK');
+    c.close();
+  }
+  open = [];
+});
+const hold = (sql: string) => {
+  const c = other();
+  open.push(c);
+  c.exec(sql);
+  return c;
+};
+
+const addOp = (thesisId: string, text: string) => ({
+  id: crypto.randomUUID(),
+  kind: 'claim.add',
+  claimId: crypto.randomUUID(),
+  thesisId,
+  parentId: null,
+  stance: 'pro',
+  text,
+  order: 'a0',
+});
+
+/** What is in the file, read by a fresh connection: only what was really committed. */
+const committedText = (id: string) => {
+  const c = other();
+  try {
+    return (c.prepare('SELECT text FROM claim WHERE id = ?').get(id) as { text: string })?.text;
+  } finally {
+    c.close();
+  }
+};
+
+describe('storage that fails safe', () => {
+  it('runs in WAL mode with full sync, so readers never block writers', async () => {
+    await db.user.count();
+    const c = other();
+    open.push(c);
+    expect(c.pragma('journal_mode', { simple: true })).toBe('wal');
+    const rows = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>('PRAGMA synchronous');
+    expect(Number(rows[0]!.synchronous)).toBe(2);
+  });
+
+  it('keeps writing while another program holds a read lock for longer than any timeout', async () => {
+    const { user, map, a } = await userWithMap();
+    const reader = hold('BEGIN');
+    reader.prepare('SELECT count(*) FROM claim').get();
+    await new Promise((r) => setTimeout(r, 200));
+    const op = addOp(a.id, 'Written under a read lock');
+    const { results } = await applyOps(db, { userId: user.id, mapId: map.id, ops: [op] });
+    expect(results[0]).toMatchObject({ ok: true });
+    expect(committedText(op.claimId)).toBe('Written under a read lock');
+  });
+
+  it('refuses a write as "try again" while another program holds the write lock, then recovers', async () => {
+    const { user, map, a } = await userWithMap();
+    const saved = await claim(user.id, map.id, a.id, null, 'pro', 'Acknowledged before');
+    hold('BEGIN IMMEDIATE');
+    // The wait for the lock does not freeze the server: timers keep firing meanwhile.
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 50);
+    const blocked = addOp(a.id, 'Blocked');
+    const t0 = Date.now();
+    const { results } = await applyOps(db, { userId: user.id, mapId: map.id, ops: [blocked] });
+    clearInterval(ticker);
+    expect(results[0]).toMatchObject({ ok: false, code: 'UNAVAILABLE', retry: true });
+    expect(results[0]).toMatchObject({ message: expect.stringMatching(/busy/) });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(BUSY_BUDGET_MS - 100);
+    expect(ticks).toBeGreaterThan((BUSY_BUDGET_MS / 50) * 0.5);
+
+    // The other program lets go: the same operation, sent again, is applied; so are new ones.
+    const c = open.pop()!;
+    c.exec('ROLLBACK');
+    c.close();
+    const retry = await applyOps(db, { userId: user.id, mapId: map.id, ops: [blocked] });
+    expect(retry.results[0]).toMatchObject({ ok: true });
+    await renameMap(db, { userId: user.id, mapId: map.id, title: 'Renamed after the lock' });
+    expect(committedText(blocked.claimId)).toBe('Blocked');
+    expect(committedText(saved.id)).toBe('Acknowledged before');
+    const title = other().prepare('SELECT title FROM argument_map WHERE id = ?').get(map.id);
+    expect(title).toEqual({ title: 'Renamed after the lock' });
+  }, 20_000);
+
+  it('waits out a short lock instead of failing', async () => {
+    const { user, map, a } = await userWithMap();
+    const c = hold('BEGIN IMMEDIATE');
+    setTimeout(() => c.exec('ROLLBACK'), 300);
+    const op = addOp(a.id, 'Waited');
+    const { results } = await applyOps(db, { userId: user.id, mapId: map.id, ops: [op] });
+    expect(results[0]).toMatchObject({ ok: true });
+  });
+
+  it('leaves the connection usable after a failed COMMIT: the next write is saved for real', async () => {
+    const { user, map } = await userWithMap();
+    // A deferred foreign key makes COMMIT itself fail (as a full disk or a lock can).
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('PRAGMA defer_foreign_keys = ON');
+        await tx.$executeRawUnsafe(
+          `INSERT INTO claim (id, mapId, thesisId, stance, text, orderKey, updatedAt)
+           VALUES ('orphan', 'no-such-map', 'no-such-thesis', 'pro', 'x', 'a0', 0)`,
+        );
+      }),
+    ).rejects.toThrow();
+    // Before the fix this hung for ever (the adapter's lock was never released), and a write
+    // outside a transaction ran inside the abandoned one and vanished at restart.
+    await renameMap(db, { userId: user.id, mapId: map.id, title: 'After a failed commit' });
+    const c = other();
+    open.push(c);
+    expect(c.prepare('SELECT title FROM argument_map WHERE id = ?').get(map.id)).toEqual({
+      title: 'After a failed commit',
+    });
+    expect(c.prepare("SELECT count(*) AS n FROM claim WHERE id = 'orphan'").get()).toEqual({
+      n: 0,
+    });
+  });
+
+  it('says the disk is full, keeps the change for a retry, and writes again once there is room', async () => {
+    const { user, map, a } = await userWithMap();
+    const rows = await db.$queryRawUnsafe<{ page_count: bigint }[]>('PRAGMA page_count');
+    const pages = rows[0]!.page_count;
+    // SQLite's own limit on the file's size gives a real "database or disk is full".
+    await db.$executeRawUnsafe(`PRAGMA max_page_count = ${Number(pages)}`);
+    let full: unknown = null;
+    const refused: string[] = [];
+    try {
+      for (let i = 0; i < 200 && !full; i++) {
+        const op = addOp(a.id, `Filling ${i} ${'x'.repeat(900)}`);
+        const { results } = await applyOps(db, { userId: user.id, mapId: map.id, ops: [op] });
+        if (!results[0]!.ok) {
+          full = results[0];
+          refused.push(op.claimId);
+        }
+      }
+    } finally {
+      await db.$executeRawUnsafe('PRAGMA max_page_count = 4294967294');
+    }
+    expect(full).toMatchObject({
+      ok: false,
+      code: 'UNAVAILABLE',
+      retry: true,
+      message: expect.stringMatching(/disk is full/),
+    });
+    expect(committedText(refused[0]!)).toBeUndefined();
+    const after = addOp(a.id, 'Room again');
+    const { results } = await applyOps(db, { userId: user.id, mapId: map.id, ops: [after] });
+    expect(results[0]).toMatchObject({ ok: true });
+    expect(committedText(after.claimId)).toBe('Room again');
+  }, 20_000);
+});
