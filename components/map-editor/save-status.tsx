@@ -1,7 +1,8 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { statusText, type MapEditorApi } from './use-map-editor';
+import { statusText } from '@/lib/sync/status-text';
+import type { MapEditorApi } from './use-map-editor';
 
 /** Where the changes are, in words: saved, saving, or waiting (and why), with "Retry now". */
 export function SaveStatus({

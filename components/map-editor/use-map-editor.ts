@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   indentClaim,
   insertClaim,
@@ -14,13 +14,11 @@ import {
 import { checkCrossLink, liveLinks, type LinkTarget } from '@/lib/domain/cross-links';
 import { locateQuote, type TextQuoteSelector } from '@/lib/domain/quote-anchoring';
 import type { ClaimView, MapView } from '@/lib/domain/views';
-import { plural } from '@/lib/format';
 import { claimText } from '@/lib/schemas/map';
 import type { ClaimFields, Op, OpDraft } from '@/lib/schemas/ops';
-import { httpTransport } from '@/lib/sync/http-transport';
-import { idbOutbox } from '@/lib/sync/idb-outbox';
-import { MapSync, type OutboxStore, type Refusal } from '@/lib/sync/map-sync';
+import type { Refusal } from '@/lib/sync/map-sync';
 import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
+import { useMapSync } from './use-map-sync';
 
 export interface UndoEntry {
   deletionId: string;
@@ -31,94 +29,27 @@ type LocalResult = { ok: true } | { ok: false; message: string };
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
-const memoryOutbox = (): OutboxStore => {
-  const lists = new Map<string, Op[]>();
-  return {
-    list: async (mapId) => lists.get(mapId) ?? [],
-    add: async (mapId, op) => void lists.set(mapId, [...(lists.get(mapId) ?? []), op]),
-    remove: async (mapId, ids) =>
-      void lists.set(
-        mapId,
-        (lists.get(mapId) ?? []).filter((o) => !ids.includes(o.id)),
-      ),
-  };
-};
-
-/** The line that says where the changes are: the truth, in words. */
-export function statusText(status: MapSync['status']): string {
-  if (status.kind === 'saved') return 'All changes saved';
-  const n = plural(status.pending, 'change', 'changes');
-  if (status.kind === 'saving') return `Saving ${n}…`;
-  if (status.failure === 'offline') return `Offline: ${n} waiting, will retry`;
-  if (status.failure === 'signed-out')
-    return `Signed out: ${n} kept here. Sign in again in another tab and they will be saved.`;
-  return `Could not save: ${status.reason} ${n} kept here, will retry.`;
-}
-
 /**
  * The editor's state and every write it makes, over the outbox (lib/sync/map-sync.ts): each
  * change is an operation, shown at once, stored in the browser, and sent until the server
  * answers. Refusals are explained; a conflicting edit keeps both versions for the person to pick.
  */
 export function useMapEditor(initial: MapView) {
-  const mapId = initial.id;
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
   const [unsaved, setUnsaved] = useState<UnsavedText[]>([]);
 
-  const [sync] = useState(() => {
-    const blocks = new Map(
-      initial.debate.theses.map((t) => [t.source.id, t.source.blocks.map((b) => b.text)]),
-    );
-    return new MapSync({
-      mapId,
-      snapshot: { claims: initial.claims, anchors: initial.anchors, links: initial.links },
-      transport: httpTransport(),
-      store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
-      env: { blocksOf: (id) => blocks.get(id) },
-      onRefusal: (r: Refusal) => {
-        const texts = unsavedTextOf(r);
-        setUnsaved((list) => [
-          ...list.filter((u) => !texts.some((t) => t.claimId === u.claimId && t.field === u.field)),
-          ...texts,
-        ]);
-        // Typed text that was not taken has its own notice (with the text); the rest a banner.
-        if (texts.length === 0) setError(`Not saved: ${r.message}`);
-        setAnnouncement(`Not saved: ${r.message}`);
-      },
-    });
+  const { sync, state, status } = useMapSync(initial, (r: Refusal) => {
+    const texts = unsavedTextOf(r);
+    setUnsaved((list) => [
+      ...list.filter((u) => !texts.some((t) => t.claimId === u.claimId && t.field === u.field)),
+      ...texts,
+    ]);
+    // Typed text that was not taken has its own notice (with the text); the rest a banner.
+    if (texts.length === 0) setError(`Not saved: ${r.message}`);
+    setAnnouncement(`Not saved: ${r.message}`);
   });
-
-  useEffect(() => {
-    void sync.start();
-    const online = () => sync.retryNow();
-    // Leaving with changes the server has not confirmed: the browser asks first.
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (sync.pending.length === 0) return;
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('online', online);
-    window.addEventListener('beforeunload', beforeUnload);
-    return () => {
-      window.removeEventListener('online', online);
-      window.removeEventListener('beforeunload', beforeUnload);
-    };
-  }, [sync]);
-  useEffect(() => () => sync.dispose(), [sync]);
-
-  const subscribe = useCallback((fn: () => void) => sync.subscribe(fn), [sync]);
-  const state = useSyncExternalStore(
-    subscribe,
-    () => sync.state,
-    () => sync.state,
-  );
-  const status = useSyncExternalStore(
-    subscribe,
-    () => sync.status,
-    () => sync.status,
-  );
 
   const submit = useCallback(
     (op: OpDraft) => {

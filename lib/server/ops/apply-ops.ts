@@ -2,8 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { opSchema, type Op, type OpResult, type OpsResponse } from '@/lib/schemas/ops';
-import { debateParts, requireMapWriter } from '../access';
-import type { Db } from '../db';
+import { debateParts } from '../access';
+import type { Db, Tx } from '../db';
 import { unavailableError } from '../db-errors';
 import * as claims from './claim-ops';
 import * as evidence from './evidence-ops';
@@ -42,100 +42,165 @@ const refusal = (id: string, e: AppError): OpResult => ({
   ...('current' in e ? { current: e.current as { text?: string; note?: string } } : {}),
 });
 
+/** Why a user may not write to a map: it is missing, or it is not theirs. */
+async function refuseAccess(tx: Tx, mapId: string): Promise<never> {
+  const [map] = await tx.$queryRaw<{ ownerId: string }[]>`
+    SELECT "ownerId" FROM "argument_map" WHERE "id" = ${mapId}`;
+  if (!map) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+  throw new AppError('FORBIDDEN', 'Only the owner of this map can change it.');
+}
+
+async function record(tx: Tx, userId: string, mapId: string, op: Op, result: OpResult) {
+  const revision = result.ok ? result.revision : 0;
+  await tx.$executeRaw`INSERT INTO "map_operation"
+    ("id", "mapId", "actorId", "kind", "revision", "result", "createdAt")
+    VALUES (${op.id}, ${mapId}, ${userId}, ${op.kind}, ${revision}, ${JSON.stringify(result)},
+      ${new Date()})`;
+}
+
 /**
- * Applies one operation in its own transaction, once: the first thing it does is look for the
- * operation's id, so a retry whose first answer was lost gets that answer again. The map's
- * revision is bumped before the change is made (on PostgreSQL that row lock orders writers).
+ * Applies one operation inside the group's transaction, under its own savepoint, so a refusal
+ * undoes only this operation. First it looks for the operation's id: a retry whose answer was
+ * lost gets that answer again. Access and the map's revision are one statement; the revision is
+ * bumped before the change (on PostgreSQL that row lock orders the map's writers).
  */
-async function applyOne(db: Db, userId: string, mapId: string, op: Op): Promise<OpResult> {
+async function applyInGroup(tx: Tx, userId: string, mapId: string, op: Op): Promise<OpResult> {
+  const [done] = await tx.$queryRaw<{ mapId: string; actorId: string; result: string }[]>`
+    SELECT "mapId", "actorId", "result" FROM "map_operation" WHERE "id" = ${op.id}`;
+  if (done) {
+    if (done.mapId === mapId && done.actorId === userId) return JSON.parse(done.result) as OpResult;
+    return refusal(op.id, new AppError('CONFLICT', 'That change id was already used.'));
+  }
+  await tx.$executeRaw`SAVEPOINT op`;
+  let allowed = false;
   try {
-    return await db.$transaction(async (tx) => {
-      const done = await tx.mapOperation.findUnique({
-        where: { id: op.id },
-        select: { mapId: true, actorId: true, result: true },
-      });
-      if (done) {
-        if (done.mapId !== mapId || done.actorId !== userId)
-          throw new AppError('CONFLICT', 'That change id was already used.');
-        return JSON.parse(done.result) as OpResult;
-      }
-      const map = await requireMapWriter(tx, userId, mapId);
-      const { revision } = await tx.argumentMap.update({
-        where: { id: mapId },
-        data: { revision: { increment: 1 }, updatedAt: new Date() },
-        select: { revision: true },
-      });
-      const ctx: OpContext = { tx, userId, mapId, debate: await debateParts(tx, map.debateId) };
-      const data = await perform(ctx, op);
-      const result: OpResult = { id: op.id, ok: true, revision, ...(data ? { data } : {}) };
-      await tx.mapOperation.create({
-        data: {
-          id: op.id,
-          mapId,
-          actorId: userId,
-          kind: op.kind,
-          revision,
-          result: JSON.stringify(result),
-        },
-      });
-      return result;
-    });
+    const [map] = await tx.$queryRaw<{ revision: bigint | number; debateId: string }[]>`
+      UPDATE "argument_map" SET "revision" = "revision" + 1, "updatedAt" = ${new Date()}
+      WHERE "id" = ${mapId} AND "ownerId" = ${userId} RETURNING "revision", "debateId"`;
+    if (!map) await refuseAccess(tx, mapId);
+    allowed = true;
+    const revision = Number(map!.revision);
+    const ctx: OpContext = { tx, userId, mapId, debate: await debateParts(tx, map!.debateId) };
+    const data = await perform(ctx, op);
+    const result: OpResult = { id: op.id, ok: true, revision, ...(data ? { data } : {}) };
+    await record(tx, userId, mapId, op, result);
+    await tx.$executeRaw`RELEASE SAVEPOINT op`;
+    return result;
   } catch (error) {
-    const passing = unavailableError(error);
-    if (passing) return refusal(op.id, passing);
-    if (!(error instanceof AppError)) throw error;
-    const result = refusal(op.id, error);
-    // Kept so that a retry of this operation gets the same answer, whatever changed since.
-    if (error.code !== 'FORBIDDEN' && error.code !== 'UNAUTHENTICATED') {
-      await db.mapOperation
-        .create({
-          data: {
-            id: op.id,
-            mapId,
-            actorId: userId,
-            kind: op.kind,
-            revision: 0,
-            result: JSON.stringify(result),
-          },
-        })
-        .catch(() => {});
+    try {
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT op`;
+      await tx.$executeRaw`RELEASE SAVEPOINT op`;
+    } catch {
+      // The storage rolled the whole transaction back itself: the group fails and is retried.
+      throw unavailableError(error) ?? error;
     }
+    if (unavailableError(error)) throw error;
+    if (!(error instanceof AppError)) {
+      console.error(error);
+      return {
+        id: op.id,
+        ok: false,
+        code: 'UNEXPECTED',
+        message:
+          'Something went wrong on our side with this change. It is kept and will be retried.',
+        retry: true,
+      };
+    }
+    const result = refusal(op.id, error);
+    // Kept so that a retry gets the same answer, whatever changed since; not for someone
+    // refused access (nothing of theirs is stored in a map that is not theirs).
+    if (allowed) await record(tx, userId, mapId, op, result);
     return result;
   }
 }
 
+interface Job {
+  userId: string;
+  mapId: string;
+  op: Op;
+  resolve: (result: OpResult) => void;
+}
+
+/** Operations waiting for the next group; at most this many share one transaction. */
+const GROUP_MAX = 200;
+const queues = new WeakMap<Db, { jobs: Job[]; draining: boolean }>();
+
+/**
+ * Group commit: operations that arrive while a transaction is being written wait and are all
+ * written in the next one, each under its own savepoint. One commit (one fsync with
+ * synchronous = FULL) then serves many students, and an answer is sent only after its
+ * operation's commit succeeded: nothing is called saved before it is on disk.
+ */
+async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
+  queue.draining = true;
+  try {
+    while (queue.jobs.length > 0) {
+      const group = queue.jobs.splice(0, GROUP_MAX);
+      const results: OpResult[] = [];
+      try {
+        await db.$transaction(
+          async (tx) => {
+            results.length = 0;
+            for (const job of group)
+              results.push(await applyInGroup(tx, job.userId, job.mapId, job.op));
+          },
+          { maxWait: 30_000, timeout: 30_000 },
+        );
+        group.forEach((job, i) => job.resolve(results[i]!));
+      } catch (error) {
+        const passing =
+          unavailableError(error) ??
+          new AppError('UNAVAILABLE', 'The server could not save this just now.');
+        if (!unavailableError(error)) console.error(error);
+        for (const job of group) job.resolve(refusal(job.op.id, passing));
+      }
+    }
+  } finally {
+    queue.draining = false;
+  }
+}
+
+function enqueue(db: Db, userId: string, mapId: string, op: Op): Promise<OpResult> {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = { jobs: [], draining: false }));
+  const answer = new Promise<OpResult>((resolve) =>
+    queue.jobs.push({ userId, mapId, op, resolve }),
+  );
+  if (!queue.draining) void drain(db, queue);
+  return answer;
+}
+
 /**
  * Applies a batch of operations in order, each on its own: a refused one does not stop the ones
- * after it (they are answered one by one). A passing failure (busy database, full disk) stops
- * the batch there, since later operations may depend on it: the browser sends them again.
+ * after it (they are answered one by one). A passing failure (busy database, full disk) ends the
+ * answer there, since later operations may depend on it: the browser sends them again.
  */
 export async function applyOps(
   db: Db,
   opts: { userId: string; mapId: string; ops: unknown[] },
 ): Promise<OpsResponse> {
-  const results: OpResult[] = [];
-  let revision = 0;
-  for (const raw of opts.ops) {
+  const answers = opts.ops.map((raw): OpResult | Promise<OpResult> => {
     const parsed = opSchema.safeParse(raw);
-    if (!parsed.success) {
-      const id = z.object({ id: z.string().max(64) }).safeParse(raw);
-      const flat = z.flattenError(parsed.error);
-      results.push({
-        id: id.success ? id.data.id : '',
-        ok: false,
-        code: 'INVALID',
-        message:
-          flat.formErrors[0] ??
-          Object.values(flat.fieldErrors as Record<string, string[]>).flat()[0] ??
-          'That change is not valid.',
-        retry: false,
-      });
-      continue;
-    }
-    const result = await applyOne(db, opts.userId, opts.mapId, parsed.data);
+    if (parsed.success) return enqueue(db, opts.userId, opts.mapId, parsed.data);
+    const id = z.object({ id: z.string().max(64) }).safeParse(raw);
+    const flat = z.flattenError(parsed.error);
+    return {
+      id: id.success ? id.data.id : '',
+      ok: false,
+      code: 'INVALID',
+      message:
+        flat.formErrors[0] ??
+        Object.values(flat.fieldErrors as Record<string, string[]>).flat()[0] ??
+        'That change is not valid.',
+      retry: false,
+    };
+  });
+  const results: OpResult[] = [];
+  for (const answer of answers) {
+    const result = await answer;
     results.push(result);
-    if (result.ok) revision = Math.max(revision, result.revision);
     if (!result.ok && result.retry) break;
   }
+  const revision = Math.max(0, ...results.map((r) => (r.ok ? r.revision : 0)));
   return { revision, results };
 }
