@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { startTransition, useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import { signInAction, signUpAction } from '@/lib/actions/auth';
+import { signInAction, signUpAction, type AuthFormState } from '@/lib/actions/auth';
 import { PASSWORD_MIN } from '@/lib/schemas/auth';
 
 const inputClass =
@@ -11,12 +11,12 @@ const inputClass =
 
 /** Sign-up and sign-in share one form. */
 export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: string }) {
-  const [state, action, pending] = useActionState(
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(
     mode === 'sign-up' ? signUpAction : signInAction,
     null,
   );
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const formError = state && !state.ok && !Object.keys(errors).length ? state.message : null;
+  const errors = state?.fieldErrors ?? {};
+  const formError = state && !Object.keys(errors).length ? state.message : null;
   const field = (name: string) => ({
     id: name,
     name,
@@ -27,8 +27,12 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
 
   return (
     <form
-      // Submitting by hand (not `action=`) keeps what was typed when the server says no:
-      // React resets a form after an action= submission.
+      // Before the scripts load, or without them, `action=` makes this a plain POST to the server
+      // action (React renders method="post"); the page comes back with the refusal, or the
+      // action redirects. Nothing typed ever goes into the URL.
+      action={action}
+      // Once they run, submitting by hand keeps everything typed (the password too) when the
+      // server says no: React resets a form after an `action=` submission.
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
@@ -43,7 +47,12 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
           <label htmlFor="name" className="block text-sm font-medium text-stone-800">
             Your name
           </label>
-          <input {...field('name')} autoComplete="name" required />
+          <input
+            {...field('name')}
+            autoComplete="name"
+            defaultValue={state?.values.name}
+            required
+          />
           <FieldError id="name-error" messages={errors.name} />
         </div>
       )}
@@ -51,7 +60,13 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
         <label htmlFor="email" className="block text-sm font-medium text-stone-800">
           Email
         </label>
-        <input {...field('email')} type="email" autoComplete="email" required />
+        <input
+          {...field('email')}
+          type="email"
+          autoComplete="email"
+          defaultValue={state?.values.email}
+          required
+        />
         <FieldError id="email-error" messages={errors.email} />
       </div>
       <div>

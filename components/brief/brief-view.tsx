@@ -155,6 +155,10 @@ export function BriefView({
                 – {a.claim.text}
                 <Strength point={a} />
               </p>
+              <p className="text-sm text-stone-600">
+                Against {a.target}
+                {a.byLink ? ' (cross-link from our side)' : ''}
+              </p>
               <Quotes point={a} />
             </li>
           ))}

@@ -2,6 +2,7 @@
 
 import { Fragment, memo, useMemo } from 'react';
 import { outline } from '@/lib/domain/argument-tree';
+import { roles } from '@/lib/domain/dialectic';
 import type { linkEndsByClaim } from '@/lib/domain/cross-links';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { ClaimComposer } from './claim-composer';
@@ -37,8 +38,8 @@ export const ClaimOutline = memo(function ClaimOutline({
   readOnly,
 }: ClaimOutlineProps) {
   const rows = useMemo(() => outline(claims, thesisId), [claims, thesisId]);
-  // A claim's parent is always under the same thesis.
-  const claimsById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  // A claim's path to its thesis is always under the same thesis.
+  const roleOf = useMemo(() => roles(claims), [claims]);
   const activeHere = rows.some((r) => r.claim.id === activeId);
   const composerHere = composer && composer.place.thesisId === thesisId;
 
@@ -58,9 +59,7 @@ export const ClaimOutline = memo(function ClaimOutline({
               claim={row.claim}
               depth={row.depth}
               childCount={row.childCount}
-              parentStance={
-                row.claim.parentId ? (claimsById.get(row.claim.parentId)?.stance ?? null) : null
-              }
+              role={roleOf.get(row.claim.id) ?? 'support'}
               anchors={anchorsByClaim.get(row.claim.id) ?? NO_ANCHORS}
               linksOut={linkEnds.out.get(row.claim.id)}
               linksIn={linkEnds.into.get(row.claim.id)}

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import type { Stance } from '@/lib/domain/argument-tree';
+import type { Role } from '@/lib/domain/dialectic';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
 import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
@@ -19,7 +19,8 @@ export interface ClaimRowProps {
   claim: ClaimView;
   depth: number;
   childCount: number;
-  parentStance: Stance | null;
+  /** What the claim is in the debate (lib/domain/dialectic.ts). */
+  role: Role;
   anchors: AnchorView[];
   linksOut?: LinkEnd[];
   linksIn?: LinkEnd[];
@@ -50,7 +51,7 @@ function sameRow(a: ClaimRowProps, b: ClaimRowProps): boolean {
     a.claim === b.claim &&
     a.depth === b.depth &&
     a.childCount === b.childCount &&
-    a.parentStance === b.parentStance &&
+    a.role === b.role &&
     a.tabbable === b.tabbable &&
     a.active === b.active &&
     a.editing === b.editing &&
@@ -65,7 +66,7 @@ function ClaimRowView({
   claim,
   depth,
   childCount,
-  parentStance,
+  role,
   anchors,
   linksOut = NO_LINKS,
   linksIn = NO_LINKS,
@@ -75,8 +76,8 @@ function ClaimRowView({
   noting,
 }: ClaimRowProps) {
   const ed = useEditorActions();
-  const rebuttal = claim.stance === 'con' && parentStance === 'con';
-  const relation = parentStance
+  const rebuttal = role === 'rebuttal';
+  const relation = claim.parentId
     ? claim.stance === 'pro'
       ? 'supports'
       : 'objects to'

@@ -1,12 +1,13 @@
 'use client';
 
 import type { ClaimView } from '@/lib/domain/views';
+import { keysOf } from './commands';
 import { useEditorActions } from './editor-context';
 
 const btn =
   'rounded border border-stone-300 bg-white px-2 py-1 text-xs font-medium text-stone-800 hover:bg-stone-100';
 
-/** The actions for the selected claim; each also has a key (see the shortcuts dialog). */
+/** The actions for the selected claim; each shows its key from the command registry. */
 export function ClaimToolbar({ claim }: { claim: ClaimView }) {
   const {
     setAttribute,
@@ -32,7 +33,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         type="button"
         className={btn}
         onClick={() => openComposer(claim.id, claim.thesisId, 'pro')}
-        title="P"
+        title={keysOf('addPro')}
       >
         + Pro reply
       </button>
@@ -40,24 +41,39 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         type="button"
         className={btn}
         onClick={() => openComposer(claim.id, claim.thesisId, 'con')}
-        title="C"
+        title={keysOf('addCon')}
       >
         − Con reply
       </button>
-      <button type="button" className={btn} onClick={() => setEditingId(claim.id)} title="Enter">
+      <button
+        type="button"
+        className={btn}
+        onClick={() => setEditingId(claim.id)}
+        title={keysOf('edit')}
+      >
         Edit
       </button>
-      <button type="button" className={btn} onClick={() => setNoteId(claim.id)} title="N">
+      <button
+        type="button"
+        className={btn}
+        onClick={() => setNoteId(claim.id)}
+        title={keysOf('note')}
+      >
         Note
       </button>
-      <button type="button" className={btn} onClick={() => openQuoteDialog(claim.id)} title="Q">
+      <button
+        type="button"
+        className={btn}
+        onClick={() => openQuoteDialog(claim.id)}
+        title={keysOf('quote')}
+      >
         Quote…
       </button>
       <button
         type="button"
         className={btn}
         onClick={() => setAttribute(claim.id, { stance: claim.stance === 'pro' ? 'con' : 'pro' })}
-        title="T"
+        title={keysOf('toggleStance')}
       >
         Make {claim.stance === 'pro' ? 'con' : 'pro'}
       </button>
@@ -71,7 +87,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
           setAttribute(claim.id, { strength: e.target.value ? Number(e.target.value) : null })
         }
         className="rounded border border-stone-300 bg-white px-1 py-1 text-xs"
-        title="Keys 1–5, 0 clears"
+        title={keysOf('rate')}
       >
         <option value="">Strength: not rated</option>
         {[1, 2, 3, 4, 5].map((n) => (
@@ -86,7 +102,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
           className={btn}
           onClick={() => shift(claim.id, -1)}
           aria-label="Move up"
-          title="Alt+↑"
+          title={keysOf('moveUp')}
         >
           ↑
         </button>
@@ -95,7 +111,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
           className={btn}
           onClick={() => shift(claim.id, 1)}
           aria-label="Move down"
-          title="Alt+↓"
+          title={keysOf('moveDown')}
         >
           ↓
         </button>
@@ -104,7 +120,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
           className={btn}
           onClick={() => outdent(claim.id)}
           aria-label="Outdent"
-          title="Alt+←"
+          title={keysOf('outdent')}
         >
           ←
         </button>
@@ -113,22 +129,32 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
           className={btn}
           onClick={() => indent(claim.id)}
           aria-label="Indent"
-          title="Alt+→"
+          title={keysOf('indent')}
         >
           →
         </button>
       </span>
-      <button type="button" className={btn} onClick={() => openMoveDialog(claim.id)} title="M">
+      <button
+        type="button"
+        className={btn}
+        onClick={() => openMoveDialog(claim.id)}
+        title={keysOf('moveTo')}
+      >
         Move to…
       </button>
-      <button type="button" className={btn} onClick={() => openLinkDialog(claim.id)} title="L">
+      <button
+        type="button"
+        className={btn}
+        onClick={() => openLinkDialog(claim.id)}
+        title={keysOf('link')}
+      >
         Link…
       </button>
       <button
         type="button"
         className={`${btn} text-con-800`}
         onClick={() => requestDelete(claim.id)}
-        title="Delete"
+        title={keysOf('delete')}
       >
         Delete
       </button>

@@ -56,7 +56,7 @@ export function EditorSide({
         className="rounded-lg"
       >
         <ThesisCard thesis={thesis}>
-          <ThesisCounts claims={claims} thesisId={thesis.id} />
+          <ThesisCounts claims={api.claims} links={api.links} thesisId={thesis.id} />
           {!readOnly && (
             <div className="mt-3 flex gap-2" data-no-print>
               <Button size="sm" onClick={() => openComposer(null, thesis.id, 'pro')} title="P">

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import { outline, siblingIndex } from '@/lib/domain/argument-tree';
 import type { MarkRange } from '@/lib/domain/text-segments';
-import type { AnchorView, MapView } from '@/lib/domain/views';
+import type { AnchorView, ClaimView, MapView, ShareLinkView } from '@/lib/domain/views';
 import { MapGraph } from '@/components/map-graph/map-graph';
 import { layoutInBackground } from '@/components/map-graph/use-graph-layout';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
@@ -36,7 +36,7 @@ import { SelectionQuoteBar } from './selection-quote-bar';
 import { ShareDialog } from './share-dialog';
 import { UnsavedNotices } from './unsaved-notices';
 import { SaveStatus } from './save-status';
-import { commandFor } from './shortcuts';
+import { commandFor, type CommandContext } from './commands';
 import { TrashDialog } from './trash-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useMapEditor } from './use-map-editor';
@@ -55,7 +55,7 @@ const noSubscription = () => () => {};
 export function MapEditor({
   map,
   readOnly = false,
-  shareToken: initialToken = null,
+  share: initialShare = null,
   headerActions,
   basePath,
 }: {
@@ -63,7 +63,8 @@ export function MapEditor({
   /** Where this view lives (/maps/id or /s/token): exports and the brief hang off it. */
   basePath: string;
   readOnly?: boolean;
-  shareToken?: string | null;
+  /** The map's active read-only link and what it shows (the owner's view only). */
+  share?: ShareLinkView | null;
   headerActions?: ReactNode;
 }) {
   const api = useMapEditor(map);
@@ -82,7 +83,7 @@ export function MapEditor({
   const [exportOpen, setExportOpen] = useState(false);
   const [trashOpen, setTrashOpen] = useState(false);
   const [view, setView] = useState<'outline' | 'graph'>('outline');
-  const [shareToken, setShareToken] = useState(initialToken);
+  const [share, setShare] = useState(initialShare);
   const [side, setSide] = useState<0 | 1>(0);
   const [highlight, setHighlight] = useState<AnchorView | null>(null);
   const pendingFocus = useRef<string | null>(null);
@@ -206,85 +207,52 @@ export function MapEditor({
     if (next) focusClaim(next.dataset.claimRow!);
   };
 
+  /** What the command registry (commands.ts) acts on, for the selected claim and this key. */
+  const commandContext = (key: string, claim: ClaimView | null): CommandContext => ({
+    claim,
+    key,
+    setAttribute: api.setAttribute,
+    indent: api.indent,
+    outdent: api.outdent,
+    shift: api.shift,
+    undo: api.undoDelete,
+    edit: setEditingId,
+    compose: openComposer,
+    openMove: setMoveFor,
+    openNote: setNoteId,
+    openQuote: setQuoteFor,
+    openLink: setLinkFor,
+    requestDelete,
+    moveFocus,
+    focusClaim,
+    showHelp: () => setShortcutsOpen(true),
+  });
+
+  /** Runs the command for a key pressed on a claim; false when the key is not a command here. */
   const runCommand = (id: string, e: React.KeyboardEvent): boolean => {
     const claim = claimById(id);
-    if (!claim) return false;
     const command = commandFor(e);
-    if (command === 'next') return (moveFocus(id, 1), true);
-    if (command === 'previous') return (moveFocus(id, -1), true);
-    if (command === 'help') return (setShortcutsOpen(true), true);
-    if (readOnly) return false;
-    if (!command && /^[0-5]$/.test(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
-      api.setAttribute(id, { strength: e.key === '0' ? null : Number(e.key) });
-      return true;
-    }
-    switch (command) {
-      case 'edit':
-        setEditingId(id);
-        return true;
-      case 'addPro':
-        openComposer(id, claim.thesisId, 'pro');
-        return true;
-      case 'addCon':
-        openComposer(id, claim.thesisId, 'con');
-        return true;
-      case 'addSibling':
-        openComposer(id, claim.thesisId, 'sibling');
-        return true;
-      case 'toggleStance':
-        api.setAttribute(id, { stance: claim.stance === 'pro' ? 'con' : 'pro' });
-        return true;
-      case 'indent':
-        if (api.indent(id)) focusClaim(id);
-        return true;
-      case 'outdent':
-        if (api.outdent(id)) focusClaim(id);
-        return true;
-      case 'moveUp':
-        if (api.shift(id, -1)) focusClaim(id);
-        return true;
-      case 'moveDown':
-        if (api.shift(id, 1)) focusClaim(id);
-        return true;
-      case 'moveTo':
-        setMoveFor(id);
-        return true;
-      case 'note':
-        setNoteId(id);
-        return true;
-      case 'quote':
-        setQuoteFor(id);
-        return true;
-      case 'link':
-        setLinkFor(id);
-        return true;
-      case 'delete':
-        requestDelete(id);
-        return true;
-      case 'undo':
-        api.undoDelete();
-        return true;
-      default:
-        return false;
-    }
+    if (!claim || !command || (readOnly && !command.readOnly)) return false;
+    command.run(commandContext(e.key, claim));
+    return true;
   };
 
-  // Keys that work anywhere outside a text field: ? for help, Ctrl+Z for undo.
+  // Commands that work anywhere outside a text field (? for help, Ctrl+Z for undo).
+  const latestContext = useRef(commandContext);
+  useLayoutEffect(() => {
+    latestContext.current = commandContext;
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.defaultPrevented) return;
       const command = commandFor(e);
-      if (command === 'help') {
-        e.preventDefault();
-        setShortcutsOpen(true);
-      } else if (command === 'undo' && !readOnly) {
-        e.preventDefault();
-        api.undoDelete();
-      }
+      if (!command?.global || (readOnly && !command.readOnly)) return;
+      e.preventDefault();
+      command.run(latestContext.current(e.key, null));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api, readOnly]);
+  }, [readOnly]);
 
   const showQuote = useCallback(
     (anchor: AnchorView) => {
@@ -389,8 +357,10 @@ export function MapEditor({
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div className="min-w-0">
               <p className="text-sm text-stone-600">
-                {readOnly ? `Shared map by ${map.ownerName} · read-only` : 'Argument map'} ·{' '}
-                {map.debate.motion}
+                {readOnly
+                  ? `Shared map${map.ownerName ? ` by ${map.ownerName}` : ''} · read-only`
+                  : 'Argument map'}{' '}
+                · {map.debate.motion}
               </p>
               <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
             </div>
@@ -408,7 +378,7 @@ export function MapEditor({
               </Button>
               {!readOnly && (
                 <Button variant="primary" onClick={() => setShareOpen(true)}>
-                  {shareToken ? 'Shared' : 'Share'}
+                  {share ? 'Shared' : 'Share'}
                 </Button>
               )}
               {headerActions}
@@ -502,8 +472,8 @@ export function MapEditor({
         {shareOpen && (
           <ShareDialog
             mapId={map.id}
-            token={shareToken}
-            onTokenChange={setShareToken}
+            link={share}
+            onLinkChange={setShare}
             onClose={() => setShareOpen(false)}
           />
         )}

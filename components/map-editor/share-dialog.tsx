@@ -4,30 +4,76 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { revokeShareAction, shareMapAction } from '@/lib/actions/maps';
+import type { ShareLinkView, ShareOptions } from '@/lib/domain/views';
 
-/** Create, copy or revoke the map's read-only link. */
+/**
+ * Create, copy or revoke the map's read-only link, and choose what it shows besides the claims:
+ * the notes (private by default: they often say how to beat the other side) and the owner's name.
+ */
 export function ShareDialog({
   mapId,
-  token,
-  onTokenChange,
+  link,
+  onLinkChange,
   onClose,
 }: {
   mapId: string;
-  token: string | null;
-  onTokenChange: (token: string | null) => void;
+  link: ShareLinkView | null;
+  onLinkChange: (link: ShareLinkView | null) => void;
   onClose: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
-  const url = token ? `${window.location.origin}/s/${token}` : null;
+  const [options, setOptions] = useState<ShareOptions>({
+    includeNotes: link?.includeNotes ?? false,
+    showName: link?.showName ?? false,
+  });
+  const url = link ? `${window.location.origin}/s/${link.token}` : null;
 
-  async function run(action: () => Promise<void>) {
+  async function save(next: ShareOptions) {
     setBusy(true);
     setError(null);
-    await action();
+    const r = await shareMapAction({ mapId, ...next });
     setBusy(false);
+    if (r.ok) onLinkChange(r.data);
+    else setError(r.message);
   }
+
+  const choose = (key: keyof ShareOptions, value: boolean) => {
+    const next = { ...options, [key]: value };
+    setOptions(next);
+    // An existing link changes at once; a new one is made with these choices.
+    if (link) void save(next);
+  };
+
+  const choices = (
+    <fieldset className="space-y-1 text-sm" disabled={busy}>
+      <legend className="font-semibold text-stone-800">The link shows the claims, and</legend>
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          className="mt-1"
+          checked={options.includeNotes}
+          onChange={(e) => choose('includeNotes', e.target.checked)}
+        />
+        <span>
+          your notes{' '}
+          <span className="text-stone-600">
+            (off: opponents with the link do not see how you plan to answer them)
+          </span>
+        </span>
+      </label>
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          className="mt-1"
+          checked={options.showName}
+          onChange={(e) => choose('showName', e.target.checked)}
+        />
+        <span>your name</span>
+      </label>
+    </fieldset>
+  );
 
   return (
     <Dialog open onClose={onClose} title="Share this map" wide>
@@ -61,17 +107,19 @@ export function ShareDialog({
               {copied ? 'Copied' : 'Copy link'}
             </Button>
           </div>
+          {choices}
           <div className="flex justify-between gap-2 border-t border-stone-200 pt-3">
             <Button
               variant="danger"
               disabled={busy}
-              onClick={() =>
-                run(async () => {
-                  const r = await revokeShareAction({ mapId });
-                  if (r.ok) onTokenChange(null);
-                  else setError(r.message);
-                })
-              }
+              onClick={async () => {
+                setBusy(true);
+                setError(null);
+                const r = await revokeShareAction({ mapId });
+                setBusy(false);
+                if (r.ok) onLinkChange(null);
+                else setError(r.message);
+              }}
             >
               Stop sharing (revoke link)
             </Button>
@@ -84,19 +132,10 @@ export function ShareDialog({
             Create a read-only link for your teacher, team or opponents. You can revoke it at any
             time; a revoked link stops working at once.
           </p>
+          {choices}
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Cancel</Button>
-            <Button
-              variant="primary"
-              disabled={busy}
-              onClick={() =>
-                run(async () => {
-                  const r = await shareMapAction({ mapId });
-                  if (r.ok) onTokenChange(r.data.token);
-                  else setError(r.message);
-                })
-              }
-            >
+            <Button variant="primary" disabled={busy} onClick={() => void save(options)}>
               Create link
             </Button>
           </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { Dialog } from '@/components/ui/dialog';
-import { SHORTCUTS } from './shortcuts';
+import { COMMANDS } from './commands';
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -21,24 +21,23 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.command} className="border-b border-stone-100">
-              <td className="whitespace-nowrap py-1 pr-4">
-                <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 py-0.5 font-mono text-xs">
-                  {s.keys}
-                </kbd>
+          {COMMANDS.map((c) => (
+            <tr key={c.id} className="border-b border-stone-100">
+              <td className="py-1 pr-4">
+                <span className="flex flex-wrap gap-1">
+                  {(c.id === 'rate' ? [{ label: '1 – 5, 0' }] : c.keys).map((chord) => (
+                    <kbd
+                      key={chord.label}
+                      className="whitespace-nowrap rounded border border-stone-300 bg-stone-50 px-1.5 py-0.5 font-mono text-xs"
+                    >
+                      {chord.label}
+                    </kbd>
+                  ))}
+                </span>
               </td>
-              <td className="py-1">{s.label}</td>
+              <td className="py-1">{c.label}</td>
             </tr>
           ))}
-          <tr>
-            <td className="py-1 pr-4">
-              <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 py-0.5 font-mono text-xs">
-                1 – 5, 0
-              </kbd>
-            </td>
-            <td className="py-1">Rate the claim’s strength (0 clears)</td>
-          </tr>
         </tbody>
       </table>
       <p className="mt-3 text-sm text-stone-700">

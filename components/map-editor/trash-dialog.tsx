@@ -79,9 +79,6 @@ export function TrashDialog({ mapId, onClose }: { mapId: string; onClose: () => 
           ))}
         </ul>
       )}
-      <div className="mt-4 flex justify-end">
-        <Button onClick={onClose}>Close</Button>
-      </div>
     </Dialog>
   );
 }

@@ -21,6 +21,7 @@ import { GraphNodeBox, type GraphNodeData } from './graph-node';
 import { downloadGraphImage } from './graph-download';
 import { GraphPanel } from './graph-panel';
 import { useGraphLayout } from './use-graph-layout';
+import { roles } from '@/lib/domain/dialectic';
 
 const nodeTypes = { box: GraphNodeBox };
 /** Above this many boxes the graph opens at the top of its first tree, not fitted whole. */
@@ -66,15 +67,11 @@ function GraphCanvas({ title }: { title: string }) {
     if (dims.length) setMeasured((m) => ({ ...m, ...Object.fromEntries(dims) }));
   };
 
-  const claimsById = useMemo(() => new Map(api.claims.map((c) => [c.id, c])), [api.claims]);
+  const roleOf = useMemo(() => roles(api.claims), [api.claims]);
   const nodes: Node<GraphNodeData>[] = useMemo(() => {
     if (!layout) return [];
     return graph.nodes.map((n) => {
-      const claim = n.kind === 'claim' ? claimsById.get(n.id) : undefined;
-      const rebuttal =
-        claim?.stance === 'con' &&
-        !!claim.parentId &&
-        claimsById.get(claim.parentId)?.stance === 'con';
+      const rebuttal = n.kind === 'claim' && roleOf.get(n.id) === 'rebuttal';
       return {
         id: n.id,
         type: 'box',
@@ -84,7 +81,7 @@ function GraphCanvas({ title }: { title: string }) {
         ariaLabel: `${n.kind === 'thesis' ? 'Thesis' : n.stance === 'pro' ? 'Pro' : 'Con'}: ${n.text}`,
       };
     });
-  }, [graph, layout, activeId, claimsById, measured]);
+  }, [graph, layout, activeId, roleOf, measured]);
 
   const edges: Edge[] = useMemo(
     () =>
@@ -153,6 +150,32 @@ function GraphCanvas({ title }: { title: string }) {
     });
   }, [activeId, nodes, flow]);
 
+  // An image holds every box, not only those on screen: while exporting, every box is drawn,
+  // and the picture is taken once they all are (and measured).
+  const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
+  useEffect(() => {
+    if (!exporting) return;
+    let cancelled = false;
+    const started = performance.now();
+    const wait = () => {
+      if (cancelled) return;
+      const all = flow.getNodes();
+      const drawn = document.querySelectorAll('.react-flow__node').length;
+      const measured = all.every((n) => n.measured?.width);
+      if ((drawn < all.length || !measured) && performance.now() - started < 10_000) {
+        requestAnimationFrame(wait);
+        return;
+      }
+      void downloadGraphImage(all, exporting, `${title}-graph`).finally(() => {
+        if (!cancelled) setExporting(null);
+      });
+    };
+    requestAnimationFrame(wait);
+    return () => {
+      cancelled = true;
+    };
+  }, [exporting, flow, title]);
+
   return (
     <div className="flex flex-col gap-3 lg:flex-row">
       <div className="min-w-0 flex-1">
@@ -165,16 +188,10 @@ function GraphCanvas({ title }: { title: string }) {
               Show the whole map
             </Button>
           )}
-          <Button
-            size="sm"
-            onClick={() => void downloadGraphImage(flow.getNodes(), 'png', `${title}-graph`)}
-          >
+          <Button size="sm" disabled={!!exporting} onClick={() => setExporting('png')}>
             Download PNG
           </Button>
-          <Button
-            size="sm"
-            onClick={() => void downloadGraphImage(flow.getNodes(), 'svg', `${title}-graph`)}
-          >
+          <Button size="sm" disabled={!!exporting} onClick={() => setExporting('svg')}>
             Download SVG
           </Button>
           <p
@@ -207,7 +224,7 @@ function GraphCanvas({ title }: { title: string }) {
             onNodesChange={onNodesChange}
             nodesDraggable={false}
             nodesConnectable={false}
-            onlyRenderVisibleElements
+            onlyRenderVisibleElements={!exporting}
             minZoom={0.05}
             onNodeClick={(_, node) => setActiveId(node.id)}
             onPaneClick={() => setActiveId(null)}

@@ -1,11 +1,20 @@
 'use client';
 
+import { unstable_rethrow } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { importMapAction } from '@/lib/actions/maps';
+import { IMPORT_LIMITS, utf8Length } from '@/lib/domain/exchange/import-limits';
 
-/** Paste or upload Argdown or AIF JSON to create a map; problems are listed with their line or node. */
+const MAX_MB = IMPORT_LIMITS.bytes / 1_000_000;
+const tooLarge = (bytes: number) =>
+  `That file is ${(bytes / 1_000_000).toFixed(1)} MB: an import can be at most ${MAX_MB} MB. Split the map into smaller files.`;
+
+/**
+ * Paste or upload Argdown or AIF JSON to create a map; problems are listed with their line or
+ * node. A file over the size limit is refused here, before it is sent.
+ */
 export function ImportMapForm() {
   const [format, setFormat] = useState<'argdown' | 'aif'>('argdown');
   const [text, setText] = useState('');
@@ -21,10 +30,19 @@ export function ImportMapForm() {
         className="mt-3 space-y-3"
         onSubmit={async (e) => {
           e.preventDefault();
+          const bytes = utf8Length(text);
+          if (bytes > IMPORT_LIMITS.bytes) return setError(tooLarge(bytes));
           setBusy(true);
-          const r = await importMapAction({ format, text });
-          setBusy(false);
-          if (r && !r.ok) setError(r.message);
+          setError(null);
+          try {
+            const r = await importMapAction({ format, text });
+            if (r && !r.ok) setError(r.message);
+          } catch (e) {
+            unstable_rethrow(e); // the redirect to the new map
+            setError('The map could not be sent. Check your connection, then try again.');
+          } finally {
+            setBusy(false);
+          }
         }}
       >
         <fieldset className="flex gap-4 text-sm">
@@ -59,6 +77,10 @@ export function ImportMapForm() {
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (!file) return;
+              if (file.size > IMPORT_LIMITS.bytes) {
+                setText('');
+                return setError(tooLarge(file.size));
+              }
               setText(await file.text());
               if (file.name.endsWith('.json')) setFormat('aif');
               setError(null);
@@ -84,9 +106,19 @@ export function ImportMapForm() {
           />
           <FieldError id="import-error" messages={error} />
         </div>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? 'Importing…' : 'Import map'}
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="primary" disabled={busy}>
+            {busy ? 'Importing…' : 'Import map'}
+          </Button>
+          <p aria-live="polite" className="text-sm text-stone-600">
+            {busy ? 'Reading and checking the map: a large one takes a few seconds.' : ''}
+          </p>
+        </div>
+        <p className="text-xs text-stone-600">
+          At most {MAX_MB} MB, {IMPORT_LIMITS.claims.toLocaleString('en')} claims,{' '}
+          {IMPORT_LIMITS.depth} levels of replies and {IMPORT_LIMITS.quotes.toLocaleString('en')}{' '}
+          quotes.
+        </p>
       </form>
     </details>
   );

@@ -67,4 +67,16 @@ test.describe('the debate page', () => {
     await expectAccessible(page);
     await screenshots(page, 'debate');
   });
+
+  test('is served with a nonce-based Content-Security-Policy and no eval', async ({ page }) => {
+    const first = await page.request.get('/');
+    const policy = first.headers()['content-security-policy'] ?? '';
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(policy).not.toContain('unsafe-eval');
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+    // Next's own scripts carry this response's nonce; the next response has another.
+    expect(await first.text()).toContain(`nonce="${nonce}"`);
+    const second = await page.request.get('/');
+    expect(second.headers()['content-security-policy']).not.toContain(nonce);
+  });
 });

@@ -89,12 +89,13 @@ test('a student builds, anchors, saves and shares a map; others read and copy it
     'Dialogue and pressure worked together before',
   );
 
-  // The rebuttal is labelled as one, and the counts follow.
+  // The rebuttal is labelled as one, and the counts follow: a rebuttal argues for the thesis,
+  // and the objection it answers is no longer a gap.
   await expect(row(page, 'The poll shows public support').getByText('Rebuttal')).toBeVisible();
   const counts = (label: string) =>
     side(page, label).getByRole('list', { name: 'Counts for this thesis' });
   await expect(counts('Track II can open talks')).toHaveText(
-    /1 pro(?!s).*2 cons.*1 objection without rebuttal/,
+    /2 pros.*1 con(?!s).*0 objections without rebuttal/,
   );
   await expect(counts('Dual-track will fail')).toHaveText(
     /1 pro(?!s).*1 con(?!s).*1 objection without rebuttal/,
@@ -206,6 +207,10 @@ test('a student builds, anchors, saves and shares a map; others read and copy it
   await readerPage.goto(shareUrl);
   await expect(readerPage.getByText(/read-only/)).toBeVisible();
   await expect(row(readerPage, 'Kim invited Moon')).toBeVisible();
+  // The link shows neither the student's notes nor their name unless they chose so.
+  await expect(readerPage.getByText('an invitation is not a summit')).toHaveCount(0);
+  expect(await readerPage.content()).not.toContain('an invitation is not a summit');
+  await expect(readerPage.getByText(/Shared map · read-only/)).toBeVisible();
   await expect(readerPage.locator('[data-claim-row]')).toHaveCount(5);
   await expect(readerPage.getByRole('button', { name: /Add pro|Add con|Share/ })).toHaveCount(0);
   await select(readerPage, 'Kim invited Moon');
@@ -243,7 +248,8 @@ test('a student builds, anchors, saves and shares a map; others read and copy it
   await expect(page.getByRole('button', { name: 'Create link' })).toBeVisible();
   const late = await browser.newContext();
   const latePage = await late.newPage();
-  await latePage.goto(shareUrl);
+  const gone = await latePage.goto(shareUrl);
+  expect(gone?.status()).toBe(404);
   await expect(latePage.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
   await late.close();
 });

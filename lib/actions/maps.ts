@@ -1,5 +1,6 @@
 'use server';
 
+import type { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/errors';
@@ -7,6 +8,7 @@ import {
   createMapSchema,
   importMapSchema,
   mapRef,
+  shareMapSchema,
   renameMapSchema,
   shareTokenSchema,
 } from '@/lib/schemas/map';
@@ -56,10 +58,11 @@ export async function deleteMapAction(input: { mapId: string }) {
   });
 }
 
-export async function shareMapAction(input: { mapId: string }) {
-  return runAction(mapRef, input, async ({ mapId }) => {
+/** Creates the map's read-only link, or changes what it shows (notes, the owner's name). */
+export async function shareMapAction(input: z.input<typeof shareMapSchema>) {
+  return runAction(shareMapSchema, input, async ({ mapId, ...options }) => {
     const user = await requireUser();
-    return getOrCreateShareLink(db, { userId: user.id, mapId });
+    return getOrCreateShareLink(db, { userId: user.id, mapId, options });
   });
 }
 

@@ -9,7 +9,6 @@ import {
   removeSubtree,
   shiftClaim,
   structuralChanges,
-  thesisCounts,
   type TreeNode,
 } from './argument-tree';
 import { initialKeys } from './order-keys';
@@ -150,21 +149,6 @@ describe('keyboard moves', () => {
     ]);
     expect(shiftClaim(map, 'A1', -1)).toBeNull();
     expect(shiftClaim(map, 'A2', 1)).toBeNull();
-  });
-});
-
-describe('thesisCounts', () => {
-  it('counts pros, cons and objections without a rebuttal per thesis', () => {
-    // T1: pros A, A1; cons A2 (rebutted by A2r), A2r, B -> A2r and B are unanswered.
-    expect(thesisCounts(map, T1)).toEqual({ pros: 2, cons: 3, unanswered: 2 });
-    expect(thesisCounts(map, T2)).toEqual({ pros: 1, cons: 0, unanswered: 0 });
-  });
-
-  it('a pro reply does not count as a rebuttal', () => {
-    const after = insertClaim(map, node('Bp', 'B', 'pro', 0));
-    expect(thesisCounts(after, T1).unanswered).toBe(2);
-    const rebutted = insertClaim(map, node('Bc', 'B', 'con', 0));
-    expect(thesisCounts(rebutted, T1).unanswered).toBe(2); // B answered, Bc itself is new and open
   });
 });
 

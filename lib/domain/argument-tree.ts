@@ -176,30 +176,6 @@ export function shiftClaim<T extends TreeNode>(
   return moveClaim(claims, id, placeOf(node), to);
 }
 
-export interface ThesisCounts {
-  pros: number;
-  cons: number;
-  /** Objections (con claims) with no rebuttal (a con reply) yet. */
-  unanswered: number;
-}
-
-/** Live counts for one thesis: claims marked pro and con at any depth, and unanswered objections. */
-export function thesisCounts(claims: readonly TreeNode[], thesisId: string): ThesisCounts {
-  const rebutted = new Set(
-    claims.filter((c) => c.stance === 'con' && c.parentId).map((c) => c.parentId as string),
-  );
-  const counts: ThesisCounts = { pros: 0, cons: 0, unanswered: 0 };
-  for (const c of claims) {
-    if (c.thesisId !== thesisId) continue;
-    if (c.stance === 'pro') counts.pros += 1;
-    else {
-      counts.cons += 1;
-      if (!rebutted.has(c.id)) counts.unanswered += 1;
-    }
-  }
-  return counts;
-}
-
 export interface OutlineRow<T> {
   claim: T;
   depth: number;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrief } from './brief';
-import { sampleMap } from './exchange/testing/fixtures';
+import { sampleMap, seededDebate } from './exchange/testing/fixtures';
+import { syntheticMap } from './exchange/testing/synthetic-map';
+import { thesisCounts } from './dialectic';
 import type { ClaimView } from './views';
 
 describe('debate brief', () => {
@@ -63,5 +65,46 @@ describe('debate brief', () => {
     expect(other.objections.map((o) => [o.claim.text, o.gap])).toEqual([
       ['Dialogue and pressure\nworked together before', true],
     ]);
+  });
+
+  it('lists attacks at any depth of the other side’s tree, and our cross-link attacks, with quotes', () => {
+    const doc = sampleMap();
+    const deep: ClaimView = {
+      id: 'deep',
+      thesisId: 'thesis-2',
+      parentId: doc.claims.find((c) => c.thesisId === 'thesis-2' && !c.parentId)!.id,
+      stance: 'con',
+      text: 'Deep attack on their case',
+      note: '',
+      strength: 3,
+      order: 'a5',
+      version: 1,
+    };
+    const brief = buildBrief({ ...doc, claims: [...doc.claims, deep] }, 'thesis-1');
+    const deepAttack = brief.attacks.find((a) => a.claim.id === 'deep');
+    expect(deepAttack).toMatchObject({
+      byLink: false,
+      target: expect.stringMatching(/^“Sanctions/),
+    });
+    expect(brief.attacks.some((a) => a.byLink)).toBe(
+      doc.links.some(
+        (l) =>
+          l.stance === 'con' &&
+          doc.claims.find((c) => c.id === l.fromClaimId)?.thesisId === 'thesis-1',
+      ),
+    );
+  });
+
+  it('agrees with the thesis card on every map: objections and gaps are counted one way', () => {
+    const debate = seededDebate();
+    const maps = [sampleMap(), ...[1, 2, 3].map((seed) => syntheticMap(debate, 400, seed))];
+    for (const doc of maps) {
+      for (const thesis of doc.debate.theses) {
+        const brief = buildBrief(doc, thesis.id);
+        const counts = thesisCounts(doc.claims, doc.links, thesis.id);
+        expect(brief.objections.length).toBe(counts.objections);
+        expect(brief.gaps).toBe(counts.unanswered);
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { childrenAt } from './argument-tree';
+import { objectionsTo, type Objection } from './dialectic';
 import type { AnchorView, ClaimView, SourceView, ThesisView } from './views';
 import { citation, type MapDocument } from './exchange/document';
 import { byOrder } from './order-keys';
@@ -33,8 +34,11 @@ export interface Brief {
   /** Our supporting claims, strongest first (by the student's rating; unrated last). */
   case: (BriefPoint & { support: BriefPoint[] })[];
   objections: BriefObjection[];
-  /** Our objections to the other side's thesis. */
-  attacks: BriefPoint[];
+  /**
+   * Our objections to the other side: at any depth of its tree, and our claims that attack it
+   * by a cross-link (lib/domain/dialectic.ts decides what counts).
+   */
+  attacks: (BriefPoint & { target: string; byLink: boolean })[];
   gaps: number;
 }
 
@@ -61,43 +65,39 @@ export function buildBrief(doc: MapDocument, thesisId: string): Brief {
   const under = (parentId: string | null, thesisOf: string) =>
     childrenAt(doc.claims, { thesisId: thesisOf, parentId }).sort(byStrength);
   const claimById = new Map(doc.claims.map((c) => [c.id, c]));
-  const rebuttalsOf = (objection: ClaimView): BriefPoint[] => [
-    ...under(objection.id, objection.thesisId)
-      .filter((c) => c.stance === 'con')
-      .map(point),
-    ...doc.links
-      .filter((l) => l.toClaimId === objection.id && l.stance === 'con')
-      .map((l) => point(claimById.get(l.fromClaimId)!)),
-  ];
-  const objection = (claim: ClaimView, target: string, fromOtherSide: boolean): BriefObjection => {
-    const rebuttals = rebuttalsOf(claim);
-    return { ...point(claim), target, rebuttals, gap: rebuttals.length === 0, fromOtherSide };
+  const depth = (c: ClaimView) => {
+    let d = 0;
+    for (let p = c.parentId; p && d < doc.claims.length; p = claimById.get(p)?.parentId ?? null)
+      d++;
+    return d;
   };
+  const targetText = (id: string | null) =>
+    id ? `“${claimById.get(id)?.text ?? ''}”` : 'the thesis';
+  // Shallow objections first, then by the student's rating; the other side's cross-links last.
+  const ordered = (list: Objection<ClaimView>[]) =>
+    [...list].sort(
+      (a, b) =>
+        Number(a.viaLink) - Number(b.viaLink) ||
+        depth(a.claim) - depth(b.claim) ||
+        byStrength(a.claim, b.claim),
+    );
 
   const casePoints = under(null, thesis.id).filter((c) => c.stance === 'pro');
-  const objections: BriefObjection[] = [
-    ...under(null, thesis.id)
-      .filter((c) => c.stance === 'con')
-      .map((c) => objection(c, 'the thesis', false)),
-    ...casePoints.flatMap((p) =>
-      under(p.id, thesis.id)
-        .filter((c) => c.stance === 'con')
-        .map((c) => objection(c, `“${p.text}”`, false)),
-    ),
-    ...doc.links
-      .filter(
-        (l) =>
-          l.stance === 'con' &&
-          (l.toThesisId === thesis.id || casePoints.some((p) => p.id === l.toClaimId)),
-      )
-      .map((l) =>
-        objection(
-          claimById.get(l.fromClaimId)!,
-          l.toThesisId ? 'the thesis' : `“${claimById.get(l.toClaimId!)!.text}”`,
-          true,
-        ),
-      ),
-  ];
+  const objections: BriefObjection[] = ordered(objectionsTo(doc.claims, doc.links, thesis.id)).map(
+    (o) => ({
+      ...point(o.claim),
+      target: targetText(o.targetId),
+      rebuttals: [...o.rebuttals]
+        .sort(
+          (a, b) =>
+            Number(a.thesisId !== o.claim.thesisId) - Number(b.thesisId !== o.claim.thesisId) ||
+            byStrength(a, b),
+        )
+        .map(point),
+      gap: o.gap,
+      fromOtherSide: o.viaLink,
+    }),
+  );
   return {
     title: doc.title,
     motion: doc.debate.motion,
@@ -110,9 +110,11 @@ export function buildBrief(doc: MapDocument, thesisId: string): Brief {
         .map(point),
     })),
     objections,
-    attacks: under(null, opponent.id)
-      .filter((c) => c.stance === 'con')
-      .map(point),
+    attacks: ordered(objectionsTo(doc.claims, doc.links, opponent.id)).map((o) => ({
+      ...point(o.claim),
+      target: targetText(o.targetId),
+      byLink: o.viaLink,
+    })),
     gaps: objections.filter((o) => o.gap).length,
   };
 }

@@ -67,8 +67,8 @@ export interface ClaimView extends TreeNode {
 export interface MapView {
   id: string;
   title: string;
-  ownerId: string;
-  ownerName: string;
+  /** The owner's name; null where a share link hides it. */
+  ownerName: string | null;
   updatedAt: string;
   /** The map's revision when this was read: every applied operation raises it by one. */
   revision: number;
@@ -76,6 +76,25 @@ export interface MapView {
   claims: ClaimView[];
   anchors: AnchorView[];
   links: CrossLink[];
+}
+
+/** What a share link shows beyond the claims: the owner's choice, both off by default. */
+export interface ShareOptions {
+  includeNotes: boolean;
+  showName: boolean;
+}
+
+export interface ShareLinkView extends ShareOptions {
+  token: string;
+}
+
+/** The map as a share link shows it: without the notes or the owner's name unless chosen. */
+export function redactForLink(map: MapView, options: ShareOptions): MapView {
+  return {
+    ...map,
+    ownerName: options.showName ? map.ownerName : null,
+    claims: options.includeNotes ? map.claims : map.claims.map((c) => ({ ...c, note: '' })),
+  };
 }
 
 export interface MapSummary {

@@ -113,6 +113,9 @@ export function renderBriefPdf(brief: Brief): Promise<Buffer> {
   if (!brief.attacks.length) body('None mapped yet.');
   for (const a of brief.attacks) {
     body(`– ${flat(a.claim.text)}${rating(a)}`);
+    body(`Against ${flat(a.target)}${a.byLink ? ' (cross-link from our side)' : ''}`, {
+      indent: 14,
+    });
     quotes(a, 14);
   }
   doc.end();

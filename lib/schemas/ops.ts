@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STANCES } from '@/lib/domain/argument-tree';
-import { CLAIM_TEXT_MAX, claimText, NOTE_MAX } from './map';
+import { CLAIM_TEXT_MAX, claimText, NOTE_MAX, wellFormed } from './map';
 
 /**
  * The editor's writes as operations: each has an id made by the browser, so a retry after a lost
@@ -8,7 +8,7 @@ import { CLAIM_TEXT_MAX, claimText, NOTE_MAX } from './map';
  * answers one result per op, in order (see lib/server/ops/apply-ops.ts).
  */
 
-const id = z.string().min(1).max(64);
+const id = wellFormed(z.string().min(1).max(64));
 const opId = z.uuid('Every change needs a fresh id.');
 const stance = z.enum(STANCES, 'Choose pro or con.');
 
@@ -27,9 +27,9 @@ const strength = z
   .max(5, 'Choose a strength from 1 to 5.')
   .nullable();
 
-const note = z
-  .string()
-  .max(NOTE_MAX, `Keep the note under ${NOTE_MAX.toLocaleString('en')} characters.`);
+const note = wellFormed(
+  z.string().max(NOTE_MAX, `Keep the note under ${NOTE_MAX.toLocaleString('en')} characters.`),
+);
 
 export const claimFields = z.object({
   text: claimText.optional(),
@@ -94,13 +94,15 @@ export const opSchema = z.discriminatedUnion('kind', [
     anchorId: z.uuid(),
     claimId: id,
     sourceId: id,
-    exact: z
-      .string()
-      .trim()
-      .min(1, 'Paste or select the passage to quote.')
-      .max(2000, 'Quote at most 2,000 characters: pick the sentence that matters.'),
-    prefix: z.string().max(200).default(''),
-    suffix: z.string().max(200).default(''),
+    exact: wellFormed(
+      z
+        .string()
+        .trim()
+        .min(1, 'Paste or select the passage to quote.')
+        .max(2000, 'Quote at most 2,000 characters: pick the sentence that matters.'),
+    ),
+    prefix: wellFormed(z.string().max(200)).default(''),
+    suffix: wellFormed(z.string().max(200)).default(''),
     block: z.number().int().min(0).max(100_000).optional(),
   }),
   z.object({ id: opId, kind: z.literal('anchor.remove'), anchorId: id }),

@@ -19,18 +19,12 @@ function createAuth() {
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
     },
-    session: {
-      expiresIn: 60 * 60 * 24 * 30,
-      updateAge: 60 * 60 * 24,
-      // Each save checks the session; a signed cookie holding it for two minutes spares the
-      // database that read on every edit. Signing out clears it; a session ended elsewhere
-      // stops working here within two minutes.
-      cookieCache: { enabled: true, maxAge: 120 },
-    },
+    // Checked sessions are cached briefly in lib/server/session.ts.
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     // Secure cookies only where the app is served over https; a classroom server on plain http
     // would otherwise never keep anyone signed in.
     advanced: { useSecureCookies: url.startsWith('https://') },
-    // Sign-in is slowed down per account by lib/server/sign-in.ts, which sees failures.
+    // Sign-in is slowed down per client and per account by lib/server/sign-in.ts.
     rateLimit: { enabled: false },
     plugins: [nextCookies()],
   });

@@ -8,6 +8,8 @@ import type { Db, Tx } from './db';
 import { liveLinks } from '@/lib/domain/cross-links';
 import { toAnchorView, toClaimView, toLinkView } from './mappers';
 import { insertMapContents } from './map-documents';
+import { truncate } from '@/lib/domain/text';
+import { TITLE_MAX } from '@/lib/schemas/map';
 
 /** The signed-in user's maps, most recently changed first. */
 export async function listMyMaps(tx: Tx, opts: { userId: string }): Promise<MapSummary[]> {
@@ -117,7 +119,7 @@ export async function duplicateMap(db: Db, opts: { userId: string; mapId: string
   return copyMap(db, {
     sourceMapId: map.id,
     ownerId: opts.userId,
-    title: `Copy of ${title}`.slice(0, 120),
+    title: truncate(`Copy of ${title}`, TITLE_MAX),
   });
 }
 
@@ -148,7 +150,6 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
   return {
     id: map.id,
     title: map.title,
-    ownerId: map.ownerId,
     ownerName: map.owner.name,
     updatedAt: map.updatedAt.toISOString(),
     revision: map.revision,

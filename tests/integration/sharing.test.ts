@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportMap } from '@/lib/server/exports';
 import { deleteMap, duplicateMap, listMyMaps, loadMapView, renameMap } from '@/lib/server/maps';
 import {
   copySharedMap,
@@ -89,12 +90,45 @@ describe('share links', () => {
     const link = await getOrCreateShareLink(db, { userId: user.id, mapId: map.id });
     const fork = await copySharedMap(db, { userId: reader.id, token: link.token });
     const forked = await loadMapView(db, fork.id);
-    expect(forked.ownerId).toBe(reader.id);
+    expect(forked.ownerName).toBe(reader.name);
     expect(forked.claims.map((c) => c.text)).toEqual(['Worth copying']);
 
     await revokeShareLink(db, { userId: user.id, mapId: map.id });
     await expect(copySharedMap(db, { userId: reader.id, token: link.token })).rejects.toMatchObject(
       { code: 'NOT_FOUND' },
     );
+  });
+
+  it('shows notes and the owner’s name only where the owner chose, in the view and in exports', async () => {
+    const { user, map, a } = await userWithMap();
+    const c = await claim(user.id, map.id, a.id, null, 'pro', 'Public claim');
+    await apply(user.id, map.id, {
+      kind: 'claim.update',
+      claimId: c.id,
+      set: { note: 'Lead with this; expect them to say it is naive' },
+      base: {},
+    });
+    const link = await getOrCreateShareLink(db, { userId: user.id, mapId: map.id });
+    expect(link).toMatchObject({ includeNotes: false, showName: false });
+    const hidden = await getSharedMap(db, { token: link.token });
+    expect(hidden.claims[0]!.note).toBe('');
+    expect(hidden.ownerName).toBeNull();
+    const serialized = JSON.stringify(hidden);
+    expect(serialized).not.toContain(user.id);
+    expect(serialized).not.toContain('naive');
+    for (const format of ['markdown', 'argdown', 'aif', 'annotations'] as const) {
+      const file = await exportMap(hidden, format);
+      expect(String(file.body), format).not.toContain('naive');
+    }
+
+    const shown = await getOrCreateShareLink(db, {
+      userId: user.id,
+      mapId: map.id,
+      options: { includeNotes: true, showName: true },
+    });
+    expect(shown.token).toBe(link.token);
+    const open = await getSharedMap(db, { token: link.token });
+    expect(open.claims[0]!.note).toContain('naive');
+    expect(open.ownerName).toBe(user.name);
   });
 });

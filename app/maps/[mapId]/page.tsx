@@ -22,5 +22,5 @@ export default async function EditorPage({ params }: { params: Promise<{ mapId: 
   );
   if (!data) notFound();
   const [map, link] = data;
-  return <MapEditor map={map} basePath={`/maps/${mapId}`} shareToken={link?.token ?? null} />;
+  return <MapEditor map={map} basePath={`/maps/${mapId}`} share={link} />;
 }

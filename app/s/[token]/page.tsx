@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { MapEditor } from '@/components/map-editor/map-editor';
 import { CopyMapButton } from '@/components/maps/copy-map-button';
 import { unlessMissing } from '@/lib/errors';
@@ -13,20 +14,8 @@ export default async function SharedMapPage({ params }: { params: Promise<{ toke
   const { token } = await params;
   const user = await getCurrentUser();
   const map = await unlessMissing(getSharedMap(db, { token }));
-  if (!map) {
-    return (
-      <div className="mx-auto max-w-lg rounded-lg border border-stone-200 bg-white p-6">
-        <h1 className="text-xl font-bold">This link does not work</h1>
-        <p className="mt-2 text-stone-700">
-          The owner may have stopped sharing the map, or the link was copied incompletely. Ask them
-          for a new link.
-        </p>
-        <Link href="/" className="mt-4 inline-block font-medium underline">
-          Go to the debate
-        </Link>
-      </div>
-    );
-  }
+  // A revoked or unknown link answers 404 (not-found.tsx beside this page says why).
+  if (!map) notFound();
   return (
     <MapEditor
       map={map}

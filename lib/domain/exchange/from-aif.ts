@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { importFailure, type ImportedMap, type ImportProblem } from './imported-map';
+import { countProblem, IMPORT_LIMITS, sizeProblem } from './import-limits';
+import { importFailure, walkToTheses, type ImportedMap, type ImportProblem } from './imported-map';
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const aifSchema = z.object({
@@ -38,12 +39,36 @@ const aifSchema = z.object({
 // Dialogue nodes (locutions, transitions, illocutions) say who said what; the argument is in I, RA, CA.
 const DIALOGUE = new Set(['L', 'TA', 'YA', 'PA', 'MA']);
 
+/** Counts what the file holds before zod or any walk looks at it, so a huge file costs nothing. */
+function countProblems(raw: unknown): ImportProblem[] {
+  const r = (raw ?? {}) as {
+    nodes?: unknown;
+    edges?: unknown;
+    counterpoint?: { claims?: unknown };
+  };
+  const length = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  let quotes = 0;
+  const claims = r.counterpoint?.claims;
+  if (claims && typeof claims === 'object') {
+    for (const meta of Object.values(claims))
+      quotes += length((meta as { quotes?: unknown })?.quotes);
+  }
+  return [
+    countProblem('file', length(r.nodes), IMPORT_LIMITS.aifNodes, 'nodes'),
+    countProblem('file', length(r.edges), IMPORT_LIMITS.aifEdges, 'edges'),
+    countProblem('file', quotes, IMPORT_LIMITS.quotes, 'quotes'),
+  ].filter((p) => p !== null);
+}
+
 /**
  * Reads AIF JSON (AIFdb, OVA, or toAif()). Each claim must be the single premise of one RA
  * (supports) or CA (attacks) node towards its parent; the one or two roots are the theses.
- * Problems name the node or edge they are in.
+ * Problems name the node or edge they are in. Within the import limits, the work is linear in
+ * the file's size.
  */
 export function fromAif(input: string): ImportedMap {
+  const tooBig = sizeProblem(input);
+  if (tooBig) throw importFailure('AIF', [tooBig]);
   let raw: unknown;
   try {
     raw = JSON.parse(input);
@@ -52,6 +77,8 @@ export function fromAif(input: string): ImportedMap {
       { where: 'file', message: `not valid JSON (${(e as Error).message})` },
     ]);
   }
+  const counted = countProblems(raw);
+  if (counted.length) throw importFailure('AIF', counted);
   const parsed = aifSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -59,7 +86,16 @@ export function fromAif(input: string): ImportedMap {
   }
   const aif = parsed.data;
   const problems: ImportProblem[] = [];
-  const nodes = new Map(aif.nodes.map((n) => [n.nodeID, n]));
+  const nodes = new Map<string, (typeof aif.nodes)[number]>();
+  for (const n of aif.nodes) {
+    if (nodes.has(n.nodeID)) {
+      problems.push({
+        where: `node ${n.nodeID}`,
+        message: 'more than one node has this id (each node needs its own)',
+      });
+    }
+    nodes.set(n.nodeID, n);
+  }
   for (const [i, e] of aif.edges.entries()) {
     for (const end of [e.fromID, e.toID]) {
       if (!nodes.has(end))
@@ -76,20 +112,31 @@ export function fromAif(input: string): ImportedMap {
   }
   if (problems.length) throw importFailure('AIF', problems);
 
-  const into = (nid: string) =>
-    aif.edges.filter((e) => e.toID === nid).map((e) => nodes.get(e.fromID)!);
-  const outOf = (nid: string) =>
-    aif.edges.filter((e) => e.fromID === nid).map((e) => nodes.get(e.toID)!);
+  // Each node's incoming and outgoing neighbours, indexed once (not searched for each node).
+  const into = new Map<string, string[]>();
+  const outOf = new Map<string, string[]>();
+  const add = (index: Map<string, string[]>, key: string, value: string) => {
+    const list = index.get(key);
+    if (list) list.push(value);
+    else index.set(key, [value]);
+  };
+  for (const e of aif.edges) {
+    add(into, e.toID, e.fromID);
+    add(outOf, e.fromID, e.toID);
+  }
+  const claimsAround = (index: Map<string, string[]>, nid: string) =>
+    (index.get(nid) ?? []).map((k) => nodes.get(k)!).filter((n) => n.type === 'I');
+
   const crossIds = new Set(aif.counterpoint?.crossLinks ?? []);
-  const inferences = aif.nodes.filter((n) => n.type === 'RA' || n.type === 'CA');
   const edgesOf = new Map<
     string,
     { to: string; stance: 'pro' | 'con'; cross: boolean; where: string }[]
   >();
-  for (const s of inferences) {
+  for (const s of aif.nodes) {
+    if (s.type !== 'RA' && s.type !== 'CA') continue;
     const where = `node ${s.nodeID}`;
-    const premises = into(s.nodeID).filter((n) => n.type === 'I');
-    const conclusions = outOf(s.nodeID).filter((n) => n.type === 'I');
+    const premises = claimsAround(into, s.nodeID);
+    const conclusions = claimsAround(outOf, s.nodeID);
     if (premises.length !== 1) {
       problems.push({
         where,
@@ -107,15 +154,15 @@ export function fromAif(input: string): ImportedMap {
       continue;
     }
     const from = premises[0]!.nodeID;
-    edgesOf.set(from, [
-      ...(edgesOf.get(from) ?? []),
-      {
-        to: conclusions[0]!.nodeID,
-        stance: s.type === 'RA' ? 'pro' : 'con',
-        cross: crossIds.has(s.nodeID),
-        where,
-      },
-    ]);
+    const edge = {
+      to: conclusions[0]!.nodeID,
+      stance: s.type === 'RA' ? ('pro' as const) : ('con' as const),
+      cross: crossIds.has(s.nodeID),
+      where,
+    };
+    const list = edgesOf.get(from);
+    if (list) list.push(edge);
+    else edgesOf.set(from, [edge]);
   }
 
   const claimsI = aif.nodes.filter((n) => n.type === 'I');
@@ -129,16 +176,20 @@ export function fromAif(input: string): ImportedMap {
       message: `found ${thesisNodes.size} root claims; a map has one or two theses`,
     });
   }
+  const tooMany = countProblem(
+    'file',
+    claimsI.length - thesisNodes.size,
+    IMPORT_LIMITS.claims,
+    'claims',
+  );
+  if (tooMany) problems.push(tooMany);
   if (problems.length) throw importFailure('AIF', problems);
 
-  const thesisOf = (nid: string, seen = new Set<string>()): number | null => {
-    if (thesisNodes.has(nid)) return thesisNodes.get(nid)!;
-    if (seen.has(nid)) return null;
-    seen.add(nid);
-    const p = treeParent(nid);
-    return p ? thesisOf(p.to, seen) : null;
-  };
-
+  const reach = walkToTheses(
+    claimsI.map((n) => n.nodeID),
+    (nid) => treeParent(nid)?.to,
+    (nid) => thesisNodes.get(nid),
+  );
   const result: ImportedMap = {
     title: aif.counterpoint?.title ?? null,
     claims: [],
@@ -152,7 +203,7 @@ export function fromAif(input: string): ImportedMap {
     const tree = (edgesOf.get(n.nodeID) ?? []).filter((e) => !e.cross);
     // Without our metadata, a second inference from the same claim is a cross-link.
     const [parent, ...extra] = tree;
-    const thesisPosition = thesisOf(n.nodeID);
+    const thesisPosition = reach.get(n.nodeID)?.thesis ?? null;
     if (!parent || thesisPosition === null) {
       problems.push({
         where,
@@ -160,7 +211,7 @@ export function fromAif(input: string): ImportedMap {
       });
       continue;
     }
-    const m = meta[n.nodeID] ?? {};
+    const m = Object.hasOwn(meta, n.nodeID) ? meta[n.nodeID]! : {};
     result.claims.push({
       key: n.nodeID,
       where,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { argdownShapeProblems } from './argdown-limits';
 import { parseArgdown } from './argdown-parser';
-import { importFailure, type ImportedMap, type ImportProblem } from './imported-map';
+import { countProblem, IMPORT_LIMITS } from './import-limits';
+import { importFailure, walkToTheses, type ImportedMap, type ImportProblem } from './imported-map';
 
 const dataSchema = z.object({
   text: z.string().optional(),
@@ -29,11 +31,17 @@ interface Member {
 /**
  * Reads Argdown written as toArgdown() writes it, or by hand in the same shape: statements [T1]
  * and [T2] for the theses, every other statement written under its parent with + or -, cross-links
- * as "+> [X]" / "-> [X]" under their source. Problems are reported with their line.
+ * as "+> [X]" / "-> [X]" under their source. Problems are reported with their line. The text is
+ * checked against the import limits before Argdown's parser sees it.
  */
 export function fromArgdown(input: string): ImportedMap {
+  const shape = argdownShapeProblems(input);
+  if (shape.length) throw importFailure('Argdown', shape);
   const res = parseArgdown(input);
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = [...(res.dataProblems ?? [])];
+  for (const e of res.exceptions ?? []) {
+    problems.push({ where: 'file', message: `Argdown could not read it (${e.message})` });
+  }
   for (const e of res.lexerErrors ?? [])
     problems.push({ where: `line ${e.line}`, message: e.message });
   for (const e of res.parserErrors ?? []) {
@@ -51,6 +59,13 @@ export function fromArgdown(input: string): ImportedMap {
   }
 
   const statements = res.statements ?? {};
+  const tooMany = countProblem(
+    'file',
+    Object.keys(statements).filter((t) => !THESIS.test(t)).length,
+    IMPORT_LIMITS.claims,
+    'claims',
+  );
+  if (tooMany) throw importFailure('Argdown', [tooMany]);
   const defined = (title: string): Member | undefined => {
     const members = (statements[title]?.members ?? []) as Member[];
     return members.find((m) => m.text !== undefined && m.text.trim() !== '') ?? members[0];
@@ -60,7 +75,7 @@ export function fromArgdown(input: string): ImportedMap {
   // Tree edges are written on the child's own line ("outgoing…" from the parent's view);
   // cross-links on a line of their own under the source ("incoming…").
   const parents = new Map<string, { parent: string; stance: 'pro' | 'con' }[]>();
-  const crossLinks: { from: string; to: string; stance: 'pro' | 'con' }[] = [];
+  const crossLinks: { from: string; to: string; stance: 'pro' | 'con'; line?: number }[] = [];
   for (const rel of res.relations ?? []) {
     const from = rel.from?.title;
     const to = rel.to?.title;
@@ -73,26 +88,32 @@ export function fromArgdown(input: string): ImportedMap {
       continue;
     }
     const stance = rel.relationType === 'support' ? 'pro' : 'con';
-    const name = String((rel.occurrences[0] as { name?: string } | undefined)?.name ?? '');
-    if (name.startsWith('incoming')) crossLinks.push({ from, to, stance });
-    else parents.set(from, [...(parents.get(from) ?? []), { parent: to, stance }]);
+    const occurrences = rel.occurrences as { name?: string; startLine?: number }[];
+    const name = String(occurrences[0]?.name ?? '');
+    // A link written twice is two links (the second refused as a duplicate, as in the editor).
+    if (name.startsWith('incoming')) {
+      for (const o of occurrences) crossLinks.push({ from, to, stance, line: o.startLine });
+    } else {
+      const list = parents.get(from);
+      if (list) list.push({ parent: to, stance });
+      else parents.set(from, [{ parent: to, stance }]);
+    }
   }
-
-  const thesisOf = (title: string, seen = new Set<string>()): number | null => {
-    const m = THESIS.exec(title);
-    if (m) return Number(m[1]) - 1;
-    if (seen.has(title)) return null;
-    seen.add(title);
-    const p = parents.get(title)?.[0];
-    return p ? thesisOf(p.parent, seen) : null;
-  };
 
   const claimTitles = Object.keys(statements)
     .filter((t) => !THESIS.test(t))
     .sort((a, b) => (defined(a)?.startLine ?? 0) - (defined(b)?.startLine ?? 0));
+  const reach = walkToTheses(
+    claimTitles,
+    (title) => parents.get(title)?.[0]?.parent,
+    (title) => {
+      const m = THESIS.exec(title);
+      return m ? Number(m[1]) - 1 : undefined;
+    },
+  );
   const result: ImportedMap = { title: null, claims: [], quotes: [], links: [] };
-  const fm = (res as { frontMatter?: { title?: unknown } }).frontMatter;
-  if (typeof fm?.title === 'string') result.title = fm.title;
+  const fileTitle = res.frontMatter?.title;
+  if (fileTitle !== undefined) result.title = fileTitle;
 
   for (const title of claimTitles) {
     const where = `${lineOf(title)} (${title})`;
@@ -106,7 +127,7 @@ export function fromArgdown(input: string): ImportedMap {
       });
       continue;
     }
-    const thesisPosition = thesisOf(title);
+    const thesisPosition = reach.get(title)?.thesis ?? null;
     if (thesisPosition === null) {
       problems.push({ where, message: 'it does not lead up to [T1] or [T2]' });
       continue;
@@ -147,7 +168,7 @@ export function fromArgdown(input: string): ImportedMap {
     const m = THESIS.exec(l.to);
     result.links.push({
       fromKey: l.from,
-      where: lineOf(l.from),
+      where: `${l.line ? `line ${l.line}` : lineOf(l.from)} (${l.from})`,
       toKey: m ? null : l.to,
       toThesisPosition: m ? Number(m[1]) - 1 : null,
       stance: l.stance,

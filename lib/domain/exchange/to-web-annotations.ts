@@ -1,22 +1,124 @@
-import { blockOffset, type MapDocument } from './document';
+import { CONTEXT_LENGTH, locateQuote } from '../quote-anchoring';
+import type { AnchorView, SourceView } from '../views';
+import { articleText, type MapDocument } from './document';
 
 // Every anchored quote as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/): the
-// claim is the body, the article's original URL the target, found by a TextQuoteSelector and a
-// TextPositionSelector. Positions count in the article's text with paragraphs joined by a blank
-// line ("\n\n"), as articleText() builds it.
+// claim is the body; the target is the quoted passage of the article, found by a
+// TextQuoteSelector and a TextPositionSelector.
+//
+// Which text the selectors count in: none of the articles' web pages is the text students quote
+// (pages add titles, bylines, captions, menus and comments, which differ between captures). So
+// positions count in a text any client can rebuild from the article's paragraphs, stated in the
+// collection itself (POSITIONS_COUNT_IN): the article's body blocks, as Counterpoint shows them,
+// joined by a blank line (articleText()). As the model requires, they count Unicode code points,
+// not UTF-16 units, and prefix and suffix are that text's own context around the quote.
+//
+// Which article: the target's source is the article's own URL when its capture has one. The Globe
+// Post's capture has none (its seed URL is the publisher's home page, which would make every quote
+// a quote of the home page), so such a source is named by a URN made from its seed slug, stable
+// across databases (ids are not); the model allows any IRI as a source. The source is written as
+// an object that also gives the title and publisher (Dublin Core, whose prefixes the Web
+// Annotation context defines), and, for a URN, the publisher's site as dcterms:isPartOf: the
+// article is part of that site, which is all the capture tells of where it was published.
+
+/** How TextPositionSelector offsets are to be read, written into every export. */
+const POSITIONS_COUNT_IN =
+  'TextPositionSelector start and end count Unicode code points in the text of the target’s ' +
+  'source as Counterpoint shows it: the article’s body blocks (paragraphs, headings and block ' +
+  'quotes, in order; title, standfirst, byline and captions excluded), each exactly as shown, ' +
+  'joined by two line feeds ("\\n\\n"). TextQuoteSelector prefix and suffix come from the same ' +
+  'text. Where the source is a urn:counterpoint:source: URN, the capture of the article has no ' +
+  'URL of its own; dcterms:isPartOf names the publisher’s site.';
+
+/** A web address, or null. */
+function webUrl(url: string): URL | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The target's source: the article, by its own URL or by a stable URN (see above). */
+function articleResource(source: SourceView) {
+  const url = webUrl(source.url);
+  // A site's bare home page cannot name one article.
+  const own = url !== null && (url.pathname !== '/' || url.search !== '');
+  return {
+    id: own ? source.url : `urn:counterpoint:source:${encodeURIComponent(source.slug)}`,
+    type: 'Text',
+    'dcterms:title': source.title,
+    'dcterms:publisher': source.publisher,
+    ...(!own && url ? { 'dcterms:isPartOf': { id: source.url } } : {}),
+  };
+}
+
+/** The length of a string in Unicode code points (a surrogate pair is one). */
+const codePoints = (s: string) =>
+  s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+
+/** An article's text (as articleText()) with each block's start in UTF-16 units and code points. */
+function positionText(source: SourceView) {
+  const text = articleText(source);
+  const units: number[] = [];
+  const points: number[] = [];
+  let unit = 0;
+  let point = 0;
+  for (const block of source.blocks) {
+    units.push(unit);
+    points.push(point);
+    unit += block.text.length + 2;
+    point += codePoints(block.text) + 2;
+  }
+  return { text, units, points, blocks: source.blocks.map((b) => b.text) };
+}
+
+/** Up to `n` code points of `s`, from its end or its start. */
+const lastPoints = (s: string, n: number) => Array.from(s).slice(-n).join('');
+const firstPoints = (s: string, n: number) => Array.from(s).slice(0, n).join('');
+
+/** The two selectors of one quote, or null when the stored place no longer holds its words. */
+function selectors(t: ReturnType<typeof positionText>, anchor: AnchorView) {
+  let at: { block: number; start: number; end: number } | null = anchor;
+  if (t.blocks[at.block]?.slice(at.start, at.end) !== anchor.exact)
+    at = locateQuote(t.blocks, anchor, anchor.block);
+  if (!at) return null;
+  const block = t.blocks[at.block]!;
+  const exact = block.slice(at.start, at.end);
+  const from = t.units[at.block]! + at.start;
+  const to = from + exact.length;
+  const start = t.points[at.block]! + codePoints(block.slice(0, at.start));
+  return [
+    {
+      type: 'TextQuoteSelector',
+      exact,
+      prefix: lastPoints(
+        t.text.slice(Math.max(0, from - 2 * CONTEXT_LENGTH), from),
+        CONTEXT_LENGTH,
+      ),
+      suffix: firstPoints(t.text.slice(to, to + 2 * CONTEXT_LENGTH), CONTEXT_LENGTH),
+    },
+    { type: 'TextPositionSelector', start, end: start + codePoints(exact) },
+  ];
+}
 
 /** The map's quotes as a Web Annotation collection in JSON-LD. */
 export function toWebAnnotations(doc: MapDocument, mapUrl?: string) {
+  const id = mapUrl ? `${mapUrl}#annotations` : 'urn:counterpoint:annotations';
   const claims = new Map(doc.claims.map((c) => [c.id, c]));
   const sources = new Map(doc.debate.theses.map((t) => [t.source.id, t.source]));
-  const items = doc.anchors
-    .filter((a) => claims.has(a.claimId) && sources.has(a.sourceId))
-    .map((a) => {
-      const claim = claims.get(a.claimId)!;
-      const source = sources.get(a.sourceId)!;
-      const start = blockOffset(source, a.block) + a.start;
-      return {
-        id: `urn:counterpoint:anchor:${a.id}`,
+  const texts = new Map<string, ReturnType<typeof positionText>>();
+  const items = doc.anchors.flatMap((a) => {
+    const claim = claims.get(a.claimId);
+    const source = sources.get(a.sourceId);
+    if (!claim || !source) return [];
+    if (!texts.has(source.id)) texts.set(source.id, positionText(source));
+    const selector = selectors(texts.get(source.id)!, a);
+    if (!selector) return [];
+    return [
+      {
+        id: `urn:counterpoint:anchor:${encodeURIComponent(a.id)}`,
         type: 'Annotation',
         motivation: 'commenting',
         body: {
@@ -24,23 +126,26 @@ export function toWebAnnotations(doc: MapDocument, mapUrl?: string) {
           value: claim.text,
           format: 'text/plain',
           purpose: 'commenting',
-          ...(claim.note ? { description: claim.note } : {}),
+          // The Web Annotation context has no "description": a schema.org term survives JSON-LD.
+          ...(claim.note ? { 'schema:description': claim.note } : {}),
         },
-        target: {
-          source: source.url,
-          selector: [
-            { type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix },
-            { type: 'TextPositionSelector', start, end: start + (a.end - a.start) },
-          ],
-        },
-      };
-    });
+        target: { type: 'SpecificResource', source: articleResource(source), selector },
+      },
+    ];
+  });
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: mapUrl ? `${mapUrl}#annotations` : 'urn:counterpoint:annotations',
+    id,
     type: 'AnnotationCollection',
     label: `${doc.title}: quoted evidence`,
+    'rdfs:comment': POSITIONS_COUNT_IN,
     total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    first: {
+      id: mapUrl ? `${mapUrl}#annotations-page-1` : 'urn:counterpoint:annotations:page-1',
+      type: 'AnnotationPage',
+      partOf: id,
+      startIndex: 0,
+      items,
+    },
   };
 }

@@ -1,0 +1,28 @@
+/**
+ * Text as people see it: whole characters (graphemes), never half an emoji. One `truncate` for
+ * the whole app, and one check for text that is not well-formed (a lone UTF-16 surrogate, which
+ * no keyboard types but a script or a broken copy can send).
+ */
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when the string has no lone surrogate (String.prototype.isWellFormed, for Node 20). */
+export function isWellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * At most `max` UTF-16 code units (what the database limits count), cut between whole
+ * characters, with "…" when something was cut.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const { segment } of segmenter.segment(text)) {
+    if (out.length + segment.length > max - 1) break;
+    out += segment;
+  }
+  return `${out.trimEnd()}…`;
+}
