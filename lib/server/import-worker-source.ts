@@ -12,16 +12,12 @@ let built: Promise<string> | null = null;
 export function bundleImportWorker(): Promise<string> {
   built ??= (async () => {
     const { build } = await import('esbuild');
-    const outfile = path.join(
-      process.cwd(),
-      'node_modules',
-      '.cache',
-      'counterpoint',
-      `import-worker-${process.pid}.mjs`,
-    );
-    await build({
+    const dir = path.join(process.cwd(), 'node_modules', '.cache', 'counterpoint');
+    const outfile = path.join(dir, 'import-worker.mjs');
+    const result = await build({
       entryPoints: [path.join(process.cwd(), 'lib', 'server', 'import.worker.ts')],
       outfile,
+      write: false,
       bundle: true,
       packages: 'external',
       platform: 'node',
@@ -29,7 +25,11 @@ export function bundleImportWorker(): Promise<string> {
       target: 'node20',
       logLevel: 'silent',
     });
-    process.once('exit', () => fs.rmSync(outfile, { force: true }));
+    // Test processes may build at once: each writes its own file, then swaps it in whole.
+    const own = `${outfile}.${process.pid}`;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(own, result.outputFiles[0]!.contents);
+    fs.renameSync(own, outfile);
     return outfile;
   })();
   return built;

@@ -19,7 +19,7 @@ export type WorkerAnswer =
   | { ok: false; code: AppErrorCode | 'UNEXPECTED'; message: string; field?: string };
 
 export interface ImportWorkerLimits {
-  /** Wall-clock time a worker may take, start-up included; it is terminated after. */
+  /** Wall-clock time a worker may take to read a file (once loaded); it is terminated after. */
   timeoutMs: number;
   /** The worker's V8 heap (old generation); a worker that needs more is stopped by V8. */
   memoryMb: number;

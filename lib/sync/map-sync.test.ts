@@ -250,6 +250,8 @@ describe('the outbox', () => {
   it('sends, after a reload, the changes a closed tab left unsent, and shows them meanwhile', async () => {
     const left = [addOp('Left behind 1'), addOp('Left behind 2')];
     const h = harness({ stored: left });
+    // Before it has looked, it does not claim that everything is saved.
+    expect(h.sync.status.kind).not.toBe('saved');
     await h.sync.start();
     expect(texts(h.sync.state.claims)).toEqual(['Left behind 1', 'Left behind 2']);
     await h.settle();

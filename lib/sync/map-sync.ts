@@ -88,7 +88,8 @@ export class MapSync {
   #confirmed: MapState;
   #pending: Op[] = [];
   #view: MapState;
-  #status: SyncStatus = { kind: 'saved' };
+  // Until start() has looked for changes an earlier visit left unsent, nothing is "saved" yet.
+  #status: SyncStatus = { kind: 'saving', pending: 0 };
   #listeners = new Set<() => void>();
   #opts: MapSyncOptions;
   #clock: Clock;

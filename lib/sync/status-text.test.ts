@@ -6,6 +6,7 @@ describe('the save status line', () => {
     expect(statusText({ kind: 'saved' })).toBe('All changes saved');
     expect(statusText({ kind: 'saving', pending: 3 })).toBe('Saving 3 changes…');
     expect(statusText({ kind: 'saving', pending: 1 })).toBe('Saving 1 change…');
+    expect(statusText({ kind: 'saving', pending: 0 })).toBe('Checking for unsaved changes…');
     const waiting = { kind: 'waiting', pending: 3, retryInMs: 2000 } as const;
     expect(statusText({ ...waiting, failure: 'offline', reason: 'x' })).toBe(
       'Offline: 3 changes waiting, will retry',
