@@ -1,6 +1,7 @@
 import type { AnchorView } from '../views';
 import type { CrossLink } from '../cross-links';
 import { orderedClaims, thesisLabel, type MapDocument } from './document';
+import { groupBy } from './document';
 
 // Argdown (https://argdown.org): each thesis is a statement [T1]/[T2]; each claim a statement [Cn]
 // written under its parent with "+" (supports) or "-" (attacks); a cross-link is written under
@@ -85,17 +86,6 @@ function data(entries: Record<string, unknown>): string {
     ),
   );
   return Object.keys(kept).length ? ` ${json(kept)}` : '';
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** The map as Argdown text that Argdown's own parser reads back into the same relations. */

@@ -2,6 +2,7 @@ import type { AnchorView, SourceView } from '../views';
 import type { CrossLink } from '../cross-links';
 import { citation, orderedClaims, type MapDocument } from './document';
 import { roles } from '../dialectic';
+import { groupBy } from './document';
 
 // User text is written so that any CommonMark renderer (GitHub's extensions included: tables,
 // strikethrough, autolinked URLs, math) shows it as the very text typed, and never as markup:
@@ -42,17 +43,6 @@ export function escapeMarkdown(text: string, blockStart = false): string {
 /** A source's link: an autolink when it is a plain web address, else escaped text. */
 const sourceLink = (source: SourceView) =>
   /^https?:\/\/[^\s<>]+$/.test(source.url) ? `<${source.url}>` : escapeMarkdown(source.url);
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** A Markdown outline: nested lists per thesis, stance in bold, quotes as blockquotes with source. */
 export function toMarkdown(doc: MapDocument): string {
