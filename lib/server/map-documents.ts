@@ -1,52 +1,81 @@
 import 'server-only';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { MapDocument } from '@/lib/domain/exchange/document';
+import { walkToTheses } from '@/lib/domain/exchange/imported-map';
 import type { Db, Tx } from './db';
 
 /** What fills a map: claims, quotes and cross-links, with their final ids. */
 export type MapContents = Pick<MapDocument, 'claims' | 'anchors' | 'links'>;
 
+/** Claims written between two turns of the event loop (about 50 ms of Prisma's work). */
+const ROWS_PER_TURN = 50;
+
+/** Transaction options for writing a whole map: a 10,000-claim map takes a while on a busy machine. */
+export const MAP_CONTENTS_TX = { timeout: 60_000 } as const;
+
 /**
- * Writes a map's claims, quotes and cross-links in three statements. Used by imports and copies;
- * the contents must already be checked (see materialize(), copyMap()).
+ * Writes a map's claims, quotes and cross-links, fifty claims at a time, letting other requests
+ * run between the batches: Prisma spends about a millisecond of this thread on each row, so
+ * writing 10,000 claims in one go held up every other user for ten seconds or more. Parents go
+ * in before their replies (found without recursion). Used by imports and copies; the contents
+ * must already be checked (see materialize(), copyMap()). Run it in a transaction with
+ * MAP_CONTENTS_TX.
  */
 export async function insertMapContents(tx: Tx, mapId: string, contents: MapContents) {
-  // Parents before children, so every foreign key is satisfied as rows go in.
-  const depth = new Map<string, number>();
-  const byId = new Map(contents.claims.map((c) => [c.id, c]));
-  const depthOf = (id: string): number => {
-    if (!depth.has(id)) {
-      const parent = byId.get(id)!.parentId;
-      depth.set(id, parent ? depthOf(parent) + 1 : 0);
+  const { claims, anchors, links } = contents;
+  const parentOf = new Map(claims.map((c) => [c.id, c.parentId]));
+  const ROOT = '\u0000root';
+  const level = walkToTheses(
+    parentOf.keys(),
+    (id) => parentOf.get(id) ?? ROOT,
+    (id) => (id === ROOT ? 0 : undefined),
+  );
+  const ordered = [...claims].sort(
+    (a, b) => (level.get(a.id)?.depth ?? 0) - (level.get(b.id)?.depth ?? 0),
+  );
+  const anchorsOf = new Map<string, typeof anchors>();
+  for (const a of anchors) {
+    const list = anchorsOf.get(a.claimId);
+    if (list) list.push(a);
+    else anchorsOf.set(a.claimId, [a]);
+  }
+  for (let i = 0; i < ordered.length; i += ROWS_PER_TURN) {
+    const part = ordered.slice(i, i + ROWS_PER_TURN);
+    await tx.claim.createMany({
+      data: part.map((c) => ({
+        id: c.id,
+        mapId,
+        thesisId: c.thesisId,
+        parentId: c.parentId,
+        stance: c.stance,
+        text: c.text,
+        note: c.note,
+        strength: c.strength,
+        orderKey: c.order,
+      })),
+    });
+    const quotes = part.flatMap((c) => anchorsOf.get(c.id) ?? []);
+    if (quotes.length) {
+      await tx.anchor.createMany({
+        data: quotes.map((a) => ({
+          claimId: a.claimId,
+          sourceId: a.sourceId,
+          exact: a.exact,
+          prefix: a.prefix,
+          suffix: a.suffix,
+          block: a.block,
+          start: a.start,
+          end: a.end,
+        })),
+      });
     }
-    return depth.get(id)!;
-  };
-  const ordered = [...contents.claims].sort((a, b) => depthOf(a.id) - depthOf(b.id));
-  await tx.claim.createMany({
-    data: ordered.map((c) => ({
-      id: c.id,
-      mapId,
-      thesisId: c.thesisId,
-      parentId: c.parentId,
-      stance: c.stance,
-      text: c.text,
-      note: c.note,
-      strength: c.strength,
-      orderKey: c.order,
-    })),
-  });
-  await tx.anchor.createMany({
-    data: contents.anchors.map((a) => ({
-      claimId: a.claimId,
-      sourceId: a.sourceId,
-      exact: a.exact,
-      prefix: a.prefix,
-      suffix: a.suffix,
-      block: a.block,
-      start: a.start,
-      end: a.end,
-    })),
-  });
-  await tx.claimLink.createMany({ data: contents.links.map((l) => ({ ...l, mapId })) });
+    await nextTurn();
+  }
+  for (let i = 0; i < links.length; i += ROWS_PER_TURN) {
+    const part = links.slice(i, i + ROWS_PER_TURN);
+    await tx.claimLink.createMany({ data: part.map((l) => ({ ...l, mapId })) });
+    await nextTurn();
+  }
 }
 
 /** Saves a whole map document as a new map owned by `userId`, in one transaction. */
@@ -61,5 +90,5 @@ export async function createMapFromDocument(
     });
     await insertMapContents(tx, map.id, opts.doc);
     return map;
-  });
+  }, MAP_CONTENTS_TX);
 }

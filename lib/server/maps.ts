@@ -7,7 +7,7 @@ import { getDebate } from './debates';
 import type { Db, Tx } from './db';
 import { liveLinks } from '@/lib/domain/cross-links';
 import { toAnchorView, toClaimView, toLinkView } from './mappers';
-import { insertMapContents } from './map-documents';
+import { insertMapContents, MAP_CONTENTS_TX } from './map-documents';
 import { truncate } from '@/lib/domain/text';
 import { TITLE_MAX } from '@/lib/schemas/map';
 
@@ -106,7 +106,7 @@ export async function copyMap(
       })),
     });
     return copy;
-  });
+  }, MAP_CONTENTS_TX);
 }
 
 /** Duplicates one of the user's own maps. */
