@@ -21,7 +21,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { isolatedEnv, root } from './env.mjs';
+import { isolatedEnv, prepareServer, root, waitForServer } from './env.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -78,18 +78,8 @@ const env = isolatedEnv('bench-load', port, {
   LOAD_STOP: args.includes('--graceful-stop') || profile ? 'SIGTERM' : 'SIGKILL',
   LOAD_DRY_RUN: dryRun ? '1' : '',
 });
-const step = (cmd) => {
-  const r = spawnSync(process.execPath, cmd, {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
-
 console.log('Preparing: database, production build…');
-step(['scripts/setup.mjs']);
-if (!args.includes('--no-build')) step(['node_modules/next/dist/bin/next', 'build']);
+prepareServer(env, { build: !args.includes('--no-build') });
 
 const profiles = path.join(env.COUNTERPOINT_DATA_DIR, 'profiles');
 const server = spawn(
@@ -113,18 +103,7 @@ server.on('exit', (code, signal) => {
   }
 });
 
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(env.LOAD_URL)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (i > 120) {
-    console.error('The server did not start within a minute.');
-    process.exit(1);
-  }
-  await new Promise((r) => setTimeout(r, 500));
-}
+await waitForServer(env.LOAD_URL);
 
 // load.ts stops the server itself (LOAD_SERVER_PID) before reading the database.
 stopping = true;

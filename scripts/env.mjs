@@ -1,5 +1,6 @@
 // One place that decides where the database and the data folder live, for the app's scripts and
 // the Prisma CLI. The app itself reads the same variables through lib/server/config.ts.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -39,4 +40,39 @@ export function isolatedEnv(name, port, extra = {}) {
     BETTER_AUTH_URL: `http://localhost:${port}`,
     PORT: port,
   });
+}
+
+/**
+ * For the benchmarks: migrates and seeds the isolated database, then builds (unless `build` is
+ * false) into the isolated build folder. Exits the process on a failed step.
+ */
+export function prepareServer(env, { build = true } = {}) {
+  const steps = [
+    ['scripts/setup.mjs'],
+    ...(build ? [['node_modules/next/dist/bin/next', 'build']] : []),
+  ];
+  for (const args of steps) {
+    const r = spawnSync(process.execPath, args, {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
+/** Waits until `url` answers (a minute at most); exits the process when it never does. */
+export async function waitForServer(url) {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (i > 120) {
+      console.error('The server did not start within a minute.');
+      process.exit(1);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
