@@ -40,6 +40,7 @@ import { commandFor, type CommandContext } from './commands';
 import { TrashDialog } from './trash-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useMapEditor } from './use-map-editor';
+import type { Role } from '@/lib/domain/capabilities';
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
@@ -54,20 +55,25 @@ const noSubscription = () => () => {};
  */
 export function MapEditor({
   map,
-  readOnly = false,
+  role,
+  me = null,
   share: initialShare = null,
   headerActions,
   basePath,
 }: {
   map: MapView;
+  /** The person's role in this map; null for whoever holds a view link. */
+  role: Role | null;
+  /** Who is signed in (null on a view link without an account). */
+  me?: { id: string; name: string } | null;
   /** Where this view lives (/maps/id or /s/token): exports and the brief hang off it. */
   basePath: string;
-  readOnly?: boolean;
   /** The map's active read-only link and what it shows (the owner's view only). */
   share?: ShareLinkView | null;
   headerActions?: ReactNode;
 }) {
-  const api = useMapEditor(map);
+  const api = useMapEditor(map, { me, role });
+  const readOnly = !api.canEdit;
   const theses = map.debate.theses;
   const sources = useMemo(() => theses.map((t) => t.source), [theses]);
   const [activeId, setActiveId] = useState<string | null>(null);

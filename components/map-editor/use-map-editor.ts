@@ -18,6 +18,7 @@ import { claimText } from '@/lib/schemas/map';
 import type { ClaimFields, Op, OpDraft } from '@/lib/schemas/ops';
 import type { Refusal } from '@/lib/sync/map-sync';
 import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
+import { can, type Role } from '@/lib/domain/capabilities';
 import { useMapSync } from './use-map-sync';
 
 export interface UndoEntry {
@@ -34,13 +35,16 @@ const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : 
  * change is an operation, shown at once, stored in the browser, and sent until the server
  * answers. Refusals are explained; a conflicting edit keeps both versions for the person to pick.
  */
-export function useMapEditor(initial: MapView) {
+export function useMapEditor(
+  initial: MapView,
+  who: { me: { id: string; name: string } | null; role: Role | null },
+) {
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
   const [unsaved, setUnsaved] = useState<UnsavedText[]>([]);
 
-  const { sync, state, status } = useMapSync(initial, (r: Refusal) => {
+  const { sync, state, status } = useMapSync(initial, who.me, (r: Refusal) => {
     const texts = unsavedTextOf(r);
     setUnsaved((list) => [
       ...list.filter((u) => !texts.some((t) => t.claimId === u.claimId && t.field === u.field)),
@@ -323,6 +327,15 @@ export function useMapEditor(initial: MapView) {
   }, [state.anchors, claims]);
 
   return {
+    sync,
+    /** Who this tab is (null on a view link) and what they may do here. */
+    me: who.me,
+    role: who.role,
+    canEdit: can(who.role, 'map.edit'),
+    canComment: can(who.role, 'comment.write'),
+    /** Sends any operation through the outbox (comments use this). */
+    submit,
+    comments: state.comments,
     claims,
     anchors: liveAnchors,
     links: visibleLinks,

@@ -13,7 +13,11 @@ import { memoryOutbox } from '@/lib/sync/memory-outbox';
  * is back online, and asks before the tab is left with changes the server has not confirmed.
  * The outbox outlives the editor on purpose: leaving the page does not stop unsent changes.
  */
-export function useMapSync(initial: MapView, onRefusal: (refusal: Refusal) => void) {
+export function useMapSync(
+  initial: MapView,
+  me: { id: string; name: string } | null,
+  onRefusal: (refusal: Refusal) => void,
+) {
   const refusal = useRef(onRefusal);
   useEffect(() => {
     refusal.current = onRefusal;
@@ -24,10 +28,16 @@ export function useMapSync(initial: MapView, onRefusal: (refusal: Refusal) => vo
     );
     return new MapSync({
       mapId: initial.id,
-      snapshot: { claims: initial.claims, anchors: initial.anchors, links: initial.links },
+      snapshot: {
+        claims: initial.claims,
+        anchors: initial.anchors,
+        links: initial.links,
+        comments: initial.comments,
+        revision: initial.revision,
+      },
       transport: httpTransport(),
       store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
-      env: { blocksOf: (id) => blocks.get(id) },
+      env: { blocksOf: (id) => blocks.get(id), ...(me ? { me } : {}) },
       onRefusal: (r) => refusal.current(r),
     });
   });

@@ -17,6 +17,7 @@ const state = (): MapState => ({
   claims: [claim('A', null), claim('A1', 'A'), claim('B', null, 'a1')],
   anchors: [],
   links: [],
+  comments: [],
   trash: {},
 });
 const env = { blocksOf: (id: string) => (id === 's1' ? ['The two Koreas talk.'] : undefined) };

@@ -1,7 +1,8 @@
 import { checkCrossLink, liveLinks, type CrossLink } from './cross-links';
 import { removeSubtree, resolvePlace, subtreeIds } from './argument-tree';
 import { locateQuote, selectorAt } from './quote-anchoring';
-import type { AnchorView, ClaimView } from './views';
+import { applyCommentOp, isCommentOp } from './comments';
+import type { AnchorView, ClaimView, CommentView } from './views';
 import type { Op } from '../schemas/ops';
 
 /**
@@ -14,12 +15,19 @@ export interface MapState {
   claims: ClaimView[];
   anchors: AnchorView[];
   links: CrossLink[];
+  comments: CommentView[];
   trash: Record<string, { claims: ClaimView[] }>;
 }
 
-/** What applying a quote needs that the operation does not carry: the articles' paragraphs. */
+/**
+ * What applying an operation needs that it does not carry: the articles' paragraphs (for a
+ * quote) and who this tab is (for a comment it writes); `now` dates a comment shown before the
+ * server has stored it.
+ */
 export interface ApplyEnv {
   blocksOf(sourceId: string): string[] | undefined;
+  me?: { id: string; name: string };
+  now?: () => string;
 }
 
 type OpOf<K extends Op['kind']> = Extract<Op, { kind: K }>;
@@ -122,6 +130,7 @@ function addLink(state: MapState, op: OpOf<'link.add'>): MapState {
  */
 export function applyOp(state: MapState, op: Op, env: ApplyEnv): MapState {
   try {
+    if (isCommentOp(op)) return applyCommentOp(state, op, env);
     switch (op.kind) {
       case 'claim.add':
         return add(state, op);
@@ -167,6 +176,7 @@ export function applyAck(state: MapState, op: Op, data: unknown, env: ApplyEnv):
   if (op.kind === 'claim.restore' && data) {
     const batch = data as RestoredBatch;
     return {
+      ...state,
       claims: mergeById(state.claims, batch.claims),
       anchors: mergeById(state.anchors, batch.anchors),
       links: mergeById(state.links, batch.links),
@@ -178,6 +188,9 @@ export function applyAck(state: MapState, op: Op, data: unknown, env: ApplyEnv):
   }
   if (op.kind === 'link.add' && data) {
     return { ...state, links: mergeById(state.links, [data as CrossLink]) };
+  }
+  if ((op.kind === 'comment.add' || op.kind === 'comment.edit') && data) {
+    return { ...state, comments: mergeById(state.comments, [data as CommentView]) };
   }
   return applyOp(state, op, env);
 }

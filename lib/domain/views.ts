@@ -64,6 +64,19 @@ export interface ClaimView extends TreeNode {
   version: number;
 }
 
+/** A comment on a claim; parentId null starts a thread (resolvedAt is set on the thread's first comment). */
+export interface CommentView {
+  id: string;
+  claimId: string;
+  parentId: string | null;
+  authorId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  resolvedAt: string | null;
+}
+
 export interface MapView {
   id: string;
   title: string;
@@ -76,6 +89,8 @@ export interface MapView {
   claims: ClaimView[];
   anchors: AnchorView[];
   links: CrossLink[];
+  /** Comments on live claims, oldest first. */
+  comments: CommentView[];
 }
 
 /** What a share link shows beyond the claims: the owner's choice, both off by default. */
@@ -93,6 +108,8 @@ export function redactForLink(map: MapView, options: ShareOptions): MapView {
   return {
     ...map,
     ownerName: options.showName ? map.ownerName : null,
+    // Comments are the class's conversation, with names: not for whoever holds a link.
+    comments: [],
     claims: options.includeNotes ? map.claims : map.claims.map((c) => ({ ...c, note: '' })),
   };
 }

@@ -31,6 +31,15 @@ const note = wellFormed(
   z.string().max(NOTE_MAX, `Keep the note under ${NOTE_MAX.toLocaleString('en')} characters.`),
 );
 
+export const COMMENT_MAX = 5000;
+const commentBody = wellFormed(
+  z
+    .string()
+    .trim()
+    .min(1, 'Write something first.')
+    .max(COMMENT_MAX, `Keep a comment under ${COMMENT_MAX.toLocaleString('en')} characters.`),
+);
+
 export const claimFields = z.object({
   text: claimText.optional(),
   note: note.optional(),
@@ -115,6 +124,23 @@ export const opSchema = z.discriminatedUnion('kind', [
     stance,
   }),
   z.object({ id: opId, kind: z.literal('link.remove'), linkId: id }),
+  z.object({
+    id: opId,
+    kind: z.literal('comment.add'),
+    commentId: z.uuid('A new comment needs a fresh id.'),
+    claimId: id,
+    /** The thread's first comment, for a reply; null starts a thread. */
+    parentId: id.nullable(),
+    body: commentBody,
+  }),
+  z.object({ id: opId, kind: z.literal('comment.edit'), commentId: id, body: commentBody }),
+  z.object({ id: opId, kind: z.literal('comment.delete'), commentId: id }),
+  z.object({
+    id: opId,
+    kind: z.literal('comment.resolve'),
+    commentId: id,
+    resolved: z.boolean(),
+  }),
 ]);
 
 export type Op = z.infer<typeof opSchema>;

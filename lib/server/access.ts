@@ -1,36 +1,55 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { can, isRole, refusalFor, type Capability, type Role } from '@/lib/domain/capabilities';
 import type { Tx } from './db';
 
-/** The map with what write checks need, if `userId` owns it; refuses anyone else. */
-export async function requireOwnedMap(tx: Tx, userId: string, mapId: string) {
-  const map = await tx.argumentMap.findUnique({
-    where: { id: mapId },
-    select: {
-      id: true,
-      ownerId: true,
-      debate: { select: { theses: { select: { id: true, sourceId: true } } } },
-    },
-  });
-  if (!map) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
-  if (map.ownerId !== userId)
-    throw new AppError('FORBIDDEN', 'Only the owner of this map can change it.');
-  return map;
+/** A person's role in a map: owner, a member's role, or null (no access; or the map is missing). */
+export async function mapRole(tx: Tx, userId: string | null, mapId: string): Promise<Role | null> {
+  if (!userId) return null;
+  const [row] = await tx.$queryRaw<{ ownerId: string; role: string | null }[]>`
+    SELECT m."ownerId", mm."role" FROM "argument_map" m
+    LEFT JOIN "map_member" mm ON mm."mapId" = m."id" AND mm."userId" = ${userId}
+    WHERE m."id" = ${mapId}`;
+  if (!row) return null;
+  if (row.ownerId === userId) return 'owner';
+  return isRole(row.role) ? row.role : null;
 }
 
 /**
- * The map a write is for, if `userId` may change it: one small read, nothing else. The debate's
- * theses (which never change) come from debateParts().
+ * The map, if `userId` may do `capability` in it. Someone with no access at all is told the map
+ * does not exist (its existence is not revealed); a member without the capability is told why.
  */
-export async function requireMapWriter(tx: Tx, userId: string, mapId: string) {
+export async function requireMapAccess(
+  tx: Tx,
+  userId: string,
+  mapId: string,
+  capability: Capability,
+) {
   const map = await tx.argumentMap.findUnique({
     where: { id: mapId },
     select: { id: true, ownerId: true, debateId: true },
   });
-  if (!map) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
-  if (map.ownerId !== userId)
-    throw new AppError('FORBIDDEN', 'Only the owner of this map can change it.');
-  return map;
+  const role = map ? await mapRole(tx, userId, mapId) : null;
+  if (!map || !role) {
+    throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+  }
+  if (!can(role, capability)) throw new AppError('FORBIDDEN', refusalFor(capability, role));
+  return { ...map, role };
+}
+
+/** The map with what write checks need, if `userId` owns it; refuses anyone else. */
+export async function requireOwnedMap(tx: Tx, userId: string, mapId: string) {
+  const map = await requireMapAccess(tx, userId, mapId, 'map.share');
+  const theses = await tx.thesis.findMany({
+    where: { debateId: map.debateId },
+    select: { id: true, sourceId: true },
+  });
+  return { ...map, debate: { theses } };
+}
+
+/** The map a write is for, if `userId` may change it. */
+export function requireMapWriter(tx: Tx, userId: string, mapId: string) {
+  return requireMapAccess(tx, userId, mapId, 'map.edit');
 }
 
 export interface DebateParts {

@@ -2,12 +2,13 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import type { MapSummary, MapView } from '@/lib/domain/views';
-import { requireOwnedMap } from './access';
+import { requireMapAccess } from './access';
 import { getDebate } from './debates';
 import type { Db, Tx } from './db';
 import { liveLinks } from '@/lib/domain/cross-links';
 import { toAnchorView, toClaimView, toLinkView } from './mappers';
 import { insertMapContents, MAP_CONTENTS_TX } from './map-documents';
+import { listComments } from './ops/comment-ops';
 import { truncate } from '@/lib/domain/text';
 import { TITLE_MAX } from '@/lib/schemas/map';
 
@@ -50,12 +51,12 @@ export async function createMap(
 }
 
 export async function renameMap(tx: Tx, opts: { userId: string; mapId: string; title: string }) {
-  await requireOwnedMap(tx, opts.userId, opts.mapId);
+  await requireMapAccess(tx, opts.userId, opts.mapId, 'map.rename');
   await tx.argumentMap.update({ where: { id: opts.mapId }, data: { title: opts.title } });
 }
 
 export async function deleteMap(tx: Tx, opts: { userId: string; mapId: string }) {
-  await requireOwnedMap(tx, opts.userId, opts.mapId);
+  await requireMapAccess(tx, opts.userId, opts.mapId, 'map.delete');
   await tx.argumentMap.delete({ where: { id: opts.mapId } });
 }
 
@@ -111,7 +112,7 @@ export async function copyMap(
 
 /** Duplicates one of the user's own maps. */
 export async function duplicateMap(db: Db, opts: { userId: string; mapId: string }) {
-  const map = await requireOwnedMap(db, opts.userId, opts.mapId);
+  const map = await requireMapAccess(db, opts.userId, opts.mapId, 'map.read');
   const { title } = await db.argumentMap.findUniqueOrThrow({
     where: { id: map.id },
     select: { title: true },
@@ -157,11 +158,17 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
     claims,
     anchors: map.claims.flatMap((c) => c.anchors.map(toAnchorView)),
     links: liveLinks(claims, map.links.map(toLinkView)),
+    comments: await listComments(tx, map.id),
   };
 }
 
-/** The editor's data, for the map's owner only. */
+/** The map for anyone who may read it (owner or member), with their role in it. */
+export async function getMapForMember(tx: Tx, opts: { userId: string; mapId: string }) {
+  const { role } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
+  return { map: await loadMapView(tx, opts.mapId), role };
+}
+
+/** The map for anyone who may read it (brief, exports). */
 export async function getMapForEditor(tx: Tx, opts: { userId: string; mapId: string }) {
-  await requireOwnedMap(tx, opts.userId, opts.mapId);
-  return loadMapView(tx, opts.mapId);
+  return (await getMapForMember(tx, opts)).map;
 }

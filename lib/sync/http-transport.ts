@@ -1,6 +1,6 @@
-import type { MapState } from '@/lib/domain/apply-op';
+import type { ChangesResponse } from '@/lib/schemas/live';
 import type { Op, OpsResponse } from '@/lib/schemas/ops';
-import { TransportError, type SyncTransport } from './map-sync';
+import { TransportError, type Snapshot, type SyncTransport } from './map-sync';
 
 async function messageOf(response: Response, fallback: string): Promise<string> {
   try {
@@ -56,9 +56,15 @@ export function httpTransport(base = ''): SyncTransport {
         throw new TransportError('The server’s answer was cut off.', 'offline');
       }
     },
-    async load(mapId: string): Promise<Omit<MapState, 'trash'>> {
+    async load(mapId: string): Promise<Snapshot> {
       const response = await call(`${base}/api/maps/${encodeURIComponent(mapId)}`);
-      return (await response.json()) as Omit<MapState, 'trash'>;
+      return (await response.json()) as Snapshot;
+    },
+    async changes(mapId: string, since: number): Promise<ChangesResponse> {
+      const response = await call(
+        `${base}/api/maps/${encodeURIComponent(mapId)}/changes?since=${since}`,
+      );
+      return (await response.json()) as ChangesResponse;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { MapState } from '@/lib/domain/apply-op';
+import type { MapChange } from '@/lib/schemas/live';
 import type { ClaimView } from '@/lib/domain/views';
 import type { Op, OpResult, OpsResponse } from '@/lib/schemas/ops';
 import {
@@ -9,6 +9,7 @@ import {
   type Clock,
   type OutboxStore,
   type Refusal,
+  type Snapshot,
   type SyncTransport,
 } from './map-sync';
 
@@ -36,6 +37,18 @@ class FakeServer {
   refuse = new Set<string>();
   busy = 0;
   revision = 0;
+  log: MapChange[] = [];
+  tooFar = false;
+  /** Someone else's change, as the live stream would bring it. */
+  remote(op: Op): MapChange {
+    this.applied.push(op);
+    const change = { revision: ++this.revision, actorId: 'other', op };
+    this.log.push(change);
+    return change;
+  }
+  changesSince(since: number): MapChange[] {
+    return this.log.filter((c) => c.revision > since);
+  }
   apply(ops: Op[]): OpsResponse {
     const results: OpResult[] = [];
     for (const op of ops) {
@@ -53,6 +66,7 @@ class FakeServer {
         ? { id: op.id, ok: false, code: 'CONFLICT', message: 'No.', retry: false }
         : { id: op.id, ok: true, revision: ++this.revision };
       if (result.ok) this.applied.push(op);
+      if (result.ok) this.log.push({ revision: result.revision, actorId: 'me', op });
       this.seen.set(op.id, result);
       results.push(result);
     }
@@ -97,7 +111,17 @@ function harness(opts: { stored?: Op[] } = {}) {
       return response;
     },
     async load() {
-      return { claims: server.claims(), anchors: [], links: [] };
+      return {
+        claims: server.claims(),
+        anchors: [],
+        links: [],
+        comments: [],
+        revision: server.revision,
+      };
+    },
+    async changes(_mapId, since) {
+      if (server.tooFar) return { reload: true };
+      return { revision: server.revision, changes: server.changesSince(since) };
     },
   };
   const lists = new Map<string, Op[]>([['m1', opts.stored ?? []]]);
@@ -123,7 +147,7 @@ function harness(opts: { stored?: Op[] } = {}) {
     },
   };
   const refusals: Refusal[] = [];
-  const snapshot: Omit<MapState, 'trash'> = { claims: [], anchors: [], links: [] };
+  const snapshot: Snapshot = { claims: [], anchors: [], links: [], comments: [], revision: 0 };
   const sync = new MapSync({
     mapId: 'm1',
     snapshot,
@@ -306,5 +330,103 @@ describe('typed text the server did not take', () => {
     ]);
     const strength: Op = { ...update, set: { strength: 2 } };
     expect(unsavedTextOf({ op: strength, code: 'NOT_FOUND', message: 'Gone.' })).toEqual([]);
+  });
+});
+
+describe('live changes from other people', () => {
+  const update = (claimId: string, set: Record<string, unknown>, base = {}): Op => ({
+    id: uuid(),
+    kind: 'claim.update',
+    claimId,
+    set,
+    base,
+  });
+
+  it('applies everyone’s changes in revision order, whatever order they arrive in', async () => {
+    const h = harness();
+    const a = addOp('From Ana');
+    const b = addOp('From Ben');
+    const first = h.server.remote(a);
+    const second = h.server.remote(b);
+    h.sync.receive(second);
+    // Shown at once, but not yet confirmed: revision 1 is missing.
+    expect(texts(h.sync.state.claims)).toEqual(['From Ben']);
+    expect(h.sync.revision).toBe(0);
+    h.sync.receive(first);
+    expect(h.sync.revision).toBe(2);
+    expect(texts(h.sync.state.claims).sort()).toEqual(['From Ana', 'From Ben']);
+    // A change heard twice (stream and catch-up) is applied once.
+    h.sync.receive(first);
+    expect(h.sync.state.claims).toHaveLength(2);
+  });
+
+  it('rebases this tab’s unsent edits on a remote change to another field of the same claim', async () => {
+    const h = harness();
+    const add = addOp('Shared claim');
+    const claimId = add.kind === 'claim.add' ? add.claimId : '';
+    h.sync.receive(h.server.remote(add));
+    h.setMode('down');
+    h.sync.submit(update(claimId, { text: 'My wording' }, { text: 'Shared claim' }));
+    h.sync.receive(h.server.remote(update(claimId, { note: 'Their note' })));
+    const shown = h.sync.state.claims.find((c) => c.id === claimId)!;
+    expect(shown).toMatchObject({ text: 'My wording', note: 'Their note' });
+    await h.settle();
+    h.setMode('up');
+    await h.fireTimer();
+    expect(h.sync.status).toEqual({ kind: 'saved' });
+    expect(h.sync.revision).toBe(3);
+    expect(h.sync.state.claims.find((c) => c.id === claimId)).toMatchObject({
+      text: 'My wording',
+      note: 'Their note',
+    });
+  });
+
+  it('fetches a gap that the live stream does not fill', async () => {
+    const h = harness();
+    const missed = h.server.remote(addOp('Missed while reconnecting'));
+    void missed;
+    h.sync.receive(h.server.remote(addOp('Heard live')));
+    expect(h.sync.revision).toBe(0);
+    const gap = h.timers.shift();
+    expect(gap?.ms).toBe(1000);
+    gap!.fn();
+    await vi.waitFor(() => expect(h.sync.revision).toBe(2));
+    expect(texts(h.sync.state.claims).sort()).toEqual(['Heard live', 'Missed while reconnecting']);
+  });
+
+  it('counts its own change as saved when the stream brings it before the answer', async () => {
+    const h = harness();
+    h.setMode('down');
+    const op = addOp('Answer lost');
+    h.sync.submit(op);
+    await h.settle();
+    // The server did apply it (the answer was lost); the stream says so.
+    h.sync.receive(h.server.remote(op));
+    expect(h.sync.pending).toHaveLength(0);
+    expect(h.stored()).toEqual([]);
+    expect(h.sync.status.kind).toBe('saved');
+    expect(texts(h.sync.state.claims)).toEqual(['Answer lost']);
+  });
+
+  it('waits for an earlier remote change before confirming its own answered change', async () => {
+    const h = harness();
+    const theirs = h.server.remote(addOp('Theirs, revision 1'));
+    h.sync.submit(addOp('Mine, revision 2'));
+    await h.settle();
+    // The answer (revision 2) came before the stream's revision 1: both shown, neither lost.
+    expect(h.sync.revision).toBe(0);
+    expect(texts(h.sync.state.claims)).toEqual(['Mine, revision 2']);
+    h.sync.receive(theirs);
+    expect(h.sync.revision).toBe(2);
+    expect(texts(h.sync.state.claims)).toEqual(['Theirs, revision 1', 'Mine, revision 2']);
+  });
+
+  it('loads the whole map again when too far behind', async () => {
+    const h = harness();
+    for (let i = 0; i < 3; i++) h.server.remote(addOp(`Remote ${i}`));
+    h.server.tooFar = true;
+    await h.sync.catchUp();
+    expect(h.sync.revision).toBe(3);
+    expect(h.sync.state.claims).toHaveLength(3);
   });
 });

@@ -1,4 +1,5 @@
 import { applyAck, applyOp, type ApplyEnv, type MapState } from '@/lib/domain/apply-op';
+import type { ChangesResponse, MapChange } from '@/lib/schemas/live';
 import { OPS_PER_REQUEST, type Op, type OpsResponse } from '@/lib/schemas/ops';
 
 /**
@@ -13,6 +14,11 @@ import { OPS_PER_REQUEST, type Op, type OpsResponse } from '@/lib/schemas/ops';
  * - A network failure, a busy or full server, or an expired session keep every operation and
  *   retry; only a refusal (the change is not allowed, or no longer fits) drops an operation, and
  *   then the person is told why, and the map is reloaded from the server.
+ * - Everyone's changes, this tab's included, are numbered by the map's revision. `confirmed` is
+ *   the map at `revision`; changes that arrive out of order (an answer before the live stream's
+ *   copy of an earlier change) wait in `ahead` until the gap is filled, and are shown meanwhile.
+ *   A gap that does not fill soon is fetched from the server's log; too far behind, the tab
+ *   loads the whole map again. So every tab applies the same changes in the same order.
  */
 
 /** Where unsent operations are kept (IndexedDB in the browser; memory in tests). */
@@ -35,11 +41,16 @@ export class TransportError extends Error {
   }
 }
 
+/** The map as the server sends it: its contents at a revision. */
+export type Snapshot = Omit<MapState, 'trash'> & { revision: number };
+
 export interface SyncTransport {
   /** Sends operations in order; throws TransportError when there is no answer about them. */
   send(mapId: string, ops: Op[]): Promise<OpsResponse>;
   /** The map as the server has it now. */
-  load(mapId: string): Promise<Omit<MapState, 'trash'>>;
+  load(mapId: string): Promise<Snapshot>;
+  /** The changes after a revision, from the server's log (or "reload" when too far behind). */
+  changes(mapId: string, since: number): Promise<ChangesResponse>;
 }
 
 export interface Clock {
@@ -72,9 +83,12 @@ const defaultClock: Clock = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
+/** How long a gap in revisions may stay open before the missing changes are fetched. */
+export const GAP_WAIT_MS = 1000;
+
 export interface MapSyncOptions {
   mapId: string;
-  snapshot: Omit<MapState, 'trash'>;
+  snapshot: Snapshot;
   transport: SyncTransport;
   store: OutboxStore;
   env: ApplyEnv;
@@ -86,6 +100,9 @@ export interface MapSyncOptions {
 export class MapSync {
   readonly mapId: string;
   #confirmed: MapState;
+  #revision: number;
+  #ahead = new Map<number, MapChange>();
+  #gapTimer: unknown = null;
   #pending: Op[] = [];
   #view: MapState;
   // Until start() has looked for changes an earlier visit left unsent, nothing is "saved" yet.
@@ -103,8 +120,44 @@ export class MapSync {
     this.#opts = opts;
     this.mapId = opts.mapId;
     this.#clock = opts.clock ?? defaultClock;
-    this.#confirmed = { ...opts.snapshot, trash: {} };
+    const { revision, ...contents } = opts.snapshot;
+    this.#confirmed = { ...contents, trash: {} };
+    this.#revision = revision;
     this.#view = this.#confirmed;
+  }
+
+  /** The revision `confirmed` is at: every change up to it has been applied, in order. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /**
+   * Takes in a change from the live stream (anyone's, this tab's included). A change this tab
+   * already has is ignored; one of this tab's own operations whose answer has not come yet
+   * counts as answered.
+   */
+  receive(change: MapChange): void {
+    if (this.#disposed || change.revision <= this.#revision) return;
+    const mine = this.#pending.findIndex((op) => op.id === change.op.id);
+    if (mine >= 0) {
+      this.#pending.splice(mine, 1);
+      void this.#opts.store.remove(this.mapId, [change.op.id]).catch(() => {});
+    }
+    this.#ahead.set(change.revision, change);
+    this.#integrate();
+    if (mine >= 0) this.#kick();
+  }
+
+  /** Asks the server for every change after this tab's revision (after a reconnect, or a gap). */
+  async catchUp(): Promise<void> {
+    if (this.#disposed) return;
+    try {
+      const answer = await this.#opts.transport.changes(this.mapId, this.#revision);
+      if ('reload' in answer) return await this.#reload();
+      for (const change of answer.changes) this.receive(change);
+    } catch {
+      // Not reachable now: the live stream's reconnect asks again.
+    }
   }
 
   /** The map as the screen should show it: confirmed plus this tab's pending operations. */
@@ -163,7 +216,32 @@ export class MapSync {
   dispose(): void {
     this.#disposed = true;
     if (this.#retryTimer !== null) this.#clock.clearTimeout(this.#retryTimer);
+    if (this.#gapTimer !== null) this.#clock.clearTimeout(this.#gapTimer);
     this.#listeners.clear();
+  }
+
+  /** Applies the waiting changes that are next in order; shows the rest; fetches a gap that stays. */
+  #integrate() {
+    let next: MapChange | undefined;
+    while ((next = this.#ahead.get(this.#revision + 1))) {
+      this.#ahead.delete(next.revision);
+      this.#confirmed = applyAck(this.#confirmed, next.op, next.data, this.#opts.env);
+      this.#revision = next.revision;
+    }
+    for (const revision of this.#ahead.keys()) {
+      if (revision <= this.#revision) this.#ahead.delete(revision);
+    }
+    if (this.#ahead.size === 0 && this.#gapTimer !== null) {
+      this.#clock.clearTimeout(this.#gapTimer);
+      this.#gapTimer = null;
+    } else if (this.#ahead.size > 0 && this.#gapTimer === null) {
+      this.#gapTimer = this.#clock.setTimeout(() => {
+        this.#gapTimer = null;
+        void this.catchUp();
+      }, GAP_WAIT_MS);
+    }
+    this.#rebase();
+    this.#emit();
   }
 
   #emit() {
@@ -171,7 +249,10 @@ export class MapSync {
   }
 
   #rebase() {
-    this.#view = this.#pending.reduce((s, op) => applyOp(s, op, this.#opts.env), this.#confirmed);
+    const env = this.#opts.env;
+    const ahead = [...this.#ahead.values()].sort((a, b) => a.revision - b.revision);
+    const shown = ahead.reduce((s, c) => applyAck(s, c.op, c.data, env), this.#confirmed);
+    this.#view = this.#pending.reduce((s, op) => applyOp(s, op, env), shown);
   }
 
   #setStatus(status: SyncStatus) {
@@ -181,6 +262,11 @@ export class MapSync {
 
   #kick() {
     if (this.#disposed) return;
+    if (this.#pending.length === 0 && !this.#sending && this.#retryTimer !== null) {
+      // Nothing left to retry (the live stream confirmed what was waiting).
+      this.#clock.clearTimeout(this.#retryTimer);
+      this.#retryTimer = null;
+    }
     if (this.#sending || this.#retryTimer !== null) {
       // Already on its way, or waiting to retry: only the count changes.
       const status = this.#status;
@@ -251,7 +337,14 @@ export class MapSync {
       const op = batch.find((o) => o.id === result.id);
       if (!op) continue;
       if (result.ok) {
-        this.#confirmed = applyAck(this.#confirmed, op, result.data, this.#opts.env);
+        if (result.revision > this.#revision) {
+          this.#ahead.set(result.revision, {
+            revision: result.revision,
+            actorId: '',
+            op,
+            data: result.data,
+          });
+        }
         answered.add(op.id);
       } else if (result.retry) {
         retry = result.message;
@@ -270,8 +363,7 @@ export class MapSync {
     if (answered.size > 0) {
       this.#pending = this.#pending.filter((op) => !answered.has(op.id));
       void this.#opts.store.remove(this.mapId, [...answered]).catch(() => {});
-      this.#rebase();
-      this.#emit();
+      this.#integrate();
     }
     return { refused, retry, progress: answered.size > 0 };
   }
@@ -279,10 +371,11 @@ export class MapSync {
   /** After a refusal, the tab's idea of the map may be wrong: take the server's. */
   async #reload() {
     try {
-      const fresh = await this.#opts.transport.load(this.mapId);
+      const { revision, ...fresh } = await this.#opts.transport.load(this.mapId);
+      if (revision < this.#revision) return;
       this.#confirmed = { ...fresh, trash: this.#confirmed.trash };
-      this.#rebase();
-      this.#emit();
+      this.#revision = revision;
+      this.#integrate();
     } catch {
       // Not reachable now: the next answer or the next visit brings it.
     }

@@ -19,8 +19,8 @@ import {
   type OpDraft,
 } from '../support/factories';
 
-describe('only a map’s owner can change it, whatever is called', () => {
-  it('refuses every write and the editor view to another signed-in user', async () => {
+describe('a stranger can neither read nor change a map: to them it does not exist', () => {
+  it('refuses every write and the editor view to another signed-in user as "not found"', async () => {
     const { user, map, a } = await userWithMap();
     const c = await claim(user.id, map.id, a.id, null, 'pro', 'Mine');
     const anchor = await quote(user.id, map.id, c.id, a.sourceId);
@@ -78,7 +78,7 @@ describe('only a map’s owner can change it, whatever is called', () => {
       ['revoke link', () => revokeShareLink(db, { userId: s, mapId })],
     ];
     for (const [what, attempt] of attempts) {
-      await expect(attempt(), what).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(attempt(), what).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
 
     // Nothing changed.

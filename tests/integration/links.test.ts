@@ -47,11 +47,11 @@ describe('cross-links between the two sides', () => {
     const stranger = await createUser('Stranger');
     await expect(
       apply(stranger.id, map.id, link(onA.id, { claimId: onB.id }, 'pro')),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const kept = (await loadMapView(db, map.id)).links[0]!;
     await expect(
       apply(stranger.id, map.id, { kind: 'link.remove', linkId: kept.id }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await loadMapView(db, map.id)).links).toHaveLength(1);
   });
 });

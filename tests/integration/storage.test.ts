@@ -83,7 +83,7 @@ describe('storage that fails safe', () => {
     clearInterval(ticker);
     expect(results[0]).toMatchObject({ ok: false, code: 'UNAVAILABLE', retry: true });
     expect(results[0]).toMatchObject({ message: expect.stringMatching(/busy/) });
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(BUSY_BUDGET_MS - 100);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(BUSY_BUDGET_MS * 0.8);
     expect(ticks).toBeGreaterThan((BUSY_BUDGET_MS / 50) * 0.5);
 
     // The other program lets go: the same operation, sent again, is applied; so are new ones.

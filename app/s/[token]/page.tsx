@@ -20,7 +20,7 @@ export default async function SharedMapPage({ params }: { params: Promise<{ toke
     <MapEditor
       map={map}
       basePath={`/s/${token}`}
-      readOnly
+      role={null}
       headerActions={
         user ? (
           <CopyMapButton token={token} />

@@ -2,10 +2,14 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { opSchema, type Op, type OpResult, type OpsResponse } from '@/lib/schemas/ops';
-import { debateParts } from '../access';
+import { capabilityForOp, refusalFor, rolesWith } from '@/lib/domain/capabilities';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { debateParts, mapRole } from '../access';
+import { pubsub } from '../live/pubsub';
 import type { Db, Tx } from '../db';
 import { unavailableError } from '../db-errors';
 import * as claims from './claim-ops';
+import * as comments from './comment-ops';
 import * as evidence from './evidence-ops';
 import type { OpContext } from './claim-ops';
 
@@ -30,6 +34,14 @@ function perform(ctx: OpContext, op: Op): Promise<unknown> {
       return evidence.addLink(ctx, op);
     case 'link.remove':
       return evidence.removeLink(ctx, op);
+    case 'comment.add':
+      return comments.addComment(ctx, op);
+    case 'comment.edit':
+      return comments.editComment(ctx, op);
+    case 'comment.delete':
+      return comments.deleteComment(ctx, op);
+    case 'comment.resolve':
+      return comments.resolveComment(ctx, op);
   }
 }
 
@@ -42,21 +54,37 @@ const refusal = (id: string, e: AppError): OpResult => ({
   ...('current' in e ? { current: e.current as { text?: string; note?: string } } : {}),
 });
 
-/** Why a user may not write to a map: it is missing, or it is not theirs. */
-async function refuseAccess(tx: Tx, mapId: string): Promise<never> {
-  const [map] = await tx.$queryRaw<{ ownerId: string }[]>`
-    SELECT "ownerId" FROM "argument_map" WHERE "id" = ${mapId}`;
-  if (!map) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
-  throw new AppError('FORBIDDEN', 'Only the owner of this map can change it.');
+/** Why a user may not make a change: the map is missing or not theirs, or their role does not allow it. */
+async function refuseAccess(tx: Tx, userId: string, mapId: string, op: Op): Promise<never> {
+  const role = await mapRole(tx, userId, mapId);
+  if (!role) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+  throw new AppError('FORBIDDEN', refusalFor(capabilityForOp(op.kind), role));
 }
 
-async function record(tx: Tx, userId: string, mapId: string, op: Op, result: OpResult) {
+/**
+ * Records an operation with its answer; an applied one also with the operation itself and what
+ * it replaced: the map's history, in the same transaction as the change.
+ */
+async function record(
+  tx: Tx,
+  userId: string,
+  mapId: string,
+  op: Op,
+  result: OpResult,
+  before?: unknown,
+) {
   const revision = result.ok ? result.revision : 0;
+  const applied = result.ok ? JSON.stringify(op) : null;
+  const replaced = result.ok && before !== undefined ? JSON.stringify(before) : null;
   await tx.$executeRaw`INSERT INTO "map_operation"
-    ("id", "mapId", "actorId", "kind", "revision", "result", "createdAt")
+    ("id", "mapId", "actorId", "kind", "revision", "result", "op", "before", "createdAt")
     VALUES (${op.id}, ${mapId}, ${userId}, ${op.kind}, ${revision}, ${JSON.stringify(result)},
-      ${new Date()})`;
+      ${applied}, ${replaced}, ${new Date()})`;
 }
+
+/** The member roles (besides the owner) that may make this kind of change. */
+const memberRolesFor = (op: Op) =>
+  rolesWith(capabilityForOp(op.kind)).filter((role) => role !== 'owner');
 
 /**
  * Applies one operation inside the group's transaction, under its own savepoint, so a refusal
@@ -64,28 +92,40 @@ async function record(tx: Tx, userId: string, mapId: string, op: Op, result: OpR
  * lost gets that answer again. Access and the map's revision are one statement; the revision is
  * bumped before the change (on PostgreSQL that row lock orders the map's writers).
  */
-async function applyInGroup(tx: Tx, userId: string, mapId: string, op: Op): Promise<OpResult> {
+async function applyInGroup(
+  tx: Tx,
+  userId: string,
+  mapId: string,
+  op: Op,
+): Promise<{ result: OpResult; fresh: boolean }> {
   const [done] = await tx.$queryRaw<{ mapId: string; actorId: string; result: string }[]>`
     SELECT "mapId", "actorId", "result" FROM "map_operation" WHERE "id" = ${op.id}`;
   if (done) {
-    if (done.mapId === mapId && done.actorId === userId) return JSON.parse(done.result) as OpResult;
-    return refusal(op.id, new AppError('CONFLICT', 'That change id was already used.'));
+    if (done.mapId === mapId && done.actorId === userId)
+      return { result: JSON.parse(done.result) as OpResult, fresh: false };
+    const result = refusal(op.id, new AppError('CONFLICT', 'That change id was already used.'));
+    return { result, fresh: false };
   }
   await tx.$executeRaw`SAVEPOINT op`;
   let allowed = false;
   try {
+    // Access and the revision bump in one statement: the owner, or a member whose role allows
+    // this kind of change (lib/domain/capabilities.ts).
     const [map] = await tx.$queryRaw<{ revision: bigint | number; debateId: string }[]>`
       UPDATE "argument_map" SET "revision" = "revision" + 1, "updatedAt" = ${new Date()}
-      WHERE "id" = ${mapId} AND "ownerId" = ${userId} RETURNING "revision", "debateId"`;
-    if (!map) await refuseAccess(tx, mapId);
+      WHERE "id" = ${mapId} AND ("ownerId" = ${userId} OR EXISTS (
+        SELECT 1 FROM "map_member" WHERE "mapId" = ${mapId} AND "userId" = ${userId}
+          AND "role" IN (${Prisma.join(memberRolesFor(op))})))
+      RETURNING "revision", "debateId"`;
+    if (!map) await refuseAccess(tx, userId, mapId, op);
     allowed = true;
     const revision = Number(map!.revision);
     const ctx: OpContext = { tx, userId, mapId, debate: await debateParts(tx, map!.debateId) };
     const data = await perform(ctx, op);
     const result: OpResult = { id: op.id, ok: true, revision, ...(data ? { data } : {}) };
-    await record(tx, userId, mapId, op, result);
+    await record(tx, userId, mapId, op, result, ctx.before);
     await tx.$executeRaw`RELEASE SAVEPOINT op`;
-    return result;
+    return { result, fresh: true };
   } catch (error) {
     try {
       await tx.$executeRaw`ROLLBACK TO SAVEPOINT op`;
@@ -97,7 +137,7 @@ async function applyInGroup(tx: Tx, userId: string, mapId: string, op: Op): Prom
     if (unavailableError(error)) throw error;
     if (!(error instanceof AppError)) {
       console.error(error);
-      return {
+      const result: OpResult = {
         id: op.id,
         ok: false,
         code: 'UNEXPECTED',
@@ -105,12 +145,13 @@ async function applyInGroup(tx: Tx, userId: string, mapId: string, op: Op): Prom
           'Something went wrong on our side with this change. It is kept and will be retried.',
         retry: true,
       };
+      return { result, fresh: false };
     }
     const result = refusal(op.id, error);
     // Kept so that a retry gets the same answer, whatever changed since; not for someone
     // refused access (nothing of theirs is stored in a map that is not theirs).
     if (allowed) await record(tx, userId, mapId, op, result);
-    return result;
+    return { result, fresh: false };
   }
 }
 
@@ -136,7 +177,7 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
   try {
     while (queue.jobs.length > 0) {
       const group = queue.jobs.splice(0, GROUP_MAX);
-      const results: OpResult[] = [];
+      const results: { result: OpResult; fresh: boolean }[] = [];
       try {
         await db.$transaction(
           async (tx) => {
@@ -146,7 +187,8 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
           },
           { maxWait: 30_000, timeout: 30_000 },
         );
-        group.forEach((job, i) => job.resolve(results[i]!));
+        group.forEach((job, i) => job.resolve(results[i]!.result));
+        publishApplied(group, results);
       } catch (error) {
         const passing =
           unavailableError(error) ??
@@ -158,6 +200,22 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
   } finally {
     queue.draining = false;
   }
+}
+
+/** Tells everyone watching the maps what was just committed, in revision order. */
+function publishApplied(group: Job[], results: { result: OpResult; fresh: boolean }[]) {
+  const live = pubsub();
+  group.forEach((job, i) => {
+    const { result, fresh } = results[i]!;
+    if (!fresh || !result.ok) return;
+    live.publish(job.mapId, {
+      type: 'change',
+      revision: result.revision,
+      actorId: job.userId,
+      op: job.op,
+      ...(result.data !== undefined ? { data: result.data } : {}),
+    });
+  });
 }
 
 function enqueue(db: Db, userId: string, mapId: string, op: Op): Promise<OpResult> {

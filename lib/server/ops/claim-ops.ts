@@ -13,6 +13,11 @@ export interface OpContext {
   userId: string;
   mapId: string;
   debate: DebateParts;
+  /**
+   * What the operation replaced, set by the operation that knows: recorded with it for History
+   * and undo, in the shape of OpBefore (lib/domain/undo.ts). Left undefined when nothing is needed.
+   */
+  before?: unknown;
 }
 
 type OpOf<K extends Op['kind']> = Extract<Op, { kind: K }>;
@@ -29,9 +34,19 @@ const GONE = 'This claim was deleted (perhaps in another tab). It is in the mapâ
 /** A live claim of this map, or NOT_FOUND. */
 async function liveClaim(ctx: OpContext, id: string) {
   const [claim] = await ctx.tx.$queryRaw<
-    { id: string; thesisId: string; text: string; note: string; deletedAt: unknown }[]
-  >`SELECT "id", "thesisId", "text", "note", "deletedAt" FROM "claim"
-    WHERE "id" = ${id} AND "mapId" = ${ctx.mapId}`;
+    {
+      id: string;
+      thesisId: string;
+      parentId: string | null;
+      stance: string;
+      text: string;
+      note: string;
+      strength: number | bigint | null;
+      orderKey: string;
+      deletedAt: unknown;
+    }[]
+  >`SELECT "id", "thesisId", "parentId", "stance", "text", "note", "strength", "orderKey",
+      "deletedAt" FROM "claim" WHERE "id" = ${id} AND "mapId" = ${ctx.mapId}`;
   if (!claim) throw new AppError('NOT_FOUND', 'That claim is not in this map.');
   if (claim.deletedAt) throw new AppError('NOT_FOUND', GONE);
   return claim;
@@ -105,9 +120,13 @@ export async function updateClaim(ctx: OpContext, op: OpOf<'claim.update'>) {
       { current },
     );
   }
-  const set = EDITABLE.filter((field) => op.set[field] !== undefined).map(
-    (field) => Prisma.sql`${Prisma.raw(`"${field}"`)} = ${op.set[field]}`,
-  );
+  const fields = EDITABLE.filter((field) => op.set[field] !== undefined);
+  ctx.before = {
+    fields: Object.fromEntries(
+      fields.map((f) => [f, f === 'strength' && claim[f] !== null ? Number(claim[f]) : claim[f]]),
+    ),
+  };
+  const set = fields.map((field) => Prisma.sql`${Prisma.raw(`"${field}"`)} = ${op.set[field]}`);
   await ctx.tx.$executeRaw`UPDATE "claim" SET ${Prisma.join(set)},
     "version" = "version" + 1, "updatedAt" = ${new Date()} WHERE "id" = ${op.claimId}`;
 }
@@ -116,6 +135,7 @@ export async function updateClaim(ctx: OpContext, op: OpOf<'claim.update'>) {
 export async function moveClaim(ctx: OpContext, op: OpOf<'claim.move'>) {
   const claim = await liveClaim(ctx, op.claimId);
   await checkPlace(ctx, op.thesisId, op.parentId);
+  ctx.before = { thesisId: claim.thesisId, parentId: claim.parentId, order: claim.orderKey };
   const tree = await loadTree(ctx.tx, ctx.mapId);
   const subtree = subtreeIds(tree, op.claimId);
   if (op.parentId !== null && subtree.has(op.parentId)) {
@@ -193,6 +213,7 @@ export async function restoreClaims(ctx: OpContext, op: OpOf<'claim.restore'>) {
     where: { id: { in: [...ids] } },
     data: { deletedAt: null, deletionId: null, deletedById: null },
   });
+  ctx.before = { rootId: root.id, ids: [...ids] };
   const links = new Map(batch.flatMap((c) => [...c.linksOut, ...c.linksIn]).map((l) => [l.id, l]));
   return {
     claims: batch.map((c) => toClaimView({ ...c, deletedAt: null })),

@@ -48,7 +48,11 @@ export async function addAnchor(ctx: OpContext, op: OpOf<'anchor.add'>) {
 
 /** Removes a quote; removing one that is already gone is not an error (the result is the same). */
 export async function removeAnchor(ctx: OpContext, op: OpOf<'anchor.remove'>) {
-  await ctx.tx.anchor.deleteMany({ where: { id: op.anchorId, claim: { mapId: ctx.mapId } } });
+  const anchor = await ctx.tx.anchor.findFirst({
+    where: { id: op.anchorId, claim: { mapId: ctx.mapId } },
+  });
+  ctx.before = anchor ? { anchor: toAnchorView(anchor) } : null;
+  if (anchor) await ctx.tx.anchor.delete({ where: { id: anchor.id } });
 }
 
 /** Adds a cross-link from a claim to a claim or the thesis on the other side. */
@@ -81,5 +85,7 @@ export async function addLink(ctx: OpContext, op: OpOf<'link.add'>) {
 
 /** Removes a cross-link; removing one that is already gone is not an error. */
 export async function removeLink(ctx: OpContext, op: OpOf<'link.remove'>) {
-  await ctx.tx.claimLink.deleteMany({ where: { id: op.linkId, mapId: ctx.mapId } });
+  const link = await ctx.tx.claimLink.findFirst({ where: { id: op.linkId, mapId: ctx.mapId } });
+  ctx.before = link ? { link: toLinkView(link) } : null;
+  if (link) await ctx.tx.claimLink.delete({ where: { id: link.id } });
 }

@@ -1,0 +1,38 @@
+import type { Op } from './ops';
+
+/**
+ * What an open map hears from the server (GET /api/maps/:id/events, server-sent events), and
+ * what travels between the app servers' pub/sub. Changes carry the map's revision: a listener
+ * applies them in revision order and asks for the ones it missed.
+ */
+
+/** One applied operation, as everyone watching the map receives it. */
+export interface MapChange {
+  revision: number;
+  actorId: string;
+  op: Op;
+  /** What the server knows better than the operation: a quote as found, a restored batch, a comment as stored. */
+  data?: unknown;
+}
+
+/** Where someone is in the map right now: one entry per open tab. */
+export interface PresenceEntry {
+  tabId: string;
+  userId: string;
+  name: string;
+  claimId: string | null;
+  editing: boolean;
+}
+
+export type LiveMessage =
+  | ({ type: 'change' } & MapChange)
+  | { type: 'presence'; entry: PresenceEntry }
+  | { type: 'leave'; tabId: string }
+  /** Someone lost access (removed, or their link revoked): their streams close. */
+  | { type: 'access'; userId?: string; linkId?: string };
+
+/** The answer to GET /api/maps/:id/changes?since=N. */
+export type ChangesResponse =
+  | { revision: number; changes: MapChange[] }
+  /** Too far behind (or older than the log): load the whole map again. */
+  | { reload: true };

@@ -1,0 +1,40 @@
+import 'server-only';
+import type { ChangesResponse, MapChange } from '@/lib/schemas/live';
+import type { Op } from '@/lib/schemas/ops';
+import type { Tx } from '../db';
+
+/** At most this many changes are sent to catch a tab up; further behind, it loads the map again. */
+export const CATCH_UP_MAX = 500;
+
+/**
+ * The changes to a map after `since`, from its operation log, in revision order. Answers "reload"
+ * when there are more than CATCH_UP_MAX or when the log does not go back that far (operations
+ * recorded before the log kept them).
+ */
+export async function changesSince(tx: Tx, mapId: string, since: number): Promise<ChangesResponse> {
+  const [map] = await tx.$queryRaw<{ revision: bigint | number }[]>`
+    SELECT "revision" FROM "argument_map" WHERE "id" = ${mapId}`;
+  const revision = Number(map?.revision ?? 0);
+  if (since >= revision) return { revision, changes: [] };
+  if (revision - since > CATCH_UP_MAX) return { reload: true };
+  const rows = await tx.$queryRaw<
+    { revision: bigint | number; actorId: string; op: string | null; result: string }[]
+  >`SELECT "revision", "actorId", "op", "result" FROM "map_operation"
+    WHERE "mapId" = ${mapId} AND "revision" > ${since} ORDER BY "revision"`;
+  const changes: MapChange[] = [];
+  let expected = since + 1;
+  for (const row of rows) {
+    const at = Number(row.revision);
+    if (at !== expected || row.op === null) return { reload: true };
+    const result = JSON.parse(row.result) as { data?: unknown };
+    changes.push({
+      revision: at,
+      actorId: row.actorId,
+      op: JSON.parse(row.op) as Op,
+      ...(result.data !== undefined ? { data: result.data } : {}),
+    });
+    expected++;
+  }
+  if (expected <= revision) return { reload: true };
+  return { revision, changes };
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import type { PresenceEntry } from '@/lib/schemas/live';
+import { pubsub } from './pubsub';
+
+/** A tab that has not said it is here for this long is gone (tabs repeat themselves every 20 s). */
+export const PRESENCE_TTL_MS = 60_000;
+
+/**
+ * Who has each map open, as far as this process has heard: filled from the map's live messages,
+ * so on several app servers each one learns of the tabs connected to the others. Kept only for
+ * maps with an open stream here, and bounded by them.
+ */
+const maps = new Map<
+  string,
+  { entries: Map<string, PresenceEntry & { at: number }>; streams: number; stop: () => void }
+>();
+
+/** Starts listening for a map's presence (one call per open stream; `release` when it closes). */
+export function trackPresence(mapId: string): () => void {
+  let map = maps.get(mapId);
+  if (!map) {
+    const entries = new Map<string, PresenceEntry & { at: number }>();
+    const stop = pubsub().subscribe(mapId, (message) => {
+      if (message.type === 'presence')
+        entries.set(message.entry.tabId, { ...message.entry, at: Date.now() });
+      if (message.type === 'leave') entries.delete(message.tabId);
+    });
+    maps.set(mapId, (map = { entries, streams: 0, stop }));
+  }
+  map.streams++;
+  const tracked = map;
+  return () => {
+    tracked.streams--;
+    if (tracked.streams === 0) {
+      tracked.stop();
+      maps.delete(mapId);
+    }
+  };
+}
+
+/** The tabs present in a map now. */
+export function presentIn(mapId: string): PresenceEntry[] {
+  const map = maps.get(mapId);
+  if (!map) return [];
+  const now = Date.now();
+  const out: PresenceEntry[] = [];
+  for (const [tabId, { at, ...entry }] of map.entries) {
+    if (now - at > PRESENCE_TTL_MS) map.entries.delete(tabId);
+    else out.push(entry);
+  }
+  return out;
+}
+
+export function announce(mapId: string, entry: PresenceEntry) {
+  pubsub().publish(mapId, { type: 'presence', entry });
+}
+
+export function leave(mapId: string, tabId: string) {
+  pubsub().publish(mapId, { type: 'leave', tabId });
+}

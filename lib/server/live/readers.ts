@@ -1,0 +1,48 @@
+import 'server-only';
+import type { ShareOptions } from '@/lib/domain/views';
+import { AppError } from '@/lib/errors';
+import { requireMapAccess } from '../access';
+import type { Tx } from '../db';
+import { getCurrentUser } from '../session';
+
+/** Who is watching a map: a signed-in person who may read it, or whoever holds a view link. */
+export type LiveReader =
+  | { kind: 'user'; userId: string; name: string }
+  | { kind: 'link'; linkId: string; options: ShareOptions };
+
+/**
+ * The reader of a live stream or catch-up request: `?link=<token>` for a view link (the page at
+ * /s/<token>), otherwise the session's user, who must be able to read the map.
+ */
+export async function requireLiveReader(
+  tx: Tx,
+  request: Request,
+  mapId: string,
+): Promise<LiveReader> {
+  const token = new URL(request.url).searchParams.get('link');
+  if (token) {
+    const link = await tx.shareLink.findUnique({
+      where: { token: token.slice(0, 100) },
+      select: {
+        id: true,
+        mapId: true,
+        role: true,
+        revokedAt: true,
+        includeNotes: true,
+        showName: true,
+      },
+    });
+    if (!link || link.revokedAt || link.mapId !== mapId || link.role !== 'viewer') {
+      throw new AppError('NOT_FOUND', 'This link does not work: it was revoked or never existed.');
+    }
+    return {
+      kind: 'link',
+      linkId: link.id,
+      options: { includeNotes: link.includeNotes, showName: link.showName },
+    };
+  }
+  const user = await getCurrentUser(request.headers);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+  await requireMapAccess(tx, user.id, mapId, 'map.read');
+  return { kind: 'user', userId: user.id, name: user.name };
+}

@@ -1,0 +1,158 @@
+import 'server-only';
+import { redactChange } from '@/lib/domain/live-redact';
+import type { LiveMessage, MapChange } from '@/lib/schemas/live';
+import type { Db } from '../db';
+import { changesSince } from './changes';
+import { announce, leave, presentIn, trackPresence } from './presence';
+import { pubsub } from './pubsub';
+import type { LiveReader } from './readers';
+
+/** At most this many open streams per process; more are answered 503 and the browser retries. */
+export const MAX_STREAMS = 5000;
+/**
+ * A stream whose reader has not taken this many events is closed: a slow or vanished client never
+ * holds memory without limit. Its browser reconnects and catches up from the log.
+ */
+export const MAX_QUEUED = 500;
+const HEARTBEAT_MS = 20_000;
+
+let open = 0;
+export const openStreams = () => open;
+
+const encoder = new TextEncoder();
+const event = (name: string, data: unknown, id?: number) =>
+  encoder.encode(
+    `${id !== undefined ? `id: ${id}\n` : ''}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`,
+  );
+
+/**
+ * A map's live changes as server-sent events: first every change after `since` (from the log),
+ * then each change as it is committed, in revision order, plus who is here (presence). Events:
+ * `change` (MapChange, id = revision), `reload` (too far behind: load the map again),
+ * `presence`, `leave`, `access` (the reader's access changed: the stream ends).
+ */
+export function openMapStream(
+  db: Db,
+  opts: {
+    mapId: string;
+    reader: LiveReader;
+    since: number;
+    tabId: string | null;
+    signal: AbortSignal;
+  },
+): Response | null {
+  if (open >= MAX_STREAMS) return null;
+  open++;
+  const { mapId, reader } = opts;
+  let closed = false;
+  let cleanup = () => {};
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let sent = opts.since;
+      let caughtUp = false;
+      const early: LiveMessage[] = [];
+
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      const push = (chunk: Uint8Array) => {
+        if (closed) return;
+        if ((controller.desiredSize ?? 0) < -MAX_QUEUED) return close();
+        controller.enqueue(chunk);
+      };
+      const sendChange = (change: MapChange) => {
+        if (change.revision <= sent) return;
+        sent = change.revision;
+        const shown = reader.kind === 'link' ? redactChange(change, reader.options) : change;
+        push(event('change', shown, change.revision));
+      };
+      const handle = (message: LiveMessage) => {
+        switch (message.type) {
+          case 'change': {
+            const { type: _type, ...change } = message;
+            return sendChange(change);
+          }
+          case 'presence':
+          case 'leave':
+            if (reader.kind === 'user') push(event(message.type, message));
+            return;
+          case 'access':
+            if (
+              (reader.kind === 'user' && message.userId === reader.userId) ||
+              (reader.kind === 'link' && message.linkId === reader.linkId)
+            ) {
+              push(event('access', {}));
+              close();
+            }
+        }
+      };
+
+      const unsubscribe = pubsub().subscribe(mapId, (message) => {
+        if (caughtUp) handle(message);
+        else if (early.length < MAX_QUEUED) early.push(message);
+      });
+      const untrack = trackPresence(mapId);
+      const heartbeat = setInterval(() => push(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
+      const tab = reader.kind === 'user' ? opts.tabId : null;
+      cleanup = () => {
+        open--;
+        clearInterval(heartbeat);
+        unsubscribe();
+        untrack();
+        if (tab) leave(mapId, tab);
+      };
+      opts.signal.addEventListener('abort', close);
+
+      push(encoder.encode('retry: 2000\n\n'));
+      void (async () => {
+        try {
+          if (Number.isFinite(opts.since)) {
+            const answer = await changesSince(db, mapId, opts.since);
+            if ('reload' in answer) push(event('reload', {}));
+            else answer.changes.forEach(sendChange);
+          }
+          caughtUp = true;
+          early.forEach(handle);
+          if (reader.kind === 'user') {
+            for (const entry of presentIn(mapId))
+              push(event('presence', { type: 'presence', entry }));
+            if (tab)
+              announce(mapId, {
+                tabId: tab,
+                userId: reader.userId,
+                name: reader.name,
+                claimId: null,
+                editing: false,
+              });
+          }
+        } catch (error) {
+          console.error(error);
+          close();
+        }
+      })();
+    },
+    cancel() {
+      if (!closed) {
+        closed = true;
+        cleanup();
+      }
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}
