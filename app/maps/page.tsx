@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { ImportMapForm } from '@/components/maps/import-map-form';
 import { MapList } from '@/components/maps/map-list';
 import { NewMapForm } from '@/components/maps/new-map-form';
+import { SharedMapList } from '@/components/maps/shared-map-list';
 import { db } from '@/lib/server/db';
 import { listMyMaps } from '@/lib/server/maps';
 import { getCurrentUser } from '@/lib/server/session';
@@ -13,6 +14,8 @@ export default async function MyMapsPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/maps');
   const maps = await listMyMaps(db, { userId: user.id });
+  const own = maps.filter((m) => m.role === 'owner');
+  const shared = maps.filter((m) => m.role !== 'owner');
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -23,7 +26,8 @@ export default async function MyMapsPage() {
       </div>
       <NewMapForm />
       <ImportMapForm />
-      <MapList maps={maps} />
+      <MapList maps={own} />
+      <SharedMapList maps={shared} />
     </div>
   );
 }

@@ -9,8 +9,10 @@ import type { LinkEnd } from '@/lib/domain/cross-links';
 import { ClaimLinks } from './claim-links';
 import { ClaimQuotes } from './claim-quotes';
 import { ClaimToolbar } from './claim-toolbar';
+import { ClaimCommentsButton } from './comment-count';
 import { useEditorActions } from './editor-context';
 import { StanceBadge } from './stance-badge';
+import { ClaimPresence } from './presence';
 import { TextEditor } from './text-editor';
 
 const NO_LINKS: LinkEnd[] = [];
@@ -85,15 +87,17 @@ function ClaimRowView({
       ? 'supports the thesis'
       : 'objects to the thesis';
 
-  const saveText = async (text: string) => {
-    const r = await ed.editClaim(claim.id, { text });
+  // `from` is the text as it was when typing began: if someone changed it since, the server
+  // answers a conflict instead of letting this save silently replace their words.
+  const saveText = async (text: string, from: string) => {
+    const r = await ed.editClaim(claim.id, { text }, { text: from });
     if (!r.ok) return r.message;
     ed.setEditingId(null);
     ed.focusClaim(claim.id);
     return null;
   };
-  const saveNote = async (note: string) => {
-    const r = await ed.editClaim(claim.id, { note });
+  const saveNote = async (note: string, from: string) => {
+    const r = await ed.editClaim(claim.id, { note }, { note: from });
     if (!r.ok) return r.message;
     ed.setNoteId(null);
     ed.focusClaim(claim.id);
@@ -159,9 +163,11 @@ function ClaimRowView({
               <span className="sr-only">Strength {claim.strength} of 5</span>
             </span>
           )}
+          <ClaimCommentsButton claimId={claim.id} active={active} />
         </div>
         <ClaimQuotes anchors={anchors} />
         <ClaimLinks out={linksOut} into={linksIn} />
+        <ClaimPresence claimId={claim.id} />
         {noting ? (
           <TextEditor
             id={`note-${claim.id}`}

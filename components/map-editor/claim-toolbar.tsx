@@ -20,6 +20,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
     openQuoteDialog,
     openMoveDialog,
     openLinkDialog,
+    openComments,
     requestDelete,
   } = useEditorActions();
   const strengthId = `strength-${claim.id}`;
@@ -149,6 +150,14 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         title={keysOf('link')}
       >
         Link…
+      </button>
+      <button
+        type="button"
+        className={btn}
+        onClick={() => openComments(claim.id)}
+        title={keysOf('comments')}
+      >
+        Comments…
       </button>
       <button
         type="button"

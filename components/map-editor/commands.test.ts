@@ -31,12 +31,14 @@ function recorder(key: string, selected: ClaimView | null = claim) {
     outdent: record('outdent', true),
     shift: record('shift', true),
     undo: record('undo'),
+    redo: record('redo'),
     edit: record('edit'),
     compose: record('compose'),
     openMove: record('openMove'),
     openNote: record('openNote'),
     openQuote: record('openQuote'),
     openLink: record('openLink'),
+    openComments: record('openComments'),
     requestDelete: record('requestDelete'),
     moveFocus: record('moveFocus'),
     focusClaim: record('focusClaim'),
@@ -50,6 +52,7 @@ const press = (chord: (typeof COMMANDS)[number]['keys'][number]) => ({
   altKey: !!chord.alt,
   ctrlKey: !!chord.ctrl,
   metaKey: false,
+  shiftKey: !!chord.shift,
 });
 
 describe('the editor’s command registry', () => {
@@ -71,7 +74,7 @@ describe('the editor’s command registry', () => {
       expect(command.label.length).toBeGreaterThan(0);
       expect(command.keys.length).toBeGreaterThan(0);
       for (const chord of command.keys) {
-        const id = `${chord.ctrl ? 'ctrl+' : ''}${chord.alt ? 'alt+' : ''}${chord.key}`;
+        const id = `${chord.ctrl ? 'ctrl+' : ''}${chord.alt ? 'alt+' : ''}${chord.shift ? 'shift+' : ''}${chord.key}`;
         expect(seen.get(id), `${id} is bound to ${seen.get(id)} and ${command.id}`).toBeUndefined();
         seen.set(id, command.id);
       }
@@ -91,6 +94,14 @@ describe('the editor’s command registry', () => {
     expect(clear.calls).toEqual(['setAttribute("c1", {"strength":null})']);
   });
 
+  it('opens the comments with O, in the read-only view too (commenters and viewers read them)', () => {
+    const command = commandFor({ key: 'o', altKey: false, ctrlKey: false, metaKey: false })!;
+    expect(command.readOnly).toBe(true);
+    const { ctx, calls } = recorder('o');
+    command.run(ctx);
+    expect(calls).toEqual(['openComments("c1")']);
+  });
+
   it('runs claim commands only with a claim selected; global ones anywhere', () => {
     const { ctx, calls } = recorder('l', null);
     commandFor({ key: 'l', altKey: false, ctrlKey: false, metaKey: false })!.run(ctx);
@@ -100,5 +111,12 @@ describe('the editor’s command registry', () => {
     const u = recorder('z', null);
     undo.run(u.ctx);
     expect(u.calls).toEqual(['undo()']);
+  });
+
+  it('tells undo from redo by Shift, as Google Docs does', () => {
+    const chord = { key: 'Z', altKey: false, ctrlKey: true, metaKey: false };
+    expect(commandFor({ ...chord, shiftKey: false })?.id).toBe('undo');
+    expect(commandFor({ ...chord, shiftKey: true })?.id).toBe('redo');
+    expect(commandFor({ key: 'y', altKey: false, ctrlKey: false, metaKey: true })?.id).toBe('redo');
   });
 });

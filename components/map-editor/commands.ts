@@ -13,6 +13,8 @@ export interface Chord {
   key: string;
   alt?: boolean;
   ctrl?: boolean;
+  /** Set for chords where Shift changes the meaning (Ctrl + Z undoes, Ctrl + Shift + Z redoes). */
+  shift?: boolean;
   label: string;
 }
 
@@ -25,12 +27,14 @@ export interface CommandContext {
   outdent(id: string): boolean;
   shift(id: string, delta: -1 | 1): boolean;
   undo(): void;
+  redo(): void;
   edit(id: string): void;
   compose(id: string, thesisId: string, kind: 'pro' | 'con' | 'sibling'): void;
   openMove(id: string): void;
   openNote(id: string): void;
   openQuote(id: string): void;
   openLink(id: string): void;
+  openComments(id: string): void;
   requestDelete(id: string): void;
   moveFocus(id: string, delta: 1 | -1): void;
   focusClaim(id: string): void;
@@ -163,6 +167,13 @@ export const COMMANDS: Command[] = [
     run: on((ctx, c) => ctx.openLink(c.id)),
   },
   {
+    id: 'comments',
+    label: 'Open the claim’s comments: read, reply, resolve',
+    keys: [k('o')],
+    readOnly: true,
+    run: on((ctx, c) => ctx.openComments(c.id)),
+  },
+  {
     id: 'delete',
     label: 'Delete the claim and its replies (undo with Ctrl + Z, or from Trash)',
     keys: [k('Delete', 'Delete'), k('Backspace', 'Backspace')],
@@ -170,10 +181,20 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'undo',
-    label: 'Undo the last delete',
-    keys: [{ key: 'z', ctrl: true, label: 'Ctrl + Z' }],
+    label: 'Undo your last change (others’ changes stay)',
+    keys: [{ key: 'z', ctrl: true, shift: false, label: 'Ctrl + Z' }],
     global: true,
     run: (ctx) => ctx.undo(),
+  },
+  {
+    id: 'redo',
+    label: 'Redo what you undid',
+    keys: [
+      { key: 'z', ctrl: true, shift: true, label: 'Ctrl + Shift + Z' },
+      { key: 'y', ctrl: true, label: 'Ctrl + Y' },
+    ],
+    global: true,
+    run: (ctx) => ctx.redo(),
   },
   {
     id: 'help',
@@ -193,10 +214,18 @@ interface KeyLike {
   shiftKey?: boolean;
 }
 
-/** Whether a key press is this chord (Ctrl and ⌘ count the same; Shift only matters via key). */
+/**
+ * Whether a key press is this chord (Ctrl and ⌘ count the same). Shift matters through the key
+ * itself ("?"), or where the chord says so (Ctrl + Shift + Z).
+ */
 export function matches(chord: Chord, e: KeyLike): boolean {
   const key = chord.key.length === 1 ? e.key.toLowerCase() : e.key;
-  return key === chord.key && !!chord.alt === e.altKey && !!chord.ctrl === (e.ctrlKey || e.metaKey);
+  return (
+    key === chord.key &&
+    !!chord.alt === e.altKey &&
+    !!chord.ctrl === (e.ctrlKey || e.metaKey) &&
+    (chord.shift === undefined || chord.shift === !!e.shiftKey)
+  );
 }
 
 /** The command a key press asks for, if any. */

@@ -39,6 +39,8 @@ export interface EditorContextValue {
   openQuoteDialog: (claimId: string) => void;
   openMoveDialog: (claimId: string) => void;
   openLinkDialog: (claimId: string) => void;
+  /** Opens the comments panel on a claim (comments-panel.tsx). */
+  openComments: (claimId: string) => void;
   requestDelete: (claimId: string) => void;
   showQuote: (anchor: AnchorView) => void;
   runCommand: (claimId: string, e: React.KeyboardEvent) => boolean;
@@ -69,13 +71,23 @@ export type EditorActions = Pick<
   | 'openQuoteDialog'
   | 'openMoveDialog'
   | 'openLinkDialog'
+  | 'openComments'
   | 'requestDelete'
   | 'showQuote'
   | 'runCommand'
 > &
   Pick<
     MapEditorApi,
-    'editClaim' | 'setAttribute' | 'shift' | 'indent' | 'outdent' | 'removeAnchor' | 'removeLink'
+    | 'editClaim'
+    | 'setAttribute'
+    | 'shift'
+    | 'indent'
+    | 'outdent'
+    | 'removeAnchor'
+    | 'removeLink'
+    // The outbox itself (a stable object), so a comment badge can follow its own claim's count.
+    | 'sync'
+    | 'canComment'
   >;
 
 /** Builds the stable actions object over a ref that always holds the latest context. */
@@ -91,6 +103,12 @@ export function stableActions(latest: { current: EditorContextValue }): EditorAc
     get sources() {
       return c().sources;
     },
+    get sync() {
+      return c().api.sync;
+    },
+    get canComment() {
+      return c().api.canComment;
+    },
     setActiveId: (id) => c().setActiveId(id),
     focusClaim: (id) => c().focusClaim(id),
     setEditingId: (id) => c().setEditingId(id),
@@ -99,6 +117,7 @@ export function stableActions(latest: { current: EditorContextValue }): EditorAc
     openQuoteDialog: (id) => c().openQuoteDialog(id),
     openMoveDialog: (id) => c().openMoveDialog(id),
     openLinkDialog: (id) => c().openLinkDialog(id),
+    openComments: (id) => c().openComments(id),
     requestDelete: (id) => c().requestDelete(id),
     showQuote: (a) => c().showQuote(a),
     runCommand: (id, e) => c().runCommand(id, e),

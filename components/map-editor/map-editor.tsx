@@ -28,19 +28,20 @@ import {
   type EditorContextValue,
 } from './editor-context';
 import { EditorSide } from './editor-side';
-import { ExportDialog } from './export-dialog';
 import { LinkDialog } from './link-dialog';
 import { MoveDialog } from './move-dialog';
 import { QuoteDialog } from './quote-dialog';
 import { SelectionQuoteBar } from './selection-quote-bar';
-import { ShareDialog } from './share-dialog';
 import { UnsavedNotices } from './unsaved-notices';
 import { SaveStatus } from './save-status';
 import { commandFor, type CommandContext } from './commands';
-import { TrashDialog } from './trash-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { CommentsPanel } from './comments-panel';
 import { useMapEditor } from './use-map-editor';
 import type { Role } from '@/lib/domain/capabilities';
+import { EditorHeader } from './editor-header';
+import { PresenceContext, usePresenceByClaim } from './presence';
+import { useLiveMap } from './use-live-map';
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
@@ -60,6 +61,7 @@ export function MapEditor({
   share: initialShare = null,
   headerActions,
   basePath,
+  liveLink = null,
 }: {
   map: MapView;
   /** The person's role in this map; null for whoever holds a view link. */
@@ -68,6 +70,8 @@ export function MapEditor({
   me?: { id: string; name: string } | null;
   /** Where this view lives (/maps/id or /s/token): exports and the brief hang off it. */
   basePath: string;
+  /** On a view link's page: its token, so the page follows the map live too. */
+  liveLink?: string | null;
   /** The map's active read-only link and what it shows (the owner's view only). */
   share?: ShareLinkView | null;
   headerActions?: ReactNode;
@@ -84,15 +88,18 @@ export function MapEditor({
   const [moveFor, setMoveFor] = useState<string | null>(null);
   const [linkFor, setLinkFor] = useState<string | null>(null);
   const [deleteFor, setDeleteFor] = useState<string | null>(null);
+  const [commentsFor, setCommentsFor] = useState<string | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [shareOpen, setShareOpen] = useState(false);
-  const [exportOpen, setExportOpen] = useState(false);
-  const [trashOpen, setTrashOpen] = useState(false);
   const [view, setView] = useState<'outline' | 'graph'>('outline');
   const [share, setShare] = useState(initialShare);
   const [side, setSide] = useState<0 | 1>(0);
   const [highlight, setHighlight] = useState<AnchorView | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  const live = useLiveMap(api.sync, {
+    link: liveLink,
+    here: me ? { claimId: activeId, editing: editingId !== null || noteId !== null } : null,
+  });
+  const presenceByClaim = usePresenceByClaim(live.others);
 
   const claimById = useCallback(
     (id: string | null) => api.claims.find((c) => c.id === id) ?? null,
@@ -221,13 +228,15 @@ export function MapEditor({
     indent: api.indent,
     outdent: api.outdent,
     shift: api.shift,
-    undo: api.undoDelete,
+    undo: api.undo,
+    redo: api.redo,
     edit: setEditingId,
     compose: openComposer,
     openMove: setMoveFor,
     openNote: setNoteId,
     openQuote: setQuoteFor,
     openLink: setLinkFor,
+    openComments: setCommentsFor,
     requestDelete,
     moveFocus,
     focusClaim,
@@ -335,6 +344,7 @@ export function MapEditor({
     openQuoteDialog: setQuoteFor,
     openMoveDialog: setMoveFor,
     openLinkDialog: setLinkFor,
+    openComments: setCommentsFor,
     requestDelete,
     showQuote,
     runCommand,
@@ -358,148 +368,125 @@ export function MapEditor({
 
   return (
     <EditorContext.Provider value={ctx}>
-      <EditorActionsContext.Provider value={actions}>
-        <div className="space-y-4" data-editor-ready={hydrated ? 'true' : undefined}>
-          <div className="flex flex-wrap items-start justify-between gap-3">
-            <div className="min-w-0">
-              <p className="text-sm text-stone-600">
-                {readOnly
-                  ? `Shared map${map.ownerName ? ` by ${map.ownerName}` : ''} · read-only`
-                  : 'Argument map'}{' '}
-                · {map.debate.motion}
-              </p>
-              <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
-            </div>
-            <div className="flex flex-wrap items-center gap-2" data-no-print>
-              {!readOnly && <SaveStatus status={api.status} onRetry={api.retryNow} />}
-              {!readOnly && api.lastUndo && (
-                <Button onClick={api.undoDelete} title="Ctrl+Z">
-                  Undo delete
-                </Button>
-              )}
-              {!readOnly && <Button onClick={() => setTrashOpen(true)}>Trash</Button>}
-              <Button onClick={() => setExportOpen(true)}>Export & brief</Button>
-              <Button onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
-                Shortcuts
-              </Button>
-              {!readOnly && (
-                <Button variant="primary" onClick={() => setShareOpen(true)}>
-                  {share ? 'Shared' : 'Share'}
-                </Button>
-              )}
-              {headerActions}
-            </div>
-          </div>
+      <PresenceContext.Provider value={presenceByClaim}>
+        <EditorActionsContext.Provider value={actions}>
+          <div className="space-y-4" data-editor-ready={hydrated ? 'true' : undefined}>
+            <EditorHeader
+              map={map}
+              role={role}
+              basePath={basePath}
+              share={share}
+              onShareChange={setShare}
+              live={live}
+              onShortcuts={() => setShortcutsOpen(true)}
+              actions={headerActions}
+            />
 
-          {!readOnly && <UnsavedNotices />}
-          {api.error && (
-            <div
-              role="alert"
-              className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-            >
-              <p>{api.error}</p>
-              <button type="button" onClick={api.dismissError} className="font-medium underline">
-                Dismiss
-              </button>
-            </div>
-          )}
-          <p className="sr-only" aria-live="polite">
-            {api.announcement}
-          </p>
-          {!readOnly && (
-            <p className="text-sm text-stone-600" data-no-print>
-              Click a claim to select it; select a passage in an article to quote it as evidence.
-              Press{' '}
-              <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">
-                ?
-              </kbd>{' '}
-              for keyboard shortcuts.
-            </p>
-          )}
-
-          <div
-            role="group"
-            aria-label="View"
-            className="inline-flex rounded-lg bg-stone-200 p-1"
-            data-no-print
-          >
-            {(['outline', 'graph'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                aria-pressed={view === v}
-                onClick={() => setView(v)}
-                className={`rounded-md px-3 py-1 text-sm font-semibold ${view === v ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
+            {api.canComment && <UnsavedNotices />}
+            {api.error && (
+              <div
+                role="alert"
+                className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
               >
-                {v === 'outline' ? 'Outline' : 'Graph'}
-              </button>
-            ))}
+                <p>{api.error}</p>
+                <button type="button" onClick={api.dismissError} className="font-medium underline">
+                  Dismiss
+                </button>
+              </div>
+            )}
+            <p className="sr-only" aria-live="polite">
+              {api.announcement}
+            </p>
+            {!readOnly && (
+              <p className="text-sm text-stone-600" data-no-print>
+                Click a claim to select it; select a passage in an article to quote it as evidence.
+                Press{' '}
+                <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">
+                  ?
+                </kbd>{' '}
+                for keyboard shortcuts.
+              </p>
+            )}
+
+            <div
+              role="group"
+              aria-label="View"
+              className="inline-flex rounded-lg bg-stone-200 p-1"
+              data-no-print
+            >
+              {(['outline', 'graph'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  aria-pressed={view === v}
+                  onClick={() => setView(v)}
+                  className={`rounded-md px-3 py-1 text-sm font-semibold ${view === v ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
+                >
+                  {v === 'outline' ? 'Outline' : 'Graph'}
+                </button>
+              ))}
+            </div>
+
+            {view === 'graph' ? (
+              <MapGraph title={map.title} />
+            ) : (
+              <SideTabs
+                labels={[a.label, b.label]}
+                active={side}
+                onActiveChange={setSide}
+                panels={[
+                  <EditorSide
+                    key={a.id}
+                    thesis={a}
+                    marks={marksFor(a.source.id)}
+                    highlightBlock={
+                      highlight?.sourceId === a.source.id ? highlight.block : undefined
+                    }
+                  />,
+                  <EditorSide
+                    key={b.id}
+                    thesis={b}
+                    marks={marksFor(b.source.id)}
+                    highlightBlock={
+                      highlight?.sourceId === b.source.id ? highlight.block : undefined
+                    }
+                  />,
+                ]}
+              />
+            )}
           </div>
 
-          {view === 'graph' ? (
-            <MapGraph title={map.title} />
-          ) : (
-            <SideTabs
-              labels={[a.label, b.label]}
-              active={side}
-              onActiveChange={setSide}
-              panels={[
-                <EditorSide
-                  key={a.id}
-                  thesis={a}
-                  marks={marksFor(a.source.id)}
-                  highlightBlock={highlight?.sourceId === a.source.id ? highlight.block : undefined}
-                />,
-                <EditorSide
-                  key={b.id}
-                  thesis={b}
-                  marks={marksFor(b.source.id)}
-                  highlightBlock={highlight?.sourceId === b.source.id ? highlight.block : undefined}
-                />,
-              ]}
+          {!readOnly && (
+            <SelectionQuoteBar
+              claim={claimById(activeId)}
+              onAttach={async (sourceId, selector, block) => {
+                if (!activeId) return 'Select a claim first.';
+                const r = await api.addAnchor(activeId, sourceId, selector, block);
+                return r.ok ? null : r.message;
+              }}
             />
           )}
-        </div>
-
-        {!readOnly && (
-          <SelectionQuoteBar
-            claim={claimById(activeId)}
-            onAttach={async (sourceId, selector, block) => {
-              if (!activeId) return 'Select a claim first.';
-              const r = await api.addAnchor(activeId, sourceId, selector, block);
-              return r.ok ? null : r.message;
-            }}
-          />
-        )}
-        <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
-        {exportOpen && (
-          <ExportDialog basePath={basePath} theses={theses} onClose={() => setExportOpen(false)} />
-        )}
-        {shareOpen && (
-          <ShareDialog
-            mapId={map.id}
-            link={share}
-            onLinkChange={setShare}
-            onClose={() => setShareOpen(false)}
-          />
-        )}
-        {trashOpen && <TrashDialog mapId={map.id} onClose={() => setTrashOpen(false)} />}
-        {quoteClaim && <QuoteDialog claim={quoteClaim} onClose={() => setQuoteFor(null)} />}
-        {moveClaim && <MoveDialog claim={moveClaim} onClose={() => setMoveFor(null)} />}
-        {linkClaim && <LinkDialog claim={linkClaim} onClose={() => setLinkFor(null)} />}
-        {deleteClaim && (
-          <DeleteDialog
-            claim={deleteClaim}
-            replies={api.descendantsOf(deleteClaim.id)}
-            onClose={() => setDeleteFor(null)}
-            onConfirm={() => {
-              setDeleteFor(null);
-              api.deleteClaim(deleteClaim.id);
-              if (deleteClaim.parentId) focusClaim(deleteClaim.parentId);
-            }}
-          />
-        )}
-      </EditorActionsContext.Provider>
+          <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+          {quoteClaim && <QuoteDialog claim={quoteClaim} onClose={() => setQuoteFor(null)} />}
+          {moveClaim && <MoveDialog claim={moveClaim} onClose={() => setMoveFor(null)} />}
+          {linkClaim && <LinkDialog claim={linkClaim} onClose={() => setLinkFor(null)} />}
+          {commentsFor && (
+            <CommentsPanel claimId={commentsFor} onClose={() => setCommentsFor(null)} />
+          )}
+          {deleteClaim && (
+            <DeleteDialog
+              claim={deleteClaim}
+              replies={api.descendantsOf(deleteClaim.id)}
+              onClose={() => setDeleteFor(null)}
+              onConfirm={() => {
+                setDeleteFor(null);
+                api.deleteClaim(deleteClaim.id);
+                if (deleteClaim.parentId) focusClaim(deleteClaim.parentId);
+              }}
+            />
+          )}
+        </EditorActionsContext.Provider>
+      </PresenceContext.Provider>
     </EditorContext.Provider>
   );
 }

@@ -1,14 +1,27 @@
 'use client';
 
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { revokeShareAction, shareMapAction } from '@/lib/actions/maps';
-import type { ShareLinkView, ShareOptions } from '@/lib/domain/views';
+import { listAccessAction } from '@/lib/actions/members';
+import type { MemberRole } from '@/lib/domain/capabilities';
+import type { PersonView, RoleLinkView } from '@/lib/domain/people';
+import type { ShareLinkView } from '@/lib/domain/views';
+import { InviteForm } from './invite-form';
+import { PeopleList } from './people-list';
+import { RoleLinksSection, type RoleLinks } from './role-links';
+
+/** How the dialog's parts report what happened: one status line, one alert. */
+export interface Notify {
+  status: (message: string) => void;
+  error: (message: string) => void;
+}
 
 /**
- * Create, copy or revoke the map's read-only link, and choose what it shows besides the claims:
- * the notes (private by default: they often say how to beat the other side) and the owner's name.
+ * The owner's Share dialog: who has access and with what role, inviting by email, and one link
+ * per role (read-only, comment, edit). The read-only link is known when the dialog opens (the
+ * editor's `link`); people and the other links are read when it opens, and every change is
+ * checked again by the server.
  */
 export function ShareDialog({
   mapId,
@@ -17,135 +30,100 @@ export function ShareDialog({
   onClose,
 }: {
   mapId: string;
+  /** The map's read-only link and what it shows, as the editor knows it. */
   link: ShareLinkView | null;
+  /** Called when the read-only link is created, changed or revoked (the Share button says so). */
   onLinkChange: (link: ShareLinkView | null) => void;
   onClose: () => void;
 }) {
+  const [people, setPeople] = useState<PersonView[] | null>(null);
+  const [links, setLinks] = useState<RoleLinks>(() =>
+    link ? { viewer: { ...link, role: 'viewer', joined: 0 } } : {},
+  );
+  const [loaded, setLoaded] = useState(false);
+  const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [copied, setCopied] = useState(false);
-  const [options, setOptions] = useState<ShareOptions>({
-    includeNotes: link?.includeNotes ?? false,
-    showName: link?.showName ?? false,
-  });
-  const url = link ? `${window.location.origin}/s/${link.token}` : null;
+  const inviteRef = useRef<HTMLInputElement>(null);
 
-  async function save(next: ShareOptions) {
-    setBusy(true);
-    setError(null);
-    const r = await shareMapAction({ mapId, ...next });
-    setBusy(false);
-    if (r.ok) onLinkChange(r.data);
-    else setError(r.message);
-  }
-
-  const choose = (key: keyof ShareOptions, value: boolean) => {
-    const next = { ...options, [key]: value };
-    setOptions(next);
-    // An existing link changes at once; a new one is made with these choices.
-    if (link) void save(next);
+  const notify: Notify = {
+    status: (message) => {
+      setError(null);
+      setStatus(message);
+    },
+    error: (message) => {
+      setStatus('');
+      setError(message);
+    },
   };
 
-  const choices = (
-    <fieldset className="space-y-1 text-sm" disabled={busy}>
-      <legend className="font-semibold text-stone-800">The link shows the claims, and</legend>
-      <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          className="mt-1"
-          checked={options.includeNotes}
-          onChange={(e) => choose('includeNotes', e.target.checked)}
-        />
-        <span>
-          your notes{' '}
-          <span className="text-stone-600">
-            (off: opponents with the link do not see how you plan to answer them)
-          </span>
-        </span>
-      </label>
-      <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          className="mt-1"
-          checked={options.showName}
-          onChange={(e) => choose('showName', e.target.checked)}
-        />
-        <span>your name</span>
-      </label>
-    </fieldset>
-  );
+  const show = useCallback((r: Awaited<ReturnType<typeof listAccessAction>>) => {
+    if (!r.ok) {
+      setError(`Could not load who has access: ${r.message}`);
+      return;
+    }
+    setPeople(r.data.people);
+    setLinks(Object.fromEntries(r.data.links.map((l) => [l.role, l])));
+    setLoaded(true);
+  }, []);
+  const reload = () => void listAccessAction({ mapId }).then(show);
+
+  useEffect(() => {
+    let live = true;
+    void listAccessAction({ mapId }).then((r) => live && show(r));
+    return () => {
+      live = false;
+    };
+  }, [mapId, show]);
+
+  function changeLink(role: MemberRole, next: RoleLinkView | null) {
+    setLinks((current) => ({ ...current, [role]: next ?? undefined }));
+    if (role === 'viewer') {
+      onLinkChange(
+        next
+          ? { token: next.token, includeNotes: next.includeNotes, showName: next.showName }
+          : null,
+      );
+    }
+  }
 
   return (
     <Dialog open onClose={onClose} title="Share this map" wide>
-      {url ? (
-        <div className="space-y-3">
-          <p className="text-sm text-stone-700">
-            Anyone with this link can read the map and both articles. They cannot change it;
-            signed-in users can make their own copy.
+      <div className="space-y-5">
+        {people ? (
+          <PeopleList
+            mapId={mapId}
+            people={people}
+            onPeopleChange={setPeople}
+            onReload={reload}
+            focusInvite={() => inviteRef.current?.focus()}
+            notify={notify}
+          />
+        ) : (
+          !error && <p className="text-sm text-stone-600">Loading who has access…</p>
+        )}
+        <InviteForm mapId={mapId} inputRef={inviteRef} onInvited={reload} notify={notify} />
+        <RoleLinksSection
+          mapId={mapId}
+          links={links}
+          loaded={loaded}
+          onLinkChange={changeLink}
+          onMembersRemoved={reload}
+          notify={notify}
+        />
+        <div className="space-y-2 border-t border-stone-200 pt-3">
+          <p role="status" className="text-sm text-stone-800">
+            {status}
           </p>
-          <label htmlFor="share-url" className="block text-sm font-semibold">
-            Read-only link
-          </label>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <input
-              id="share-url"
-              readOnly
-              value={url}
-              onFocus={(e) => e.currentTarget.select()}
-              className="min-w-0 flex-1 rounded-md border border-stone-400 bg-stone-50 px-2 py-1.5 font-mono text-sm"
-            />
-            <Button
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(url);
-                  setCopied(true);
-                } catch {
-                  setError('Copying is blocked here: select the link and copy it by hand.');
-                }
-              }}
-            >
-              {copied ? 'Copied' : 'Copy link'}
-            </Button>
-          </div>
-          {choices}
-          <div className="flex justify-between gap-2 border-t border-stone-200 pt-3">
-            <Button
-              variant="danger"
-              disabled={busy}
-              onClick={async () => {
-                setBusy(true);
-                setError(null);
-                const r = await revokeShareAction({ mapId });
-                setBusy(false);
-                if (r.ok) onLinkChange(null);
-                else setError(r.message);
-              }}
-            >
-              Stop sharing (revoke link)
-            </Button>
+          {error && (
+            <p role="alert" className="text-sm text-con-800">
+              {error}
+            </p>
+          )}
+          <div className="flex justify-end">
             <Button onClick={onClose}>Done</Button>
           </div>
         </div>
-      ) : (
-        <div className="space-y-3">
-          <p className="text-sm text-stone-700">
-            Create a read-only link for your teacher, team or opponents. You can revoke it at any
-            time; a revoked link stops working at once.
-          </p>
-          {choices}
-          <div className="flex justify-end gap-2">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button variant="primary" disabled={busy} onClick={() => void save(options)}>
-              Create link
-            </Button>
-          </div>
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="mt-3 text-sm text-con-800">
-          {error}
-        </p>
-      )}
+      </div>
     </Dialog>
   );
 }

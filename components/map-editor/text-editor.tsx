@@ -21,20 +21,26 @@ export function TextEditor({
   id: string;
   label: string;
   initial: string;
-  /** The saved text, shown beside an error when it differs from what was typed. */
+  /**
+   * The text as saved now: when someone else changes it while this person types, both versions
+   * are shown, so they can keep theirs, take the other, or merge by hand.
+   */
   latest: string;
   maxLength: number;
   multiline?: boolean;
-  onSave: (text: string) => Promise<string | null>;
+  /** Saves `text`; `from` is the text as it was when typing began (the base for conflicts). */
+  onSave: (text: string, from: string) => Promise<string | null>;
   onCancel: () => void;
 }) {
   const [text, setText] = useState(initial);
+  const [from, setFrom] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const changedMeanwhile = latest !== from && latest !== text;
 
   async function save() {
     setBusy(true);
-    const failure = await onSave(text);
+    const failure = await onSave(text, from);
     setBusy(false);
     setError(failure);
   }
@@ -72,10 +78,39 @@ export function TextEditor({
         className="block w-full rounded-md border border-stone-400 bg-white px-2 py-1.5 text-base"
       />
       <FieldError id={`${id}-error`} messages={error} />
-      {error && latest !== text && (
-        <p className="mt-1 rounded bg-stone-100 px-2 py-1 text-sm text-stone-700">
-          Latest saved version: <q>{latest || '(empty)'}</q>
-        </p>
+      {changedMeanwhile ? (
+        <div
+          role="status"
+          className="mt-1 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-stone-800"
+        >
+          <p>
+            Someone else changed this while you were typing. Theirs: <q>{latest || '(empty)'}</q>
+          </p>
+          <p className="mt-1 flex flex-wrap gap-2">
+            <Button
+              size="sm"
+              onClick={() => {
+                setText(latest);
+                setFrom(latest);
+              }}
+            >
+              Use theirs
+            </Button>
+            <Button size="sm" onClick={() => setFrom(latest)}>
+              Keep mine (replace theirs)
+            </Button>
+            <span className="self-center text-xs text-stone-600">
+              or edit yours to merge both, then Save.
+            </span>
+          </p>
+        </div>
+      ) : (
+        error &&
+        latest !== text && (
+          <p className="mt-1 rounded bg-stone-100 px-2 py-1 text-sm text-stone-700">
+            Latest saved version: <q>{latest || '(empty)'}</q>
+          </p>
+        )
       )}
       <div className="mt-2 flex gap-2">
         <Button type="submit" variant="primary" size="sm" disabled={busy}>

@@ -1,6 +1,9 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { applyOp, type MapState } from '@/lib/domain/apply-op';
+import { beforeOf, inverseOf } from '@/lib/domain/undo';
+import { UndoStack } from '@/lib/sync/undo-stack';
 import {
   indentClaim,
   insertClaim,
@@ -21,11 +24,6 @@ import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
 import { can, type Role } from '@/lib/domain/capabilities';
 import { useMapSync } from './use-map-sync';
 
-export interface UndoEntry {
-  deletionId: string;
-  label: string;
-}
-
 type LocalResult = { ok: true } | { ok: false; message: string };
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
@@ -41,7 +39,13 @@ export function useMapEditor(
 ) {
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  // This person's own changes, to undo and redo (others' changes are never undone here).
+  const [undoStack] = useState(() => new UndoStack());
+  const undoState = useSyncExternalStore(
+    useCallback((fn: () => void) => undoStack.subscribe(fn), [undoStack]),
+    () => undoStack.version,
+    () => 0,
+  );
   const [unsaved, setUnsaved] = useState<UnsavedText[]>([]);
 
   const { sync, state, status } = useMapSync(initial, who.me, (r: Refusal) => {
@@ -55,12 +59,71 @@ export function useMapEditor(
     setAnnouncement(`Not saved: ${r.message}`);
   });
 
-  const submit = useCallback(
-    (op: OpDraft) => {
-      setError(null);
-      sync.submit({ ...op, id: crypto.randomUUID() } as Op);
+  /**
+   * Sends one operation and returns what undoes it, worked out from the map as this tab shows it
+   * just before (lib/domain/undo.ts).
+   */
+  const send = useCallback(
+    (draft: OpDraft, id: string = crypto.randomUUID()): OpDraft[] => {
+      const op = { ...draft, id } as Op;
+      const inverse = inverseOf(op, beforeOf(sync.state, op), () => crypto.randomUUID());
+      sync.submit(op);
+      return inverse;
     },
     [sync],
+  );
+
+  /** Sends a change the person made: one step for Ctrl+Z. */
+  const submit = useCallback(
+    (op: OpDraft, id?: string) => {
+      setError(null);
+      undoStack.record(send(op, id));
+    },
+    [send, undoStack],
+  );
+
+  /**
+   * Sends several operations as one step (a restore from History): one Ctrl+Z undoes them all.
+   * `base`: the map they were planned on, when it knows more than this tab shows (History adds
+   * the batches deleted elsewhere, which this tab's trash lacks): the inverses are worked out
+   * from it, or a restore of such a batch would have nothing to undo.
+   */
+  const applyGroup = useCallback(
+    (drafts: OpDraft[], label: string, base?: MapState) => {
+      setError(null);
+      let planned = base;
+      const inverses = drafts.map((d) => {
+        if (!planned) return send(d);
+        const op = { ...d, id: crypto.randomUUID() } as Op;
+        const inverse = inverseOf(op, beforeOf(planned, op), () => crypto.randomUUID());
+        planned = applyOp(planned, op, { blocksOf: () => undefined });
+        sync.submit(op);
+        return inverse;
+      });
+      undoStack.record(inverses.reverse().flat());
+      setAnnouncement(`${label} Press Ctrl+Z to undo.`);
+    },
+    [send, sync, undoStack],
+  );
+
+  /** Undoes (or redoes) this person's last step; their inverse becomes the redo (or undo) step. */
+  const undoOrRedo = useCallback(
+    (which: 'undo' | 'redo') => {
+      const step = which === 'undo' ? undoStack.takeUndo() : undoStack.takeRedo();
+      if (!step) {
+        setAnnouncement(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+        return;
+      }
+      setError(null);
+      const inverse = step
+        .map((d) => send(d))
+        .reverse()
+        .flat();
+      if (which === 'undo') undoStack.recordUndone(inverse);
+      else undoStack.recordRedone(inverse);
+      setAnnouncement(which === 'undo' ? 'Undone.' : 'Redone.');
+    },
+    [send, undoStack],
   );
   const claims = state.claims;
   const find = (id: string) => sync.state.claims.find((c) => c.id === id);
@@ -103,7 +166,12 @@ export function useMapEditor(
 
   /** Edits text or note. The value it replaces is sent along, so a conflicting edit is caught. */
   const editClaim = useCallback(
-    async (id: string, edit: { text?: string; note?: string }): Promise<LocalResult> => {
+    async (
+      id: string,
+      edit: { text?: string; note?: string },
+      /** The values as they were when typing began (default: as shown now). */
+      from: { text?: string; note?: string } = {},
+    ): Promise<LocalResult> => {
       const claim = find(id);
       if (!claim) return { ok: false, message: 'That claim was deleted.' };
       const set: ClaimFields = {};
@@ -115,8 +183,8 @@ export function useMapEditor(
       }
       if (edit.note !== undefined) set.note = edit.note;
       const base = {
-        text: set.text !== undefined ? claim.text : undefined,
-        note: set.note !== undefined ? claim.note : undefined,
+        text: set.text !== undefined ? (from.text ?? claim.text) : undefined,
+        note: set.note !== undefined ? (from.note ?? claim.note) : undefined,
       };
       submit({ kind: 'claim.update', claimId: id, set, base });
       setUnsaved((list) => list.filter((u) => u.claimId !== id));
@@ -194,38 +262,25 @@ export function useMapEditor(
       const claim = find(id);
       if (!claim) return;
       const seen = [...subtreeIds(sync.state.claims, id)];
-      const deletionId = crypto.randomUUID();
-      sync.submit({ id: deletionId, kind: 'claim.delete', claimId: id, seen });
-      setError(null);
+      submit({ kind: 'claim.delete', claimId: id, seen });
       const label =
         seen.length > 1
           ? `Deleted “${short(claim.text)}” and ${seen.length - 1} more.`
           : `Deleted “${short(claim.text)}”.`;
-      setUndoStack((s) => [...s.slice(-19), { deletionId, label }]);
       setAnnouncement(`${label} Press Ctrl+Z to undo, or find it in Trash.`);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sync],
+    [submit, sync],
   );
 
-  /** Brings a deleted batch back (from this tab's undo, or from the Trash). */
+  /** Brings a deleted batch back from the Trash. */
   const restore = useCallback(
     (deletionId: string) => {
       submit({ kind: 'claim.restore', deletionId });
-      setUndoStack((s) => s.filter((u) => u.deletionId !== deletionId));
       setAnnouncement('Restored.');
     },
     [submit],
   );
-
-  const undoDelete = useCallback(() => {
-    const last = undoStack[undoStack.length - 1];
-    if (!last) {
-      setAnnouncement('Nothing to undo.');
-      return;
-    }
-    restore(last.deletionId);
-  }, [restore, undoStack]);
 
   /** Attaches a quote, checked here against the article exactly as the server will check it. */
   const addAnchor = useCallback(
@@ -346,8 +401,13 @@ export function useMapEditor(
     unsaved,
     settleUnsaved,
     announcement,
-    canUndo: undoStack.length > 0,
-    lastUndo: undoStack[undoStack.length - 1] ?? null,
+    /** Changes with this number when the undo or redo stacks change (for re-rendering). */
+    undoState,
+    canUndo: undoStack.canUndo,
+    canRedo: undoStack.canRedo,
+    undo: () => undoOrRedo('undo'),
+    redo: () => undoOrRedo('redo'),
+    applyGroup,
     descendantsOf: (id: string) => subtreeIds(sync.state.claims, id).size - 1,
     addClaim,
     editClaim,
@@ -357,7 +417,6 @@ export function useMapEditor(
     shift,
     moveTo,
     deleteClaim,
-    undoDelete,
     restore,
     addAnchor,
     removeAnchor,

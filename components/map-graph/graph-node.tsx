@@ -2,6 +2,7 @@
 
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import type { GraphNode } from '@/lib/domain/graph';
+import { GraphCommentCount } from '@/components/map-editor/comment-count';
 
 export type GraphNodeData = GraphNode & { selected: boolean; rebuttal: boolean } & Record<
     string,
@@ -36,11 +37,14 @@ export function GraphNodeBox({ data }: NodeProps<Node<GraphNodeData>>) {
         className="!opacity-0"
         isConnectable={false}
       />
-      <p
-        className={`text-[11px] font-bold uppercase tracking-wide ${data.kind === 'thesis' ? 'text-stone-700' : data.stance === 'pro' ? 'text-pro-800' : 'text-con-800'}`}
-      >
-        {label}
-      </p>
+      <div className="flex items-center justify-between gap-2">
+        <p
+          className={`text-[11px] font-bold uppercase tracking-wide ${data.kind === 'thesis' ? 'text-stone-700' : data.stance === 'pro' ? 'text-pro-800' : 'text-con-800'}`}
+        >
+          {label}
+        </p>
+        {data.kind === 'claim' && <GraphCommentCount claimId={data.id} />}
+      </div>
       <p className="line-clamp-6 text-[13px] leading-snug text-stone-900">{data.text}</p>
       {data.hiddenReplies > 0 && (
         <p className="mt-1 text-[11px] font-semibold text-stone-700">

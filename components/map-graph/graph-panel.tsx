@@ -20,7 +20,7 @@ export function GraphPanel({
   onFocus: (id: string) => void;
   visibleIds: string[];
 }) {
-  const { api, theses, activeId, setActiveId, readOnly, requestDelete } = useEditor();
+  const { api, theses, activeId, setActiveId, readOnly, requestDelete, openComments } = useEditor();
   const [adding, setAdding] = useState<Stance | null>(null);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
@@ -157,6 +157,11 @@ export function GraphPanel({
               <Button size="sm" onClick={() => onFocus(claim.id)}>
                 Focus on this claim
               </Button>
+              {api.role !== null && (
+                <Button size="sm" onClick={() => openComments(claim.id)}>
+                  Comments…
+                </Button>
+              )}
             </div>
           )}
         </div>

@@ -7,11 +7,13 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { deleteMapAction, duplicateMapAction, renameMapAction } from '@/lib/actions/maps';
-import type { MapSummary } from '@/lib/domain/views';
+import { can } from '@/lib/domain/capabilities';
+import type { MyMapSummary } from '@/lib/domain/people';
 import { formatDateTime, plural } from '@/lib/format';
 import { TITLE_MAX } from '@/lib/schemas/map';
 
-export function MapList({ maps }: { maps: MapSummary[] }) {
+/** The user's own maps ("Shared with me" lists the others: shared-map-list.tsx). */
+export function MapList({ maps }: { maps: MyMapSummary[] }) {
   if (maps.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-700">
@@ -35,7 +37,7 @@ export function MapList({ maps }: { maps: MapSummary[] }) {
   );
 }
 
-function MapRow({ map }: { map: MapSummary }) {
+function MapRow({ map }: { map: MyMapSummary }) {
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(map.title);
@@ -121,19 +123,21 @@ function MapRow({ map }: { map: MapSummary }) {
       </div>
       {!renaming && (
         <div className="flex flex-wrap gap-2" aria-label={`Actions for ${map.title}`} role="group">
-          <Button onClick={() => setRenaming(true)}>Rename</Button>
+          {can(map.role, 'map.rename') && <Button onClick={() => setRenaming(true)}>Rename</Button>}
           <Button onClick={duplicate} disabled={busy}>
             Duplicate
           </Button>
-          <Button variant="danger" onClick={() => setConfirming(true)}>
-            Delete
-          </Button>
+          {can(map.role, 'map.delete') && (
+            <Button variant="danger" onClick={() => setConfirming(true)}>
+              Delete
+            </Button>
+          )}
         </div>
       )}
       <Dialog open={confirming} onClose={() => setConfirming(false)} title="Delete this map?">
         <p className="text-stone-700">
-          “{map.title}” and its {plural(map.claimCount, 'claim')} will be deleted for good. Share
-          links to it stop working.
+          “{map.title}” and its {plural(map.claimCount, 'claim')} will be deleted for good, for
+          everyone you shared it with too. Its links stop working.
         </p>
         <div className="mt-4 flex justify-end gap-2">
           <Button onClick={() => setConfirming(false)} autoFocus>

@@ -17,7 +17,8 @@ export function Dialog({
   onClose: () => void;
   title: string;
   children: ReactNode;
-  wide?: boolean;
+  /** true: room for a form or a list; 'xl': two columns side by side (History). */
+  wide?: boolean | 'xl';
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -47,7 +48,7 @@ export function Dialog({
       onClick={(e) => {
         if (e.target === ref.current) onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] rounded-lg border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/40 ${wide ? 'max-w-2xl' : 'max-w-md'}`}
+      className={`m-auto w-[calc(100%-2rem)] rounded-lg border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/40 ${wide === 'xl' ? 'max-w-5xl' : wide ? 'max-w-2xl' : 'max-w-md'}`}
     >
       <div className="p-5">
         <div className="mb-3 flex items-start justify-between gap-4">

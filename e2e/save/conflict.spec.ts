@@ -14,19 +14,20 @@ test('two tabs edit the same text: neither version is lost, and the later one ch
   await second.goto(url);
   const rowIn = (p: typeof page) => p.locator('[data-claim-row]').first();
 
-  // Tab 1 saves an edit.
+  // Tab 2 starts typing; meanwhile tab 1 saves an edit, which reaches tab 2 live.
+  await rowIn(second).locator('[data-claim-text]').click();
+  await rowIn(second).getByRole('button', { name: 'Edit' }).click();
+  await second.getByRole('textbox', { name: 'Claim text' }).fill('Wording from tab two');
   await rowIn(page).locator('[data-claim-text]').click();
   await rowIn(page).getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('textbox', { name: 'Claim text' }).fill('Wording from tab one');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
 
-  // Tab 2 still shows the old text and edits it: the server refuses to overwrite tab 1's words
-  // silently, and tab 2 sees both versions.
-  await rowIn(second).locator('[data-claim-text]').click();
-  await rowIn(second).getByRole('button', { name: 'Edit' }).click();
-  await second.getByRole('textbox', { name: 'Claim text' }).fill('Wording from tab two');
-  await second.keyboard.press('Enter');
+  // Tab 2 is told while still typing, and saving anyway does not overwrite tab 1's words
+  // silently: the server refuses, and tab 2 sees both versions.
+  await expect(second.getByText('Someone else changed this while you were typing')).toBeVisible();
+  await second.getByRole('textbox', { name: 'Claim text' }).press('Enter');
   const notice = second.getByRole('alert').filter({ hasText: 'Someone else changed this claim' });
   await expect(notice).toBeVisible();
   await expect(notice.locator('[data-conflict-mine]')).toHaveText('Wording from tab two');

@@ -4,6 +4,8 @@ test('a delete never takes a reply its tab did not see; the Trash restores from 
   page,
   context,
 }) => {
+  // This tab hears no live changes (as when its stream is down): it cannot know of the reply.
+  await page.route('**/api/maps/*/events?**', (route) => route.abort());
   const url = await startMap(page);
   await addTopClaim(page, 0, 'pro', 'Parent claim');
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();

@@ -1,6 +1,5 @@
 'use server';
 
-import type { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/errors';
@@ -8,7 +7,6 @@ import {
   createMapSchema,
   importMapSchema,
   mapRef,
-  shareMapSchema,
   renameMapSchema,
   shareTokenSchema,
 } from '@/lib/schemas/map';
@@ -16,7 +14,7 @@ import { db } from '@/lib/server/db';
 import { importMap } from '@/lib/server/import-map';
 import { createMap, deleteMap, duplicateMap, renameMap } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
-import { copySharedMap, getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
+import { copySharedMap } from '@/lib/server/share-links';
 import { formToObject, runAction } from './run-action';
 
 export async function createMapAction(
@@ -54,22 +52,6 @@ export async function deleteMapAction(input: { mapId: string }) {
     const user = await requireUser();
     await deleteMap(db, { userId: user.id, mapId });
     revalidatePath('/maps');
-    return null;
-  });
-}
-
-/** Creates the map's read-only link, or changes what it shows (notes, the owner's name). */
-export async function shareMapAction(input: z.input<typeof shareMapSchema>) {
-  return runAction(shareMapSchema, input, async ({ mapId, ...options }) => {
-    const user = await requireUser();
-    return getOrCreateShareLink(db, { userId: user.id, mapId, options });
-  });
-}
-
-export async function revokeShareAction(input: { mapId: string }) {
-  return runAction(mapRef, input, async ({ mapId }) => {
-    const user = await requireUser();
-    await revokeShareLink(db, { userId: user.id, mapId });
     return null;
   });
 }

@@ -161,6 +161,8 @@ export interface RestoredBatch {
   claims: ClaimView[];
   anchors: AnchorView[];
   links: CrossLink[];
+  /** The comments on the restored claims (a tab that opened the map meanwhile never had them). */
+  comments?: CommentView[];
 }
 
 const mergeById = <T extends { id: string }>(list: T[], incoming: T[]): T[] => {
@@ -180,6 +182,7 @@ export function applyAck(state: MapState, op: Op, data: unknown, env: ApplyEnv):
       claims: mergeById(state.claims, batch.claims),
       anchors: mergeById(state.anchors, batch.anchors),
       links: mergeById(state.links, batch.links),
+      comments: mergeById(state.comments, batch.comments ?? []),
       trash: without(state.trash, op.deletionId),
     };
   }

@@ -38,11 +38,6 @@ export const mapRef = z.object({ mapId: id });
 export const createMapSchema = z.object({ title: mapTitle });
 export const renameMapSchema = z.object({ mapId: id, title: mapTitle });
 
-export const shareMapSchema = z.object({
-  mapId: id,
-  includeNotes: z.boolean().optional(),
-  showName: z.boolean().optional(),
-});
 export const shareTokenSchema = z.object({ token: z.string().min(16).max(64) });
 
 const IMPORT_TOO_LARGE = `That file is too large: an import can be at most ${IMPORT_LIMITS.bytes / 1_000_000} MB.`;

@@ -4,8 +4,26 @@ import type { MapDocument } from '@/lib/domain/exchange/document';
 import { walkToTheses } from '@/lib/domain/exchange/imported-map';
 import type { Db, Tx } from './db';
 
-/** What fills a map: claims, quotes and cross-links, with their final ids. */
-export type MapContents = Pick<MapDocument, 'claims' | 'anchors' | 'links'>;
+/** A comment as a copy writes it: its new ids, and the author, dates and state of the original. */
+export interface CopiedComment {
+  id: string;
+  claimId: string;
+  parentId: string | null;
+  authorId: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  resolvedAt: Date | null;
+  resolvedById: string | null;
+}
+
+/**
+ * What fills a map: claims, quotes and cross-links, with their final ids; a copy also brings the
+ * comments (documents carry none: imports and exports leave the class's conversation out).
+ */
+export type MapContents = Pick<MapDocument, 'claims' | 'anchors' | 'links'> & {
+  comments?: CopiedComment[];
+};
 
 /** Claims written between two turns of the event loop (about 50 ms of Prisma's work). */
 const ROWS_PER_TURN = 50;
@@ -22,7 +40,7 @@ export const MAP_CONTENTS_TX = { timeout: 60_000 } as const;
  * MAP_CONTENTS_TX.
  */
 export async function insertMapContents(tx: Tx, mapId: string, contents: MapContents) {
-  const { claims, anchors, links } = contents;
+  const { claims, anchors, links, comments = [] } = contents;
   const parentOf = new Map(claims.map((c) => [c.id, c.parentId]));
   const ROOT = '\u0000root';
   const level = walkToTheses(
@@ -74,6 +92,11 @@ export async function insertMapContents(tx: Tx, mapId: string, contents: MapCont
   for (let i = 0; i < links.length; i += ROWS_PER_TURN) {
     const part = links.slice(i, i + ROWS_PER_TURN);
     await tx.claimLink.createMany({ data: part.map((l) => ({ ...l, mapId })) });
+    await nextTurn();
+  }
+  for (let i = 0; i < comments.length; i += ROWS_PER_TURN) {
+    const part = comments.slice(i, i + ROWS_PER_TURN);
+    await tx.comment.createMany({ data: part.map((c) => ({ ...c, mapId })) });
     await nextTurn();
   }
 }

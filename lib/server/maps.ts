@@ -1,8 +1,10 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { AppError } from '@/lib/errors';
-import type { MapSummary, MapView } from '@/lib/domain/views';
-import { requireMapAccess } from './access';
+import { isRole } from '@/lib/domain/capabilities';
+import type { MyMapSummary } from '@/lib/domain/people';
+import type { MapView } from '@/lib/domain/views';
+import { mapRole, requireMapAccess } from './access';
 import { getDebate } from './debates';
 import type { Db, Tx } from './db';
 import { liveLinks } from '@/lib/domain/cross-links';
@@ -12,26 +14,40 @@ import { listComments } from './ops/comment-ops';
 import { truncate } from '@/lib/domain/text';
 import { TITLE_MAX } from '@/lib/schemas/map';
 
-/** The signed-in user's maps, most recently changed first. */
-export async function listMyMaps(tx: Tx, opts: { userId: string }): Promise<MapSummary[]> {
+/**
+ * "My maps": the user's own maps and the maps shared with them (role: their role in it), most
+ * recently changed first. `shared` says whether an own map has members or an active link.
+ */
+export async function listMyMaps(tx: Tx, opts: { userId: string }): Promise<MyMapSummary[]> {
   const maps = await tx.argumentMap.findMany({
-    where: { ownerId: opts.userId },
+    where: { OR: [{ ownerId: opts.userId }, { members: { some: { userId: opts.userId } } }] },
     orderBy: { updatedAt: 'desc' },
     select: {
       id: true,
       title: true,
       updatedAt: true,
-      _count: { select: { claims: { where: { deletedAt: null } } } },
+      ownerId: true,
+      owner: { select: { name: true } },
+      _count: { select: { claims: { where: { deletedAt: null } }, members: true } },
       shareLinks: { where: { revokedAt: null }, select: { id: true }, take: 1 },
+      members: { where: { userId: opts.userId }, select: { role: true } },
     },
   });
-  return maps.map((m) => ({
-    id: m.id,
-    title: m.title,
-    updatedAt: m.updatedAt.toISOString(),
-    claimCount: m._count.claims,
-    shared: m.shareLinks.length > 0,
-  }));
+  return maps.flatMap((m): MyMapSummary[] => {
+    const role = m.ownerId === opts.userId ? 'owner' : m.members[0]?.role;
+    if (!isRole(role)) return [];
+    return [
+      {
+        id: m.id,
+        title: m.title,
+        updatedAt: m.updatedAt.toISOString(),
+        claimCount: m._count.claims,
+        shared: role === 'owner' && (m.shareLinks.length > 0 || m._count.members > 0),
+        role,
+        ownerName: m.owner.name,
+      },
+    ];
+  });
 }
 
 /** Starts an empty map on a debate (the featured one when none is named). */
@@ -62,7 +78,10 @@ export async function deleteMap(tx: Tx, opts: { userId: string; mapId: string })
 
 /**
  * Copies a map's live claims and quotes into a new map owned by `ownerId`, remembering where it
- * came from. Used by "Duplicate" (own map) and "Make a copy" (a shared map).
+ * came from. Used by "Duplicate" (own map) and "Make a copy" (a shared map). The comments on
+ * those claims come along (new ids, same authors, dates and resolved state) for someone who can
+ * read them in the original, the owner or a member; a copy made through a view link, which
+ * shows no comments, brings none.
  */
 export async function copyMap(
   db: Db,
@@ -90,6 +109,13 @@ export async function copyMap(
     const newId = new Map(source.claims.map((c) => [c.id, crypto.randomUUID()]));
     const idOf = (id: string) => newId.get(id)!;
     const claims = source.claims.map(toClaimView);
+    const comments = (await mapRole(tx, opts.ownerId, opts.sourceMapId))
+      ? await tx.comment.findMany({
+          where: { mapId: opts.sourceMapId, deletedAt: null, claim: { deletedAt: null } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        })
+      : [];
+    const newCommentId = new Map(comments.map((c) => [c.id, crypto.randomUUID()]));
     await insertMapContents(tx, copy.id, {
       claims: claims.map((c) => ({
         ...c,
@@ -105,6 +131,21 @@ export async function copyMap(
         fromClaimId: idOf(l.fromClaimId),
         toClaimId: l.toClaimId ? idOf(l.toClaimId) : null,
       })),
+      // A reply whose thread was not copied (it cannot be: deleting a thread takes its replies)
+      // would hang off nothing, so it is left out.
+      comments: comments
+        .filter((c) => !c.parentId || newCommentId.has(c.parentId))
+        .map((c) => ({
+          id: newCommentId.get(c.id)!,
+          claimId: idOf(c.claimId),
+          parentId: c.parentId ? newCommentId.get(c.parentId)! : null,
+          authorId: c.authorId,
+          body: c.body,
+          createdAt: c.createdAt,
+          editedAt: c.editedAt,
+          resolvedAt: c.resolvedAt,
+          resolvedById: c.resolvedById,
+        })),
     });
     return copy;
   }, MAP_CONTENTS_TX);

@@ -1,89 +1,171 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { AppError } from '@/lib/errors';
-import { redactForLink, type ShareLinkView, type ShareOptions } from '@/lib/domain/views';
-import { requireOwnedMap } from './access';
-import type { Db, Tx } from './db';
-import { copyMap, loadMapView } from './maps';
+import type { MemberRole, Role } from '@/lib/domain/capabilities';
+import { atLeast, isMemberRole, type JoinLinkView, type RoleLinkView } from '@/lib/domain/people';
 import { truncate } from '@/lib/domain/text';
+import { redactForLink, type ShareLinkView, type ShareOptions } from '@/lib/domain/views';
+import { AppError } from '@/lib/errors';
 import { TITLE_MAX } from '@/lib/schemas/map';
+import { mapRole, requireMapAccess } from './access';
+import type { Db, Tx } from './db';
+import { pubsub } from './live/pubsub';
+import { copyMap, loadMapView } from './maps';
+
+/**
+ * Links to a map, one active link per role. A viewer link shows the map read-only to anyone who
+ * holds it (/s/<token>), signed in or not. A commenter or editor link shows nothing by itself:
+ * the signed-in person who opens it joins the map with that role, and revoking the link removes
+ * everyone who joined through it.
+ */
 
 /** 192 random bits, URL-safe: unguessable. */
 const newToken = () => crypto.randomBytes(24).toString('base64url');
 
 const LINK = { token: true, includeNotes: true, showName: true } as const;
 
+const DEAD_LINK = 'This link does not work: it was revoked or never existed.';
+
 /**
- * The map's active read-only link, created on first call (sharing twice gives the same link),
- * with what it shows set as given: notes and the owner's name are off unless chosen.
+ * The map's active link for `role` (viewer when not given), created on first call: sharing twice
+ * gives the same link. For a viewer link, what it shows is set as given (notes and the owner's
+ * name are off unless chosen); a change closes the live streams of pages open on it, so they
+ * reload showing only what the link shows now.
  */
 export async function getOrCreateShareLink(
   db: Db,
-  opts: { userId: string; mapId: string; options?: Partial<ShareOptions> },
+  opts: { userId: string; mapId: string; role?: MemberRole; options?: Partial<ShareOptions> },
 ): Promise<ShareLinkView> {
-  return db.$transaction(async (tx) => {
-    await requireOwnedMap(tx, opts.userId, opts.mapId);
+  const role = opts.role ?? 'viewer';
+  // Members see what their role shows; these choices are only for the anonymous page.
+  const options = role === 'viewer' ? (opts.options ?? {}) : {};
+  const { link, changed } = await db.$transaction(async (tx) => {
+    await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
     const active = await tx.shareLink.findFirst({
-      where: { mapId: opts.mapId, revokedAt: null },
-      select: { id: true },
+      where: { mapId: opts.mapId, role, revokedAt: null },
+      select: { id: true, includeNotes: true, showName: true },
     });
     if (active) {
-      return tx.shareLink.update({
+      const changes = (Object.keys(options) as (keyof ShareOptions)[]).some(
+        (key) => options[key] !== undefined && options[key] !== active[key],
+      );
+      const link = await tx.shareLink.update({
         where: { id: active.id },
-        data: { ...opts.options },
+        data: options,
         select: LINK,
       });
+      return { link, changed: changes ? active.id : null };
     }
-    return tx.shareLink.create({
-      data: { mapId: opts.mapId, token: newToken(), createdById: opts.userId, ...opts.options },
+    const link = await tx.shareLink.create({
+      data: { mapId: opts.mapId, role, token: newToken(), createdById: opts.userId, ...options },
       select: LINK,
     });
+    return { link, changed: null };
   });
+  if (changed) pubsub().publish(opts.mapId, { type: 'access', linkId: changed });
+  return link;
 }
 
-/** The map's active link, if any, without creating one. */
+/** The map's active viewer link, if any, without creating one. */
 export async function findActiveShareLink(
   tx: Tx,
   opts: { userId: string; mapId: string },
 ): Promise<ShareLinkView | null> {
-  await requireOwnedMap(tx, opts.userId, opts.mapId);
-  return tx.shareLink.findFirst({ where: { mapId: opts.mapId, revokedAt: null }, select: LINK });
+  await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
+  return tx.shareLink.findFirst({
+    where: { mapId: opts.mapId, role: 'viewer', revokedAt: null },
+    select: LINK,
+  });
 }
 
-/** Revokes the map's link: it stops working at once, and a later share makes a new token. */
-export async function revokeShareLink(db: Db, opts: { userId: string; mapId: string }) {
-  await db.$transaction(async (tx) => {
-    await requireOwnedMap(tx, opts.userId, opts.mapId);
+/** The map's active links, one per role at most, with how many people joined through each. */
+export async function listShareLinks(
+  tx: Tx,
+  opts: { userId: string; mapId: string },
+): Promise<RoleLinkView[]> {
+  await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
+  const rows = await tx.shareLink.findMany({
+    where: { mapId: opts.mapId, revokedAt: null },
+    orderBy: { createdAt: 'asc' },
+    select: { ...LINK, role: true, _count: { select: { members: true } } },
+  });
+  return rows.flatMap(({ _count, role, ...link }): RoleLinkView[] =>
+    isMemberRole(role) ? [{ ...link, role, joined: _count.members }] : [],
+  );
+}
+
+/**
+ * Revokes the map's link for `role` (viewer when not given): it stops working at once, a later
+ * share makes a new token, and the people who joined through it lose their access. Pages open on
+ * the link, and those people's pages, are told at once.
+ */
+export async function revokeShareLink(
+  db: Db,
+  opts: { userId: string; mapId: string; role?: MemberRole },
+): Promise<{ removed: number }> {
+  const role = opts.role ?? 'viewer';
+  const { linkIds, userIds } = await db.$transaction(async (tx) => {
+    await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
+    const links = await tx.shareLink.findMany({
+      where: { mapId: opts.mapId, role, revokedAt: null },
+      select: { id: true },
+    });
+    const linkIds = links.map((l) => l.id);
+    if (linkIds.length === 0) return { linkIds, userIds: [] };
+    const joined = { mapId: opts.mapId, viaLinkId: { in: linkIds } };
+    const members = await tx.mapMember.findMany({ where: joined, select: { userId: true } });
+    await tx.mapMember.deleteMany({ where: joined });
     await tx.shareLink.updateMany({
-      where: { mapId: opts.mapId, revokedAt: null },
+      where: { id: { in: linkIds } },
       data: { revokedAt: new Date() },
     });
+    return { linkIds, userIds: members.map((m) => m.userId) };
   });
+  const live = pubsub();
+  for (const linkId of linkIds) live.publish(opts.mapId, { type: 'access', linkId });
+  for (const userId of userIds) live.publish(opts.mapId, { type: 'access', userId });
+  return { removed: userIds.length };
 }
 
 async function requireActiveLink(tx: Tx, token: string) {
   const link = await tx.shareLink.findUnique({
     where: { token },
-    select: { mapId: true, revokedAt: true, includeNotes: true, showName: true },
+    select: {
+      id: true,
+      mapId: true,
+      role: true,
+      revokedAt: true,
+      includeNotes: true,
+      showName: true,
+    },
   });
-  if (!link || link.revokedAt) {
-    throw new AppError('NOT_FOUND', 'This link does not work: it was revoked or never existed.');
+  if (!link || link.revokedAt) throw new AppError('NOT_FOUND', DEAD_LINK);
+  return link;
+}
+
+/** An active viewer link: only those show the map to whoever holds them. */
+async function requireViewLink(tx: Tx, token: string) {
+  const link = await requireActiveLink(tx, token);
+  if (link.role !== 'viewer') {
+    throw new AppError(
+      'NOT_FOUND',
+      'This link adds people to the map rather than showing it: open it and sign in to join.',
+    );
   }
   return link;
 }
 
 /**
- * The read-only view behind a share link (anyone with an active link may read it), showing notes
+ * The read-only view behind a viewer link (anyone with an active one may read it), showing notes
  * and the owner's name only where the owner chose to. Exports through the link use this too.
  */
 export async function getSharedMap(tx: Tx, opts: { token: string }) {
-  const link = await requireActiveLink(tx, opts.token);
+  const link = await requireViewLink(tx, opts.token);
   return redactForLink(await loadMapView(tx, link.mapId), link);
 }
 
-/** Copies a shared map into the signed-in user's maps. */
+/** Copies a map shared by a viewer link into the signed-in user's maps. */
 export async function copySharedMap(db: Db, opts: { userId: string; token: string }) {
-  const link = await requireActiveLink(db, opts.token);
+  const link = await requireViewLink(db, opts.token);
   const { title } = await db.argumentMap.findUniqueOrThrow({
     where: { id: link.mapId },
     select: { title: true },
@@ -93,4 +175,66 @@ export async function copySharedMap(db: Db, opts: { userId: string; token: strin
     ownerId: opts.userId,
     title: truncate(`Copy of ${title}`, TITLE_MAX),
   });
+}
+
+/**
+ * What an active commenter or editor link invites to (the map's title and owner's name, shown to
+ * whoever holds the link so they know what they are joining); null for a viewer link, or a
+ * revoked or unknown one.
+ */
+export async function findJoinLink(tx: Tx, opts: { token: string }): Promise<JoinLinkView | null> {
+  const link = await tx.shareLink.findUnique({
+    where: { token: opts.token },
+    select: {
+      mapId: true,
+      role: true,
+      revokedAt: true,
+      map: { select: { title: true, owner: { select: { name: true } } } },
+    },
+  });
+  if (!link || link.revokedAt || (link.role !== 'commenter' && link.role !== 'editor')) {
+    return null;
+  }
+  return {
+    mapId: link.mapId,
+    role: link.role,
+    title: link.map.title,
+    ownerName: link.map.owner.name,
+  };
+}
+
+type Joined = { mapId: string; role: Role; raised: boolean };
+
+/**
+ * Makes the signed-in user a member through an active commenter or editor link. A role is never
+ * lowered and the owner stays owner: someone who may already do as much keeps what they have.
+ * Someone raised by the link is tied to it from then on (revoking it removes them).
+ */
+export async function joinViaLink(
+  db: Db,
+  opts: { userId: string; token: string },
+): Promise<{ mapId: string; role: Role }> {
+  const { raised, ...joined } = await db.$transaction(async (tx): Promise<Joined> => {
+    const link = await requireActiveLink(tx, opts.token);
+    const role = link.role;
+    if (role !== 'commenter' && role !== 'editor') {
+      throw new AppError(
+        'INVALID',
+        'This is a read-only link: open it to read the map. It does not add you to the map.',
+      );
+    }
+    const current = await mapRole(tx, opts.userId, link.mapId);
+    if (current && atLeast(current, role)) {
+      return { mapId: link.mapId, role: current, raised: false };
+    }
+    const key = { mapId_userId: { mapId: link.mapId, userId: opts.userId } };
+    await tx.mapMember.upsert({
+      where: key,
+      create: { mapId: link.mapId, userId: opts.userId, role, viaLinkId: link.id },
+      update: { role, viaLinkId: link.id },
+    });
+    return { mapId: link.mapId, role, raised: current !== null };
+  });
+  if (raised) pubsub().publish(joined.mapId, { type: 'access', userId: opts.userId });
+  return joined;
 }

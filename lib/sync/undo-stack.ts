@@ -16,6 +16,8 @@ export class UndoStack {
   private undo: OpDraft[][] = [];
   private redo: OpDraft[][] = [];
   private listeners = new Set<() => void>();
+  /** Rises with every change to the stacks (a snapshot value for React's useSyncExternalStore). */
+  version = 0;
 
   constructor(private readonly limit = UNDO_LIMIT) {}
 
@@ -87,6 +89,7 @@ export class UndoStack {
   }
 
   private emit(): void {
+    this.version++;
     for (const listener of this.listeners) listener();
   }
 }

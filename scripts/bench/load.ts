@@ -23,6 +23,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import type { OpInput, OpsResponse } from '@/lib/schemas/ops';
 import { db } from '@/lib/server/db';
 import { getFeaturedDebate } from '@/lib/server/debates';
+import { watchMap, type WatchResult } from './watchers';
 
 const BASE = process.env.LOAD_URL!;
 const LEVELS = (process.env.LOAD_LEVELS ?? '20,50,100,200').split(',').filter(Boolean).map(Number);
@@ -37,6 +38,9 @@ const DRY_RUN = process.env.LOAD_DRY_RUN === '1';
 const SERVER_PID = Number(process.env.LOAD_SERVER_PID ?? 0);
 const STOP_SIGNAL = (process.env.LOAD_STOP ?? 'SIGKILL') as NodeJS.Signals;
 const SECRET = process.env.BETTER_AUTH_SECRET!;
+/** People in the watched map: one writes, the rest watch (0: no live test). */
+const WATCHERS = Number(process.env.LOAD_WATCHERS ?? 30);
+const WATCH_S = Number(process.env.LOAD_WATCH_DURATION ?? 15);
 const REQUEST_TIMEOUT_MS = 30_000;
 const COOKIE = 'better-auth.session_token';
 
@@ -155,6 +159,8 @@ interface Student {
 }
 
 const allStudents: Student[] = [];
+/** Each student's user id, by their place in allStudents. */
+const allUserIds: string[] = [];
 let acknowledged = 0;
 
 async function createStudents(label: string, count: number, debateId: string) {
@@ -197,6 +203,7 @@ async function createStudents(label: string, count: number, debateId: string) {
     writes: 0,
   }));
   allStudents.push(...students);
+  allUserIds.push(...rows.map((r) => r.userId));
   return students;
 }
 
@@ -240,6 +247,8 @@ async function openMaps(students: Student[]): Promise<[number, number]> {
 
 interface Level {
   name: string;
+  /** Also runs a watched map (one writer, WATCHERS − 1 watchers) at the same time. */
+  watch?: boolean;
   students: Student[];
   thinkMin: number;
   thinkMax: number;
@@ -325,8 +334,8 @@ function nextOp(s: Student, theses: string[]): [OpInput, Pending] {
 
 type Outcome = 'ok' | 'refused' | 'unknown';
 
-/** Sends one operation and waits for the answer: [outcome, error label, latency in ms]. */
-async function send(s: Student, op: OpInput): Promise<[Outcome, string, number]> {
+/** Sends one operation and waits for the answer: [outcome, error label, latency in ms, revision]. */
+async function send(s: Student, op: OpInput): Promise<[Outcome, string, number, number?]> {
   const t0 = performance.now();
   try {
     const res = DRY_RUN
@@ -355,7 +364,7 @@ async function send(s: Student, op: OpInput): Promise<[Outcome, string, number]>
       // reported below
     }
     if (!result || result.id !== op.id) return ['unknown', 'unreadable answer', latency];
-    if (result.ok) return ['ok', '', latency];
+    if (result.ok) return ['ok', '', latency, result.revision];
     return [result.retry ? 'unknown' : 'refused', `ok:false ${result.code}`, latency];
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
@@ -479,6 +488,65 @@ async function checkDurability() {
   return { claims: claims.length, missing, wrongText, wrongNote };
 }
 
+// ---------------------------------------------------------------- live: one map, many watchers
+
+/** A map its owner writes in and the others may view (members with the viewer role). */
+async function watchedMap(label: string, people: number, debateId: string) {
+  const [writer, ...watchers] = await createStudents(label, people, debateId);
+  await db.mapMember.createMany({
+    data: watchers.map((w, i) => ({
+      mapId: writer!.mapId,
+      userId: allUserIds[allStudents.indexOf(watchers[i]!)]!,
+      role: 'viewer',
+    })),
+  });
+  return { writer: writer!, watchers };
+}
+
+async function watch(
+  map: { writer: Student; watchers: Student[] },
+  theses: string[],
+  seconds: number,
+): Promise<WatchResult> {
+  const { writer, watchers } = map;
+  const { revision } = await db.argumentMap.findUniqueOrThrow({
+    where: { id: writer.mapId },
+    select: { revision: true },
+  });
+  return watchMap({
+    base: BASE,
+    mapId: writer.mapId,
+    since: revision,
+    watcherCookies: watchers.map((w) => w.cookie),
+    seconds,
+    think: () => uniform(300, 700),
+    write: async () => {
+      const [op, pending] = nextOp(writer, theses);
+      const [outcome, , , rev] = await send(writer, op);
+      settle(writer, pending, outcome);
+      if (outcome === 'ok') acknowledged++;
+      return outcome === 'ok' ? (rev ?? null) : null;
+    },
+  });
+}
+
+function printWatch(name: string, w: WatchResult) {
+  const l = w.latencies;
+  console.log(
+    `| ${[
+      name,
+      w.watchers,
+      w.changes,
+      l.length,
+      ms(quantile(l, 0.5)),
+      ms(quantile(l, 0.95)),
+      ms(quantile(l, 0.99)),
+      ms(l.length ? Math.max(...l) : NaN),
+      w.missing,
+    ].join(' | ')} |`,
+  );
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -494,6 +562,16 @@ async function main() {
     thinkMax: THINK_MAX,
     seconds: DURATION_S,
   }));
+  const most = Math.max(0, ...LEVELS);
+  if (WATCHERS > 1 && most > 0)
+    plan.push({
+      name: `${most}+watch`,
+      watch: true,
+      count: most,
+      thinkMin: THINK_MIN,
+      thinkMax: THINK_MAX,
+      seconds: DURATION_S,
+    });
   if (CAPACITY > 0)
     plan.push({ name: 'capacity', count: CAPACITY, thinkMin: 0, thinkMax: 0, seconds: CAPACITY_S });
 
@@ -528,6 +606,15 @@ async function main() {
     `Warm-up: ${warm.latencies.length} writes, ${warm.sent - warm.latencies.length} errors.`,
   );
 
+  const watched: [string, WatchResult][] = [];
+  if (WATCHERS > 1 && !DRY_RUN) {
+    const alone = await watchedMap('V', WATCHERS, debate.id);
+    process.stdout.write(`  live: 1 writer and ${WATCHERS - 1} watchers in one map, ${WATCH_S} s…`);
+    const w = await watch(alone, theses, WATCH_S);
+    watched.push(['alone', w]);
+    process.stdout.write(` ${w.changes} changes, ${w.latencies.length} deliveries\n`);
+  }
+
   const results: LevelResult[] = [];
   for (const level of levels) {
     const think = level.thinkMax > 0 ? `${level.thinkMin}–${level.thinkMax} ms think` : 'no think';
@@ -536,8 +623,16 @@ async function main() {
     );
     const [openMs, slowest] = await openMaps(level.students);
     process.stdout.write(` opened their maps in ${ms(openMs)} (slowest ${ms(slowest)}),`);
-    const r = await runLevel(level, theses);
-    results.push(r);
+    if (level.watch && !DRY_RUN) {
+      const map = await watchedMap('X', WATCHERS, debate.id);
+      const [r, w] = await Promise.all([
+        runLevel(level, theses),
+        watch(map, theses, level.seconds),
+      ]);
+      results.push(r);
+      watched.push([`with level ${level.name}`, w]);
+    } else results.push(await runLevel(level, theses));
+    const r = results.at(-1)!;
     process.stdout.write(` ${r.latencies.length} writes, ${r.sent - r.latencies.length} errors\n`);
   }
 
@@ -599,6 +694,28 @@ async function main() {
       .map((r) => `level ${r.name} busy ${pct(r.clientLoop)}, delay p99 ${ms(r.loopDelayP99)}`)
       .join('; ')}.`,
   );
+  if (watched.length) {
+    console.log(
+      `\nLive: one person writes in a map (300–700 ms apart) while ${WATCHERS - 1} others hold its event stream open.`,
+    );
+    const whead = [
+      'run',
+      'watchers',
+      'changes',
+      'deliveries',
+      'p50',
+      'p95',
+      'p99',
+      'max',
+      'missing',
+    ];
+    console.log(`| ${whead.join(' | ')} |`);
+    console.log(`|${whead.map(() => ' ---: ').join('|')}|`);
+    for (const [name, w] of watched) printWatch(name, w);
+    console.log(
+      'Latency: from the writer sending a change to a watcher receiving it, every change × watcher.',
+    );
+  }
   for (const r of results.filter((r) => r.errors.size)) {
     const list = [...r.errors].map(([k, n]) => `${k} ×${n}`).join(', ');
     console.log(`Errors in level ${r.name}: ${list}.`);

@@ -1,18 +1,30 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { MapEditor } from '@/components/map-editor/map-editor';
 import { CopyMapButton } from '@/components/maps/copy-map-button';
+import { JoinInvite } from '@/components/maps/join-invite';
+import { atLeast } from '@/lib/domain/people';
 import { unlessMissing } from '@/lib/errors';
+import { mapRole } from '@/lib/server/access';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
-import { getSharedMap } from '@/lib/server/share-links';
+import { findJoinLink, getSharedMap } from '@/lib/server/share-links';
 
 export const metadata: Metadata = { title: 'Shared map', robots: { index: false } };
 
 export default async function SharedMapPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await getCurrentUser();
+
+  // A commenter or editor link invites its holder to join; it never shows the map by itself.
+  const invite = await findJoinLink(db, { token });
+  if (invite) {
+    const role = user ? await mapRole(db, user.id, invite.mapId) : null;
+    if (role && atLeast(role, invite.role)) redirect(`/maps/${encodeURIComponent(invite.mapId)}`);
+    return <JoinInvite invite={invite} token={token} user={user} currentRole={role} />;
+  }
+
   const map = await unlessMissing(getSharedMap(db, { token }));
   // A revoked or unknown link answers 404 (not-found.tsx beside this page says why).
   if (!map) notFound();
@@ -21,6 +33,7 @@ export default async function SharedMapPage({ params }: { params: Promise<{ toke
       map={map}
       basePath={`/s/${token}`}
       role={null}
+      liveLink={token}
       headerActions={
         user ? (
           <CopyMapButton token={token} />

@@ -6,6 +6,7 @@ import type { Op } from '@/lib/schemas/ops';
 import type { DebateParts } from '../access';
 import type { Tx } from '../db';
 import { toAnchorView, toClaimView, toLinkView } from '../mappers';
+import { toCommentView } from './comment-ops';
 
 /** What every operation is applied with: the map (access already checked) and who acts. */
 export interface OpContext {
@@ -215,9 +216,15 @@ export async function restoreClaims(ctx: OpContext, op: OpOf<'claim.restore'>) {
   });
   ctx.before = { rootId: root.id, ids: [...ids] };
   const links = new Map(batch.flatMap((c) => [...c.linksOut, ...c.linksIn]).map((l) => [l.id, l]));
+  const comments = await ctx.tx.comment.findMany({
+    where: { claimId: { in: [...ids] }, deletedAt: null },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: { author: { select: { name: true } } },
+  });
   return {
     claims: batch.map((c) => toClaimView({ ...c, deletedAt: null })),
     anchors: batch.flatMap((c) => c.anchors.map(toAnchorView)),
     links: [...links.values()].map(toLinkView),
+    comments: comments.map(toCommentView),
   };
 }

@@ -1,0 +1,42 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { formatDate, formatDateTime } from '@/lib/format';
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * When a comment was written, as a person would say it ("just now", "5 minutes ago",
+ * "yesterday"), and as a date once it is a week old. A clock a little behind the server's
+ * still says "just now", never "in 1 minute".
+ */
+export function timeAgo(iso: string, now: number): string {
+  const ago = Math.max(0, now - Date.parse(iso));
+  if (ago < 45_000) return 'just now';
+  if (ago < 45 * MINUTE) return relative.format(-Math.max(1, Math.round(ago / MINUTE)), 'minute');
+  if (ago < 22 * HOUR) return relative.format(-Math.max(1, Math.round(ago / HOUR)), 'hour');
+  if (ago < 6.5 * DAY) return relative.format(-Math.max(1, Math.round(ago / DAY)), 'day');
+  return formatDate(iso);
+}
+
+/** The current time, moving on every half minute, so "just now" does not stay forever. */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** A comment's time, relative, with the exact date and time on hover and for machines. */
+export function CommentTime({ iso, now }: { iso: string; now: number }) {
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {timeAgo(iso, now)}
+    </time>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useActionState } from 'react';
+import { joinMapAction } from '@/lib/actions/members';
+import type { ActionResult } from '@/lib/errors';
+
+/**
+ * "Join as editor/commenter" on a commenter or editor link: a plain form posting the join
+ * action, so it works before (or without) the page's scripts; the action opens the map.
+ */
+export function JoinMapForm({ token, label }: { token: string; label: string }) {
+  const [state, action, pending] = useActionState<ActionResult<{ mapId: string }> | null, FormData>(
+    joinMapAction,
+    null,
+  );
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="token" value={token} />
+      <button
+        disabled={pending}
+        className="rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+      >
+        {pending ? 'Joining…' : label}
+      </button>
+      <div aria-live="assertive">
+        {state && !state.ok && (
+          <p role="alert" className="text-sm text-con-800">
+            {state.message}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+import 'server-only';
+import type { MemberRole } from '@/lib/domain/capabilities';
+import { isMemberRole, type InviteOutcome, type PersonView } from '@/lib/domain/people';
+import { AppError } from '@/lib/errors';
+import { mapRole, requireMapAccess } from './access';
+import type { Db, Tx } from './db';
+import { pubsub } from './live/pubsub';
+
+/**
+ * The people of a map: its owner (ArgumentMap.ownerId) and its members (MapMember). Only the
+ * owner ('map.share') sees the list, with emails, and changes it; a member may leave on their own.
+ * Every change of someone's access is published after it commits, so that person's open pages
+ * close their live stream and reload with what they may do now.
+ */
+
+export const NO_ACCOUNT =
+  'No account uses that email. Ask them to sign up first, or send them a link.';
+const NO_LONGER_MEMBER =
+  'That person no longer has access to this map. Close and reopen Share to see who does.';
+const OWNER_STAYS =
+  'The owner always keeps full access to their map. To hand it on, they can make a copy for someone.';
+
+const MISSING_MAP = () =>
+  new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+
+/** Tells a person's open pages of a map that their access changed. */
+function accessChanged(mapId: string, userId: string) {
+  pubsub().publish(mapId, { type: 'access', userId });
+}
+
+/** The owner first, then the members by name, with their roles and how they joined. */
+export async function listPeople(
+  tx: Tx,
+  opts: { userId: string; mapId: string },
+): Promise<PersonView[]> {
+  await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
+  const map = await tx.argumentMap.findUnique({
+    where: { id: opts.mapId },
+    select: {
+      owner: { select: { id: true, name: true, email: true } },
+      members: {
+        select: {
+          role: true,
+          user: { select: { id: true, name: true, email: true } },
+          viaLink: { select: { role: true } },
+        },
+      },
+    },
+  });
+  if (!map) throw MISSING_MAP();
+  const owner: PersonView = {
+    userId: map.owner.id,
+    name: map.owner.name,
+    email: map.owner.email,
+    role: 'owner',
+    viaLink: null,
+  };
+  const members = map.members.flatMap((m): PersonView[] =>
+    isMemberRole(m.role)
+      ? [
+          {
+            userId: m.user.id,
+            name: m.user.name,
+            email: m.user.email,
+            role: m.role,
+            viaLink: m.viaLink && isMemberRole(m.viaLink.role) ? m.viaLink.role : null,
+          },
+        ]
+      : [],
+  );
+  members.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.email.localeCompare(b.email));
+  return [owner, ...members];
+}
+
+/**
+ * Gives the account with this email a role in the map. The account must exist (nobody is
+ * emailed: the app sends no mail). Someone already a member gets the new role, and from then on
+ * counts as invited by name: revoking the link they first came through no longer removes them.
+ */
+export async function inviteByEmail(
+  db: Db,
+  opts: { userId: string; mapId: string; email: string; role: MemberRole },
+): Promise<{ person: PersonView; outcome: InviteOutcome }> {
+  const result = await db.$transaction(async (tx) => {
+    const map = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
+    const email = opts.email.trim();
+    const user = await tx.user.findFirst({
+      where: { email: { in: [...new Set([email, email.toLowerCase()])] } },
+      select: { id: true, name: true, email: true },
+    });
+    if (!user) throw new AppError('NOT_FOUND', NO_ACCOUNT, 'email');
+    if (user.id === map.ownerId) {
+      throw new AppError('CONFLICT', 'That is your own email: you own this map already.', 'email');
+    }
+    const key = { mapId_userId: { mapId: opts.mapId, userId: user.id } };
+    const existing = await tx.mapMember.findUnique({ where: key, select: { role: true } });
+    await tx.mapMember.upsert({
+      where: key,
+      create: { mapId: opts.mapId, userId: user.id, role: opts.role },
+      update: { role: opts.role, viaLinkId: null },
+    });
+    const outcome: InviteOutcome = !existing
+      ? 'added'
+      : existing.role === opts.role
+        ? 'unchanged'
+        : 'changed';
+    const person: PersonView = { userId: user.id, ...user, role: opts.role, viaLink: null };
+    return { person, outcome };
+  });
+  if (result.outcome === 'changed') accessChanged(opts.mapId, result.person.userId);
+  return result;
+}
+
+/** Changes a member's role (the owner's own role never changes). */
+export async function changeRole(
+  db: Db,
+  opts: { userId: string; mapId: string; memberId: string; role: MemberRole },
+): Promise<{ role: MemberRole }> {
+  const changed = await db.$transaction(async (tx) => {
+    const map = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
+    if (opts.memberId === map.ownerId) throw new AppError('CONFLICT', OWNER_STAYS);
+    const key = { mapId_userId: { mapId: opts.mapId, userId: opts.memberId } };
+    const member = await tx.mapMember.findUnique({ where: key, select: { role: true } });
+    if (!member) throw new AppError('NOT_FOUND', NO_LONGER_MEMBER);
+    if (member.role === opts.role) return false;
+    await tx.mapMember.update({ where: key, data: { role: opts.role } });
+    return true;
+  });
+  if (changed) accessChanged(opts.mapId, opts.memberId);
+  return { role: opts.role };
+}
+
+/**
+ * Removes a member: the owner may remove anyone but themselves, and a member may remove
+ * themselves ("Leave map"). Their open pages of the map close at once.
+ */
+export async function removeMember(
+  db: Db,
+  opts: { userId: string; mapId: string; memberId: string },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    if (opts.memberId === opts.userId) {
+      const role = await mapRole(tx, opts.userId, opts.mapId);
+      if (!role) throw MISSING_MAP();
+      if (role === 'owner') {
+        throw new AppError(
+          'CONFLICT',
+          'You own this map, so you cannot leave it. Delete it from My maps if you no longer need it.',
+        );
+      }
+    } else {
+      const map = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
+      if (opts.memberId === map.ownerId) throw new AppError('CONFLICT', OWNER_STAYS);
+    }
+    const { count } = await tx.mapMember.deleteMany({
+      where: { mapId: opts.mapId, userId: opts.memberId },
+    });
+    if (count === 0) throw new AppError('NOT_FOUND', NO_LONGER_MEMBER);
+  });
+  accessChanged(opts.mapId, opts.memberId);
+}
+
+/** A member leaves a map shared with them. */
+export function leaveMap(db: Db, opts: { userId: string; mapId: string }) {
+  return removeMember(db, { ...opts, memberId: opts.userId });
+}
