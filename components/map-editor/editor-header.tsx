@@ -13,6 +13,7 @@ import { SaveStatus } from './save-status';
 import { ShareDialog } from './share-dialog';
 import { TrashDialog } from './trash-dialog';
 import type { useLiveMap } from './use-live-map';
+import type { PresenceEntry } from '@/lib/schemas/live';
 
 /** The line above the title: whose map this is and what this person may do in it. */
 function roleLine(role: Role | null, ownerName: string | null): string {
@@ -40,6 +41,7 @@ export function EditorHeader({
   share,
   onShareChange,
   live,
+  others,
   onShortcuts,
   actions,
 }: {
@@ -49,6 +51,8 @@ export function EditorHeader({
   share: ShareLinkView | null;
   onShareChange: (link: ShareLinkView | null) => void;
   live: ReturnType<typeof useLiveMap>;
+  /** Who else is here (this person's other tabs left out). */
+  others: PresenceEntry[];
   onShortcuts: () => void;
   actions?: ReactNode;
 }) {
@@ -66,7 +70,7 @@ export function EditorHeader({
           <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-2" data-no-print>
-          <PresenceBar entries={live.others} live={live.live} />
+          <PresenceBar entries={others} live={live.live} />
           {(api.canEdit || api.canComment) && (
             <SaveStatus status={api.status} onRetry={api.retryNow} />
           )}

@@ -32,7 +32,6 @@ import { LinkDialog } from './link-dialog';
 import { MoveDialog } from './move-dialog';
 import { QuoteDialog } from './quote-dialog';
 import { SelectionQuoteBar } from './selection-quote-bar';
-import { UnsavedNotices } from './unsaved-notices';
 import { SaveStatus } from './save-status';
 import { commandFor, type CommandContext } from './commands';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -40,6 +39,7 @@ import { CommentsPanel } from './comments-panel';
 import { useMapEditor } from './use-map-editor';
 import type { Role } from '@/lib/domain/capabilities';
 import { EditorHeader } from './editor-header';
+import { EditorNotices, ViewSwitch } from './editor-notices';
 import { PresenceContext, usePresenceByClaim } from './presence';
 import { useLiveMap } from './use-live-map';
 
@@ -76,7 +76,7 @@ export function MapEditor({
   share?: ShareLinkView | null;
   headerActions?: ReactNode;
 }) {
-  const api = useMapEditor(map, { me, role });
+  const api = useMapEditor(map, { me, role, link: liveLink });
   const readOnly = !api.canEdit;
   const theses = map.debate.theses;
   const sources = useMemo(() => theses.map((t) => t.source), [theses]);
@@ -99,7 +99,12 @@ export function MapEditor({
     link: liveLink,
     here: me ? { claimId: activeId, editing: editingId !== null || noteId !== null } : null,
   });
-  const presenceByClaim = usePresenceByClaim(live.others);
+  // Everyone else: this person's other tabs are not "someone else here".
+  const others = useMemo(
+    () => live.others.filter((e) => e.userId !== me?.id),
+    [live.others, me?.id],
+  );
+  const presenceByClaim = usePresenceByClaim(others);
 
   const claimById = useCallback(
     (id: string | null) => api.claims.find((c) => c.id === id) ?? null,
@@ -378,54 +383,13 @@ export function MapEditor({
               share={share}
               onShareChange={setShare}
               live={live}
+              others={others}
               onShortcuts={() => setShortcutsOpen(true)}
               actions={headerActions}
             />
 
-            {api.canComment && <UnsavedNotices />}
-            {api.error && (
-              <div
-                role="alert"
-                className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-              >
-                <p>{api.error}</p>
-                <button type="button" onClick={api.dismissError} className="font-medium underline">
-                  Dismiss
-                </button>
-              </div>
-            )}
-            <p className="sr-only" aria-live="polite">
-              {api.announcement}
-            </p>
-            {!readOnly && (
-              <p className="text-sm text-stone-600" data-no-print>
-                Click a claim to select it; select a passage in an article to quote it as evidence.
-                Press{' '}
-                <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">
-                  ?
-                </kbd>{' '}
-                for keyboard shortcuts.
-              </p>
-            )}
-
-            <div
-              role="group"
-              aria-label="View"
-              className="inline-flex rounded-lg bg-stone-200 p-1"
-              data-no-print
-            >
-              {(['outline', 'graph'] as const).map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  aria-pressed={view === v}
-                  onClick={() => setView(v)}
-                  className={`rounded-md px-3 py-1 text-sm font-semibold ${view === v ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
-                >
-                  {v === 'outline' ? 'Outline' : 'Graph'}
-                </button>
-              ))}
-            </div>
+            <EditorNotices />
+            <ViewSwitch view={view} onChange={setView} />
 
             {view === 'graph' ? (
               <MapGraph title={map.title} />

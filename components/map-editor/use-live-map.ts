@@ -49,6 +49,8 @@ export function useLiveMap(
         setState('live');
         setOthers({});
         setConnections((n) => n + 1);
+        // Anything missed while the stream was being set up comes from the log.
+        void sync.catchUp();
       };
       source.addEventListener('change', (e) => sync.receive(JSON.parse(e.data) as MapChange));
       source.addEventListener('reload', () => void sync.catchUp());
@@ -57,8 +59,12 @@ export function useLiveMap(
         if (entry.tabId !== tabId) setOthers((all) => ({ ...all, [entry.tabId]: entry }));
       });
       source.addEventListener('leave', (e) => {
-        const { tabId: gone } = JSON.parse(e.data) as { tabId: string };
-        setOthers(({ [gone]: _gone, ...rest }) => rest);
+        const { tabId: gone, userId } = JSON.parse(e.data) as { tabId: string; userId: string };
+        setOthers((all) => {
+          if (all[gone]?.userId !== userId) return all;
+          const { [gone]: _gone, ...rest } = all;
+          return rest;
+        });
       });
       source.addEventListener('access', () => {
         // This person's access changed: the page shows what they may do now (or that it's gone).

@@ -1,9 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
-import { applyOp, type MapState } from '@/lib/domain/apply-op';
-import { beforeOf, inverseOf } from '@/lib/domain/undo';
-import { UndoStack } from '@/lib/sync/undo-stack';
+import { useCallback, useMemo, useState } from 'react';
 import {
   indentClaim,
   insertClaim,
@@ -18,11 +15,12 @@ import { checkCrossLink, liveLinks, type LinkTarget } from '@/lib/domain/cross-l
 import { locateQuote, type TextQuoteSelector } from '@/lib/domain/quote-anchoring';
 import type { ClaimView, MapView } from '@/lib/domain/views';
 import { claimText } from '@/lib/schemas/map';
-import type { ClaimFields, Op, OpDraft } from '@/lib/schemas/ops';
+import type { ClaimFields } from '@/lib/schemas/ops';
 import type { Refusal } from '@/lib/sync/map-sync';
 import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
 import { can, type Role } from '@/lib/domain/capabilities';
 import { useMapSync } from './use-map-sync';
+import { useUndoableChanges } from './use-undoable-changes';
 
 type LocalResult = { ok: true } | { ok: false; message: string };
 
@@ -35,95 +33,32 @@ const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : 
  */
 export function useMapEditor(
   initial: MapView,
-  who: { me: { id: string; name: string } | null; role: Role | null },
+  who: { me: { id: string; name: string } | null; role: Role | null; link?: string | null },
 ) {
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  // This person's own changes, to undo and redo (others' changes are never undone here).
-  const [undoStack] = useState(() => new UndoStack());
-  const undoState = useSyncExternalStore(
-    useCallback((fn: () => void) => undoStack.subscribe(fn), [undoStack]),
-    () => undoStack.version,
-    () => 0,
-  );
   const [unsaved, setUnsaved] = useState<UnsavedText[]>([]);
 
-  const { sync, state, status } = useMapSync(initial, who.me, (r: Refusal) => {
-    const texts = unsavedTextOf(r);
-    setUnsaved((list) => [
-      ...list.filter((u) => !texts.some((t) => t.claimId === u.claimId && t.field === u.field)),
-      ...texts,
-    ]);
-    // Typed text that was not taken has its own notice (with the text); the rest a banner.
-    if (texts.length === 0) setError(`Not saved: ${r.message}`);
-    setAnnouncement(`Not saved: ${r.message}`);
-  });
-
-  /**
-   * Sends one operation and returns what undoes it, worked out from the map as this tab shows it
-   * just before (lib/domain/undo.ts).
-   */
-  const send = useCallback(
-    (draft: OpDraft, id: string = crypto.randomUUID()): OpDraft[] => {
-      const op = { ...draft, id } as Op;
-      const inverse = inverseOf(op, beforeOf(sync.state, op), () => crypto.randomUUID());
-      sync.submit(op);
-      return inverse;
+  const { sync, state, status } = useMapSync(
+    initial,
+    who.me,
+    (r: Refusal) => {
+      const texts = unsavedTextOf(r);
+      setUnsaved((list) => [
+        ...list.filter((u) => !texts.some((t) => t.claimId === u.claimId && t.field === u.field)),
+        ...texts,
+      ]);
+      // Typed text that was not taken has its own notice (with the text); the rest a banner.
+      if (texts.length === 0) setError(`Not saved: ${r.message}`);
+      setAnnouncement(`Not saved: ${r.message}`);
     },
-    [sync],
+    who.link ?? null,
   );
 
-  /** Sends a change the person made: one step for Ctrl+Z. */
-  const submit = useCallback(
-    (op: OpDraft, id?: string) => {
-      setError(null);
-      undoStack.record(send(op, id));
-    },
-    [send, undoStack],
-  );
-
-  /**
-   * Sends several operations as one step (a restore from History): one Ctrl+Z undoes them all.
-   * `base`: the map they were planned on, when it knows more than this tab shows (History adds
-   * the batches deleted elsewhere, which this tab's trash lacks): the inverses are worked out
-   * from it, or a restore of such a batch would have nothing to undo.
-   */
-  const applyGroup = useCallback(
-    (drafts: OpDraft[], label: string, base?: MapState) => {
-      setError(null);
-      let planned = base;
-      const inverses = drafts.map((d) => {
-        if (!planned) return send(d);
-        const op = { ...d, id: crypto.randomUUID() } as Op;
-        const inverse = inverseOf(op, beforeOf(planned, op), () => crypto.randomUUID());
-        planned = applyOp(planned, op, { blocksOf: () => undefined });
-        sync.submit(op);
-        return inverse;
-      });
-      undoStack.record(inverses.reverse().flat());
-      setAnnouncement(`${label} Press Ctrl+Z to undo.`);
-    },
-    [send, sync, undoStack],
-  );
-
-  /** Undoes (or redoes) this person's last step; their inverse becomes the redo (or undo) step. */
-  const undoOrRedo = useCallback(
-    (which: 'undo' | 'redo') => {
-      const step = which === 'undo' ? undoStack.takeUndo() : undoStack.takeRedo();
-      if (!step) {
-        setAnnouncement(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-        return;
-      }
-      setError(null);
-      const inverse = step
-        .map((d) => send(d))
-        .reverse()
-        .flat();
-      if (which === 'undo') undoStack.recordUndone(inverse);
-      else undoStack.recordRedone(inverse);
-      setAnnouncement(which === 'undo' ? 'Undone.' : 'Redone.');
-    },
-    [send, undoStack],
+  const { submit, applyGroup, undo, redo, canUndo, canRedo, undoState } = useUndoableChanges(
+    sync,
+    () => setError(null),
+    setAnnouncement,
   );
   const claims = state.claims;
   const find = (id: string) => sync.state.claims.find((c) => c.id === id);
@@ -403,10 +338,10 @@ export function useMapEditor(
     announcement,
     /** Changes with this number when the undo or redo stacks change (for re-rendering). */
     undoState,
-    canUndo: undoStack.canUndo,
-    canRedo: undoStack.canRedo,
-    undo: () => undoOrRedo('undo'),
-    redo: () => undoOrRedo('redo'),
+    canUndo,
+    canRedo,
+    undo,
+    redo,
     applyGroup,
     descendantsOf: (id: string) => subtreeIds(sync.state.claims, id).size - 1,
     addClaim,

@@ -17,6 +17,8 @@ export function useMapSync(
   initial: MapView,
   me: { id: string; name: string } | null,
   onRefusal: (refusal: Refusal) => void,
+  /** A view link's token, on its read-only page. */
+  link: string | null = null,
 ) {
   const refusal = useRef(onRefusal);
   useEffect(() => {
@@ -35,7 +37,7 @@ export function useMapSync(
         comments: initial.comments,
         revision: initial.revision,
       },
-      transport: httpTransport(),
+      transport: httpTransport('', link),
       store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
       env: { blocksOf: (id) => blocks.get(id), ...(me ? { me } : {}) },
       onRefusal: (r) => refusal.current(r),

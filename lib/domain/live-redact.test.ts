@@ -43,4 +43,24 @@ describe('a change as a view link sees it', () => {
     expect(out.revision).toBe(9);
     expect(JSON.stringify(out)).not.toMatch(/weak spot|Ana|u2/);
   });
+
+  it('blanks the notes and drops the comments of a restored batch', () => {
+    const change: MapChange = {
+      revision: 12,
+      actorId: 'u1',
+      op: { id: 'o3', kind: 'claim.restore', deletionId: 'd1' },
+      data: {
+        claims: [{ id: 'c1', text: 'Back', note: 'how we beat them', stance: 'pro' }],
+        anchors: [],
+        links: [],
+        comments: [{ id: 'k1', body: 'weak spot', authorName: 'Ana' }],
+      },
+    };
+    const out = JSON.stringify(redactChange(change, hidden));
+    expect(out).toContain('Back');
+    expect(out).not.toMatch(/how we beat them|weak spot|Ana/);
+    expect(JSON.stringify(redactChange(change, { ...hidden, includeNotes: true }))).toContain(
+      'how we beat them',
+    );
+  });
 });

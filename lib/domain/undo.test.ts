@@ -159,7 +159,7 @@ describe('inverseOf', () => {
     expect(inverse).toEqual({ kind: 'claim.delete', claimId: uuid(2), seen: [uuid(2)] });
   });
 
-  it('undoes an edit with the old values, expecting the text and note the edit wrote', () => {
+  it('undoes an edit with the old values, expecting every value the edit wrote (someone’s change since makes it a conflict)', () => {
     const s = state();
     const op: Op = {
       id: uuid(13),
@@ -175,7 +175,7 @@ describe('inverseOf', () => {
         kind: 'claim.update',
         claimId: 'A',
         set: { note: 'why', strength: 3 },
-        base: { note: 'new note' },
+        base: { note: 'new note', strength: 5 },
       },
     ]);
   });

@@ -108,11 +108,16 @@ export function beforeOf(state: MapState, op: Op): OpBefore {
   }
 }
 
-/** The base of an undone edit: the text and note the edit wrote, which the undo expects to find. */
-function baseOf(set: ClaimFieldValues): { text?: string; note?: string } {
+/**
+ * The base of an undone edit: the values the edit wrote, which the undo expects to find; one that
+ * someone else changed since makes the server refuse the undo instead of erasing their change.
+ */
+function baseOf(set: ClaimFieldValues): ClaimFieldValues {
   return {
     ...(set.text !== undefined && { text: set.text }),
     ...(set.note !== undefined && { note: set.note }),
+    ...(set.stance !== undefined && { stance: set.stance }),
+    ...(set.strength !== undefined && { strength: set.strength }),
   };
 }
 

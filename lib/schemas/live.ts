@@ -27,7 +27,7 @@ export interface PresenceEntry {
 export type LiveMessage =
   | ({ type: 'change' } & MapChange)
   | { type: 'presence'; entry: PresenceEntry }
-  | { type: 'leave'; tabId: string }
+  | { type: 'leave'; tabId: string; userId: string }
   /** Someone lost access (removed, or their link revoked): their streams close. */
   | { type: 'access'; userId?: string; linkId?: string };
 

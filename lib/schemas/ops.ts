@@ -48,8 +48,14 @@ export const claimFields = z.object({
 });
 export type ClaimFields = z.infer<typeof claimFields>;
 
-/** What the person saw before typing: a text or note changed by someone else since is a conflict. */
+/**
+ * What the person saw before changing a field: a field changed by someone else since is a
+ * conflict. The editor sends the text or note as it was when typing began; an undo sends every
+ * field it puts back.
+ */
 const claimBase = z.object({
+  stance: stance.optional(),
+  strength: strength.optional(),
   text: z
     .string()
     .max(CLAIM_TEXT_MAX * 2)

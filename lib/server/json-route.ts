@@ -29,7 +29,9 @@ export function requireSameOrigin(request: Request) {
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(request.url).origin) {
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    if (!host || new URL(origin).host !== host) {
+    // "null" (a sandboxed page, a file) or anything else that is not a URL is another site too.
+    const from = URL.canParse(origin) ? new URL(origin).host : null;
+    if (!host || from !== host) {
       throw new AppError('FORBIDDEN', 'That request came from another site.');
     }
   }

@@ -85,7 +85,13 @@ export async function deleteMap(tx: Tx, opts: { userId: string; mapId: string })
  */
 export async function copyMap(
   db: Db,
-  opts: { sourceMapId: string; ownerId: string; title: string },
+  opts: {
+    sourceMapId: string;
+    ownerId: string;
+    title: string;
+    /** A copy through a view link that hides notes leaves them out. */
+    withoutNotes?: boolean;
+  },
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const source = await tx.argumentMap.findUnique({
@@ -108,8 +114,13 @@ export async function copyMap(
     });
     const newId = new Map(source.claims.map((c) => [c.id, crypto.randomUUID()]));
     const idOf = (id: string) => newId.get(id)!;
-    const claims = source.claims.map(toClaimView);
-    const comments = (await mapRole(tx, opts.ownerId, opts.sourceMapId))
+    const claims = source.claims
+      .map(toClaimView)
+      .map((c) => (opts.withoutNotes ? { ...c, note: '' } : c));
+    // Comments are the class's conversation under the original map's access: only its owner's
+    // own copy (Duplicate) keeps them; a copy made by anyone else would carry other people's words
+    // into a map they no longer control.
+    const comments = (await mapRole(tx, opts.ownerId, opts.sourceMapId)) === 'owner'
       ? await tx.comment.findMany({
           where: { mapId: opts.sourceMapId, deletedAt: null, claim: { deletedAt: null } },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

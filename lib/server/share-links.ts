@@ -174,6 +174,7 @@ export async function copySharedMap(db: Db, opts: { userId: string; token: strin
     sourceMapId: link.mapId,
     ownerId: opts.userId,
     title: truncate(`Copy of ${title}`, TITLE_MAX),
+    withoutNotes: !link.includeNotes,
   });
 }
 

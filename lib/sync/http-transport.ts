@@ -16,7 +16,10 @@ async function messageOf(response: Response, fallback: string): Promise<string> 
  * operations (no network, a restart, a 5xx, an expired session) is a TransportError, so the
  * operations are kept and sent again.
  */
-export function httpTransport(base = ''): SyncTransport {
+export function httpTransport(base = '', link: string | null = null): SyncTransport {
+  // A view link's page reads through its token (it has no session).
+  const viaLink = (url: string) =>
+    link ? `${url}${url.includes('?') ? '&' : '?'}link=${encodeURIComponent(link)}` : url;
   const call = async (url: string, init?: RequestInit): Promise<Response> => {
     let response: Response;
     try {
@@ -57,12 +60,12 @@ export function httpTransport(base = ''): SyncTransport {
       }
     },
     async load(mapId: string): Promise<Snapshot> {
-      const response = await call(`${base}/api/maps/${encodeURIComponent(mapId)}`);
+      const response = await call(viaLink(`${base}/api/maps/${encodeURIComponent(mapId)}`));
       return (await response.json()) as Snapshot;
     },
     async changes(mapId: string, since: number): Promise<ChangesResponse> {
       const response = await call(
-        `${base}/api/maps/${encodeURIComponent(mapId)}/changes?since=${since}`,
+        viaLink(`${base}/api/maps/${encodeURIComponent(mapId)}/changes?since=${since}`),
       );
       return (await response.json()) as ChangesResponse;
     },

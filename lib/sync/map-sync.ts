@@ -85,6 +85,8 @@ const defaultClock: Clock = {
 
 /** How long a gap in revisions may stay open before the missing changes are fetched. */
 export const GAP_WAIT_MS = 1000;
+/** At most this many changes wait for a gap to fill; more, and the tab loads the map again. */
+export const AHEAD_MAX = 1000;
 
 export interface MapSyncOptions {
   mapId: string;
@@ -144,6 +146,11 @@ export class MapSync {
       void this.#opts.store.remove(this.mapId, [change.op.id]).catch(() => {});
     }
     this.#ahead.set(change.revision, change);
+    if (this.#ahead.size > AHEAD_MAX) {
+      // Far behind with a gap that does not fill: start again from the server's map.
+      this.#ahead.clear();
+      void this.#reload();
+    }
     this.#integrate();
     if (mine >= 0) this.#kick();
   }
@@ -156,7 +163,13 @@ export class MapSync {
       if ('reload' in answer) return await this.#reload();
       for (const change of answer.changes) this.receive(change);
     } catch {
-      // Not reachable now: the live stream's reconnect asks again.
+      // Not reachable now: try again while a gap is open (the stream's reconnect asks too).
+      if (this.#ahead.size > 0 && this.#gapTimer === null && !this.#disposed) {
+        this.#gapTimer = this.#clock.setTimeout(() => {
+          this.#gapTimer = null;
+          void this.catchUp();
+        }, GAP_WAIT_MS * 5);
+      }
     }
   }
 

@@ -15,15 +15,32 @@ const maps = new Map<
   { entries: Map<string, PresenceEntry & { at: number }>; streams: number; stop: () => void }
 >();
 
+/** At most this many tabs are remembered per map; the stalest go first. */
+export const PRESENCE_MAX = 300;
+
+/** Notes a tab's presence: a tab id stays with the person who first used it; the list is bounded. */
+function remember(entries: Map<string, PresenceEntry & { at: number }>, entry: PresenceEntry) {
+  const known = entries.get(entry.tabId);
+  if (known && known.userId !== entry.userId) return;
+  const now = Date.now();
+  entries.delete(entry.tabId);
+  entries.set(entry.tabId, { ...entry, at: now });
+  for (const [tabId, e] of entries) {
+    if (entries.size <= PRESENCE_MAX && now - e.at <= PRESENCE_TTL_MS) break;
+    entries.delete(tabId);
+  }
+}
+
 /** Starts listening for a map's presence (one call per open stream; `release` when it closes). */
 export function trackPresence(mapId: string): () => void {
   let map = maps.get(mapId);
   if (!map) {
     const entries = new Map<string, PresenceEntry & { at: number }>();
     const stop = pubsub().subscribe(mapId, (message) => {
-      if (message.type === 'presence')
-        entries.set(message.entry.tabId, { ...message.entry, at: Date.now() });
-      if (message.type === 'leave') entries.delete(message.tabId);
+      if (message.type === 'presence') remember(entries, message.entry);
+      // Only the tab's own person can say it left (a tab id is not a secret).
+      if (message.type === 'leave' && entries.get(message.tabId)?.userId === message.userId)
+        entries.delete(message.tabId);
     });
     maps.set(mapId, (map = { entries, streams: 0, stop }));
   }
@@ -55,6 +72,6 @@ export function announce(mapId: string, entry: PresenceEntry) {
   pubsub().publish(mapId, { type: 'presence', entry });
 }
 
-export function leave(mapId: string, tabId: string) {
-  pubsub().publish(mapId, { type: 'leave', tabId });
+export function leave(mapId: string, tabId: string, userId: string) {
+  pubsub().publish(mapId, { type: 'leave', tabId, userId });
 }

@@ -9,15 +9,25 @@ import type { LiveReader } from './readers';
 
 /** At most this many open streams per process; more are answered 503 and the browser retries. */
 export const MAX_STREAMS = 5000;
+/** At most this many open streams per person or per view link (tabs, devices), so no one takes them all. */
+export const MAX_STREAMS_PER_READER = 50;
 /**
- * A stream whose reader has not taken this many events is closed: a slow or vanished client never
+ * A stream whose reader has not taken this many bytes is closed: a slow or vanished client never
  * holds memory without limit. Its browser reconnects and catches up from the log.
  */
-export const MAX_QUEUED = 500;
+export const MAX_QUEUED_BYTES = 4_000_000;
+/** Messages heard while a stream is still catching up from the log, at most. */
+const MAX_EARLY = 500;
 const HEARTBEAT_MS = 20_000;
 
 let open = 0;
 export const openStreams = () => open;
+const perReader = new Map<string, number>();
+const readerKey = (reader: LiveReader) =>
+  reader.kind === 'user' ? `user:${reader.userId}` : `link:${reader.linkId}`;
+
+// A change goes to every watcher of its map as the same bytes: encoded once, not once per stream.
+const encodedChanges = new WeakMap<object, Uint8Array>();
 
 const encoder = new TextEncoder();
 const event = (name: string, data: unknown, id?: number) =>
@@ -41,111 +51,129 @@ export function openMapStream(
     signal: AbortSignal;
   },
 ): Response | null {
-  if (open >= MAX_STREAMS) return null;
-  open++;
   const { mapId, reader } = opts;
+  const key = readerKey(reader);
+  const mine = perReader.get(key) ?? 0;
+  if (open >= MAX_STREAMS || mine >= MAX_STREAMS_PER_READER) return null;
+  open++;
+  perReader.set(key, mine + 1);
   let closed = false;
   let cleanup = () => {};
 
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let sent = opts.since;
-      let caughtUp = false;
-      const early: LiveMessage[] = [];
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        let sent = opts.since;
+        let caughtUp = false;
+        const early: LiveMessage[] = [];
 
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      const push = (chunk: Uint8Array) => {
-        if (closed) return;
-        if ((controller.desiredSize ?? 0) < -MAX_QUEUED) return close();
-        controller.enqueue(chunk);
-      };
-      const sendChange = (change: MapChange) => {
-        if (change.revision <= sent) return;
-        sent = change.revision;
-        const shown = reader.kind === 'link' ? redactChange(change, reader.options) : change;
-        push(event('change', shown, change.revision));
-      };
-      const handle = (message: LiveMessage) => {
-        switch (message.type) {
-          case 'change': {
-            const { type: _type, ...change } = message;
-            return sendChange(change);
+        const close = () => {
+          if (closed) return;
+          closed = true;
+          cleanup();
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client
           }
-          case 'presence':
-          case 'leave':
-            if (reader.kind === 'user') push(event(message.type, message));
-            return;
-          case 'access':
-            if (
-              (reader.kind === 'user' && message.userId === reader.userId) ||
-              (reader.kind === 'link' && message.linkId === reader.linkId)
-            ) {
-              push(event('access', {}));
-              close();
+        };
+        const push = (chunk: Uint8Array) => {
+          if (closed) return;
+          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) return close();
+          controller.enqueue(chunk);
+        };
+        const sendChange = (change: MapChange, shared?: object) => {
+          if (change.revision <= sent) return;
+          sent = change.revision;
+          if (reader.kind === 'link') {
+            return push(event('change', redactChange(change, reader.options), change.revision));
+          }
+          let bytes = shared && encodedChanges.get(shared);
+          if (!bytes) {
+            bytes = event('change', change, change.revision);
+            if (shared) encodedChanges.set(shared, bytes);
+          }
+          push(bytes);
+        };
+        const handle = (message: LiveMessage) => {
+          switch (message.type) {
+            case 'change': {
+              const { type: _type, ...change } = message;
+              return sendChange(change, message);
             }
-        }
-      };
-
-      const unsubscribe = pubsub().subscribe(mapId, (message) => {
-        if (caughtUp) handle(message);
-        else if (early.length < MAX_QUEUED) early.push(message);
-      });
-      const untrack = trackPresence(mapId);
-      const heartbeat = setInterval(() => push(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
-      const tab = reader.kind === 'user' ? opts.tabId : null;
-      cleanup = () => {
-        open--;
-        clearInterval(heartbeat);
-        unsubscribe();
-        untrack();
-        if (tab) leave(mapId, tab);
-      };
-      opts.signal.addEventListener('abort', close);
-
-      push(encoder.encode('retry: 2000\n\n'));
-      void (async () => {
-        try {
-          if (Number.isFinite(opts.since)) {
-            const answer = await changesSince(db, mapId, opts.since);
-            if ('reload' in answer) push(event('reload', {}));
-            else answer.changes.forEach(sendChange);
+            case 'presence':
+            case 'leave':
+              if (reader.kind === 'user') push(event(message.type, message));
+              return;
+            case 'access':
+              if (
+                (reader.kind === 'user' && message.userId === reader.userId) ||
+                (reader.kind === 'link' && message.linkId === reader.linkId)
+              ) {
+                push(event('access', {}));
+                close();
+              }
           }
-          caughtUp = true;
-          early.forEach(handle);
-          if (reader.kind === 'user') {
-            for (const entry of presentIn(mapId))
-              push(event('presence', { type: 'presence', entry }));
-            if (tab)
-              announce(mapId, {
-                tabId: tab,
-                userId: reader.userId,
-                name: reader.name,
-                claimId: null,
-                editing: false,
-              });
+        };
+
+        const unsubscribe = pubsub().subscribe(mapId, (message) => {
+          if (caughtUp) handle(message);
+          else if (early.length < MAX_EARLY) early.push(message);
+          else close(); // too much at once to hold: the browser reconnects and reads the log
+        });
+        const untrack = trackPresence(mapId);
+        const heartbeat = setInterval(() => push(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
+        const tab = reader.kind === 'user' ? opts.tabId : null;
+        cleanup = () => {
+          open--;
+          const left = (perReader.get(key) ?? 1) - 1;
+          if (left > 0) perReader.set(key, left);
+          else perReader.delete(key);
+          clearInterval(heartbeat);
+          unsubscribe();
+          untrack();
+          if (tab && reader.kind === 'user') leave(mapId, tab, reader.userId);
+        };
+        opts.signal.addEventListener('abort', close);
+
+        push(encoder.encode('retry: 2000\n\n'));
+        void (async () => {
+          try {
+            if (Number.isFinite(opts.since)) {
+              const answer = await changesSince(db, mapId, opts.since);
+              if ('reload' in answer) push(event('reload', {}));
+              else answer.changes.forEach((c) => sendChange(c));
+            }
+            caughtUp = true;
+            early.forEach(handle);
+            if (reader.kind === 'user') {
+              for (const entry of presentIn(mapId))
+                push(event('presence', { type: 'presence', entry }));
+              if (tab)
+                announce(mapId, {
+                  tabId: tab,
+                  userId: reader.userId,
+                  name: reader.name,
+                  claimId: null,
+                  editing: false,
+                });
+            }
+          } catch (error) {
+            console.error(error);
+            close();
           }
-        } catch (error) {
-          console.error(error);
-          close();
+        })();
+      },
+      cancel() {
+        if (!closed) {
+          closed = true;
+          cleanup();
         }
-      })();
+      },
     },
-    cancel() {
-      if (!closed) {
-        closed = true;
-        cleanup();
-      }
-    },
-  });
+    // Counted in bytes, so the limit above holds however large the changes are.
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  );
 
   return new Response(stream, {
     headers: {

@@ -112,6 +112,20 @@ export async function updateClaim(ctx: OpContext, op: OpOf<'claim.update'>) {
     if (base !== undefined && next !== undefined && claim[field] !== base && claim[field] !== next)
       current[field] = claim[field];
   }
+  for (const field of ['stance', 'strength'] as const) {
+    const base = op.base[field];
+    const next = op.set[field];
+    const saved =
+      field === 'strength' && claim.strength !== null ? Number(claim.strength) : claim[field];
+    if (base !== undefined && next !== undefined && saved !== base && saved !== next) {
+      throw new AppError(
+        'CONFLICT',
+        field === 'stance'
+          ? 'Someone else changed whether this claim is pro or con since, so it was left as they set it.'
+          : 'Someone else changed this claim’s rating since, so it was left as they set it.',
+      );
+    }
+  }
   if (Object.keys(current).length > 0) {
     throw Object.assign(
       new AppError(

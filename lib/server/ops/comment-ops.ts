@@ -49,6 +49,7 @@ async function liveComment(ctx: OpContext, id: string) {
     where: { id, mapId: ctx.mapId },
     select: {
       id: true,
+      claimId: true,
       authorId: true,
       parentId: true,
       body: true,
@@ -86,8 +87,16 @@ export async function addComment(ctx: OpContext, op: OpOf<'comment.add'>) {
     const parent = await liveComment(ctx, op.parentId).catch(() => {
       throw new AppError('NOT_FOUND', 'The comment you answered was deleted.');
     });
+    if (parent.claimId !== claim.id) {
+      throw new AppError('INVALID', 'A reply belongs on the same claim as the comment it answers.');
+    }
     parentId = parent.parentId ?? parent.id;
   }
+  const taken = await ctx.tx.comment.findUnique({
+    where: { id: op.commentId },
+    select: { id: true },
+  });
+  if (taken) throw new AppError('CONFLICT', 'A comment with that id already exists.');
   const row = await ctx.tx.comment.create({
     data: {
       id: op.commentId,

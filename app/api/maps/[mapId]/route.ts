@@ -1,13 +1,24 @@
+import { AppError } from '@/lib/errors';
 import { db } from '@/lib/server/db';
 import { jsonRoute } from '@/lib/server/json-route';
 import { getMapForEditor } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
+import { getSharedMap } from '@/lib/server/share-links';
 
-/** The map as the editor sees it, for a tab catching up after its changes were refused. */
+/**
+ * The map as a tab sees it, for a tab catching up after a refusal or after falling too far
+ * behind: a member's view, or with `?link=<token>` the view link's (redacted) one.
+ */
 export async function GET(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
   return jsonRoute(async () => {
-    const user = await requireUser(request.headers);
     const { mapId } = await ctx.params;
+    const token = new URL(request.url).searchParams.get('link');
+    if (token) {
+      const map = await getSharedMap(db, { token: token.slice(0, 100) });
+      if (map.id !== mapId) throw new AppError('NOT_FOUND', 'This link is for another map.');
+      return map;
+    }
+    const user = await requireUser(request.headers);
     return getMapForEditor(db, { userId: user.id, mapId });
   });
 }

@@ -1,0 +1,71 @@
+'use client';
+
+import { useEditor } from './editor-context';
+import { UnsavedNotices } from './unsaved-notices';
+
+/**
+ * What the editor tells the person above the map: typed text the server did not take (with
+ * both versions), a refusal banner, the screen-reader announcement of the last action, and how
+ * to start.
+ */
+export function EditorNotices() {
+  const { api } = useEditor();
+  return (
+    <>
+      {api.canComment && <UnsavedNotices />}
+      {api.error && (
+        <div
+          role="alert"
+          className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
+        >
+          <p>{api.error}</p>
+          <button type="button" onClick={api.dismissError} className="font-medium underline">
+            Dismiss
+          </button>
+        </div>
+      )}
+      <p className="sr-only" aria-live="polite">
+        {api.announcement}
+      </p>
+      {api.canEdit && (
+        <p className="text-sm text-stone-600" data-no-print>
+          Click a claim to select it; select a passage in an article to quote it as evidence. Press{' '}
+          <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">?</kbd>{' '}
+          for keyboard shortcuts.
+        </p>
+      )}
+    </>
+  );
+}
+
+export type EditorView = 'outline' | 'graph';
+
+/** The Outline / Graph switch. */
+export function ViewSwitch({
+  view,
+  onChange,
+}: {
+  view: EditorView;
+  onChange: (view: EditorView) => void;
+}) {
+  return (
+    <div
+      role="group"
+      aria-label="View"
+      className="inline-flex rounded-lg bg-stone-200 p-1"
+      data-no-print
+    >
+      {(['outline', 'graph'] as const).map((v) => (
+        <button
+          key={v}
+          type="button"
+          aria-pressed={view === v}
+          onClick={() => onChange(v)}
+          className={`rounded-md px-3 py-1 text-sm font-semibold ${view === v ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
+        >
+          {v === 'outline' ? 'Outline' : 'Graph'}
+        </button>
+      ))}
+    </div>
+  );
+}
