@@ -33,6 +33,9 @@ async function fetchPage(mapId: string, before?: number): Promise<HistoryPage> {
  * revision passes the one the log was read at, the newest page is read again (one read at a time),
  * since the panel walks back from the map as shown and must know every change in it.
  */
+/** The pause before the newest page is read again after the map moved on. */
+const REFRESH_PAUSE_MS = 800;
+
 export function useHistory(mapId: string, revision: number) {
   const [load, setLoad] = useState<HistoryLoad>({ kind: 'loading' });
   const [older, setOlder] = useState<{ busy: boolean; error: string | null }>({
@@ -48,26 +51,31 @@ export function useHistory(mapId: string, revision: number) {
   useEffect(() => {
     if (!stale) return;
     let live = true;
-    fetchPage(mapId).then(
-      (page) => {
-        if (!live) return;
-        setLoad((prev) => ({
-          kind: 'ok',
-          log: mergeNewest(prev.kind === 'ok' ? prev.log : null, page),
-          refreshError: null,
-        }));
-      },
-      (error: Error) => {
-        if (!live) return;
-        setLoad((prev) =>
-          prev.kind === 'ok'
-            ? { ...prev, refreshError: error.message }
-            : { kind: 'error', message: error.message },
-        );
-      },
-    );
+    // In a busy map the panel follows at most about once a second, not once per change.
+    const wait = load.kind === 'ok' ? REFRESH_PAUSE_MS : 0;
+    const timer = setTimeout(() => void read(), wait);
+    const read = () =>
+      fetchPage(mapId).then(
+        (page) => {
+          if (!live) return;
+          setLoad((prev) => ({
+            kind: 'ok',
+            log: mergeNewest(prev.kind === 'ok' ? prev.log : null, page),
+            refreshError: null,
+          }));
+        },
+        (error: Error) => {
+          if (!live) return;
+          setLoad((prev) =>
+            prev.kind === 'ok'
+              ? { ...prev, refreshError: error.message }
+              : { kind: 'error', message: error.message },
+          );
+        },
+      );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [mapId, stale, load]);
 
