@@ -7,6 +7,7 @@ import type { MapView } from '@/lib/domain/views';
 import { mapRole, requireMapAccess } from './access';
 import { getDebate } from './debates';
 import type { Db, Tx } from './db';
+import { lockMap } from './locks';
 import { liveLinks } from '@/lib/domain/cross-links';
 import { toAnchorView, toClaimView, toLinkView } from './mappers';
 import { insertMapContents, MAP_CONTENTS_TX } from './map-documents';
@@ -88,6 +89,8 @@ export async function copyMap(
   opts: { sourceMapId: string; ownerId: string; title: string },
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
+    // A consistent copy: no edit of the source may land between the reads below.
+    await lockMap(tx, opts.sourceMapId, 'share');
     const source = await tx.argumentMap.findUnique({
       where: { id: opts.sourceMapId },
       select: {
