@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // TEST_DATABASE_URL=postgres://… runs the integration tests on PostgreSQL (npm run
 // test:integration:pg sets it), with test files in parallel, each worker on its own database.
-const postgres = process.env.TEST_DATABASE_URL;
+const postgres = process.env.TEST_DATABASE_URL || undefined;
 const pgWorkers = Number(process.env.TEST_PG_WORKERS) || 2;
 
 export default defineConfig({
