@@ -1,10 +1,10 @@
 import 'server-only';
 import { redactChange } from '@/lib/domain/live-redact';
-import type { LiveMessage, MapChange } from '@/lib/schemas/live';
+import type { MapChange } from '@/lib/schemas/live';
 import type { Db } from '../db';
 import { changesSince } from './changes';
 import { announce, leave, presentIn, trackPresence } from './presence';
-import { pubsub } from './pubsub';
+import { pubsub, type BusMessage } from './pubsub';
 import type { LiveReader } from './readers';
 
 /** At most this many open streams per process; more are answered 503 and the browser retries. */
@@ -50,8 +50,11 @@ export function openMapStream(
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let sent = opts.since;
-      let caughtUp = false;
-      const early: LiveMessage[] = [];
+      // While the log is read (at the start, and on a Resync) messages wait, so that none
+      // overtakes what the log holds; if too many wait, the log is simply read again after.
+      let reading = true;
+      let again = false;
+      const waiting: BusMessage[] = [];
 
       const close = () => {
         if (closed) return;
@@ -74,8 +77,12 @@ export function openMapStream(
         const shown = reader.kind === 'link' ? redactChange(change, reader.options) : change;
         push(event('change', shown, change.revision));
       };
-      const handle = (message: LiveMessage) => {
+      const handle = (message: BusMessage) => {
         switch (message.type) {
+          case 'resync':
+            if (reading) again = true;
+            else void readLog();
+            return;
           case 'change': {
             const { type: _type, ...change } = message;
             return sendChange(change);
@@ -95,9 +102,31 @@ export function openMapStream(
         }
       };
 
+      /** Sends the changes after `sent` from the log, then what waited meanwhile. */
+      const readLog = async () => {
+        reading = true;
+        try {
+          do {
+            again = false;
+            if (Number.isFinite(sent)) {
+              const answer = await changesSince(db, mapId, sent);
+              if ('reload' in answer) push(event('reload', {}));
+              else answer.changes.forEach(sendChange);
+            }
+            waiting.splice(0).forEach(handle);
+          } while (again && !closed);
+        } catch (error) {
+          console.error(error);
+          close();
+        } finally {
+          reading = false;
+        }
+      };
+
       const unsubscribe = pubsub().subscribe(mapId, (message) => {
-        if (caughtUp) handle(message);
-        else if (early.length < MAX_QUEUED) early.push(message);
+        if (!reading) handle(message);
+        else if (waiting.length < MAX_QUEUED) waiting.push(message);
+        else again = true;
       });
       const untrack = trackPresence(mapId);
       const heartbeat = setInterval(() => push(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
@@ -114,13 +143,7 @@ export function openMapStream(
       push(encoder.encode('retry: 2000\n\n'));
       void (async () => {
         try {
-          if (Number.isFinite(opts.since)) {
-            const answer = await changesSince(db, mapId, opts.since);
-            if ('reload' in answer) push(event('reload', {}));
-            else answer.changes.forEach(sendChange);
-          }
-          caughtUp = true;
-          early.forEach(handle);
+          await readLog();
           if (reader.kind === 'user') {
             for (const entry of presentIn(mapId))
               push(event('presence', { type: 'presence', entry }));
