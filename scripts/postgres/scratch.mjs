@@ -47,3 +47,16 @@ export async function dropDatabase(url, suffix) {
     client.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`),
   );
 }
+
+// As a command, for code that cannot import this module (the Playwright specs):
+//   node scripts/postgres/scratch.mjs fresh <url> <suffix>   prints the new database's URL
+//   node scripts/postgres/scratch.mjs drop <url> <suffix>
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [command, url, suffix] = process.argv.slice(2);
+  if (command === 'fresh') console.log(await freshDatabase(url, suffix));
+  else if (command === 'drop') await dropDatabase(url, suffix);
+  else {
+    console.error('Usage: node scripts/postgres/scratch.mjs fresh|drop <url> <suffix>');
+    process.exit(2);
+  }
+}
