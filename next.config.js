@@ -11,8 +11,14 @@ const nextConfig = {
   // leaves it alone and tsconfig.json never changes (and never lists a test build's types).
   ...(distDir === '.next' ? {} : { typescript: { tsconfigPath: 'tsconfig.isolated.json' } }),
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
+  // The same for PostgreSQL's adapter (`pg` itself is on Next's own list).
   // pdfkit reads its font metrics from its own folder at run time.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pdfkit'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    'pdfkit',
+  ],
   // Imports can be large (a map of thousands of claims pasted as Argdown or AIF).
   experimental: { serverActions: { bodySizeLimit: '8mb' } },
   poweredByHeader: false,

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// TEST_DATABASE_URL=postgres://… runs the integration tests on PostgreSQL (npm run
+// test:integration:pg sets it), with test files in parallel, each worker on its own database.
+const postgres = process.env.TEST_DATABASE_URL || undefined;
+const pgWorkers = Number(process.env.TEST_PG_WORKERS) || 2;
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -26,11 +31,17 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/integration-setup.ts'],
+          setupFiles: ['tests/support/worker-database.ts'],
           env: {
-            DATABASE_URL: `file:${path.resolve(import.meta.dirname, 'data/test/integration.db')}`,
+            DATABASE_URL:
+              postgres ?? `file:${path.resolve(import.meta.dirname, 'data/test/integration.db')}`,
             COUNTERPOINT_DATA_DIR: path.resolve(import.meta.dirname, 'data/test'),
           },
-          fileParallelism: false,
+          // One SQLite file is one writer at a time; PostgreSQL gives each worker a database.
+          fileParallelism: Boolean(postgres),
+          ...(postgres ? { maxWorkers: pgWorkers } : {}),
+          // A PostgreSQL statement is a round trip, SQLite's a function call: the same test takes longer.
+          ...(postgres ? { testTimeout: 20_000 } : {}),
         },
       },
     ],

@@ -1,11 +1,10 @@
-import { PrismaClient } from '../lib/generated/prisma/client';
-import { SafeSqliteFactory } from '../lib/server/sqlite-adapter';
+import { createDbClient } from '../lib/server/db-client';
 import { seedAll } from './seed/factories';
 
 // Seeds the debates in prisma/seed/debates/ that are not in the database yet.
 async function main() {
   const url = process.env.DATABASE_URL ?? 'file:./data/counterpoint.db';
-  const db = new PrismaClient({ adapter: new SafeSqliteFactory(url) });
+  const db = createDbClient(url);
   try {
     const created = await seedAll(db);
     console.log(created.length ? `Seeded: ${created.join(', ')}` : 'Debates already seeded.');

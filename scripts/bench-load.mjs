@@ -17,11 +17,17 @@
 //                           (open it in Chrome DevTools); stops the server with SIGTERM
 //   --dry-run               everything but the writes: each "write" is an authenticated GET of
 //                           the student's map as Markdown, and nothing is checked afterwards
+//   --postgres[=URL]        then the same run on PostgreSQL with two app servers (students and
+//                           watchers spread over them in turn, as a round-robin proxy would), on
+//                           a fresh database beside URL (default TEST_POSTGRES_URL; its role needs
+//                           CREATEDB), same build, same machine: both tables in one run
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { isolatedEnv, prepareServer, root, waitForServer } from './env.mjs';
+import { freshDatabase } from './postgres/scratch.mjs';
+import { isPostgresUrl } from './postgres/schema.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -29,7 +35,7 @@ const flag = (name, fallback) => {
   return hit ? hit.slice(name.length + 3) : fallback;
 };
 const known =
-  /^--(no-build|no-capacity|graceful-stop|profile|dry-run|capacity|(levels|duration|think|capacity|capacity-duration)=.*)$/;
+  /^--(no-build|no-capacity|graceful-stop|profile|dry-run|capacity|postgres|(levels|duration|think|capacity|capacity-duration|postgres)=.*)$/;
 const unknown = args.filter((a) => !known.test(a));
 if (unknown.length) {
   console.error(`Unknown option ${unknown.join(' ')}. See the top of scripts/bench-load.mjs.`);
@@ -64,10 +70,17 @@ if (bad.length || thinkMin > thinkMax) {
   process.exit(2);
 }
 
+const postgres = args.includes('--postgres') ? process.env.TEST_POSTGRES_URL : flag('postgres');
+if ((args.includes('--postgres') || flag('postgres')) && !isPostgresUrl(postgres)) {
+  console.error('--postgres needs a server: --postgres=postgres://… or TEST_POSTGRES_URL.');
+  process.exit(2);
+}
+
 const port = process.env.BENCH_LOAD_PORT ?? '3231';
+// Sessions are written straight into the database, so the script signs their cookies itself.
+const secret = crypto.randomBytes(32).toString('base64url');
 const env = isolatedEnv('bench-load', port, {
-  // Sessions are written straight into the database, so the script signs their cookies itself.
-  BETTER_AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+  BETTER_AUTH_SECRET: secret,
   LOAD_URL: `http://localhost:${port}`,
   LOAD_LEVELS: levels,
   LOAD_DURATION: duration,
@@ -81,44 +94,83 @@ const env = isolatedEnv('bench-load', port, {
 console.log('Preparing: database, production build…');
 prepareServer(env, { build: !args.includes('--no-build') });
 
-const profiles = path.join(env.COUNTERPOINT_DATA_DIR, 'profiles');
-const server = spawn(
-  process.execPath,
-  [
-    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []),
-    'node_modules/next/dist/bin/next',
-    'start',
-    '-p',
-    port,
-  ],
-  { cwd: root, env, stdio: 'ignore' },
-);
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
-let stopping = false;
-server.on('exit', (code, signal) => {
-  if (!stopping) {
-    console.error(`The server stopped on its own (${signal ?? `exit code ${code}`}).`);
-    process.exit(1);
-  }
-});
-
-await waitForServer(env.LOAD_URL);
-
-// load.ts stops the server itself (LOAD_SERVER_PID) before reading the database.
-stopping = true;
-const load = spawnSync(
-  process.execPath,
-  ['--require', './scripts/bench/server-only-shim.cjs', '--import', 'tsx', 'scripts/bench/load.ts'],
-  { cwd: root, env: { ...env, LOAD_SERVER_PID: String(server.pid) }, stdio: 'inherit' },
-);
-stop();
-if (profile) {
-  const files = fs.existsSync(profiles) ? fs.readdirSync(profiles) : [];
-  console.log(
-    files.length
-      ? `CPU profile of the server: ${files.map((f) => path.relative(root, path.join(profiles, f))).join(', ')}`
-      : 'No CPU profile was written (the server did not exit by itself).',
+/**
+ * Serves the build on each of `envs` (one app server each), runs scripts/bench/load.ts against
+ * them all, and answers its exit status. load.ts stops the servers itself before reading the
+ * database.
+ */
+async function run(envs) {
+  const profiles = path.join(envs[0].COUNTERPOINT_DATA_DIR, 'profiles');
+  let stopping = false;
+  const servers = envs.map((e, i) => {
+    const server = spawn(
+      process.execPath,
+      [
+        ...(profile && i === 0 ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []),
+        'node_modules/next/dist/bin/next',
+        'start',
+        '-p',
+        e.PORT,
+      ],
+      { cwd: root, env: e, stdio: 'ignore' },
+    );
+    server.on('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(`A server stopped on its own (${signal ?? `exit code ${code}`}).`);
+        process.exit(1);
+      }
+    });
+    return server;
+  });
+  const stop = () => servers.forEach((s) => s.kill('SIGTERM'));
+  process.on('exit', stop);
+  for (const e of envs) await waitForServer(`http://localhost:${e.PORT}`);
+  stopping = true;
+  const load = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      './scripts/bench/server-only-shim.cjs',
+      '--import',
+      'tsx',
+      'scripts/bench/load.ts',
+    ],
+    {
+      cwd: root,
+      env: {
+        ...envs[0],
+        LOAD_URL: envs.map((e) => `http://localhost:${e.PORT}`).join(','),
+        LOAD_SERVER_PID: servers.map((s) => s.pid).join(','),
+      },
+      stdio: 'inherit',
+    },
   );
+  stop();
+  process.off('exit', stop);
+  if (profile) {
+    const files = fs.existsSync(profiles) ? fs.readdirSync(profiles) : [];
+    console.log(
+      files.length
+        ? `CPU profile of the server: ${files.map((f) => path.relative(root, path.join(profiles, f))).join(', ')}`
+        : 'No CPU profile was written (the server did not exit by itself).',
+    );
+  }
+  return load.status ?? 1;
 }
-process.exit(load.status ?? 1);
+
+if (postgres) console.log('\n## SQLite, one app server\n');
+let status = await run([env]);
+
+if (postgres) {
+  console.log('\n## PostgreSQL, two app servers on one database\n');
+  const databaseUrl = await freshDatabase(postgres, 'bench_load');
+  const envs = [Number(port) + 1, Number(port) + 2].map((p) => ({
+    ...isolatedEnv(`bench-load-pg-${p}`, String(p), { ...env, DATABASE_URL: databaseUrl }),
+    // The same build as the SQLite run; one secret, as every server of a deployment shares.
+    NEXT_DIST_DIR: env.NEXT_DIST_DIR,
+    BETTER_AUTH_SECRET: secret,
+  }));
+  prepareServer(envs[0], { build: false });
+  status = Math.max(status, await run(envs));
+}
+process.exit(status);

@@ -19,14 +19,17 @@ export function defaultEnv(env = process.env) {
     CHECKPOINT_DISABLE: '1',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  fs.mkdirSync(path.dirname(out.DATABASE_URL.replace(/^file:/, '')), { recursive: true });
+  // A SQLite file's folder must exist; a PostgreSQL URL names a server instead.
+  if (out.DATABASE_URL.startsWith('file:'))
+    fs.mkdirSync(path.dirname(out.DATABASE_URL.replace(/^file:/, '')), { recursive: true });
   return { ...env, ...out };
 }
 
 /**
  * The environment for a throwaway server on its own fresh data folder (data/<name>, emptied
  * first), its own build folder (.next-<name>, read by next.config.js) and port: the e2e tests and
- * the benchmark never touch the data or the build of `npm start`.
+ * the benchmark never touch the data or the build of `npm start`. `extra.DATABASE_URL` (a
+ * PostgreSQL database) replaces the fresh SQLite file; the data folder is still fresh.
  */
 export function isolatedEnv(name, port, extra = {}) {
   const dataDir = path.join(root, 'data', name);
@@ -36,7 +39,7 @@ export function isolatedEnv(name, port, extra = {}) {
     ...extra,
     NEXT_DIST_DIR: `.next-${name}`,
     COUNTERPOINT_DATA_DIR: dataDir,
-    DATABASE_URL: `file:${path.join(dataDir, 'counterpoint.db')}`,
+    DATABASE_URL: extra.DATABASE_URL ?? `file:${path.join(dataDir, 'counterpoint.db')}`,
     BETTER_AUTH_URL: `http://localhost:${port}`,
     PORT: port,
   });

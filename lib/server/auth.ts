@@ -4,7 +4,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
 import { baseUrl, sessionSecret } from './config';
-import { db } from './db';
+import { db, provider } from './db';
 
 function createAuth() {
   const url = baseUrl();
@@ -12,7 +12,7 @@ function createAuth() {
     appName: 'Counterpoint',
     baseURL: url,
     secret: sessionSecret(),
-    database: prismaAdapter(db, { provider: 'sqlite' }),
+    database: prismaAdapter(db, { provider: provider() }),
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN,

@@ -13,7 +13,7 @@ const CAUSES: [RegExp, string][] = [
     'The server’s disk is full, so this change could not be saved yet.',
   ],
   [
-    /SQLITE_READONLY|readonly database|read-only/i,
+    /SQLITE_READONLY|readonly database|read-only|\b25006\b/i,
     'The server cannot write to its database right now (it is read-only).',
   ],
   [
@@ -21,6 +21,24 @@ const CAUSES: [RegExp, string][] = [
     'The database is busy with another program, so this change could not be saved yet.',
   ],
   [/SQLITE_IOERR|disk I\/O error/i, 'The server could not write to its disk.'],
+  // PostgreSQL (SQLSTATE codes, Prisma codes) and its connection. The first happens under load:
+  // a deadlock, or a transaction that could not get a connection in time.
+  [
+    /\b40P01\b|\b40001\b|deadlock detected|could not serialize|\bP2028\b|\bP2034\b/,
+    'The database was busy with other changes, so this change could not be saved yet.',
+  ],
+  [
+    /\b53300\b|too many (clients|connections)|timeout exceeded when trying to connect/i,
+    'The database has too many connections open right now, so this change could not be saved yet.',
+  ],
+  [
+    /\b53100\b|could not extend file/i,
+    'The database server’s disk is full, so this change could not be saved yet.',
+  ],
+  [
+    /\b57P0[1-3]\b|\bP1001\b|\bP1017\b|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection/i,
+    'The server cannot reach its database right now, so this change could not be saved yet.',
+  ],
 ];
 
 function describe(error: unknown, depth = 0): string {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl } from './config';
-import { SafeSqliteFactory } from './sqlite-adapter';
+import { createDbClient, isPostgresUrl } from './db-client';
 
 export type Db = PrismaClient;
 /** A client or an open transaction: server functions accept either. */
@@ -10,11 +10,11 @@ export type Tx = Omit<
   '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'
 >;
 
-function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new SafeSqliteFactory(databaseUrl()) });
-}
+/** Which database the process uses: 'postgresql' for a postgres:// URL, else 'sqlite'. */
+export const provider = (): 'postgresql' | 'sqlite' =>
+  isPostgresUrl(databaseUrl()) ? 'postgresql' : 'sqlite';
 
 // One client per process; cached on globalThis so dev-mode reloads do not open new connections.
 const globalForDb = globalThis as unknown as { counterpointDb?: PrismaClient };
-export const db: PrismaClient = globalForDb.counterpointDb ?? createClient();
+export const db: PrismaClient = globalForDb.counterpointDb ?? createDbClient(databaseUrl());
 if (process.env.NODE_ENV !== 'production') globalForDb.counterpointDb = db;

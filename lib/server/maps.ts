@@ -7,6 +7,7 @@ import type { MapView } from '@/lib/domain/views';
 import { mapRole, requireMapAccess } from './access';
 import { getDebate } from './debates';
 import type { Db, Tx } from './db';
+import { lockMap } from './locks';
 import { liveLinks } from '@/lib/domain/cross-links';
 import { toAnchorView, toClaimView, toLinkView } from './mappers';
 import { insertMapContents, MAP_CONTENTS_TX } from './map-documents';
@@ -94,6 +95,8 @@ export async function copyMap(
   },
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
+    // A consistent copy: no edit of the source may land between the reads below.
+    await lockMap(tx, opts.sourceMapId, 'share');
     const source = await tx.argumentMap.findUnique({
       where: { id: opts.sourceMapId },
       select: {
@@ -120,12 +123,13 @@ export async function copyMap(
     // Comments are the class's conversation under the original map's access: only its owner's
     // own copy (Duplicate) keeps them; a copy made by anyone else would carry other people's words
     // into a map they no longer control.
-    const comments = (await mapRole(tx, opts.ownerId, opts.sourceMapId)) === 'owner'
-      ? await tx.comment.findMany({
-          where: { mapId: opts.sourceMapId, deletedAt: null, claim: { deletedAt: null } },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        })
-      : [];
+    const comments =
+      (await mapRole(tx, opts.ownerId, opts.sourceMapId)) === 'owner'
+        ? await tx.comment.findMany({
+            where: { mapId: opts.sourceMapId, deletedAt: null, claim: { deletedAt: null } },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          })
+        : [];
     const newCommentId = new Map(comments.map((c) => [c.id, crypto.randomUUID()]));
     await insertMapContents(tx, copy.id, {
       claims: claims.map((c) => ({

@@ -4,6 +4,7 @@ import { isMemberRole, type InviteOutcome, type PersonView } from '@/lib/domain/
 import { AppError } from '@/lib/errors';
 import { mapRole, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
+import { lockMap } from './locks';
 import { pubsub } from './live/pubsub';
 
 /**
@@ -82,6 +83,7 @@ export async function inviteByEmail(
   opts: { userId: string; mapId: string; email: string; role: MemberRole },
 ): Promise<{ person: PersonView; outcome: InviteOutcome }> {
   const result = await db.$transaction(async (tx) => {
+    await lockMap(tx, opts.mapId);
     const map = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
     const email = opts.email.trim();
     const user = await tx.user.findFirst({
@@ -117,6 +119,7 @@ export async function changeRole(
   opts: { userId: string; mapId: string; memberId: string; role: MemberRole },
 ): Promise<{ role: MemberRole }> {
   const changed = await db.$transaction(async (tx) => {
+    await lockMap(tx, opts.mapId);
     const map = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
     if (opts.memberId === map.ownerId) throw new AppError('CONFLICT', OWNER_STAYS);
     const key = { mapId_userId: { mapId: opts.mapId, userId: opts.memberId } };
@@ -139,6 +142,7 @@ export async function removeMember(
   opts: { userId: string; mapId: string; memberId: string },
 ): Promise<void> {
   await db.$transaction(async (tx) => {
+    await lockMap(tx, opts.mapId);
     if (opts.memberId === opts.userId) {
       const role = await mapRole(tx, opts.userId, opts.mapId);
       if (!role) throw MISSING_MAP();

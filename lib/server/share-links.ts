@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { TITLE_MAX } from '@/lib/schemas/map';
 import { mapRole, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
+import { lockMap } from './locks';
 import { pubsub } from './live/pubsub';
 import { copyMap, loadMapView } from './maps';
 
@@ -39,6 +40,8 @@ export async function getOrCreateShareLink(
   // Members see what their role shows; these choices are only for the anonymous page.
   const options = role === 'viewer' ? (opts.options ?? {}) : {};
   const { link, changed } = await db.$transaction(async (tx) => {
+    // One active link per role: two people sharing at once must not both create one.
+    await lockMap(tx, opts.mapId);
     await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
     const active = await tx.shareLink.findFirst({
       where: { mapId: opts.mapId, role, revokedAt: null },
@@ -104,6 +107,7 @@ export async function revokeShareLink(
 ): Promise<{ removed: number }> {
   const role = opts.role ?? 'viewer';
   const { linkIds, userIds } = await db.$transaction(async (tx) => {
+    await lockMap(tx, opts.mapId);
     await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
     const links = await tx.shareLink.findMany({
       where: { mapId: opts.mapId, role, revokedAt: null },
@@ -216,6 +220,8 @@ export async function joinViaLink(
   opts: { userId: string; token: string },
 ): Promise<{ mapId: string; role: Role }> {
   const { raised, ...joined } = await db.$transaction(async (tx): Promise<Joined> => {
+    // Read again once the map is locked: a revoke that committed meanwhile is seen.
+    await lockMap(tx, (await requireActiveLink(tx, opts.token)).mapId);
     const link = await requireActiveLink(tx, opts.token);
     const role = link.role;
     if (role !== 'commenter' && role !== 'editor') {

@@ -11,6 +11,7 @@ import {
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
 import { db } from './db';
+import { lockNames } from './locks';
 import { forgetSessions } from './session';
 
 const code = (e: unknown) => (e instanceof APIError ? String(e.body?.code ?? '') : '');
@@ -49,12 +50,14 @@ type Keys = ReturnType<typeof throttleKeys>;
 
 /**
  * Counts the attempt against its three counters, in one transaction, unless it must wait; returns
- * the wait in seconds (0: go ahead). SQLite runs the transaction with the write lock held from
- * its first statement (BEGIN IMMEDIATE), so parallel attempts, from any server process on the
- * database, see each other's counts. On a server database this read needs `FOR UPDATE`.
+ * the wait in seconds (0: go ahead). Parallel attempts, from any app server on the database, must
+ * see each other's counts: SQLite runs the transaction with the write lock held from its first
+ * statement (BEGIN IMMEDIATE); on PostgreSQL it first locks the three counters' names (they may
+ * have no row yet, so `FOR UPDATE` would not do).
  */
 async function reserveAttempt(keys: Keys): Promise<number> {
   return db.$transaction(async (tx) => {
+    await lockNames(tx, Object.values(keys));
     // Read the clock inside: a transaction waiting its turn must not count from before the others.
     const now = new Date();
     const rows = await tx.signInThrottle.findMany({ where: { key: { in: Object.values(keys) } } });
@@ -90,6 +93,7 @@ async function reserveAttempt(keys: Keys): Promise<number> {
 async function uncountAttempt(keys: Keys, signedIn: boolean): Promise<void> {
   const all = Object.values(keys);
   await db.$transaction(async (tx) => {
+    await lockNames(tx, all);
     await tx.signInThrottle.updateMany({
       where: {
         key: { in: signedIn ? [keys.client, keys.account] : all },

@@ -11,6 +11,9 @@
  *     sometimes claim.update of a text or a note;
  *   - a capacity level: students with no think time, for the most writes/s the server sustains;
  *   - then the server is killed and every acknowledged write is looked for in the database.
+ * With several servers (LOAD_URL and LOAD_SERVER_PID as comma-separated lists, all on one
+ * PostgreSQL database), students are spread over them in turn, as a round-robin proxy would, and
+ * the watchers of a live map too, so most changes travel from one server to another.
  * Latency is measured from send to the whole answer read, for acknowledged writes. The client's
  * own CPU and event-loop delay are printed so a saturated client would show.
  */
@@ -21,11 +24,13 @@ import { spawnSync } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { OpInput, OpsResponse } from '@/lib/schemas/ops';
-import { db } from '@/lib/server/db';
+import { db, provider } from '@/lib/server/db';
 import { getFeaturedDebate } from '@/lib/server/debates';
 import { watchMap, type WatchResult } from './watchers';
 
-const BASE = process.env.LOAD_URL!;
+const BASES = process.env.LOAD_URL!.split(',');
+/** The server a student (or a watcher) uses: each in turn. */
+const baseFor = (n: number) => BASES[n % BASES.length]!;
 const LEVELS = (process.env.LOAD_LEVELS ?? '20,50,100,200').split(',').filter(Boolean).map(Number);
 const DURATION_S = Number(process.env.LOAD_DURATION ?? 20);
 const [THINK_MIN, THINK_MAX] = (() => {
@@ -35,7 +40,7 @@ const [THINK_MIN, THINK_MAX] = (() => {
 const CAPACITY = Number(process.env.LOAD_CAPACITY ?? 50);
 const CAPACITY_S = Number(process.env.LOAD_CAPACITY_DURATION ?? 10);
 const DRY_RUN = process.env.LOAD_DRY_RUN === '1';
-const SERVER_PID = Number(process.env.LOAD_SERVER_PID ?? 0);
+const SERVER_PIDS = (process.env.LOAD_SERVER_PID ?? '').split(',').filter(Boolean).map(Number);
 const STOP_SIGNAL = (process.env.LOAD_STOP ?? 'SIGKILL') as NodeJS.Signals;
 const SECRET = process.env.BETTER_AUTH_SECRET!;
 /** People in the watched map: one writes, the rest watch (0: no live test). */
@@ -81,9 +86,9 @@ const CLOCK_TICKS = (() => {
   return Number(r.stdout?.trim()) || 100;
 })();
 
-/** Every process of the server (`next start` and anything it started), from /proc. */
+/** Every process of the servers (`next start` and anything it started), from /proc. */
 function serverProcesses(): number[] {
-  if (!SERVER_PID || !fs.existsSync('/proc')) return [];
+  if (!SERVER_PIDS.length || !fs.existsSync('/proc')) return [];
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -100,7 +105,7 @@ function serverProcesses(): number[] {
     out.push(pid);
     for (const c of children.get(pid) ?? []) walk(c);
   };
-  if (fs.existsSync(`/proc/${SERVER_PID}`)) walk(SERVER_PID);
+  for (const pid of SERVER_PIDS) if (fs.existsSync(`/proc/${pid}`)) walk(pid);
   return out;
 }
 
@@ -149,6 +154,8 @@ interface OwnClaim {
 
 interface Student {
   n: number;
+  /** The app server this student's requests go to. */
+  base: string;
   mapId: string;
   title: string;
   cookie: string;
@@ -195,6 +202,7 @@ async function createStudents(label: string, count: number, debateId: string) {
   ]);
   const students = rows.map((r, i): Student => ({
     n: allStudents.length + i + 1,
+    base: baseFor(allStudents.length + i),
     mapId: r.mapId,
     title: r.title,
     cookie: sessionCookie(r.token),
@@ -209,7 +217,7 @@ async function createStudents(label: string, count: number, debateId: string) {
 
 /** The server knows the student: "My maps" answers with their map, not a redirect to sign in. */
 async function checkSignedIn(s: Student) {
-  const res = await fetch(`${BASE}/maps`, { headers: { cookie: s.cookie }, redirect: 'manual' });
+  const res = await fetch(`${s.base}/maps`, { headers: { cookie: s.cookie }, redirect: 'manual' });
   const html = await res.text();
   if (res.status !== 200 || !html.includes(s.title))
     throw new Error(
@@ -229,7 +237,7 @@ async function openMaps(students: Student[]): Promise<[number, number]> {
   const times = await Promise.all(
     students.map(async (s) => {
       const t0 = performance.now();
-      const res = await fetch(`${BASE}/maps/${s.mapId}`, {
+      const res = await fetch(`${s.base}/maps/${s.mapId}`, {
         headers: { cookie: s.cookie },
         redirect: 'manual',
         signal: AbortSignal.timeout(120_000),
@@ -339,14 +347,14 @@ async function send(s: Student, op: OpInput): Promise<[Outcome, string, number, 
   const t0 = performance.now();
   try {
     const res = DRY_RUN
-      ? await fetch(`${BASE}/maps/${s.mapId}/export/markdown?side=1`, {
+      ? await fetch(`${s.base}/maps/${s.mapId}/export/markdown?side=1`, {
           headers: { cookie: s.cookie },
           redirect: 'manual',
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         })
-      : await fetch(`${BASE}/api/maps/${s.mapId}/ops`, {
+      : await fetch(`${s.base}/api/maps/${s.mapId}/ops`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: s.cookie, origin: BASE },
+          headers: { 'content-type': 'application/json', cookie: s.cookie, origin: s.base },
           body: JSON.stringify({ ops: [op] }),
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
@@ -441,7 +449,7 @@ async function runLevel(level: Level, theses: string[]): Promise<LevelResult> {
   delay.disable();
   // The histogram counts the sampling interval itself: what is left is the delay.
   result.loopDelayP99 = Math.max(0, delay.percentile(99) / 1e6 - 10);
-  if (SERVER_PID) result.serverCpu = (serverCpuSeconds() - serverCpu) / result.elapsedS;
+  if (SERVER_PIDS.length) result.serverCpu = (serverCpuSeconds() - serverCpu) / result.elapsedS;
   const machine = (machineCpuSeconds() - machineCpu) / result.elapsedS;
   result.otherCpu = Math.max(0, machine - (result.serverCpu || 0) - result.clientCpu);
   return result;
@@ -514,7 +522,7 @@ async function watch(
     select: { revision: true },
   });
   return watchMap({
-    base: BASE,
+    bases: watchers.map((w) => w.base),
     mapId: writer.mapId,
     since: revision,
     watcherCookies: watchers.map((w) => w.cookie),
@@ -550,7 +558,7 @@ function printWatch(name: string, w: WatchResult) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  assertLocal(BASE);
+  BASES.forEach(assertLocal);
   const debate = await getFeaturedDebate(db);
   if (!debate) throw new Error('No debate seeded.');
   const theses = debate.theses.map((t) => t.id);
@@ -639,7 +647,12 @@ async function main() {
   const cpu = os.cpus();
   console.log(
     `\nMachine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ` +
-      `${os.type()} ${os.release()}, Node ${process.version}; server and load generator on the same machine\n`,
+      `${os.type()} ${os.release()}, Node ${process.version}; server and load generator on the same machine`,
+  );
+  console.log(
+    provider() === 'postgresql'
+      ? `Database: PostgreSQL, ${BASES.length} app server(s) on it (its own processes count as other CPU)\n`
+      : `Database: SQLite, ${BASES.length} app server(s)\n`,
   );
   const head = [
     'level',

@@ -59,7 +59,8 @@ function openWatcher(base: string, mapId: string, cookie: string, since: number)
 }
 
 export async function watchMap(opts: {
-  base: string;
+  /** The server each watcher connects to. */
+  bases: string[];
   mapId: string;
   since: number;
   watcherCookies: string[];
@@ -68,8 +69,8 @@ export async function watchMap(opts: {
   /** Sends one change; resolves with its revision when acknowledged, or null. */
   write: () => Promise<number | null>;
 }): Promise<WatchResult> {
-  const watchers = opts.watcherCookies.map((c) =>
-    openWatcher(opts.base, opts.mapId, c, opts.since),
+  const watchers = opts.watcherCookies.map((c, i) =>
+    openWatcher(opts.bases[i]!, opts.mapId, c, opts.since),
   );
   await Promise.all(watchers.map((w) => w.ready));
   const sentAt = new Map<number, number>();

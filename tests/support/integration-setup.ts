@@ -1,13 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { migratePostgres } from '../../scripts/postgres/migrate.mjs';
+import { freshDatabase } from '../../scripts/postgres/scratch.mjs';
 
-// A real SQLite file, created fresh for each run and migrated with the project's own migrations.
+// The integration tests run against a real database, created fresh for each run and migrated with
+// the project's own migrations: a SQLite file by default; with TEST_DATABASE_URL=postgres://…,
+// one PostgreSQL database per test worker (<database>_w1, _w2…: copies of a migrated template),
+// so test files run in parallel there. tests/support/worker-database.ts points each worker at its own.
 export const TEST_DATA_DIR = path.resolve(__dirname, '..', '..', 'data', 'test');
 
-export default function setup() {
+export default async function setup(project: TestProject) {
   fs.rmSync(TEST_DATA_DIR, { recursive: true, force: true });
   fs.mkdirSync(TEST_DATA_DIR, { recursive: true });
+  const postgres = process.env.TEST_DATABASE_URL;
+  if (postgres) {
+    const template = await freshDatabase(postgres, 'template');
+    await migratePostgres(template, { log: () => {} });
+    const workers = Number(project.config.maxWorkers) || 1;
+    for (let i = 1; i <= workers; i++) {
+      await freshDatabase(postgres, `w${i}`, { template: new URL(template).pathname.slice(1) });
+    }
+    return;
+  }
   const r = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], {
     cwd: path.resolve(__dirname, '..', '..'),
     env: { ...process.env, DATABASE_URL: `file:${path.join(TEST_DATA_DIR, 'integration.db')}` },

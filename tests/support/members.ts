@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
-import type { LiveMessage } from '@/lib/schemas/live';
-import { pubsub } from '@/lib/server/live/pubsub';
+import { pubsub, type BusMessage } from '@/lib/server/live/pubsub';
 import { apply, orderAt } from './factories';
 
 // Helpers for the people-and-links tests (tests/integration/members*.test.ts).
 
 /** Everything published on a map's live topic while `work` runs. */
 export async function published(mapId: string, work: () => Promise<unknown>) {
-  const messages: LiveMessage[] = [];
+  const messages: BusMessage[] = [];
   const stop = pubsub().subscribe(mapId, (m) => messages.push(m));
   try {
     await work();

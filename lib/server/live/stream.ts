@@ -1,10 +1,10 @@
 import 'server-only';
 import { redactChange } from '@/lib/domain/live-redact';
-import type { LiveMessage, MapChange } from '@/lib/schemas/live';
+import type { MapChange } from '@/lib/schemas/live';
 import type { Db } from '../db';
 import { changesSince } from './changes';
 import { announce, leave, presentIn, trackPresence } from './presence';
-import { pubsub } from './pubsub';
+import { pubsub, type BusMessage } from './pubsub';
 import type { LiveReader } from './readers';
 
 /** At most this many open streams per process; more are answered 503 and the browser retries. */
@@ -16,8 +16,8 @@ export const MAX_STREAMS_PER_READER = 50;
  * holds memory without limit. Its browser reconnects and catches up from the log.
  */
 export const MAX_QUEUED_BYTES = 4_000_000;
-/** Messages heard while a stream is still catching up from the log, at most. */
-const MAX_EARLY = 500;
+/** Messages that wait while the log is read, at most; past that, the log is read again after. */
+const MAX_WAITING = 500;
 const HEARTBEAT_MS = 20_000;
 
 let open = 0;
@@ -64,8 +64,11 @@ export function openMapStream(
     {
       start(controller) {
         let sent = opts.since;
-        let caughtUp = false;
-        const early: LiveMessage[] = [];
+        // While the log is read (at the start, and on a Resync) messages wait, so that none
+        // overtakes what the log holds; if too many wait, the log is simply read again after.
+        let reading = true;
+        let again = false;
+        const waiting: BusMessage[] = [];
 
         const close = () => {
           if (closed) return;
@@ -95,8 +98,12 @@ export function openMapStream(
           }
           push(bytes);
         };
-        const handle = (message: LiveMessage) => {
+        const handle = (message: BusMessage) => {
           switch (message.type) {
+            case 'resync':
+              if (reading) again = true;
+              else void readLog();
+              return;
             case 'change': {
               const { type: _type, ...change } = message;
               return sendChange(change, message);
@@ -116,10 +123,32 @@ export function openMapStream(
           }
         };
 
+        /** Sends the changes after `sent` from the log, then what waited meanwhile. */
+        const readLog = async () => {
+          reading = true;
+          try {
+            do {
+              again = false;
+              if (Number.isFinite(sent)) {
+                const answer = await changesSince(db, mapId, sent);
+                if ('reload' in answer) push(event('reload', {}));
+                else answer.changes.forEach((c) => sendChange(c));
+              }
+              waiting.splice(0).forEach(handle);
+            } while (again && !closed);
+          } catch (error) {
+            console.error(error);
+            close();
+          } finally {
+            reading = false;
+          }
+        };
+
         const unsubscribe = pubsub().subscribe(mapId, (message) => {
-          if (caughtUp) handle(message);
-          else if (early.length < MAX_EARLY) early.push(message);
-          else close(); // too much at once to hold: the browser reconnects and reads the log
+          if (!reading) handle(message);
+          // A change that cannot wait is read from the log again; who lost access must still hear it.
+          else if (waiting.length < MAX_WAITING || message.type === 'access') waiting.push(message);
+          else again = true;
         });
         const untrack = trackPresence(mapId);
         const heartbeat = setInterval(() => push(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
@@ -139,13 +168,7 @@ export function openMapStream(
         push(encoder.encode('retry: 2000\n\n'));
         void (async () => {
           try {
-            if (Number.isFinite(opts.since)) {
-              const answer = await changesSince(db, mapId, opts.since);
-              if ('reload' in answer) push(event('reload', {}));
-              else answer.changes.forEach((c) => sendChange(c));
-            }
-            caughtUp = true;
-            early.forEach(handle);
+            await readLog();
             if (reader.kind === 'user') {
               for (const entry of presentIn(mapId))
                 push(event('presence', { type: 'presence', entry }));

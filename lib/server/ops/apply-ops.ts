@@ -176,7 +176,7 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
   queue.draining = true;
   try {
     while (queue.jobs.length > 0) {
-      const group = queue.jobs.splice(0, GROUP_MAX);
+      const group = byMap(queue.jobs.splice(0, GROUP_MAX));
       const results: { result: OpResult; fresh: boolean }[] = [];
       try {
         await db.$transaction(
@@ -201,6 +201,15 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
     queue.draining = false;
   }
 }
+
+/**
+ * The group ordered by map (a stable sort: each map's operations keep their order). Each
+ * operation locks its map's row until the group commits; on PostgreSQL, two app servers' groups
+ * that locked the same maps in different orders would deadlock, and one would fail as a whole.
+ * In one order they only wait for each other.
+ */
+const byMap = (group: Job[]) =>
+  group.sort((x, y) => (x.mapId < y.mapId ? -1 : x.mapId > y.mapId ? 1 : 0));
 
 /** Tells everyone watching the maps what was just committed, in revision order. */
 function publishApplied(group: Job[], results: { result: OpResult; fresh: boolean }[]) {

@@ -1,0 +1,53 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client';
+import { SafeSqliteFactory } from './sqlite-adapter';
+
+// No 'server-only' here: the seed script builds its client with this too.
+
+/** postgres:// or postgresql://: PostgreSQL; anything else (file:…) is SQLite. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/** A whole number from the environment, or the default when unset or not a positive number. */
+function envInt(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * The PostgreSQL settings, from the environment (README: "Deploying for a school or district").
+ * - DATABASE_POOL_SIZE (10): connections per app server. Each server also holds one for live
+ *   changes, so servers × (pool + 1) must stay under the server's max_connections (100 by
+ *   default). Edits are written by one transaction at a time per server (group commit), so most
+ *   of the pool serves page loads.
+ * - DATABASE_TX_WAIT_MS (10 000): how long a transaction may wait for a pooled connection.
+ * - DATABASE_TX_TIMEOUT_MS (30 000): how long one may run before it is rolled back.
+ */
+export function postgresSettings() {
+  return {
+    poolSize: envInt('DATABASE_POOL_SIZE', 10),
+    maxWait: envInt('DATABASE_TX_WAIT_MS', 10_000),
+    timeout: envInt('DATABASE_TX_TIMEOUT_MS', 30_000),
+  };
+}
+
+/**
+ * The app's Prisma client for a database URL. The code is typed by the SQLite client; the
+ * PostgreSQL client is generated from the same models (scripts/postgres/schema.mjs), so every
+ * model query and every raw statement the app runs is the same on both.
+ */
+export function createDbClient(url: string): PrismaClient {
+  if (!isPostgresUrl(url)) return new PrismaClient({ adapter: new SafeSqliteFactory(url) });
+  const { poolSize, maxWait, timeout } = postgresSettings();
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: poolSize,
+    // A database that does not answer is reported, not waited on for ever.
+    connectionTimeoutMillis: maxWait,
+    idleTimeoutMillis: 60_000,
+  });
+  return new PgPrismaClient({
+    adapter,
+    transactionOptions: { maxWait, timeout },
+  }) as unknown as PrismaClient;
+}
