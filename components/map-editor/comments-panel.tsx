@@ -1,5 +1,6 @@
 'use client';
 
+import { ErrorBanner } from '@/components/ui/error-banner';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Dialog } from '@/components/ui/dialog';
 import { threadsOf, type CommentThread } from '@/lib/domain/comments';
@@ -67,15 +68,7 @@ export function CommentsPanel({ claimId, onClose }: { claimId: string; onClose: 
         </p>
         {api.error && (
           // The editor's banner is behind the dialog: a refused comment is explained here.
-          <div
-            role="alert"
-            className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-          >
-            <p>{api.error}</p>
-            <button type="button" onClick={api.dismissError} className="font-medium underline">
-              Dismiss
-            </button>
-          </div>
+          <ErrorBanner message={api.error} onDismiss={api.dismissError} />
         )}
         {claim ? (
           <p className="line-clamp-3 break-words rounded border-l-4 border-stone-300 bg-stone-50 px-2 py-1 text-sm text-stone-700">

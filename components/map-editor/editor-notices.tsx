@@ -1,5 +1,6 @@
 'use client';
 
+import { ErrorBanner } from '@/components/ui/error-banner';
 import { useEditor } from './editor-context';
 import { UnsavedNotices } from './unsaved-notices';
 
@@ -13,17 +14,7 @@ export function EditorNotices() {
   return (
     <>
       {api.canComment && <UnsavedNotices />}
-      {api.error && (
-        <div
-          role="alert"
-          className="flex items-start justify-between gap-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-        >
-          <p>{api.error}</p>
-          <button type="button" onClick={api.dismissError} className="font-medium underline">
-            Dismiss
-          </button>
-        </div>
-      )}
+      {api.error && <ErrorBanner message={api.error} onDismiss={api.dismissError} />}
       <p className="sr-only" aria-live="polite">
         {api.announcement}
       </p>
