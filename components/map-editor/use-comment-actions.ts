@@ -49,6 +49,28 @@ export function useCommentActions(api: Api) {
     /** Why this person cannot write, or null when they can. */
     const refusal = () => (canWrite ? null : refusalFor('comment.write', role));
 
+    /** Sends a new comment (a thread's first, or a reply to `parentId`) once its body checks. */
+    const post = (
+      claimId: string,
+      parentId: string | null,
+      text: string,
+      said: string,
+    ): CommentOutcome => {
+      const refused = refusal();
+      if (refused) return refused;
+      const checked = checkCommentBody(text);
+      if ('error' in checked) return checked.error;
+      submit({
+        kind: 'comment.add',
+        commentId: crypto.randomUUID(),
+        claimId,
+        parentId,
+        body: checked.body,
+      });
+      announce(said);
+      return null;
+    };
+
     return {
       canWrite,
       /** Only the author changes their words. */
@@ -58,38 +80,16 @@ export function useCommentActions(api: Api) {
       isMine: (c: CommentView) => c.authorId === me?.id,
 
       /** Starts a thread on a claim. */
-      add(claimId: string, text: string): CommentOutcome {
-        const refused = refusal();
-        if (refused) return refused;
-        const checked = checkCommentBody(text);
-        if ('error' in checked) return checked.error;
-        submit({
-          kind: 'comment.add',
-          commentId: crypto.randomUUID(),
-          claimId,
-          parentId: null,
-          body: checked.body,
-        });
-        announce('Comment added.');
-        return null;
-      },
+      add: (claimId: string, text: string) => post(claimId, null, text, 'Comment added.'),
 
       /** Answers a thread (the reply hangs off its first comment). */
-      reply(thread: CommentThread, text: string): CommentOutcome {
-        const refused = refusal();
-        if (refused) return refused;
-        const checked = checkCommentBody(text);
-        if ('error' in checked) return checked.error;
-        submit({
-          kind: 'comment.add',
-          commentId: crypto.randomUUID(),
-          claimId: thread.root.claimId,
-          parentId: thread.root.id,
-          body: checked.body,
-        });
-        announce(`Reply added to ${thread.root.authorName}’s thread.`);
-        return null;
-      },
+      reply: (thread: CommentThread, text: string) =>
+        post(
+          thread.root.claimId,
+          thread.root.id,
+          text,
+          `Reply added to ${thread.root.authorName}’s thread.`,
+        ),
 
       edit(comment: CommentView, text: string): CommentOutcome {
         if (comment.authorId !== me?.id)

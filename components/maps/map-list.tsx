@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useRowAction } from './use-row-action';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
@@ -38,40 +38,25 @@ export function MapList({ maps }: { maps: MyMapSummary[] }) {
 }
 
 function MapRow({ map }: { map: MyMapSummary }) {
-  const router = useRouter();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(map.title);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useRowAction();
   const errorId = `map-${map.id}-error`;
 
   async function rename() {
-    setBusy(true);
-    const result = await renameMapAction({ mapId: map.id, title });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    setError(null);
-    setRenaming(false);
-    router.refresh();
+    if (await run(() => renameMapAction({ mapId: map.id, title }))) {
+      setError(null);
+      setRenaming(false);
+    }
   }
 
-  async function duplicate() {
-    setBusy(true);
-    const result = await duplicateMapAction({ mapId: map.id });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    router.refresh();
-  }
-
-  async function remove() {
-    setBusy(true);
-    const result = await deleteMapAction({ mapId: map.id });
-    setBusy(false);
-    setConfirming(false);
-    if (!result.ok) return setError(result.message);
-    router.refresh();
-  }
+  const duplicate = () => run(() => duplicateMapAction({ mapId: map.id }));
+  const remove = () =>
+    run(
+      () => deleteMapAction({ mapId: map.id }),
+      () => setConfirming(false),
+    );
 
   return (
     <li className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useRowAction } from './use-row-action';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
@@ -43,28 +43,16 @@ export function SharedMapList({ maps }: { maps: MyMapSummary[] }) {
 }
 
 function SharedMapRow({ map }: { map: MyMapSummary }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useRowAction();
   const errorId = `shared-${map.id}-error`;
 
-  async function duplicate() {
-    setBusy(true);
-    const result = await duplicateMapAction({ mapId: map.id });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    router.refresh();
-  }
-
-  async function leave() {
-    setBusy(true);
-    const result = await leaveMapAction({ mapId: map.id });
-    setBusy(false);
-    setConfirming(false);
-    if (!result.ok) return setError(result.message);
-    router.refresh();
-  }
+  const duplicate = () => run(() => duplicateMapAction({ mapId: map.id }));
+  const leave = () =>
+    run(
+      () => leaveMapAction({ mapId: map.id }),
+      () => setConfirming(false),
+    );
 
   return (
     <li className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">

@@ -37,16 +37,6 @@ export async function requireMapAccess(
   return { ...map, role };
 }
 
-/** The map with what write checks need, if `userId` owns it; refuses anyone else. */
-export async function requireOwnedMap(tx: Tx, userId: string, mapId: string) {
-  const map = await requireMapAccess(tx, userId, mapId, 'map.share');
-  const theses = await tx.thesis.findMany({
-    where: { debateId: map.debateId },
-    select: { id: true, sourceId: true },
-  });
-  return { ...map, debate: { theses } };
-}
-
 /** The map a write is for, if `userId` may change it. */
 export function requireMapWriter(tx: Tx, userId: string, mapId: string) {
   return requireMapAccess(tx, userId, mapId, 'map.edit');
@@ -75,9 +65,4 @@ export async function debateParts(tx: Tx, debateId: string): Promise<DebateParts
   if (partsCache.size > 1000) partsCache.clear();
   partsCache.set(debateId, parts);
   return parts;
-}
-
-/** Records that a map changed, for "My maps" ordering. */
-export async function touchMap(tx: Tx, mapId: string) {
-  await tx.argumentMap.update({ where: { id: mapId }, data: { updatedAt: new Date() } });
 }
