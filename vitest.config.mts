@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // test:integration:pg sets it), with test files in parallel, each worker on its own database.
 const postgres = process.env.TEST_DATABASE_URL || undefined;
 const pgWorkers = Number(process.env.TEST_PG_WORKERS) || 2;
+// Where the SQLite test database lives; TEST_DATA_DIR lets two runs in one checkout keep apart.
+const testData = path.resolve(import.meta.dirname, process.env.TEST_DATA_DIR ?? 'data/test');
 
 export default defineConfig({
   resolve: {
@@ -33,9 +35,8 @@ export default defineConfig({
           globalSetup: ['tests/support/integration-setup.ts'],
           setupFiles: ['tests/support/worker-database.ts'],
           env: {
-            DATABASE_URL:
-              postgres ?? `file:${path.resolve(import.meta.dirname, 'data/test/integration.db')}`,
-            COUNTERPOINT_DATA_DIR: path.resolve(import.meta.dirname, 'data/test'),
+            DATABASE_URL: postgres ?? `file:${path.join(testData, 'integration.db')}`,
+            COUNTERPOINT_DATA_DIR: testData,
           },
           // One SQLite file is one writer at a time; PostgreSQL gives each worker a database.
           fileParallelism: Boolean(postgres),

@@ -74,3 +74,47 @@ export function refusalFor(capability: Capability, role: Role | null): string {
       return 'Only the owner of this map can do that.';
   }
 }
+
+// ---------------------------------------------------------------- classes
+
+/**
+ * A person's place in a class: its teacher (Classroom.teacherId) or a student (ClassMember).
+ * Maps made for an assignment are owned by the teacher and edited by their students (the map
+ * roles above), so everything inside a map is governed by the table above; this one governs the
+ * class around it.
+ */
+export const CLASS_ROLES = ['teacher', 'student'] as const;
+export type ClassRole = (typeof CLASS_ROLES)[number];
+
+export const CLASS_CAPABILITIES = [
+  /** See the class's name, its assignments and one's own work in them. */
+  'class.read',
+  /** Rename the class; open, close or regenerate its join code; add, reset and remove students. */
+  'class.manage',
+  /** Create, change and delete assignments; set sides and teams; start a second round. */
+  'assignment.manage',
+  /** See everyone's work: the roster, the dashboard, every map, the comparison. */
+  'assignment.review',
+  /** Write feedback and grades, and release them. */
+  'grade.write',
+  /** See one's own released feedback and grades. */
+  'grade.read-own',
+] as const;
+export type ClassCapability = (typeof CLASS_CAPABILITIES)[number];
+
+const CLASS_ALLOWED: Record<ClassRole, readonly ClassCapability[]> = {
+  teacher: CLASS_CAPABILITIES,
+  student: ['class.read', 'grade.read-own'],
+};
+
+/** Whether a class role (null: not in the class) may do something. */
+export function canInClass(role: ClassRole | null | undefined, capability: ClassCapability) {
+  return role != null && CLASS_ALLOWED[role].includes(capability);
+}
+
+/** Account kinds: a teacher may create classes and debates; anyone may join a class. */
+export const ACCOUNT_KINDS = ['student', 'teacher'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export const isAccountKind = (value: unknown): value is AccountKind =>
+  typeof value === 'string' && (ACCOUNT_KINDS as readonly string[]).includes(value);

@@ -9,7 +9,13 @@ import { freshDatabase } from '../../scripts/postgres/scratch.mjs';
 // the project's own migrations: a SQLite file by default; with TEST_DATABASE_URL=postgres://…,
 // one PostgreSQL database per test worker (<database>_w1, _w2…: copies of a migrated template),
 // so test files run in parallel there. tests/support/worker-database.ts points each worker at its own.
-export const TEST_DATA_DIR = path.resolve(__dirname, '..', '..', 'data', 'test');
+// TEST_DATA_DIR (relative to the checkout) keeps two runs in one checkout apart.
+export const TEST_DATA_DIR = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  process.env.TEST_DATA_DIR ?? 'data/test',
+);
 
 export default async function setup(project: TestProject) {
   fs.rmSync(TEST_DATA_DIR, { recursive: true, force: true });

@@ -1,0 +1,113 @@
+import 'server-only';
+import {
+  canInClass,
+  isAccountKind,
+  type AccountKind,
+  type ClassCapability,
+  type ClassRole,
+} from '@/lib/domain/capabilities';
+import { AppError } from '@/lib/errors';
+import type { Tx } from '../db';
+
+/**
+ * Every read and write of a class's data goes through one of these: the class, assignment or
+ * piece of work is returned only if the person may do `capability` in its class. Someone with no
+ * place in the class is told it does not exist (its existence is not revealed); a student asking
+ * for a teacher's capability is told why not.
+ */
+
+const MISSING = 'That class does not exist, or you are no longer in it.';
+
+/** A person's role in a class: its teacher, a student in it, or null. */
+export async function classRole(
+  tx: Tx,
+  userId: string | null,
+  classId: string,
+): Promise<ClassRole | null> {
+  if (!userId) return null;
+  const row = await tx.classroom.findUnique({
+    where: { id: classId },
+    select: { teacherId: true, members: { where: { userId }, select: { userId: true } } },
+  });
+  if (!row) return null;
+  if (row.teacherId === userId) return 'teacher';
+  return row.members.length > 0 ? 'student' : null;
+}
+
+function refuse(role: ClassRole | null): never {
+  if (!role) throw new AppError('NOT_FOUND', MISSING);
+  throw new AppError('FORBIDDEN', 'Only the teacher of this class can do that.');
+}
+
+export async function requireClassAccess(
+  tx: Tx,
+  userId: string,
+  classId: string,
+  capability: ClassCapability,
+) {
+  const role = await classRole(tx, userId, classId);
+  if (!canInClass(role, capability)) refuse(role);
+  const cls = await tx.classroom.findUniqueOrThrow({ where: { id: classId } });
+  return { class: cls, role: role! };
+}
+
+export async function requireAssignmentAccess(
+  tx: Tx,
+  userId: string,
+  assignmentId: string,
+  capability: ClassCapability,
+) {
+  const assignment = await tx.assignment.findUnique({ where: { id: assignmentId } });
+  if (!assignment) throw new AppError('NOT_FOUND', 'That assignment does not exist.');
+  const role = await classRole(tx, userId, assignment.classId);
+  if (!canInClass(role, capability)) {
+    if (!role) throw new AppError('NOT_FOUND', 'That assignment does not exist.');
+    refuse(role);
+  }
+  return { assignment, role: role! };
+}
+
+/**
+ * A piece of work, for its class's teacher (any capability they have) or for one of its own
+ * members (student capabilities only): a student never reaches another student's or team's work.
+ */
+export async function requireWorkAccess(
+  tx: Tx,
+  userId: string,
+  workId: string,
+  capability: ClassCapability,
+) {
+  const work = await tx.assignmentWork.findUnique({
+    where: { id: workId },
+    include: { assignment: true, members: { select: { userId: true } } },
+  });
+  const missing = () => new AppError('NOT_FOUND', 'That piece of work does not exist.');
+  if (!work) throw missing();
+  const role = await classRole(tx, userId, work.assignment.classId);
+  if (!role) throw missing();
+  if (role === 'student' && !work.members.some((m) => m.userId === userId)) throw missing();
+  if (!canInClass(role, capability)) refuse(role);
+  return { work, role };
+}
+
+/** A person's account kind (student or teacher) and whether they are the server's admin. */
+export async function accountOf(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { accountKind: true, isAdmin: true },
+  });
+  const kind: AccountKind = isAccountKind(user?.accountKind) ? user.accountKind : 'student';
+  return { kind, isAdmin: user?.isAdmin ?? false };
+}
+
+/** Refuses anyone who is not a teacher (creating classes and debates). */
+export async function requireTeacher(tx: Tx, userId: string) {
+  const account = await accountOf(tx, userId);
+  if (account.kind !== 'teacher') {
+    throw new AppError(
+      'FORBIDDEN',
+      'Only teacher accounts can do that. Ask the admin of this server to make you a teacher.',
+    );
+  }
+  return account;
+}
