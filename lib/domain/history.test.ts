@@ -10,63 +10,15 @@ import {
   type RestoreScope,
 } from './history';
 import { beforeOf } from './undo';
-import type { ClaimView } from './views';
+import { claim, env, sampleMap, uuid } from './testing/sample-map';
 import { opSchema, type Op, type OpDraft } from '../schemas/ops';
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const counter = (from: number) => () => uuid(++from);
 const N = uuid(2);
 const [D1, D2] = [uuid(20), uuid(21)];
 
-const claim = (
-  id: string,
-  thesisId: string,
-  parentId: string | null,
-  order = 'a0',
-  extra: Partial<ClaimView> = {},
-): ClaimView => ({
-  id,
-  thesisId,
-  parentId,
-  stance: 'pro',
-  order,
-  text: `Claim ${id}`,
-  note: '',
-  strength: null,
-  version: 1,
-  ...extra,
-});
-
-const env = {
-  blocksOf: (id: string) =>
-    id === 's1' ? ['The two Koreas talk. Sanctions bite hard.', 'Trade grows.'] : undefined,
-};
-
 /** Thesis t1: A (reply A1, which quotes the article), B; thesis t2: C. A links to C. */
-const start = (): MapState => ({
-  claims: [
-    claim('A', 't1', null, 'a0', { note: 'why', strength: 3 }),
-    claim('A1', 't1', 'A', 'a0', { stance: 'con' }),
-    claim('B', 't1', null, 'a1'),
-    claim('C', 't2', null, 'a0'),
-  ],
-  anchors: [
-    {
-      id: uuid(50),
-      claimId: 'A1',
-      sourceId: 's1',
-      exact: 'Sanctions bite',
-      prefix: 'The two Koreas talk. ',
-      suffix: ' hard.',
-      block: 0,
-      start: 21,
-      end: 35,
-    },
-  ],
-  links: [{ id: uuid(60), fromClaimId: 'A', toClaimId: 'C', toThesisId: null, stance: 'con' }],
-  comments: [],
-  trash: {},
-});
+const start = (): MapState => sampleMap();
 
 const drafts: OpDraft[] = [
   {

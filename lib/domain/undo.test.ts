@@ -1,67 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyOp, type MapState } from './apply-op';
 import { beforeFor, beforeOf, inverseOf } from './undo';
-import type { ClaimView } from './views';
+import { env, sampleMap, uuid } from './testing/sample-map';
 import { opSchema, type Op, type OpDraft } from '../schemas/ops';
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const ids = () => {
   let n = 1000;
   return () => uuid(++n);
 };
 
-const claim = (
-  id: string,
-  thesisId: string,
-  parentId: string | null,
-  order = 'a0',
-  extra: Partial<ClaimView> = {},
-): ClaimView => ({
-  id,
-  thesisId,
-  parentId,
-  stance: 'pro',
-  order,
-  text: `Claim ${id}`,
-  note: '',
-  strength: null,
-  version: 1,
-  ...extra,
-});
-
-const env = {
-  blocksOf: (id: string) =>
-    id === 's1' ? ['The two Koreas talk. Sanctions bite hard.', 'Trade grows.'] : undefined,
-};
-
-/** Thesis t1: A (with reply A1), B; thesis t2: C. A1 quotes the article; A links to C. */
-const state = (): MapState => ({
-  claims: [
-    claim('A', 't1', null, 'a0', { note: 'why', strength: 3 }),
-    claim('A1', 't1', 'A', 'a0', { stance: 'con' }),
-    claim('B', 't1', null, 'a1'),
-    claim('C', 't2', null, 'a0'),
-  ],
-  anchors: [
-    {
-      id: uuid(50),
-      claimId: 'A1',
-      sourceId: 's1',
-      exact: 'Sanctions bite',
-      prefix: 'The two Koreas talk. ',
-      suffix: ' hard.',
-      block: 0,
-      start: 21,
-      end: 35,
-    },
-  ],
-  links: [
-    { id: uuid(60), fromClaimId: 'A', toClaimId: 'C', toThesisId: null, stance: 'con' },
-    { id: uuid(61), fromClaimId: 'B', toClaimId: null, toThesisId: 't2', stance: 'pro' },
-  ],
-  comments: [],
-  trash: {},
-});
+/** Thesis t1: A (with reply A1), B; thesis t2: C. A1 quotes the article; A links to C, B to t2. */
+const state = (): MapState => sampleMap({ thesisLink: true });
 
 /** What a person sees: ids of re-added quotes and links are new, versions count every write. */
 const visible = (s: MapState) => ({
