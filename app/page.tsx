@@ -6,11 +6,17 @@ import { SideTabs } from '@/components/side-tabs';
 import { getFeaturedDebate } from '@/lib/server/debates';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { MyAssignments } from '@/components/assignments/my-assignments';
+import { MyClasses } from '@/components/assignments/my-classes';
+import { studentAssignments } from '@/lib/server/classroom/assignment-views';
+import { accountOf } from '@/lib/server/classroom/access';
+import { listClasses } from '@/lib/server/classroom/classes';
 
 export const dynamic = 'force-dynamic';
 
 export default async function DebatePage() {
   const [debate, user] = await Promise.all([getFeaturedDebate(db), getCurrentUser()]);
+  const classroom = user ? await classroomFor(user.id) : null;
   if (!debate) {
     return (
       <p className="rounded-lg border border-amber-300 bg-amber-50 p-4">
@@ -22,6 +28,8 @@ export default async function DebatePage() {
   if (!a || !b) throw new Error('A debate needs two theses.');
   return (
     <div className="space-y-8">
+      {classroom?.teaching && <MyClasses classes={classroom.teaching} />}
+      {classroom?.assignments && <MyAssignments assignments={classroom.assignments} />}
       <section aria-labelledby="motion" className="space-y-3">
         <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">The motion</p>
         <h1
@@ -76,4 +84,16 @@ export default async function DebatePage() {
       />
     </div>
   );
+}
+
+/**
+ * What a signed-in person's home page shows above the debate: a teacher's classes, and the
+ * assignments of someone who is a student in a class (null parts are not shown).
+ */
+async function classroomFor(userId: string) {
+  const [account, classes] = await Promise.all([accountOf(db, userId), listClasses(db, userId)]);
+  return {
+    teaching: account.kind === 'teacher' ? classes.teaching : null,
+    assignments: classes.attending.length > 0 ? await studentAssignments(db, userId) : null,
+  };
 }

@@ -1,13 +1,22 @@
 import Link from 'next/link';
 import { signOutAction } from '@/lib/actions/auth';
+import { accountOf } from '@/lib/server/classroom/access';
+import { hasClasses } from '@/lib/server/classroom/classes';
+import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+
+const navLink = 'font-medium text-stone-700 underline-offset-4 hover:underline';
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
+  const [account, inClasses] = user
+    ? await Promise.all([accountOf(db, user.id), hasClasses(db, user.id)])
+    : [null, false];
+  const teacher = account?.kind === 'teacher';
   return (
     <header
       data-site-header
-      className="sticky top-0 z-30 border-b border-stone-200 bg-white/95 backdrop-blur"
+      className="sticky top-0 z-30 border-b border-stone-200 bg-white/95 backdrop-blur print:hidden"
     >
       <nav
         aria-label="Main"
@@ -25,16 +34,32 @@ export async function SiteHeader() {
           </span>
           Counterpoint
         </Link>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
           {user ? (
             <>
-              <Link
-                href="/maps"
-                className="font-medium text-stone-700 underline-offset-4 hover:underline"
-              >
+              <Link href="/maps" className={navLink}>
                 My maps
               </Link>
-              <span className="hidden text-stone-600 sm:inline" title={user.email}>
+              {teacher || inClasses ? (
+                <Link href="/classes" className={navLink}>
+                  Classes
+                </Link>
+              ) : (
+                <Link href="/join" className={navLink}>
+                  Join a class
+                </Link>
+              )}
+              {teacher && (
+                <Link href="/debates" className={navLink}>
+                  Debates
+                </Link>
+              )}
+              {account?.isAdmin && (
+                <Link href="/admin" className={navLink}>
+                  Admin
+                </Link>
+              )}
+              <span className="hidden text-stone-600 lg:inline" title={user.email}>
                 {user.name}
               </span>
               <form action={signOutAction}>
@@ -45,10 +70,10 @@ export async function SiteHeader() {
             </>
           ) : (
             <>
-              <Link
-                href="/sign-in"
-                className="font-medium text-stone-700 underline-offset-4 hover:underline"
-              >
+              <Link href="/join" className={navLink}>
+                Join a class
+              </Link>
+              <Link href="/sign-in" className={navLink}>
                 Sign in
               </Link>
               <Link

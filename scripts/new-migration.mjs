@@ -33,7 +33,17 @@ const pairs = [
   [POSTGRES_MIGRATIONS, write('postgres.prisma', postgresSchemaText(head)), writePostgresSchema()],
 ];
 
-const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+// After every existing migration of either database, even one stamped ahead of the clock (the
+// PostgreSQL baseline is): migrations apply in name order.
+const latest = [SQLITE_MIGRATIONS, POSTGRES_MIGRATIONS]
+  .map((folder) => path.join(root, folder))
+  .flatMap((folder) => (fs.existsSync(folder) ? fs.readdirSync(folder) : []))
+  .map((name) => /^(\d{14})_/.exec(name)?.[1])
+  .filter(Boolean)
+  .sort()
+  .at(-1);
+const now = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+const stamp = latest && latest >= now ? String(BigInt(latest) + 1n) : now;
 for (const [folder, from, to] of pairs) {
   const r = spawnSync(
     process.execPath,

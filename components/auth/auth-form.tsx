@@ -56,19 +56,37 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
           <FieldError id="name-error" messages={errors.name} />
         </div>
       )}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-stone-800">
-          Email
-        </label>
-        <input
-          {...field('email')}
-          type="email"
-          autoComplete="email"
-          defaultValue={state?.values.email}
-          required
-        />
-        <FieldError id="email-error" messages={errors.email} />
-      </div>
+      {mode === 'sign-up' ? (
+        <div>
+          <label htmlFor="email" className="block text-sm font-medium text-stone-800">
+            Email
+          </label>
+          <input
+            {...field('email')}
+            type="email"
+            autoComplete="email"
+            defaultValue={state?.values.email}
+            required
+          />
+          <FieldError id="email-error" messages={errors.email} />
+        </div>
+      ) : (
+        <div>
+          <label htmlFor="identifier" className="block text-sm font-medium text-stone-800">
+            Email or username
+          </label>
+          <input
+            {...field('identifier')}
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            defaultValue={state?.values.email}
+            required
+          />
+          <FieldError id="identifier-error" messages={errors.identifier} />
+        </div>
+      )}
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-stone-800">
           Password
@@ -86,7 +104,15 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
           </p>
         )}
         <FieldError id="password-error" messages={errors.password} />
+        {mode === 'sign-in' && (
+          <p className="mt-1 text-sm">
+            <Link href="/forgot-password" className="text-stone-700 underline">
+              Forgot your password?
+            </Link>
+          </p>
+        )}
       </div>
+      {mode === 'sign-up' && <AccountKindChoice defaultValue={state?.values.accountKind} />}
       <div aria-live="assertive">
         {formError && (
           <p
@@ -127,5 +153,47 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
         )}
       </p>
     </form>
+  );
+}
+
+const KINDS = [
+  { value: 'student', label: 'I am a student', hint: 'Join your teacher’s classes with a code.' },
+  {
+    value: 'teacher',
+    label: 'I am a teacher',
+    hint: 'Create classes, debates and assignments.',
+  },
+] as const;
+
+/** Student or teacher: a radio group, student unless chosen otherwise. */
+function AccountKindChoice({ defaultValue }: { defaultValue?: string }) {
+  const checked = defaultValue === 'teacher' ? 'teacher' : 'student';
+  return (
+    <fieldset>
+      <legend className="block text-sm font-medium text-stone-800">Account type</legend>
+      <div className="mt-1 grid gap-2 sm:grid-cols-2">
+        {KINDS.map((kind) => (
+          <label
+            key={kind.value}
+            className="flex cursor-pointer items-start gap-2 rounded-md border border-stone-300 p-2 text-sm has-[:checked]:border-stone-900 has-[:checked]:bg-stone-50"
+          >
+            <input
+              type="radio"
+              name="accountKind"
+              value={kind.value}
+              defaultChecked={kind.value === checked}
+              aria-describedby={`kind-${kind.value}-hint`}
+              className="mt-1"
+            />
+            <span>
+              <span className="block font-medium text-stone-900">{kind.label}</span>
+              <span id={`kind-${kind.value}-hint`} className="block text-stone-600">
+                {kind.hint}
+              </span>
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
 import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
 import type { LinkEnd } from '@/lib/domain/cross-links';
+import { ClaimClassroom } from '@/components/classroom-map/claim-classroom';
 import { ClaimLinks } from './claim-links';
 import { ClaimQuotes } from './claim-quotes';
 import { ClaimToolbar } from './claim-toolbar';
@@ -168,6 +169,7 @@ function ClaimRowView({
         <ClaimQuotes anchors={anchors} />
         <ClaimLinks out={linksOut} into={linksIn} />
         <ClaimPresence claimId={claim.id} />
+        <ClaimClassroom claimId={claim.id} claimText={claim.text} active={active} />
         {noting ? (
           <TextEditor
             id={`note-${claim.id}`}

@@ -3,8 +3,13 @@
 import { redirect } from 'next/navigation';
 import { safeRedirect } from '@/lib/domain/safe-redirect';
 import type { ActionResult } from '@/lib/errors';
-import { signInSchema, signUpSchema } from '@/lib/schemas/auth';
-import { signIn, signOut, signUp } from '@/lib/server/sign-in';
+import {
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  signInSchema,
+  signUpSchema,
+} from '@/lib/schemas/auth';
+import { requestPasswordReset, resetPassword, signIn, signOut, signUp } from '@/lib/server/sign-in';
 import { formToObject, runAction } from './run-action';
 
 /**
@@ -13,7 +18,10 @@ import { formToObject, runAction } from './run-action';
  * the values the form should be filled with.
  */
 export type AuthFormState =
-  (Extract<ActionResult, { ok: false }> & { values: { name: string; email: string } }) | null;
+  | (Extract<ActionResult, { ok: false }> & {
+      values: { name: string; email: string; accountKind: string };
+    })
+  | null;
 
 /** On success, on to `next` (only ever a page of this app); otherwise the refusal for the form. */
 function finish(form: FormData, result: ActionResult): AuthFormState {
@@ -23,7 +31,15 @@ function finish(form: FormData, result: ActionResult): AuthFormState {
     // Echoed into the page: a sane length is enough to correct a typo.
     return typeof value === 'string' ? value.slice(0, 320) : '';
   };
-  return { ...result, values: { name: typed('name'), email: typed('email') } };
+  return {
+    ...result,
+    values: {
+      name: typed('name'),
+      // Sign-in's field holds an email address or a username.
+      email: typed('email') || typed('identifier'),
+      accountKind: typed('accountKind'),
+    },
+  };
 }
 
 export async function signUpAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
@@ -45,4 +61,32 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
 export async function signOutAction(): Promise<void> {
   await signOut();
   redirect('/');
+}
+
+/** What the forgot-password form shows: the refusal, or that a link is on its way. */
+export type ResetFormState = (ActionResult & { email?: string }) | null;
+
+export async function forgotPasswordAction(
+  _prev: ResetFormState,
+  form: FormData,
+): Promise<ResetFormState> {
+  const input = formToObject(form);
+  const result = await runAction(forgotPasswordSchema, input, async ({ email }) => {
+    await requestPasswordReset({ email });
+    return null;
+  });
+  return { ...result, email: (input.email ?? '').slice(0, 320) };
+}
+
+/** Sets the new password from a reset link, then on to sign in with it. */
+export async function resetPasswordAction(
+  _prev: ResetFormState,
+  form: FormData,
+): Promise<ResetFormState> {
+  const result = await runAction(resetPasswordSchema, formToObject(form), async (input) => {
+    await resetPassword(input);
+    return null;
+  });
+  if (result.ok) redirect('/sign-in?reset=1');
+  return result;
 }

@@ -10,6 +10,7 @@ import {
   type RestoreScope,
 } from './history';
 import { beforeOf } from './undo';
+import type { ClaimView } from './views';
 import { claim, env, sampleMap, uuid } from './testing/sample-map';
 import { opSchema, type Op, type OpDraft } from '../schemas/ops';
 

@@ -2,9 +2,12 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
+import { username } from 'better-auth/plugins/username';
+import { USERNAME_MAX, USERNAME_MIN } from '@/lib/domain/classroom/usernames';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
 import { baseUrl, sessionSecret } from './config';
 import { db, provider } from './db';
+import { sendResetPasswordMail } from './mail';
 
 function createAuth() {
   const url = baseUrl();
@@ -18,6 +21,10 @@ function createAuth() {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
+      // The link's token lives in the verification table for an hour (lib/server/mail.ts).
+      sendResetPassword: ({ user, token }) => sendResetPasswordMail({ user, token }),
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
     },
     // Checked sessions are cached briefly in lib/server/session.ts.
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
@@ -26,7 +33,12 @@ function createAuth() {
     advanced: { useSecureCookies: url.startsWith('https://') },
     // Sign-in is slowed down per client and per account by lib/server/sign-in.ts.
     rateLimit: { enabled: false },
-    plugins: [nextCookies()],
+    // Managed student accounts sign in with a username (lib/server/classroom/accounts.ts).
+    // nextCookies must stay last.
+    plugins: [
+      username({ minUsernameLength: USERNAME_MIN, maxUsernameLength: USERNAME_MAX }),
+      nextCookies(),
+    ],
   });
 }
 

@@ -29,10 +29,20 @@ export function toDebateView(d: DebateRow): DebateView {
   };
 }
 
+/** The first debate seeded (never a teacher's), or null when none is seeded. */
+export async function featuredDebateId(tx: Tx): Promise<string | null> {
+  const first = await tx.debate.findFirst({
+    where: { createdById: null },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+  return first?.id ?? null;
+}
+
 /** The debate the home page shows: the first one seeded. Null when none is seeded. */
 export async function getFeaturedDebate(tx: Tx): Promise<DebateView | null> {
-  const first = await tx.debate.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
-  return first ? getDebate(tx, first.id) : null;
+  const id = await featuredDebateId(tx);
+  return id ? getDebate(tx, id) : null;
 }
 
 export async function getDebate(tx: Tx, debateId: string): Promise<DebateView | null> {

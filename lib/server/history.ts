@@ -5,6 +5,7 @@ import type { OpBefore } from '@/lib/domain/undo';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { opSchema } from '@/lib/schemas/ops';
 import { requireMapAccess } from './access';
+import { displayNamesFor } from './classroom/anonymous';
 import type { Tx } from './db';
 import { toAnchorView, toClaimView, toLinkView } from './mappers';
 
@@ -157,7 +158,14 @@ export async function readHistory(tx: Tx, query: HistoryQuery): Promise<HistoryP
     const log = await readEntries(tx, mapId, revision, before, limit);
     const trash = await readTrash(tx, mapId);
     const after = await mapRevision(tx, mapId);
-    if (after === revision || attempt === ATTEMPTS) return { ...log, ...trash, revision };
+    if (after === revision || attempt === ATTEMPTS) {
+      // In an anonymous assignment a student sees who changed what under pseudonyms.
+      const names = await displayNamesFor(tx, mapId, userId);
+      const entries = names.anonymous
+        ? log.entries.map((e) => ({ ...e, actorName: names(e.actorId, e.actorName) }))
+        : log.entries;
+      return { ...log, entries, ...trash, revision };
+    }
     revision = after;
   }
 }

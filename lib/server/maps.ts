@@ -5,7 +5,7 @@ import { isRole } from '@/lib/domain/capabilities';
 import type { MyMapSummary } from '@/lib/domain/people';
 import type { MapView } from '@/lib/domain/views';
 import { mapRole, requireMapAccess } from './access';
-import { getDebate } from './debates';
+import { featuredDebateId, getDebate } from './debates';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { liveLinks } from '@/lib/domain/cross-links';
@@ -14,14 +14,20 @@ import { insertMapContents, MAP_CONTENTS_TX } from './map-documents';
 import { listComments } from './ops/comment-ops';
 import { truncate } from '@/lib/domain/text';
 import { TITLE_MAX } from '@/lib/schemas/map';
+import { displayNamesFor, renameAuthor } from './classroom/anonymous';
 
 /**
  * "My maps": the user's own maps and the maps shared with them (role: their role in it), most
- * recently changed first. `shared` says whether an own map has members or an active link.
+ * recently changed first; not the maps of assignments, which are listed with their assignment.
+ * `shared` says whether an own map has members or an active link.
  */
 export async function listMyMaps(tx: Tx, opts: { userId: string }): Promise<MyMapSummary[]> {
   const maps = await tx.argumentMap.findMany({
-    where: { OR: [{ ownerId: opts.userId }, { members: { some: { userId: opts.userId } } }] },
+    where: {
+      OR: [{ ownerId: opts.userId }, { members: { some: { userId: opts.userId } } }],
+      // An assignment's maps live with the assignment (home page, class and assignment pages).
+      work: null,
+    },
     orderBy: { updatedAt: 'desc' },
     select: {
       id: true,
@@ -56,13 +62,13 @@ export async function createMap(
   tx: Tx,
   opts: { userId: string; title: string; debateId?: string },
 ): Promise<{ id: string }> {
-  const debate = opts.debateId
-    ? await tx.debate.findUnique({ where: { id: opts.debateId }, select: { id: true } })
-    : await tx.debate.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
-  if (!debate)
+  const debateId = opts.debateId
+    ? (await tx.debate.findUnique({ where: { id: opts.debateId }, select: { id: true } }))?.id
+    : await featuredDebateId(tx);
+  if (!debateId)
     throw new AppError('NOT_FOUND', 'There is no debate to map yet. Run the seed first.');
   return tx.argumentMap.create({
-    data: { title: opts.title, debateId: debate.id, ownerId: opts.userId },
+    data: { title: opts.title, debateId, ownerId: opts.userId },
     select: { id: true },
   });
 }
@@ -220,8 +226,19 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
 
 /** The map for anyone who may read it (owner or member), with their role in it. */
 export async function getMapForMember(tx: Tx, opts: { userId: string; mapId: string }) {
-  const { role } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
-  return { map: await loadMapView(tx, opts.mapId), role };
+  const { role, ownerId } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
+  const map = await loadMapView(tx, opts.mapId);
+  // In an anonymous assignment a student sees classmates under pseudonyms (the teacher: names).
+  const names = await displayNamesFor(tx, opts.mapId, opts.userId);
+  if (!names.anonymous) return { map, role };
+  return {
+    map: {
+      ...map,
+      ownerName: map.ownerName === null ? null : names(ownerId, map.ownerName),
+      comments: map.comments.map((c) => renameAuthor(c, names)),
+    },
+    role,
+  };
 }
 
 /** The map for anyone who may read it (brief, exports). */

@@ -3,6 +3,7 @@ import type { MemberRole } from '@/lib/domain/capabilities';
 import { isMemberRole, type InviteOutcome, type PersonView } from '@/lib/domain/people';
 import { AppError } from '@/lib/errors';
 import { mapRole, requireMapAccess } from './access';
+import { displayNamesFor } from './classroom/anonymous';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { pubsub } from './live/pubsub';
@@ -49,9 +50,12 @@ export async function listPeople(
     },
   });
   if (!map) throw MISSING_MAP();
+  // Only the owner opens this list (the teacher, for an assignment's map), but in an anonymous
+  // assignment anyone else would see pseudonyms here too.
+  const shown = await displayNamesFor(tx, opts.mapId, opts.userId);
   const owner: PersonView = {
     userId: map.owner.id,
-    name: map.owner.name,
+    name: shown(map.owner.id, map.owner.name),
     email: map.owner.email,
     role: 'owner',
     viaLink: null,
@@ -61,7 +65,7 @@ export async function listPeople(
       ? [
           {
             userId: m.user.id,
-            name: m.user.name,
+            name: shown(m.user.id, m.user.name),
             email: m.user.email,
             role: m.role,
             viaLink: m.viaLink && isMemberRole(m.viaLink.role) ? m.viaLink.role : null,

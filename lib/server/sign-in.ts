@@ -8,6 +8,7 @@ import {
   secondsUntilAllowed,
   throttleKeys,
 } from '@/lib/domain/sign-in-throttle';
+import type { AccountKind } from '@/lib/domain/capabilities';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
 import { db } from './db';
@@ -16,10 +17,24 @@ import { forgetSessions } from './session';
 
 const code = (e: unknown) => (e instanceof APIError ? String(e.body?.code ?? '') : '');
 
-/** Creates an account with a hashed password and signs it in (session cookie set). */
-export async function signUp(input: { name: string; email: string; password: string }) {
+/**
+ * Creates an account with a hashed password and signs it in (session cookie set), then records
+ * whether it is a student's or a teacher's. While the server has no admin, its oldest account
+ * (on a new server: this first one) becomes the admin, a teacher; the check and the change are
+ * one transaction, locked on both databases, so two first sign-ups never both become admin.
+ */
+export async function signUp(input: {
+  name: string;
+  email: string;
+  password: string;
+  accountKind?: AccountKind;
+}) {
+  const { accountKind = 'student', ...body } = input;
+  let userId: string;
   try {
-    await getAuth().api.signUpEmail({ body: input, headers: await headers() });
+    ({
+      user: { id: userId },
+    } = await getAuth().api.signUpEmail({ body, headers: await headers() }));
   } catch (e) {
     if (code(e).startsWith('USER_ALREADY_EXISTS')) {
       throw new AppError(
@@ -33,6 +48,23 @@ export async function signUp(input: { name: string; email: string; password: str
     }
     throw e;
   }
+  await db.$transaction(async (tx) => {
+    await lockNames(tx, ['server-admin']);
+    await tx.user.update({ where: { id: userId }, data: { accountKind } });
+    const admin = await tx.user.findFirst({ where: { isAdmin: true }, select: { id: true } });
+    if (admin) return;
+    const oldest = await tx.user.findFirst({
+      where: { managedById: null },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
+    if (oldest) {
+      await tx.user.update({
+        where: { id: oldest.id },
+        data: { isAdmin: true, accountKind: 'teacher' },
+      });
+    }
+  });
 }
 
 /**
@@ -115,30 +147,102 @@ const waitMessage = (seconds: number) => {
 };
 
 /**
- * Signs in (session cookie set), after counting the attempt against the sign-in throttle
- * (lib/domain/sign-in-throttle.ts). An attempt that must wait is refused before its password is
- * looked at, so refusals say nothing about the password.
+ * The name the throttle counts an attempt under: the account's email when a username names an
+ * account (so switching between username and email buys no extra guesses), else what was typed.
  */
-export async function signIn(input: { email: string; password: string }) {
+async function throttleName(identifier: string): Promise<string> {
+  if (identifier.includes('@')) return identifier;
+  const user = await db.user.findUnique({
+    where: { username: identifier },
+    select: { email: true },
+  });
+  return user?.email ?? `username:${identifier}`;
+}
+
+const WRONG_CODES = new Set([
+  'INVALID_EMAIL_OR_PASSWORD',
+  'INVALID_USERNAME_OR_PASSWORD',
+  'INVALID_USERNAME',
+  'USERNAME_TOO_SHORT',
+  'USERNAME_TOO_LONG',
+]);
+
+/**
+ * Signs in with an email address or a managed student's username (session cookie set), after
+ * counting the attempt against the sign-in throttle (lib/domain/sign-in-throttle.ts). An attempt
+ * that must wait is refused before its password is looked at, so refusals say nothing about the
+ * password.
+ */
+export async function signIn(
+  input: { identifier: string; password: string } | { email: string; password: string },
+) {
+  const identifier = ('identifier' in input ? input.identifier : input.email).trim().toLowerCase();
+  const byEmail = identifier.includes('@');
   const request = await headers();
   const client = clientAddress(request.get('x-forwarded-for'), trustedProxies());
-  const keys = throttleKeys(input.email, client);
+  const keys = throttleKeys(await throttleName(identifier), client);
   const wait = await reserveAttempt(keys);
   if (wait > 0) throw new AppError('RATE_LIMITED', waitMessage(wait));
 
   let outcome: 'signed-in' | 'wrong' | 'failed' = 'failed';
   try {
-    await getAuth().api.signInEmail({ body: input, headers: request });
+    if (byEmail) {
+      await getAuth().api.signInEmail({
+        body: { email: identifier, password: input.password },
+        headers: request,
+      });
+    } else {
+      await getAuth().api.signInUsername({
+        body: { username: identifier, password: input.password },
+        headers: request,
+      });
+    }
     outcome = 'signed-in';
   } catch (e) {
-    if (code(e) !== 'INVALID_EMAIL_OR_PASSWORD') throw e;
+    if (!WRONG_CODES.has(code(e))) throw e;
     outcome = 'wrong';
-    throw new AppError('INVALID', 'That email and password do not match an account.', 'password');
+    throw new AppError(
+      'INVALID',
+      byEmail
+        ? 'That email and password do not match an account.'
+        : 'That username and password do not match an account.',
+      'password',
+    );
   } finally {
     // Left counted, a count too high only slows someone down a little: never fail the sign-in.
     if (outcome !== 'wrong')
       await uncountAttempt(keys, outcome === 'signed-in').catch(console.error);
   }
+}
+
+/**
+ * Sends (or, with no mail server, logs) a link to choose a new password. Says the same whether or
+ * not the address has an account.
+ */
+export async function requestPasswordReset(input: { email: string }) {
+  await getAuth().api.requestPasswordReset({ body: { email: input.email } });
+}
+
+/** Sets a new password through a reset link's token; the account's sessions all end. */
+export async function resetPassword(input: { token: string; password: string }) {
+  try {
+    await getAuth().api.resetPassword({
+      body: { token: input.token, newPassword: input.password },
+    });
+  } catch (e) {
+    if (code(e) === 'INVALID_TOKEN' || code(e) === 'USER_NOT_FOUND') {
+      throw new AppError(
+        'INVALID',
+        'This reset link has expired or was already used. Ask for a new one.',
+        'token',
+      );
+    }
+    if (code(e) === 'PASSWORD_TOO_SHORT') {
+      throw new AppError('INVALID', 'That password is too short.', 'password');
+    }
+    throw e;
+  }
+  forgetSessions();
 }
 
 export async function signOut() {

@@ -13,6 +13,8 @@ export { db };
 export async function debate() {
   await seedAll(db);
   const d = await db.debate.findFirstOrThrow({
+    where: { createdById: null },
+    orderBy: { createdAt: 'asc' },
     include: { theses: { orderBy: { position: 'asc' }, include: { source: true } } },
   });
   return { debate: d, a: d.theses[0]!, b: d.theses[1]! };

@@ -9,13 +9,19 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function Page({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string | string[] }>;
+  searchParams: Promise<{ next?: string | string[]; reset?: string | string[] }>;
 }) {
-  const next = safeRedirect((await searchParams).next);
+  const query = await searchParams;
+  const next = safeRedirect(query.next);
   if (await getCurrentUser()) redirect(next);
   return (
     <div className="mx-auto max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
+      {query.reset === '1' && (
+        <p role="status" className="mb-4 rounded-md bg-pro-50 px-3 py-2 text-sm text-pro-800">
+          Your password has been changed. Sign in with the new one.
+        </p>
+      )}
       <AuthForm mode="sign-in" next={next} />
     </div>
   );

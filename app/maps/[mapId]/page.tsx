@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
+import { AssignmentBanner } from '@/components/classroom-map/assignment-banner';
+import { ClassroomMapProvider } from '@/components/classroom-map/classroom-map-context';
+import { notesByClaim } from '@/components/classroom-map/notes';
 import { MapEditor } from '@/components/map-editor/map-editor';
 import { unlessMissing } from '@/lib/errors';
+import { assignmentContextForMap } from '@/lib/server/classroom/work-view';
 import { db } from '@/lib/server/db';
 import { getMapForMember } from '@/lib/server/maps';
 import { getCurrentUser } from '@/lib/server/session';
+import { listVotes } from '@/lib/server/votes';
 import { findActiveShareLink } from '@/lib/server/share-links';
 
 export const metadata: Metadata = { title: 'Map editor' };
@@ -18,13 +23,42 @@ export default async function EditorPage({ params }: { params: Promise<{ mapId: 
   if (!data) notFound();
   const { map, role } = data;
   const link = role === 'owner' ? await findActiveShareLink(db, { userId: user.id, mapId }) : null;
+  // An assignment's map: its banner, the teacher's claim feedback, and class impact votes (on a
+  // whole-class map or any map shared with members).
+  const [assignment, memberCount] = await Promise.all([
+    assignmentContextForMap(db, user.id, mapId),
+    db.mapMember.count({ where: { mapId } }),
+  ]);
+  const votes =
+    memberCount > 0 || assignment?.mode === 'class'
+      ? await listVotes(db, { userId: user.id, mapId })
+      : null;
   return (
-    <MapEditor
-      map={map}
-      role={role}
-      me={{ id: user.id, name: user.name }}
-      basePath={`/maps/${mapId}`}
-      share={link}
-    />
+    <>
+      {assignment && <AssignmentBanner ctx={assignment} />}
+      <ClassroomMapProvider
+        mapId={mapId}
+        notes={notesByClaim(assignment)}
+        notesLabel={assignment?.viewerRole === 'teacher' ? 'Your feedback' : 'Teacher feedback'}
+        initialVotes={votes}
+        teacherWork={
+          assignment?.teacher
+            ? {
+                workId: assignment.workId,
+                released: assignment.teacher.releasedAt !== null,
+                gradingHref: `/assignments/${assignment.assignmentId}/work/${assignment.workId}`,
+              }
+            : null
+        }
+      >
+        <MapEditor
+          map={map}
+          role={role}
+          me={{ id: user.id, name: user.name }}
+          basePath={`/maps/${mapId}`}
+          share={link}
+        />
+      </ClassroomMapProvider>
+    </>
   );
 }

@@ -1,6 +1,12 @@
 import 'server-only';
 import { redactChange } from '@/lib/domain/live-redact';
 import type { MapChange } from '@/lib/schemas/live';
+import {
+  displayNamesFor,
+  renameChange,
+  renamePresence,
+  type DisplayName,
+} from '../classroom/anonymous';
 import type { Db } from '../db';
 import { changesSince } from './changes';
 import { announce, leave, presentIn, trackPresence } from './presence';
@@ -69,6 +75,9 @@ export function openMapStream(
         let reading = true;
         let again = false;
         const waiting: BusMessage[] = [];
+        // In an anonymous assignment's map, the names this reader is shown (set before the log
+        // is read; changes and presence for such a reader are encoded for them alone).
+        let names: DisplayName | null = null;
 
         const close = () => {
           if (closed) return;
@@ -91,6 +100,9 @@ export function openMapStream(
           if (reader.kind === 'link') {
             return push(event('change', redactChange(change, reader.options), change.revision));
           }
+          if (names?.anonymous) {
+            return push(event('change', renameChange(change, names), change.revision));
+          }
           let bytes = shared && encodedChanges.get(shared);
           if (!bytes) {
             bytes = event('change', change, change.revision);
@@ -109,6 +121,11 @@ export function openMapStream(
               return sendChange(change, message);
             }
             case 'presence':
+              if (reader.kind === 'user') {
+                const entry = names ? renamePresence(message.entry, names) : message.entry;
+                push(event(message.type, { ...message, entry }));
+              }
+              return;
             case 'leave':
               if (reader.kind === 'user') push(event(message.type, message));
               return;
@@ -168,10 +185,16 @@ export function openMapStream(
         push(encoder.encode('retry: 2000\n\n'));
         void (async () => {
           try {
+            if (reader.kind === 'user') names = await displayNamesFor(db, mapId, reader.userId);
             await readLog();
             if (reader.kind === 'user') {
               for (const entry of presentIn(mapId))
-                push(event('presence', { type: 'presence', entry }));
+                push(
+                  event('presence', {
+                    type: 'presence',
+                    entry: names ? renamePresence(entry, names) : entry,
+                  }),
+                );
               if (tab)
                 announce(mapId, {
                   tabId: tab,

@@ -1,5 +1,6 @@
 import { redactChange } from '@/lib/domain/live-redact';
 import { AppError } from '@/lib/errors';
+import { displayNamesFor, renameChange } from '@/lib/server/classroom/anonymous';
 import { db } from '@/lib/server/db';
 import { jsonRoute } from '@/lib/server/json-route';
 import { changesSince } from '@/lib/server/live/changes';
@@ -14,7 +15,12 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
     if (!Number.isInteger(since) || since < 0)
       throw new AppError('INVALID', 'Say since=<revision>.');
     const answer = await changesSince(db, mapId, since);
-    if ('reload' in answer || reader.kind === 'user') return answer;
+    if ('reload' in answer) return answer;
+    if (reader.kind === 'user') {
+      const names = await displayNamesFor(db, mapId, reader.userId);
+      if (!names.anonymous) return answer;
+      return { ...answer, changes: answer.changes.map((c) => renameChange(c, names)) };
+    }
     return { ...answer, changes: answer.changes.map((c) => redactChange(c, reader.options)) };
   });
 }

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { AccountTable } from '@/components/admin/account-table';
+import { AccountSearch } from '@/components/admin/account-search';
+import { unlessMissing } from '@/lib/errors';
+import { listAccounts } from '@/lib/server/classroom/accounts';
+import { db } from '@/lib/server/db';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Admin', robots: { index: false } };
+
+/** The server's admin: every account, and who is a teacher. Anyone else: not found. */
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in?next=/admin');
+  const { q } = await searchParams;
+  const query = typeof q === 'string' ? q.slice(0, 100) : '';
+  const result = await unlessMissing(listAccounts(db, { userId: user.id, query }));
+  if (!result) notFound();
+  return (
+    <div className="mx-auto max-w-4xl space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">Admin</h1>
+        <p className="text-sm text-stone-600">
+          Teachers create classes, debates and assignments. Make an account a teacher here, or a
+          student again.
+        </p>
+      </div>
+      <AccountSearch query={query} />
+      <AccountTable rows={result.rows} currentUserId={user.id} />
+      {result.more && (
+        <p className="text-sm text-stone-600">
+          Showing the newest {result.rows.length}. Search to find others.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { dashboardCsvFor } from '@/lib/server/classroom/dashboard';
+import { db } from '@/lib/server/db';
+import { jsonRoute } from '@/lib/server/json-route';
+import { requireUser } from '@/lib/server/session';
+
+/** The assignment's dashboard as CSV, for the class's teacher only (real names, grades). */
+export async function GET(request: Request, ctx: { params: Promise<{ assignmentId: string }> }) {
+  let file: { csv: string; fileName: string } | null = null;
+  const refused = await jsonRoute(async () => {
+    const { assignmentId } = await ctx.params;
+    const user = await requireUser(request.headers);
+    file = await dashboardCsvFor(db, user.id, assignmentId);
+    return null;
+  });
+  if (!file) return refused;
+  const { csv, fileName } = file as { csv: string; fileName: string };
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { DashboardView } from '@/components/dashboard/dashboard-view';
+import { unlessMissing } from '@/lib/errors';
+import { assignmentDashboard } from '@/lib/server/classroom/dashboard';
+import { db } from '@/lib/server/db';
+import { formatDateTime } from '@/lib/format';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+export const dynamic = 'force-dynamic';
+
+const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
+
+const MODES: Record<string, string> = {
+  individual: 'each student builds a map',
+  team: 'each team builds a map',
+  class: 'the whole class builds one map',
+};
+
+export default async function DashboardPage({
+  params,
+}: {
+  params: Promise<{ assignmentId: string }>;
+}) {
+  const { assignmentId } = await params;
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?next=/assignments/${encodeURIComponent(assignmentId)}/dashboard`);
+  // The class's teacher only: students and everyone else are told it does not exist.
+  const data = await unlessMissing(assignmentDashboard(db, user.id, assignmentId));
+  if (!data) notFound();
+  const { assignment } = data;
+
+  return (
+    <div className="min-w-0 space-y-5">
+      <nav aria-label="Assignment" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link className={link} href={`/assignments/${assignment.id}`}>
+          ← {assignment.title}
+        </Link>
+        <Link className={link} href={`/classes/${assignment.classId}`}>
+          {assignment.className}
+        </Link>
+        <Link className={link} href={`/assignments/${assignment.id}/rubric`}>
+          Rubric and all grades
+        </Link>
+      </nav>
+      <header className="space-y-1">
+        <p className="text-sm text-stone-600">
+          {assignment.className} · {MODES[assignment.mode] ?? assignment.mode}
+          {assignment.dueAt ? ` · due ${formatDateTime(assignment.dueAt)}` : ''}
+          {assignment.anonymous ? ' · anonymous (students see pseudonyms; you see names)' : ''}
+        </p>
+        <h1 className="text-2xl font-bold">Dashboard: {assignment.title}</h1>
+        <p className="max-w-3xl text-sm text-stone-700">
+          <strong>Pros</strong> and <strong>cons</strong> count each thesis’s claims by whether they
+          argue for it or against it (a rebuttal of an objection argues for it).{' '}
+          <strong>Evidence</strong> is the share of claims that quote an article;{' '}
+          <strong>unrebutted</strong> counts objections nobody has answered yet.
+        </p>
+      </header>
+      <DashboardView
+        assignmentId={assignment.id}
+        theses={data.theses}
+        rows={data.rows}
+        readAt={data.readAt}
+      />
+    </div>
+  );
+}

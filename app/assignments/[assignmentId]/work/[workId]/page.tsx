@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { GradeForm } from '@/components/grading/grade-form';
+import { GradingOutline } from '@/components/grading/grading-outline';
+import { ReleaseControl } from '@/components/grading/release-control';
+import { RubricEditor } from '@/components/grading/rubric-editor';
+import { unlessMissing } from '@/lib/errors';
+import { getGradingData } from '@/lib/server/classroom/work-view';
+import { db } from '@/lib/server/db';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Grade work' };
+
+const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
+
+export default async function GradeWorkPage({
+  params,
+}: {
+  params: Promise<{ assignmentId: string; workId: string }>;
+}) {
+  const { assignmentId, workId } = await params;
+  const user = await getCurrentUser();
+  if (!user) {
+    redirect(
+      `/sign-in?next=/assignments/${encodeURIComponent(assignmentId)}/work/${encodeURIComponent(workId)}`,
+    );
+  }
+  // Anyone but the class's teacher is told the work does not exist (students: FORBIDDEN → 404 too).
+  const data = await unlessMissing(getGradingData(db, { userId: user.id, assignmentId, workId }));
+  if (!data) notFound();
+  const { assignment, work, members } = data;
+  const who =
+    work.name || (members.length === 1 ? members[0]!.name : members.map((m) => m.name).join(', '));
+  const due = assignment.dueAt
+    ? new Date(assignment.dueAt).toLocaleString('en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      })
+    : null;
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <nav aria-label="Assignment" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link className={link} href={`/assignments/${assignment.id}`}>
+          ← {assignment.title}
+        </Link>
+        <Link className={link} href={`/assignments/${assignment.id}/dashboard`}>
+          Dashboard
+        </Link>
+        <Link className={link} href={`/assignments/${assignment.id}/rubric`}>
+          Rubric and all grades
+        </Link>
+        <Link className={link} href={`/maps/${work.mapId}`}>
+          Open the map
+        </Link>
+      </nav>
+      <header className="space-y-1">
+        <p className="text-sm text-stone-600">
+          {assignment.className} · {assignment.title}
+          {due ? ` · due ${due}` : ''}
+        </p>
+        <h1 className="text-2xl font-bold">Grade: {who || 'Untitled work'}</h1>
+        <p className="text-sm text-stone-800">
+          Arguing for: <strong>{work.sideLabels.join(' and ') || 'both theses'}</strong>
+        </p>
+        <p className="text-sm text-stone-800">
+          {members.length === 0
+            ? 'No students in this work yet.'
+            : `Students: ${members
+                .map((m) =>
+                  assignment.anonymous && m.pseudonym ? `${m.name} (${m.pseudonym})` : m.name,
+                )
+                .join(', ')}`}
+        </p>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-labelledby="claims-heading" className="min-w-0 space-y-3">
+          <h2 id="claims-heading" className="text-lg font-semibold">
+            The map’s claims
+          </h2>
+          <p className="text-sm text-stone-600">
+            Feedback on a claim stays private until you release this work.
+          </p>
+          <GradingOutline map={data.map} workId={work.id} feedback={data.feedback} />
+        </section>
+        <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+          <ReleaseControl workId={work.id} releasedAt={data.grade.releasedAt} />
+          <GradeForm
+            key={JSON.stringify(data.rubric)}
+            workId={work.id}
+            rubric={data.rubric}
+            grade={data.grade}
+          />
+          <RubricEditor
+            key={`r-${JSON.stringify(data.rubric)}`}
+            assignmentId={assignment.id}
+            rubric={data.rubric}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { NewAssignmentForm } from '@/components/assignments/new-assignment-form';
+import { unlessMissing } from '@/lib/errors';
+import { requireClassAccess } from '@/lib/server/classroom/access';
+import { listDebatesFor } from '@/lib/server/classroom/debates';
+import { db } from '@/lib/server/db';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'New assignment' };
+
+export default async function NewAssignmentPage(props: {
+  params: Promise<{ classId: string }>;
+  searchParams: Promise<{ debate?: string }>;
+}) {
+  const [{ classId }, { debate }] = await Promise.all([props.params, props.searchParams]);
+  const user = await getCurrentUser();
+  if (!user) {
+    redirect(`/sign-in?next=${encodeURIComponent(`/classes/${classId}/assignments/new`)}`);
+  }
+  const access = await unlessMissing(requireClassAccess(db, user.id, classId, 'assignment.manage'));
+  if (!access) notFound();
+  const [debates, studentCount] = await Promise.all([
+    listDebatesFor(db, user.id),
+    db.classMember.count({ where: { classId } }),
+  ]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <p className="text-sm text-stone-600">
+          <Link href={`/classes/${encodeURIComponent(classId)}`} className="underline">
+            {access.class.name}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">New assignment</h1>
+        <p className="text-stone-700">
+          Set a debate for the class. Every map is created now, owned by you, with the students as
+          its editors. Need other articles?{' '}
+          <Link href="/debates/new" className="underline">
+            Create a debate
+          </Link>
+          .
+        </p>
+      </div>
+      <NewAssignmentForm
+        classId={classId}
+        studentCount={studentCount}
+        debates={debates}
+        debateId={debates.some((d) => d.id === debate) ? debate : undefined}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { AssignmentList } from '@/components/classroom/assignment-list';
+import { ClassJoinPanel } from '@/components/classroom/class-join-panel';
+import { ClassNameEditor } from '@/components/classroom/class-name-editor';
+import { RosterAddForm } from '@/components/classroom/roster-add-form';
+import { RosterTable } from '@/components/classroom/roster-table';
+import { unlessMissing } from '@/lib/errors';
+import { getClassPage } from '@/lib/server/classroom/classes';
+import { listRoster } from '@/lib/server/classroom/roster';
+import { baseUrl } from '@/lib/server/config';
+import { db } from '@/lib/server/db';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Class' };
+
+export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/classes/${classId}`)}`);
+  const page = await unlessMissing(getClassPage(db, { userId: user.id, classId }));
+  if (!page) notFound();
+  const viewer = { id: user.id, role: page.role };
+
+  if (page.role === 'student') {
+    return (
+      <div className="mx-auto max-w-3xl space-y-6">
+        <div>
+          <p className="text-sm text-stone-600">
+            <Link href="/classes" className="underline">
+              Classes
+            </Link>
+          </p>
+          <h1 className="text-2xl font-bold break-words">{page.name}</h1>
+          <p className="text-stone-700">Taught by {page.teacherName}</p>
+        </div>
+        <section aria-labelledby="assignments-heading" className="space-y-3">
+          <h2 id="assignments-heading" className="text-lg font-semibold">
+            Assignments
+          </h2>
+          <AssignmentList classId={page.id} viewer={viewer} />
+        </section>
+      </div>
+    );
+  }
+
+  const roster = await listRoster(db, { userId: user.id, classId });
+  return (
+    <div className="mx-auto max-w-5xl space-y-8">
+      <div>
+        <p className="text-sm text-stone-600">
+          <Link href="/classes" className="underline">
+            Classes
+          </Link>
+        </p>
+        <ClassNameEditor classId={page.id} name={page.name} />
+        <p className="text-sm text-stone-600">
+          {roster.length} {roster.length === 1 ? 'student' : 'students'} · you teach this class
+        </p>
+      </div>
+      <ClassJoinPanel classId={page.id} joinCode={page.joinCode} baseUrl={baseUrl()} />
+      <section aria-labelledby="assignments-heading" className="space-y-3">
+        <h2 id="assignments-heading" className="text-lg font-semibold">
+          Assignments
+        </h2>
+        <AssignmentList classId={page.id} viewer={viewer} />
+      </section>
+      <section aria-labelledby="students-heading" className="space-y-4">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="students-heading" tabIndex={-1} className="text-lg font-semibold">
+            Students
+          </h2>
+          <a
+            href={`/api/classes/${encodeURIComponent(page.id)}/students.csv`}
+            className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
+            download
+          >
+            Download roster (CSV)
+          </a>
+        </div>
+        <RosterAddForm classId={page.id} />
+        <RosterTable classId={page.id} roster={roster} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticlePanel } from '@/components/debate/article-panel';
+import { ThesisCard } from '@/components/debate/thesis-card';
+import { StartDebateMapButton } from '@/components/debates/start-debate-map-button';
+import { SideTabs } from '@/components/side-tabs';
+import { unlessMissing } from '@/lib/errors';
+import { listClassesToAssign, requireDebateRead } from '@/lib/server/classroom/debates';
+import { db } from '@/lib/server/db';
+import { getDebate } from '@/lib/server/debates';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Debate' };
+
+export default async function DebateDetailPage({
+  params,
+}: {
+  params: Promise<{ debateId: string }>;
+}) {
+  const { debateId } = await params;
+  const user = await getCurrentUser();
+  // A debate the person may not read looks the same as a missing one.
+  const access = await unlessMissing(requireDebateRead(db, user?.id ?? null, debateId));
+  if (!access) notFound();
+  const debate = await getDebate(db, debateId);
+  const [a, b] = debate?.theses ?? [];
+  if (!debate || !a || !b) notFound();
+  const classes = access.mine && user ? await listClassesToAssign(db, user.id) : [];
+  const here = `/debates/${debateId}`;
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="motion" className="space-y-3">
+        {user && (
+          <Link
+            href="/debates"
+            className="mb-3 inline-block text-sm font-medium text-stone-700 underline underline-offset-4"
+          >
+            ← Debates
+          </Link>
+        )}
+        <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">The motion</p>
+        <h1
+          id="motion"
+          className="max-w-4xl text-2xl font-bold leading-tight text-stone-900 sm:text-3xl"
+        >
+          {debate.motion}
+        </h1>
+        {debate.summary && <p className="max-w-3xl text-base text-stone-700">{debate.summary}</p>}
+        <div className="flex flex-wrap items-start gap-3 pt-1">
+          {user ? (
+            <StartDebateMapButton debateId={debate.id} />
+          ) : (
+            <Link
+              href={`/sign-in?next=${encodeURIComponent(here)}`}
+              className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+            >
+              Sign in to build your map
+            </Link>
+          )}
+        </div>
+        {access.mine && (
+          <div id="assign" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-4">
+            <h2 className="text-base font-semibold text-stone-900">Assign to a class</h2>
+            {classes.length ? (
+              <ul className="mt-2 flex flex-wrap gap-2" aria-label="Your classes">
+                {classes.map((c) => (
+                  <li key={c.id}>
+                    <Link
+                      href={`/classes/${c.id}/assignments/new?debate=${encodeURIComponent(debate.id)}`}
+                      className="inline-block rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
+                    >
+                      {c.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-1 text-sm text-stone-700">
+                You have no class yet.{' '}
+                <Link href="/classes" className="font-medium underline underline-offset-4">
+                  Create a class
+                </Link>{' '}
+                to assign this debate to it.
+              </p>
+            )}
+          </div>
+        )}
+      </section>
+      <SideTabs
+        labels={[a.label, b.label]}
+        panels={
+          [a, b].map((t) => (
+            <div key={t.id} className="space-y-4">
+              <ThesisCard thesis={t} />
+              <ArticlePanel source={t.source} />
+            </div>
+          )) as [React.ReactNode, React.ReactNode]
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+/** Searches accounts by name, email or username (a GET form: the search is in the address). */
+export function AccountSearch({ query }: { query: string }) {
+  return (
+    <form method="get" action="/admin" role="search" className="flex flex-col gap-2 sm:flex-row">
+      <label htmlFor="account-search" className="sr-only">
+        Search accounts
+      </label>
+      <input
+        id="account-search"
+        name="q"
+        type="search"
+        defaultValue={query}
+        maxLength={100}
+        placeholder="Name, email or username"
+        className="min-w-0 flex-1 rounded-md border border-stone-400 px-3 py-2"
+      />
+      <button className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700">
+        Search
+      </button>
+    </form>
+  );
+}

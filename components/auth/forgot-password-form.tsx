@@ -1,0 +1,80 @@
+'use client';
+
+import Link from 'next/link';
+import { startTransition, useActionState } from 'react';
+import { FieldError } from '@/components/ui/field-error';
+import { forgotPasswordAction, type ResetFormState } from '@/lib/actions/auth';
+
+const inputClass =
+  'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
+
+/** Asks for a link to choose a new password. */
+export function ForgotPasswordForm() {
+  const [state, action, pending] = useActionState<ResetFormState, FormData>(
+    forgotPasswordAction,
+    null,
+  );
+  if (state?.ok) {
+    return (
+      <div role="status" className="space-y-3 text-stone-800">
+        <p>
+          If <strong className="break-all">{state.email}</strong> belongs to an account, a link to
+          choose a new password is on its way. It works once, for one hour.
+        </p>
+        <p className="text-sm text-stone-600">
+          No email? Where this server sends no mail, ask your teacher or whoever runs it for the
+          link. Students who sign in with a username: your teacher can give you a new password.
+        </p>
+        <Link href="/sign-in" className="inline-block font-medium underline">
+          Back to sign in
+        </Link>
+      </div>
+    );
+  }
+  const error = state && !state.ok ? state.message : null;
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      <p className="text-sm text-stone-700">
+        Enter the email address of your account and we will send you a link to choose a new
+        password.
+      </p>
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-stone-800">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state?.email}
+          aria-invalid={error ? true : undefined}
+          aria-describedby="email-error"
+          className={inputClass}
+        />
+        <FieldError id="email-error" messages={error} />
+      </div>
+      <button
+        disabled={pending}
+        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+      >
+        {pending ? 'Please wait…' : 'Send me a link'}
+      </button>
+      <p className="text-center text-sm text-stone-700">
+        <Link href="/sign-in" className="font-medium underline">
+          Back to sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

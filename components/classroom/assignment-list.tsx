@@ -1,0 +1,82 @@
+import Link from 'next/link';
+import { DueDate } from '@/components/assignments/due-date';
+import { SideBadge } from '@/components/assignments/side-badge';
+import { MODE_LABELS, isMode } from '@/lib/domain/classroom/teams';
+import { listClassAssignments } from '@/lib/server/classroom/assignment-views';
+import { db } from '@/lib/server/db';
+
+/** A class's assignments, as its teacher or one of its students sees them on the class page. */
+export async function AssignmentList(props: {
+  classId: string;
+  viewer: { id: string; role: 'teacher' | 'student' };
+}) {
+  const { classId, viewer } = props;
+  const assignments = await listClassAssignments(db, { userId: viewer.id, classId });
+  const teacher = viewer.role === 'teacher';
+  return (
+    <div className="space-y-3">
+      {teacher && (
+        <Link
+          href={`/classes/${encodeURIComponent(classId)}/assignments/new`}
+          className="inline-block rounded-md bg-stone-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-stone-700"
+        >
+          New assignment
+        </Link>
+      )}
+      {assignments.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">
+          {teacher
+            ? 'No assignments yet. Set a debate for this class with New assignment.'
+            : 'Nothing assigned to you in this class yet.'}
+        </p>
+      ) : (
+        <ul
+          aria-label="Assignments"
+          className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+        >
+          {assignments.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
+              <div className="min-w-0 space-y-1">
+                <Link
+                  href={`/assignments/${encodeURIComponent(a.id)}`}
+                  className="font-semibold break-words text-stone-900 underline-offset-4 hover:underline"
+                >
+                  {a.title}
+                </Link>
+                <p className="text-sm text-stone-700">
+                  <DueDate dueAt={a.dueAt} />
+                  {' · '}
+                  {isMode(a.mode) ? MODE_LABELS[a.mode] : a.mode}
+                  {teacher && ` · ${a.workCount} ${a.workCount === 1 ? 'map' : 'maps'}`}
+                </p>
+                {a.mine && (
+                  <p className="flex flex-wrap items-center gap-2 text-sm">
+                    <SideBadge side={a.mine.side} labels={a.mine.sideLabels} />
+                    {a.mine.teamName && <span>{a.mine.teamName}</span>}
+                  </p>
+                )}
+              </div>
+              {a.mine ? (
+                <Link
+                  href={`/maps/${encodeURIComponent(a.mine.mapId)}`}
+                  className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-stone-700"
+                >
+                  Open your map<span className="sr-only"> for {a.title}</span>
+                </Link>
+              ) : (
+                teacher && (
+                  <Link
+                    href={`/assignments/${encodeURIComponent(a.id)}/dashboard`}
+                    className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
+                  >
+                    Dashboard<span className="sr-only"> for {a.title}</span>
+                  </Link>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

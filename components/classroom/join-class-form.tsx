@@ -1,0 +1,39 @@
+'use client';
+
+import { startTransition, useActionState } from 'react';
+import { joinClassAction } from '@/lib/actions/classes';
+
+/** The "Join class" button of /join/<code>; opens the class when it worked. */
+export function JoinClassForm({ code }: { code: string }) {
+  const [state, action, pending] = useActionState(joinClassAction, null);
+  const error = state && !state.ok ? state.message : null;
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="space-y-3"
+    >
+      <input type="hidden" name="code" value={code} />
+      <div aria-live="assertive">
+        {error && (
+          <p
+            role="alert"
+            className="rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
+          >
+            {error}
+          </p>
+        )}
+      </div>
+      <button
+        disabled={pending}
+        className="rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+      >
+        {pending ? 'Joining…' : 'Join class'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { startTransition, useActionState } from 'react';
+import { FieldError } from '@/components/ui/field-error';
+import { findClassAction } from '@/lib/actions/classes';
+
+/** Types a class code; goes on to the class's "Join …?" page. */
+export function JoinCodeForm() {
+  const [state, action, pending] = useActionState(findClassAction, null);
+  const error = state && !state.ok ? state.message : null;
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="space-y-3"
+      noValidate
+    >
+      <div>
+        <label htmlFor="code" className="block text-sm font-medium text-stone-800">
+          Class code
+        </label>
+        <input
+          id="code"
+          name="code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          placeholder="e.g. KX74QA"
+          aria-invalid={error ? true : undefined}
+          aria-describedby="code-error"
+          className="mt-1 block w-full rounded-md border border-stone-400 px-3 py-2 font-mono text-lg tracking-widest uppercase"
+        />
+        <FieldError id="code-error" messages={error} />
+      </div>
+      <button
+        disabled={pending}
+        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+      >
+        {pending ? 'Looking…' : 'Continue'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,255 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/error-banner';
+import {
+  createResetLinkAction,
+  removeStudentAction,
+  resetAllPasswordsAction,
+  resetStudentPasswordAction,
+} from '@/lib/actions/classes';
+import { formatDate } from '@/lib/format';
+import type { RosterEntry } from '@/lib/server/classroom/roster';
+import { CopyButton } from './class-copy-button';
+import { saveCodes } from './student-codes-store';
+
+type Pending =
+  | { kind: 'remove'; student: RosterEntry }
+  | { kind: 'password'; student: RosterEntry }
+  | { kind: 'link'; student: RosterEntry }
+  | { kind: 'all' };
+
+type Shown =
+  | { kind: 'password'; name: string; username: string; password: string }
+  | { kind: 'link'; name: string; url: string };
+
+const focusHeading = () =>
+  requestAnimationFrame(() => document.getElementById('students-heading')?.focus());
+
+/** The class's students, with a new password, a reset link or removal for each. */
+export function RosterTable({ classId, roster }: { classId: string; roster: RosterEntry[] }) {
+  const router = useRouter();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const managedCount = roster.filter((r) => r.managedByTeacher).length;
+  const codesPath = `/classes/${encodeURIComponent(classId)}/codes`;
+
+  async function confirm() {
+    if (!pending) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (pending.kind === 'remove') {
+        const result = await removeStudentAction({ classId, studentId: pending.student.userId });
+        if (!result.ok) return setError(result.message);
+        setPending(null);
+        router.refresh();
+        focusHeading();
+      } else if (pending.kind === 'password') {
+        const result = await resetStudentPasswordAction({
+          classId,
+          studentId: pending.student.userId,
+        });
+        if (!result.ok) return setError(result.message);
+        setPending(null);
+        setShown({ kind: 'password', ...result.data });
+      } else if (pending.kind === 'link') {
+        const result = await createResetLinkAction({ classId, studentId: pending.student.userId });
+        if (!result.ok) return setError(result.message);
+        setPending(null);
+        setShown({ kind: 'link', name: pending.student.name, url: result.data.url });
+      } else {
+        const result = await resetAllPasswordsAction({ classId });
+        if (!result.ok) return setError(result.message);
+        saveCodes(classId, { title: 'New passwords for all', students: result.data });
+        router.push(codesPath);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      {error && !pending && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+      {managedCount > 0 && (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button onClick={() => setPending({ kind: 'all' })}>
+            New passwords for all {managedCount} managed students
+          </Button>
+        </div>
+      )}
+      {roster.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-700">
+          No students yet. Add them by name above, or give them the class code.
+        </p>
+      ) : (
+        <ul
+          aria-label="Students"
+          className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+        >
+          {roster.map((s) => (
+            <li
+              key={s.userId}
+              data-student={s.name}
+              className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between"
+            >
+              <div className="min-w-0">
+                <p className="font-semibold break-words text-stone-900">{s.name}</p>
+                <p className="text-sm break-words text-stone-600">
+                  {s.username ? (
+                    <>
+                      Username <span className="font-mono text-stone-800">{s.username}</span>
+                    </>
+                  ) : (
+                    s.email
+                  )}
+                  {' · '}
+                  {s.managed ? 'managed account' : 'own account'}
+                  {' · '}joined {formatDate(s.joinedAt)}
+                </p>
+              </div>
+              <div className="flex flex-wrap gap-2">
+                {s.managedByTeacher ? (
+                  <Button size="sm" onClick={() => setPending({ kind: 'password', student: s })}>
+                    New password<span className="sr-only"> for {s.name}</span>
+                  </Button>
+                ) : !s.managed ? (
+                  <Button size="sm" onClick={() => setPending({ kind: 'link', student: s })}>
+                    Reset link<span className="sr-only"> for {s.name}</span>
+                  </Button>
+                ) : null}
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-con-800"
+                  onClick={() => setPending({ kind: 'remove', student: s })}
+                >
+                  Remove<span className="sr-only"> {s.name}</span>
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Dialog
+        open={pending !== null}
+        onClose={() => {
+          setPending(null);
+          setError(null);
+        }}
+        title={
+          pending?.kind === 'remove'
+            ? `Remove ${pending.student.name}?`
+            : pending?.kind === 'password'
+              ? `New password for ${pending.student.name}?`
+              : pending?.kind === 'link'
+                ? `Reset link for ${pending.student.name}`
+                : 'New passwords for all managed students?'
+        }
+      >
+        <div className="space-y-3 text-stone-700">
+          {pending?.kind === 'remove' && (
+            <p>
+              They leave the class and lose access to their work in its assignments (the maps stay
+              with you). Their account stays; they can join again only with the class code.
+            </p>
+          )}
+          {pending?.kind === 'password' && (
+            <p>
+              Their current password stops working and they are signed out. You will see the new one
+              once.
+            </p>
+          )}
+          {pending?.kind === 'link' && (
+            <p>
+              Makes a link with which {pending.student.name} chooses a new password. Anyone with the
+              link can do so within the hour, so hand it to them only.
+            </p>
+          )}
+          {pending?.kind === 'all' && (
+            <p>
+              Every student you added to this class gets a new password; the old ones stop working
+              and they are signed out. You will see the new ones once, to print.
+            </p>
+          )}
+          {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button onClick={() => setPending(null)}>Cancel</Button>
+            <Button
+              variant={pending?.kind === 'remove' ? 'danger' : 'primary'}
+              disabled={busy}
+              onClick={() => void confirm()}
+            >
+              {pending?.kind === 'remove'
+                ? 'Remove from class'
+                : pending?.kind === 'link'
+                  ? 'Make link'
+                  : 'Make new password' + (pending?.kind === 'all' ? 's' : '')}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+
+      <Dialog
+        open={shown !== null}
+        onClose={() => setShown(null)}
+        title={shown?.kind === 'link' ? `Reset link for ${shown.name}` : 'New password'}
+      >
+        {shown?.kind === 'password' && (
+          <div className="space-y-3">
+            <p className="text-stone-700">
+              Shown once: write it down, print it or give it to {shown.name} now.
+            </p>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+              <dt className="text-stone-600">Name</dt>
+              <dd className="font-medium">{shown.name}</dd>
+              <dt className="text-stone-600">Username</dt>
+              <dd className="font-mono">{shown.username}</dd>
+              <dt className="text-stone-600">Password</dt>
+              <dd className="font-mono" data-new-password>
+                {shown.password}
+              </dd>
+            </dl>
+            <div className="flex flex-wrap justify-end gap-2">
+              <Button
+                onClick={() => {
+                  saveCodes(classId, {
+                    title: `New password for ${shown.name}`,
+                    students: [shown],
+                  });
+                  router.push(codesPath);
+                }}
+              >
+                Print card
+              </Button>
+              <Button variant="primary" onClick={() => setShown(null)}>
+                Done
+              </Button>
+            </div>
+          </div>
+        )}
+        {shown?.kind === 'link' && (
+          <div className="space-y-3">
+            <p className="text-stone-700">
+              Works once, for one hour. Give it to {shown.name} only.
+            </p>
+            <code className="block rounded bg-stone-100 p-2 text-sm break-all">{shown.url}</code>
+            <div className="flex flex-wrap justify-end gap-2">
+              <CopyButton text={shown.url} label="Copy link" />
+              <Button variant="primary" onClick={() => setShown(null)}>
+                Done
+              </Button>
+            </div>
+          </div>
+        )}
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import {
+  expect,
+  expectAccessible,
+  newUser,
+  screenshots,
+  signUp,
+  test,
+  type TestUser,
+} from '../fixtures';
+import type { Page } from '@playwright/test';
+
+async function signUpAs(page: Page, user: TestUser, kind: 'student' | 'teacher', next: string) {
+  await page.goto(`/sign-up?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Your name').fill(user.name);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByLabel(`I am a ${kind}`).check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-up'));
+}
+
+test('a teacher creates a class, adds managed students who sign in, and a student joins by code', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const teacher = newUser('Teacher');
+  await signUpAs(page, teacher, 'teacher', '/classes');
+  await expect(page.getByRole('heading', { name: 'Classes', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await screenshots(page, 'classes-teacher');
+
+  await page.getByLabel('New class').fill('Period 3 Debate');
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await page.waitForURL(/\/classes\/[^/]+$/);
+  const classUrl = page.url();
+  const code = (await page.locator('[data-join-code]').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+
+  await page.getByLabel('Add students by name').fill('Ada Lovelace\nAlan Turing\n\nGrace Hopper');
+  await page.getByRole('button', { name: 'Add 3 students' }).click();
+  await page.waitForURL(/\/codes$/);
+  const cards = page.locator('[data-code-card]');
+  await expect(cards).toHaveCount(3);
+  await expect(cards.first()).toContainText('Ada Lovelace');
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  await expectAccessible(page);
+  await screenshots(page, 'classes-codes');
+  // As printed: no site header, no buttons, just the cards.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-site-header]')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await page.screenshot({ path: 'e2e/.artifacts/screenshots/classes-codes-print.png' });
+  await page.emulateMedia({ media: 'screen' });
+  const dd = cards.first().locator('dd');
+  const username = (await dd.nth(0).textContent())!.trim();
+  const password = (await dd.nth(1).textContent())!.trim();
+  expect(username).toMatch(/^adal\d+$/);
+
+  await page.goto(classUrl);
+  const roster = page.getByRole('list', { name: 'Students' });
+  await expect(roster.getByRole('listitem')).toHaveCount(3);
+  await expect(roster).toContainText(username);
+  await expectAccessible(page);
+  await screenshots(page, 'class-teacher');
+
+  // A managed student signs in with username and password in a browser of their own.
+  const studentContext = await browser.newContext();
+  const student = await studentContext.newPage();
+  await student.goto('/sign-in?next=/classes');
+  await student.getByLabel('Email or username').fill(username);
+  await student.getByLabel('Password').fill(password);
+  await student.getByRole('button', { name: 'Sign in' }).click();
+  await student.waitForURL('**/classes');
+  await student.getByRole('link', { name: /Period 3 Debate/ }).click();
+  await expect(student.getByRole('heading', { name: 'Period 3 Debate' })).toBeVisible();
+  await expect(student.getByText(`Taught by ${teacher.name}`)).toBeVisible();
+  await expectAccessible(student);
+  await screenshots(student, 'class-student');
+  await studentContext.close();
+
+  // Someone with their own account joins with the code, typed in lower case.
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await other.goto('/join');
+  await expectAccessible(other);
+  await screenshots(other, 'join');
+  await other.getByLabel('Class code').fill(code.toLowerCase());
+  await other.getByRole('button', { name: 'Continue' }).click();
+  await other.waitForURL(`**/join/${code}`);
+  await expect(
+    other.getByRole('heading', { name: `Join “Period 3 Debate” taught by ${teacher.name}?` }),
+  ).toBeVisible();
+  await other.getByRole('link', { name: 'Create an account' }).click();
+  await signUp(other, newUser('Joiner'), `/join/${code}`);
+  await other.waitForURL(`**/join/${code}`);
+  await expectAccessible(other);
+  await screenshots(other, 'join-code');
+  await other.getByRole('button', { name: 'Join class' }).click();
+  await other.waitForURL(classUrl);
+  await expect(other.getByText(`Taught by ${teacher.name}`)).toBeVisible();
+  await otherContext.close();
+
+  await page.reload();
+  await expect(roster.getByRole('listitem')).toHaveCount(4);
+
+  // The admin page: the first account on the server is its admin; anyone else gets not found.
+  const adminLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', {
+    name: 'Admin',
+  });
+  if (await adminLink.count()) {
+    await adminLink.click();
+    await expect(page.getByRole('heading', { name: 'Admin' })).toBeVisible();
+    await page.getByLabel('Search accounts').fill('joiner');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem')).toHaveCount(1);
+    await page.getByLabel('Search accounts').fill('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expectAccessible(page);
+    await screenshots(page, 'admin');
+  } else {
+    const response = await page.goto('/admin');
+    expect(response?.status()).toBe(404);
+  }
+});
+
+test('sign-up choice, forgot-password and reset-password pages', async ({ page }) => {
+  await page.goto('/sign-up');
+  await expect(page.getByLabel('I am a student')).toBeChecked();
+  await expectAccessible(page);
+  await screenshots(page, 'sign-up');
+  await page.goto('/sign-in');
+  await expect(page.getByLabel('Email or username')).toBeVisible();
+  await screenshots(page, 'sign-in');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
+  await expectAccessible(page);
+  await screenshots(page, 'forgot-password');
+  await page.getByLabel('Email').fill('nobody-here@example.org');
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.getByRole('status')).toContainText('nobody-here@example.org');
+
+  await page.goto('/reset-password?token=not-a-real-token');
+  await page.getByLabel('New password').fill('a new password');
+  await page.getByLabel('The same password again').fill('a new password');
+  await expectAccessible(page);
+  await screenshots(page, 'reset-password');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByText('This reset link has expired')).toBeVisible();
+});

@@ -1,0 +1,177 @@
+'use server';
+
+import type { z } from 'zod';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { normalizeJoinCode } from '@/lib/domain/classroom/join-code';
+import type { ActionResult } from '@/lib/errors';
+import {
+  accountSearchSchema,
+  addStudentsSchema,
+  classRef,
+  createClassSchema,
+  joinCodeSchema,
+  renameClassSchema,
+  setAccountKindSchema,
+  studentRef,
+} from '@/lib/schemas/classes';
+import {
+  createManagedStudents,
+  createResetLink,
+  listAccounts,
+  resetAllManagedPasswords,
+  resetStudentPassword,
+  setAccountKind,
+} from '@/lib/server/classroom/accounts';
+import {
+  closeJoining,
+  createClass,
+  joinClass,
+  regenerateJoinCode,
+  renameClass,
+} from '@/lib/server/classroom/classes';
+import { removeStudent } from '@/lib/server/classroom/roster';
+import { db } from '@/lib/server/db';
+import { requireUser } from '@/lib/server/session';
+import { formToObject, runAction } from './run-action';
+
+// The class pages' actions. Each asks who is signed in and leaves every permission check to the
+// server function it calls (lib/server/classroom/*), which go through ./access.ts.
+
+const classPath = (classId: string) => `/classes/${encodeURIComponent(classId)}`;
+
+/** Creates a class (the form on /classes), then opens it. Works without scripts. */
+export async function createClassAction(
+  _prev: ActionResult<{ id: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ id: string }>> {
+  const result = await runAction(createClassSchema, formToObject(form), async ({ name }) => {
+    const user = await requireUser();
+    return createClass(db, { userId: user.id, name });
+  });
+  if (result.ok) {
+    revalidatePath('/classes');
+    redirect(classPath(result.data.id));
+  }
+  return result;
+}
+
+export async function renameClassAction(input: z.input<typeof renameClassSchema>) {
+  return runAction(renameClassSchema, input, async ({ classId, name }) => {
+    const user = await requireUser();
+    await renameClass(db, { userId: user.id, classId, name });
+    revalidatePath(classPath(classId));
+    return null;
+  });
+}
+
+export async function regenerateJoinCodeAction(input: z.input<typeof classRef>) {
+  return runAction(classRef, input, async ({ classId }) => {
+    const user = await requireUser();
+    const result = await regenerateJoinCode(db, { userId: user.id, classId });
+    revalidatePath(classPath(classId));
+    return result;
+  });
+}
+
+export async function closeJoiningAction(input: z.input<typeof classRef>) {
+  return runAction(classRef, input, async ({ classId }) => {
+    const user = await requireUser();
+    await closeJoining(db, { userId: user.id, classId });
+    revalidatePath(classPath(classId));
+    return null;
+  });
+}
+
+/** Adds managed students by name; their passwords come back once, for the printable sheet. */
+export async function addStudentsAction(input: z.input<typeof addStudentsSchema>) {
+  return runAction(addStudentsSchema, input, async ({ classId, names }) => {
+    const user = await requireUser();
+    const students = await createManagedStudents(db, { userId: user.id, classId, names });
+    revalidatePath(classPath(classId));
+    return students;
+  });
+}
+
+export async function resetStudentPasswordAction(input: z.input<typeof studentRef>) {
+  return runAction(studentRef, input, async ({ classId, studentId }) => {
+    const user = await requireUser();
+    return resetStudentPassword(db, { userId: user.id, classId, studentId });
+  });
+}
+
+export async function resetAllPasswordsAction(input: z.input<typeof classRef>) {
+  return runAction(classRef, input, async ({ classId }) => {
+    const user = await requireUser();
+    return resetAllManagedPasswords(db, { userId: user.id, classId });
+  });
+}
+
+export async function createResetLinkAction(input: z.input<typeof studentRef>) {
+  return runAction(studentRef, input, async ({ classId, studentId }) => {
+    const user = await requireUser();
+    return createResetLink(db, { userId: user.id, classId, studentId });
+  });
+}
+
+export async function removeStudentAction(input: z.input<typeof studentRef>) {
+  return runAction(studentRef, input, async ({ classId, studentId }) => {
+    const user = await requireUser();
+    await removeStudent(db, { userId: user.id, classId, studentId });
+    revalidatePath(classPath(classId));
+    return null;
+  });
+}
+
+/** Goes from a typed code to its "Join …?" page (the form on /join). Works without scripts. */
+export async function findClassAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const result = await runAction(joinCodeSchema, formToObject(form), async ({ code }) => code);
+  if (result.ok) {
+    const code = normalizeJoinCode(result.data);
+    if (!code) {
+      return {
+        ok: false,
+        code: 'INVALID',
+        message: 'A class code has 6 letters and digits, like KX74QA.',
+        fieldErrors: { code: ['A class code has 6 letters and digits, like KX74QA.'] },
+      };
+    }
+    redirect(`/join/${code}`);
+  }
+  return result;
+}
+
+/** Joins the class of a code (the button on /join/<code>), then opens it. */
+export async function joinClassAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const result = await runAction(joinCodeSchema, formToObject(form), async ({ code }) => {
+    const user = await requireUser();
+    return joinClass(db, { userId: user.id, code });
+  });
+  if (result.ok) {
+    revalidatePath('/classes');
+    redirect(classPath(result.data.classId));
+  }
+  return result.ok ? { ok: true, data: null } : result;
+}
+
+export async function listAccountsAction(input: z.input<typeof accountSearchSchema>) {
+  return runAction(accountSearchSchema, input, async ({ query }) => {
+    const user = await requireUser();
+    return listAccounts(db, { userId: user.id, query });
+  });
+}
+
+export async function setAccountKindAction(input: z.input<typeof setAccountKindSchema>) {
+  return runAction(setAccountKindSchema, input, async ({ userId, kind }) => {
+    const user = await requireUser();
+    await setAccountKind(db, { userId: user.id, targetId: userId, kind });
+    revalidatePath('/admin');
+    return null;
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * CSV for spreadsheets (RFC 4180, CRLF line ends). A cell that a spreadsheet would run as a
+ * formula (starting with =, +, -, @, tab or CR) is prefixed with a quote mark so it stays text.
+ */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function csvCell(value: string | number | null | undefined): string {
+  let text = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The columns of a batch of sign-in cards as CSV (name, username, password, sign-in page). */
+export function credentialsCsv(
+  rows: readonly { name: string; username: string; password: string }[],
+  signInUrl: string,
+): string {
+  return toCsv([
+    ['Name', 'Username', 'Password', 'Sign in at'],
+    ...rows.map((r) => [r.name, r.username, r.password, signInUrl]),
+  ]);
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ACCOUNT_KINDS } from '@/lib/domain/capabilities';
+
+// The inputs of the class actions (lib/actions/classes.ts).
+
+export const CLASS_NAME_MAX = 80;
+export const STUDENT_NAME_MAX = 80;
+/** Names added in one go (a class list pasted from a spreadsheet). */
+export const STUDENTS_PER_BATCH = 100;
+/** Students one class can hold. */
+export const CLASS_SIZE_MAX = 500;
+
+const id = z.string().min(1).max(64);
+
+export const className = z
+  .string()
+  .trim()
+  .min(1, 'Give the class a name.')
+  .max(CLASS_NAME_MAX, `Keep the name under ${CLASS_NAME_MAX} characters.`);
+
+export const createClassSchema = z.object({ name: className });
+export const classRef = z.object({ classId: id });
+export const renameClassSchema = z.object({ classId: id, name: className });
+export const studentRef = z.object({ classId: id, studentId: id });
+
+/** One name per line; blank lines are skipped, spaces inside a name are tidied. */
+export const studentNames = z
+  .string()
+  .max(STUDENTS_PER_BATCH * (STUDENT_NAME_MAX + 2), 'That list is too long.')
+  .transform((text) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z.string().max(STUDENT_NAME_MAX, `Keep each name under ${STUDENT_NAME_MAX} characters.`),
+      )
+      .min(1, 'Enter at least one name, one per line.')
+      .max(STUDENTS_PER_BATCH, `Add at most ${STUDENTS_PER_BATCH} students at a time.`),
+  );
+
+export const addStudentsSchema = z.object({ classId: id, names: studentNames });
+
+export const joinCodeSchema = z.object({
+  code: z.string().trim().min(1, 'Enter the class code.').max(200, 'That code is not valid.'),
+});
+
+export const accountSearchSchema = z.object({ query: z.string().trim().max(100).default('') });
+export const setAccountKindSchema = z.object({
+  userId: id,
+  kind: z.enum(ACCOUNT_KINDS, 'Choose student or teacher.'),
+});

@@ -1,0 +1,293 @@
+import 'server-only';
+import type { ClassRole } from '@/lib/domain/capabilities';
+import type { Tx } from '../db';
+import { requireAssignmentAccess, requireClassAccess } from './access';
+import { releasedGradesFor, type ReleasedGrade } from './grades';
+import { sideLabels } from './work-view';
+
+/**
+ * What the assignment pages, the class page and a student's home page show. Access is checked
+ * here: a teacher sees every piece of work with real names; a student sees only their own work,
+ * and classmates under pseudonyms when the assignment is anonymous.
+ */
+
+export interface AssignmentSummary {
+  id: string;
+  title: string;
+  className: string;
+  classId: string;
+  mode: string;
+  round: number;
+  dueAt: string | null;
+  workCount: number;
+  /** A student's own work (null for the teacher's list, or when they have none). */
+  mine: StudentWork | null;
+}
+
+export interface StudentWork {
+  workId: string;
+  mapId: string;
+  teamName: string;
+  side: string;
+  sideLabels: string[];
+  /** Classmates in the same work, by name or pseudonym. */
+  teammates: string[];
+  released: ReleasedGrade | null;
+}
+
+export interface TeacherWork {
+  id: string;
+  name: string;
+  side: string;
+  mapId: string;
+  members: { userId: string; name: string }[];
+}
+
+export interface AssignmentPage {
+  role: ClassRole;
+  assignment: {
+    id: string;
+    title: string;
+    instructions: string;
+    dueAt: string | null;
+    mode: string;
+    anonymous: boolean;
+    round: number;
+    previousRoundId: string | null;
+    nextRoundIds: string[];
+  };
+  class: { id: string; name: string };
+  debate: {
+    id: string;
+    motion: string;
+    theses: { position: number; label: string; text: string }[];
+  };
+  /** Teacher only: every piece of work, and the class's students (for moving between teams). */
+  works: TeacherWork[];
+  students: { userId: string; name: string }[];
+  /** Student only: their own work. */
+  mine: StudentWork | null;
+}
+
+const workSelect = () =>
+  ({
+    id: true,
+    mapId: true,
+    name: true,
+    side: true,
+    members: { select: { userId: true, user: { select: { name: true } } } },
+    assignment: {
+      select: {
+        anonymous: true,
+        mode: true,
+        classId: true,
+        debate: { select: { theses: { select: { position: true, label: true } } } },
+      },
+    },
+  }) as const;
+
+async function pseudonymsOf(tx: Tx, classId: string) {
+  const rows = await tx.classMember.findMany({
+    where: { classId },
+    select: { userId: true, pseudonym: true },
+  });
+  return new Map(rows.map((r) => [r.userId, r.pseudonym]));
+}
+
+async function studentWork(
+  tx: Tx,
+  userId: string,
+  assignmentId: string,
+  released: ReleasedGrade[],
+): Promise<StudentWork | null> {
+  const work = await tx.assignmentWork.findFirst({
+    where: { assignmentId, members: { some: { userId } } },
+    select: workSelect(),
+  });
+  if (!work) return null;
+  const a = work.assignment;
+  const pseudonyms = a.anonymous ? await pseudonymsOf(tx, a.classId) : null;
+  return {
+    workId: work.id,
+    mapId: work.mapId,
+    teamName: a.mode === 'team' ? work.name : '',
+    side: work.side,
+    sideLabels: sideLabels(work.side, a.debate.theses),
+    teammates: work.members
+      .filter((m) => m.userId !== userId)
+      .map((m) => pseudonyms?.get(m.userId) ?? (pseudonyms ? 'Classmate' : m.user.name))
+      .sort(),
+    released: released.find((r) => r.workId === work.id) ?? null,
+  };
+}
+
+/** A class's assignments, newest first: all of them for its teacher, with the student's work. */
+export async function listClassAssignments(
+  tx: Tx,
+  opts: { userId: string; classId: string },
+): Promise<AssignmentSummary[]> {
+  const { class: cls, role } = await requireClassAccess(
+    tx,
+    opts.userId,
+    opts.classId,
+    'class.read',
+  );
+  const rows = await tx.assignment.findMany({
+    where: { classId: cls.id },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      title: true,
+      mode: true,
+      round: true,
+      dueAt: true,
+      _count: { select: { works: true } },
+    },
+  });
+  const released = role === 'student' ? await releasedGradesFor(tx, opts.userId) : [];
+  const out: AssignmentSummary[] = [];
+  for (const r of rows) {
+    const mine = role === 'student' ? await studentWork(tx, opts.userId, r.id, released) : null;
+    if (role === 'student' && !mine) continue;
+    out.push({
+      id: r.id,
+      title: r.title,
+      className: cls.name,
+      classId: cls.id,
+      mode: r.mode,
+      round: r.round,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      workCount: r._count.works,
+      mine,
+    });
+  }
+  return out;
+}
+
+/** Every assignment a student has work in, across their classes, soonest due first. */
+export async function studentAssignments(tx: Tx, userId: string): Promise<AssignmentSummary[]> {
+  const rows = await tx.assignment.findMany({
+    where: {
+      class: { members: { some: { userId } } },
+      works: { some: { members: { some: { userId } } } },
+    },
+    select: {
+      id: true,
+      title: true,
+      mode: true,
+      round: true,
+      dueAt: true,
+      class: { select: { id: true, name: true } },
+      _count: { select: { works: true } },
+    },
+    take: 100,
+  });
+  const released = await releasedGradesFor(tx, userId);
+  const out: AssignmentSummary[] = [];
+  for (const r of rows) {
+    out.push({
+      id: r.id,
+      title: r.title,
+      className: r.class.name,
+      classId: r.class.id,
+      mode: r.mode,
+      round: r.round,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      workCount: r._count.works,
+      mine: await studentWork(tx, userId, r.id, released),
+    });
+  }
+  const due = (a: AssignmentSummary) => (a.dueAt ? Date.parse(a.dueAt) : Number.MAX_SAFE_INTEGER);
+  return out.sort((a, b) => due(a) - due(b) || a.title.localeCompare(b.title));
+}
+
+/** One assignment as its viewer may see it. */
+export async function getAssignmentPage(
+  tx: Tx,
+  opts: { userId: string; assignmentId: string },
+): Promise<AssignmentPage> {
+  const { assignment, role } = await requireAssignmentAccess(
+    tx,
+    opts.userId,
+    opts.assignmentId,
+    'class.read',
+  );
+  const [cls, debate, nextRounds] = await Promise.all([
+    tx.classroom.findUniqueOrThrow({
+      where: { id: assignment.classId },
+      select: { id: true, name: true },
+    }),
+    tx.debate.findUniqueOrThrow({
+      where: { id: assignment.debateId },
+      select: {
+        id: true,
+        motion: true,
+        theses: {
+          select: { position: true, label: true, text: true },
+          orderBy: { position: 'asc' },
+        },
+      },
+    }),
+    tx.assignment.findMany({ where: { previousRoundId: assignment.id }, select: { id: true } }),
+  ]);
+  const base = {
+    role,
+    assignment: {
+      id: assignment.id,
+      title: assignment.title,
+      instructions: assignment.instructions,
+      dueAt: assignment.dueAt?.toISOString() ?? null,
+      mode: assignment.mode,
+      anonymous: assignment.anonymous,
+      round: assignment.round,
+      previousRoundId: assignment.previousRoundId,
+      nextRoundIds: nextRounds.map((r) => r.id),
+    },
+    class: cls,
+    debate,
+  };
+  if (role === 'student') {
+    const released = await releasedGradesFor(tx, opts.userId);
+    const mine = await studentWork(tx, opts.userId, assignment.id, released);
+    return { ...base, works: [], students: [], mine };
+  }
+  const [works, students] = await Promise.all([
+    tx.assignmentWork.findMany({
+      where: { assignmentId: assignment.id },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        side: true,
+        mapId: true,
+        members: { select: { userId: true, user: { select: { name: true } } } },
+      },
+    }),
+    tx.classMember.findMany({
+      where: { classId: assignment.classId },
+      select: { userId: true, user: { select: { name: true } } },
+    }),
+  ]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  return {
+    ...base,
+    works: works.map((w) => ({
+      id: w.id,
+      name: w.name || w.members[0]?.user.name || 'Student',
+      side: w.side,
+      mapId: w.mapId,
+      members: w.members.map((m) => ({ userId: m.userId, name: m.user.name })).sort(byName),
+    })),
+    students: students.map((s) => ({ userId: s.userId, name: s.user.name })).sort(byName),
+    mine: null,
+  };
+}
+
+/** Whether someone is in any class (as teacher or student): the home page asks. */
+export async function classRoleAnywhere(tx: Tx, userId: string) {
+  const [teaches, attends] = await Promise.all([
+    tx.classroom.count({ where: { teacherId: userId } }),
+    tx.classMember.count({ where: { userId } }),
+  ]);
+  return { teaches: teaches > 0, attends: attends > 0 };
+}

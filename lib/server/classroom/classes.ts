@@ -1,0 +1,243 @@
+import 'server-only';
+import type { ClassRole } from '@/lib/domain/capabilities';
+import { generateJoinCode, normalizeJoinCode } from '@/lib/domain/classroom/join-code';
+import { pickPseudonym } from '@/lib/domain/classroom/pseudonyms';
+import { AppError } from '@/lib/errors';
+import { CLASS_SIZE_MAX } from '@/lib/schemas/classes';
+import type { Db, Tx } from '../db';
+import { lockNames } from '../locks';
+import { requireClassAccess, requireTeacher } from './access';
+import { provisionNewStudent } from './assignments';
+
+/**
+ * Classes: a teacher creates one, names it, and opens it to students with a join code (or closes
+ * it); students join with the code. Every read and write goes through ./access.ts.
+ */
+
+export interface TaughtClass {
+  id: string;
+  name: string;
+  studentCount: number;
+  joinCode: string | null;
+  createdAt: string;
+}
+
+export interface AttendedClass {
+  id: string;
+  name: string;
+  teacherName: string;
+  joinedAt: string;
+}
+
+export interface ClassPage {
+  id: string;
+  name: string;
+  role: ClassRole;
+  teacherName: string;
+  /** The join code, for the teacher only (null: joining is closed). */
+  joinCode: string | null;
+}
+
+/** Serialises writes to one class's members (pseudonyms, codes) on PostgreSQL. */
+export const lockClass = (tx: Tx, classId: string) => lockNames(tx, [`class:${classId}`]);
+
+/** A join code no class has (a collision is retried; 190 million codes). */
+async function unusedJoinCode(tx: Tx): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = generateJoinCode();
+    if (!(await tx.classroom.findUnique({ where: { joinCode: code }, select: { id: true } })))
+      return code;
+  }
+  throw new AppError('UNAVAILABLE', 'Could not find a free class code. Try again.');
+}
+
+/** Creates a class, open for joining, for a teacher account. */
+export async function createClass(
+  db: Db,
+  opts: { userId: string; name: string },
+): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    await requireTeacher(tx, opts.userId);
+    await lockNames(tx, ['join-codes']);
+    const joinCode = await unusedJoinCode(tx);
+    return tx.classroom.create({
+      data: { name: opts.name.trim(), teacherId: opts.userId, joinCode },
+      select: { id: true },
+    });
+  });
+}
+
+/** The classes someone teaches and the classes they are a student in. */
+export async function listClasses(tx: Tx, userId: string) {
+  const [taught, attended] = await Promise.all([
+    tx.classroom.findMany({
+      where: { teacherId: userId, archivedAt: null },
+      orderBy: { createdAt: 'desc' },
+      select: {
+        id: true,
+        name: true,
+        joinCode: true,
+        createdAt: true,
+        _count: { select: { members: true } },
+      },
+    }),
+    tx.classMember.findMany({
+      where: { userId, class: { archivedAt: null } },
+      orderBy: { createdAt: 'desc' },
+      select: {
+        createdAt: true,
+        class: { select: { id: true, name: true, teacher: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  return {
+    teaching: taught.map((c): TaughtClass => ({
+      id: c.id,
+      name: c.name,
+      joinCode: c.joinCode,
+      studentCount: c._count.members,
+      createdAt: c.createdAt.toISOString(),
+    })),
+    attending: attended.map((m): AttendedClass => ({
+      id: m.class.id,
+      name: m.class.name,
+      teacherName: m.class.teacher.name,
+      joinedAt: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Whether someone teaches a class or is in one (the header's "Classes" link). */
+export async function hasClasses(tx: Tx, userId: string): Promise<boolean> {
+  const [taught, attended] = await Promise.all([
+    tx.classroom.findFirst({ where: { teacherId: userId }, select: { id: true } }),
+    tx.classMember.findFirst({ where: { userId }, select: { classId: true } }),
+  ]);
+  return Boolean(taught || attended);
+}
+
+/** The class page's heading, for its teacher or one of its students. */
+export async function getClassPage(
+  tx: Tx,
+  opts: { userId: string; classId: string },
+): Promise<ClassPage> {
+  const { class: cls, role } = await requireClassAccess(
+    tx,
+    opts.userId,
+    opts.classId,
+    'class.read',
+  );
+  const teacher = await tx.user.findUniqueOrThrow({
+    where: { id: cls.teacherId },
+    select: { name: true },
+  });
+  return {
+    id: cls.id,
+    name: cls.name,
+    role,
+    teacherName: teacher.name,
+    joinCode: role === 'teacher' ? cls.joinCode : null,
+  };
+}
+
+export async function renameClass(
+  tx: Tx,
+  opts: { userId: string; classId: string; name: string },
+): Promise<void> {
+  await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+  await tx.classroom.update({ where: { id: opts.classId }, data: { name: opts.name.trim() } });
+}
+
+/** A new join code (joining opens if it was closed); the old code stops working at once. */
+export async function regenerateJoinCode(
+  db: Db,
+  opts: { userId: string; classId: string },
+): Promise<{ joinCode: string }> {
+  return db.$transaction(async (tx) => {
+    await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+    await lockNames(tx, ['join-codes']);
+    const joinCode = await unusedJoinCode(tx);
+    await tx.classroom.update({ where: { id: opts.classId }, data: { joinCode } });
+    return { joinCode };
+  });
+}
+
+/** Closes joining: the code stops working; students already in stay. */
+export async function closeJoining(
+  tx: Tx,
+  opts: { userId: string; classId: string },
+): Promise<void> {
+  await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+  await tx.classroom.update({ where: { id: opts.classId }, data: { joinCode: null } });
+}
+
+export interface JoinPreview {
+  classId: string;
+  name: string;
+  teacherName: string;
+}
+
+const NO_SUCH_CODE = 'No class is open to join with that code. Check it with your teacher.';
+
+/** The class a join code opens, for the "Join …?" page; null when no open class has it. */
+export async function findClassByCode(tx: Tx, code: string): Promise<JoinPreview | null> {
+  const joinCode = normalizeJoinCode(code);
+  if (!joinCode) return null;
+  const cls = await tx.classroom.findUnique({
+    where: { joinCode },
+    select: { id: true, name: true, archivedAt: true, teacher: { select: { name: true } } },
+  });
+  if (!cls || cls.archivedAt) return null;
+  return { classId: cls.id, name: cls.name, teacherName: cls.teacher.name };
+}
+
+/**
+ * Adds someone to a class as a student: a ClassMember row with a pseudonym unique in the class,
+ * then their place in the class's assignments (provisionNewStudent), in the caller's transaction.
+ * Call with the class locked (lockClass).
+ */
+export async function addClassMember(tx: Tx, classId: string, userId: string): Promise<void> {
+  const members = await tx.classMember.findMany({
+    where: { classId },
+    select: { pseudonym: true },
+  });
+  if (members.length >= CLASS_SIZE_MAX) {
+    throw new AppError('CONFLICT', `A class holds at most ${CLASS_SIZE_MAX} students.`);
+  }
+  const pseudonym = pickPseudonym(members.map((m) => m.pseudonym));
+  await tx.classMember.create({ data: { classId, userId, pseudonym } });
+  await provisionNewStudent(tx, classId, userId);
+}
+
+/**
+ * Joins the class a code opens. Joining twice is harmless; the class's teacher is refused (they
+ * teach it). Returns the class.
+ */
+export async function joinClass(
+  db: Db,
+  opts: { userId: string; code: string },
+): Promise<{ classId: string; alreadyMember: boolean }> {
+  return db.$transaction(async (tx) => {
+    const preview = await findClassByCode(tx, opts.code);
+    if (!preview) throw new AppError('NOT_FOUND', NO_SUCH_CODE, 'code');
+    await lockClass(tx, preview.classId);
+    const cls = await tx.classroom.findUniqueOrThrow({
+      where: { id: preview.classId },
+      select: { teacherId: true },
+    });
+    if (cls.teacherId === opts.userId) {
+      throw new AppError(
+        'CONFLICT',
+        'You teach this class, so you cannot join it as a student. Share the code with your students.',
+        'code',
+      );
+    }
+    const existing = await tx.classMember.findUnique({
+      where: { classId_userId: { classId: preview.classId, userId: opts.userId } },
+      select: { userId: true },
+    });
+    if (existing) return { classId: preview.classId, alreadyMember: true };
+    await addClassMember(tx, preview.classId, opts.userId);
+    return { classId: preview.classId, alreadyMember: false };
+  });
+}

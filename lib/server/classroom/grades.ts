@@ -1,0 +1,297 @@
+import 'server-only';
+import {
+  parseRubric,
+  parseScores,
+  scoreTotal,
+  type RubricCriterion,
+  type RubricScores,
+} from '@/lib/domain/classroom/rubric';
+import { AppError } from '@/lib/errors';
+import type { Tx } from '../db';
+import { requireAssignmentAccess, requireWorkAccess } from './access';
+
+/**
+ * Grades and rubrics. The teacher of the class ('grade.write') edits an assignment's rubric,
+ * scores a piece of work against it with overall feedback, and releases or withdraws it. A
+ * student ('grade.read-own') sees a grade only once it is released and only for work they are a
+ * member of: nothing unreleased ever leaves the server for them.
+ */
+
+export interface GradeView {
+  workId: string;
+  scores: RubricScores;
+  feedback: string;
+  earned: number;
+  possible: number;
+  /** Whether any criterion has been scored (a work can be released with feedback only). */
+  scored: boolean;
+  /** ISO date-time; null while private. */
+  releasedAt: string | null;
+  updatedAt: string | null;
+}
+
+export function toGradeView(
+  workId: string,
+  rubric: readonly RubricCriterion[],
+  grade: { scores: string; feedback: string; releasedAt: Date | null; updatedAt: Date } | null,
+): GradeView {
+  const scores = parseScores(grade?.scores);
+  const known = Object.fromEntries(
+    Object.entries(scores).filter(([key]) => rubric.some((c) => c.id === key)),
+  );
+  return {
+    workId,
+    scores: known,
+    feedback: grade?.feedback ?? '',
+    ...scoreTotal(rubric, known),
+    scored: Object.keys(known).length > 0,
+    releasedAt: grade?.releasedAt?.toISOString() ?? null,
+    updatedAt: grade?.updatedAt.toISOString() ?? null,
+  };
+}
+
+/** The assignment's rubric, for its teacher. */
+export async function getRubric(
+  tx: Tx,
+  opts: { userId: string; assignmentId: string },
+): Promise<RubricCriterion[]> {
+  const { assignment } = await requireAssignmentAccess(
+    tx,
+    opts.userId,
+    opts.assignmentId,
+    'grade.write',
+  );
+  return parseRubric(assignment.rubric);
+}
+
+/**
+ * Replaces the assignment's rubric (already validated by rubricSchema). Scores given for a
+ * criterion that is removed stay stored but no longer count; a criterion whose points drop counts
+ * at most its new points.
+ */
+export async function updateRubric(
+  tx: Tx,
+  opts: { userId: string; assignmentId: string; rubric: RubricCriterion[] },
+): Promise<RubricCriterion[]> {
+  await requireAssignmentAccess(tx, opts.userId, opts.assignmentId, 'grade.write');
+  const rubric = opts.rubric.map(({ id, label, points }) => ({ id, label: label.trim(), points }));
+  await tx.assignment.update({
+    where: { id: opts.assignmentId },
+    data: { rubric: JSON.stringify(rubric) },
+  });
+  return rubric;
+}
+
+/** The grade of one piece of work (private or not), for the teacher. */
+export async function getGrade(
+  tx: Tx,
+  opts: { userId: string; workId: string },
+): Promise<GradeView> {
+  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write');
+  const grade = await tx.grade.findUnique({ where: { workId: work.id } });
+  return toGradeView(work.id, parseRubric(work.assignment.rubric), grade);
+}
+
+/**
+ * Saves the teacher's scores and overall feedback. Every score must name a criterion of the
+ * rubric and lie within 0..its points. Saving does not change whether the grade is released.
+ */
+export async function saveGrade(
+  tx: Tx,
+  opts: { userId: string; workId: string; scores: RubricScores; feedback: string },
+): Promise<GradeView> {
+  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write');
+  const rubric = parseRubric(work.assignment.rubric);
+  for (const [key, value] of Object.entries(opts.scores)) {
+    const criterion = rubric.find((c) => c.id === key);
+    if (!criterion) {
+      throw new AppError(
+        'INVALID',
+        'The rubric has changed since this page was opened. Reload it to grade again.',
+      );
+    }
+    if (!Number.isInteger(value) || value < 0 || value > criterion.points) {
+      throw new AppError(
+        'INVALID',
+        `${criterion.label} is scored from 0 to ${criterion.points} points.`,
+        `score-${criterion.id}`,
+      );
+    }
+  }
+  if (opts.feedback.length > 5000) {
+    throw new AppError('INVALID', 'Overall feedback is at most 5000 characters.', 'feedback');
+  }
+  const data = { scores: JSON.stringify(opts.scores), feedback: opts.feedback };
+  const grade = await tx.grade.upsert({
+    where: { workId: work.id },
+    create: { workId: work.id, ...data },
+    update: data,
+  });
+  return toGradeView(work.id, rubric, grade);
+}
+
+/**
+ * Releases (students see the grade and the claim feedback from now on) or withdraws a work's
+ * grade and feedback. Releasing work that has no grade yet releases its feedback alone.
+ */
+export async function setGradeReleased(
+  tx: Tx,
+  opts: { userId: string; workId: string; released: boolean },
+): Promise<GradeView> {
+  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write');
+  const releasedAt = opts.released ? new Date() : null;
+  const grade = await tx.grade.upsert({
+    where: { workId: work.id },
+    create: { workId: work.id, releasedAt },
+    update: { releasedAt },
+  });
+  return toGradeView(work.id, parseRubric(work.assignment.rubric), grade);
+}
+
+/**
+ * Releases every piece of work of an assignment that has a grade or claim feedback and is not
+ * released yet. Returns how many were released.
+ */
+export async function releaseAllGrades(
+  tx: Tx,
+  opts: { userId: string; assignmentId: string },
+): Promise<{ released: number }> {
+  await requireAssignmentAccess(tx, opts.userId, opts.assignmentId, 'grade.write');
+  const works = await tx.assignmentWork.findMany({
+    where: { assignmentId: opts.assignmentId },
+    select: {
+      id: true,
+      grade: { select: { releasedAt: true } },
+      _count: { select: { feedback: true } },
+    },
+  });
+  const now = new Date();
+  let released = 0;
+  for (const work of works) {
+    if (work.grade?.releasedAt) continue;
+    if (!work.grade && work._count.feedback === 0) continue;
+    await tx.grade.upsert({
+      where: { workId: work.id },
+      create: { workId: work.id, releasedAt: now },
+      update: { releasedAt: now },
+    });
+    released++;
+  }
+  return { released };
+}
+
+export interface ReleasedGrade {
+  workId: string;
+  assignmentId: string;
+  assignmentTitle: string;
+  mapId: string;
+  earned: number;
+  possible: number;
+  scored: boolean;
+  feedback: string;
+  releasedAt: string;
+  /** How many notes the teacher left on claims of this work. */
+  claimFeedbackCount: number;
+}
+
+/**
+ * Every released grade of work `userId` is a member of, in classes they are still in, newest
+ * release first (for a student's home page). Nothing unreleased is read.
+ */
+export async function releasedGradesFor(tx: Tx, userId: string): Promise<ReleasedGrade[]> {
+  const works = await tx.assignmentWork.findMany({
+    where: {
+      members: { some: { userId } },
+      grade: { releasedAt: { not: null } },
+      assignment: { class: { members: { some: { userId } } } },
+    },
+    select: {
+      id: true,
+      mapId: true,
+      assignment: { select: { id: true, title: true, rubric: true } },
+      grade: true,
+      _count: { select: { feedback: true } },
+    },
+  });
+  return works
+    .flatMap((work): ReleasedGrade[] => {
+      if (!work.grade?.releasedAt) return [];
+      const view = toGradeView(work.id, parseRubric(work.assignment.rubric), work.grade);
+      return [
+        {
+          workId: work.id,
+          assignmentId: work.assignment.id,
+          assignmentTitle: work.assignment.title,
+          mapId: work.mapId,
+          earned: view.earned,
+          possible: view.possible,
+          scored: view.scored,
+          feedback: view.feedback,
+          releasedAt: work.grade.releasedAt.toISOString(),
+          claimFeedbackCount: work._count.feedback,
+        },
+      ];
+    })
+    .sort((a, b) => b.releasedAt.localeCompare(a.releasedAt));
+}
+
+export interface WorkGradeSummary {
+  workId: string;
+  mapId: string;
+  /** The team's name, or the students' names for individual and whole-class work. */
+  name: string;
+  side: string;
+  students: string[];
+  grade: GradeView;
+  claimFeedbackCount: number;
+}
+
+/**
+ * Every piece of work of an assignment with its grade and release state, for the teacher (the
+ * rubric page's list, the dashboard's grade column). Real names: only the teacher reads this.
+ */
+export async function gradeSummaries(
+  tx: Tx,
+  opts: { userId: string; assignmentId: string },
+): Promise<{
+  assignment: { id: string; title: string; classId: string };
+  rubric: RubricCriterion[];
+  works: WorkGradeSummary[];
+}> {
+  const { assignment } = await requireAssignmentAccess(
+    tx,
+    opts.userId,
+    opts.assignmentId,
+    'grade.write',
+  );
+  const rubric = parseRubric(assignment.rubric);
+  const works = await tx.assignmentWork.findMany({
+    where: { assignmentId: assignment.id },
+    orderBy: [{ name: 'asc' }, { createdAt: 'asc' }],
+    select: {
+      id: true,
+      mapId: true,
+      name: true,
+      side: true,
+      grade: true,
+      members: { select: { user: { select: { name: true } } } },
+      _count: { select: { feedback: true } },
+    },
+  });
+  return {
+    assignment: { id: assignment.id, title: assignment.title, classId: assignment.classId },
+    rubric,
+    works: works.map((w) => {
+      const students = w.members.map((m) => m.user.name).sort((a, b) => a.localeCompare(b, 'en'));
+      return {
+        workId: w.id,
+        mapId: w.mapId,
+        name: w.name || students.join(', ') || 'No students yet',
+        side: w.side,
+        students,
+        grade: toGradeView(w.id, rubric, w.grade),
+        claimFeedbackCount: w._count.feedback,
+      };
+    }),
+  };
+}

@@ -1,0 +1,122 @@
+import 'server-only';
+import { toCsv } from '@/lib/domain/classroom/csv';
+import { isManagedEmail } from '@/lib/domain/classroom/usernames';
+import { AppError } from '@/lib/errors';
+import type { Db, Tx } from '../db';
+import { pubsub } from '../live/pubsub';
+import { lockMap } from '../locks';
+import { requireClassAccess } from './access';
+import { lockClass } from './classes';
+
+/** The students of a class, for its teacher. */
+
+export interface RosterEntry {
+  userId: string;
+  name: string;
+  /** A managed account's username (how they sign in), else null. */
+  username: string | null;
+  /** A student's own email; null for a managed account (its email is a placeholder). */
+  email: string | null;
+  /** Created by a teacher (signs in with a username and a password the teacher hands out). */
+  managed: boolean;
+  /** Created by this class's teacher: they may give it a new password. */
+  managedByTeacher: boolean;
+  pseudonym: string;
+  joinedAt: string;
+}
+
+export async function listRoster(
+  tx: Tx,
+  opts: { userId: string; classId: string },
+): Promise<RosterEntry[]> {
+  const { class: cls } = await requireClassAccess(
+    tx,
+    opts.userId,
+    opts.classId,
+    'assignment.review',
+  );
+  const members = await tx.classMember.findMany({
+    where: { classId: opts.classId },
+    select: {
+      pseudonym: true,
+      createdAt: true,
+      user: {
+        select: { id: true, name: true, email: true, username: true, managedById: true },
+      },
+    },
+  });
+  return members
+    .map(({ user, pseudonym, createdAt }): RosterEntry => {
+      const managed = user.managedById !== null;
+      return {
+        userId: user.id,
+        name: user.name,
+        username: user.username,
+        email: managed && isManagedEmail(user.email) ? null : user.email,
+        managed,
+        managedByTeacher: user.managedById === cls.teacherId,
+        pseudonym,
+        joinedAt: createdAt.toISOString(),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.joinedAt.localeCompare(b.joinedAt));
+}
+
+/** The roster as CSV (never a password: those are stored hashed only). */
+export async function rosterCsv(tx: Tx, opts: { userId: string; classId: string }) {
+  const { class: cls } = await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+  const rows = await listRoster(tx, opts);
+  const csv = toCsv([
+    ['Name', 'Username', 'Email', 'Account', 'Pseudonym', 'Joined'],
+    ...rows.map((r) => [
+      r.name,
+      r.username ?? '',
+      r.email ?? '',
+      r.managed ? 'managed' : 'own',
+      r.pseudonym,
+      r.joinedAt.slice(0, 10),
+    ]),
+  ]);
+  return { csv, className: cls.name };
+}
+
+/**
+ * Removes a student from the class, in one transaction: their ClassMember row, their WorkMember
+ * rows in the class's assignments and their MapMember rows on the maps of those assignments. Their account
+ * stays (they may be in other classes); their open map pages close at once.
+ */
+export async function removeStudent(
+  db: Db,
+  opts: { userId: string; classId: string; studentId: string },
+): Promise<void> {
+  const mapIds = await db.$transaction(async (tx) => {
+    await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+    await lockClass(tx, opts.classId);
+    // Every map of the class's assignments the student is a member of (their own work's, and any
+    // other they were let into), and the works they belong to.
+    const works = await tx.assignmentWork.findMany({
+      where: {
+        assignment: { classId: opts.classId },
+        OR: [
+          { members: { some: { userId: opts.studentId } } },
+          { map: { members: { some: { userId: opts.studentId } } } },
+        ],
+      },
+      select: { id: true, mapId: true },
+    });
+    const maps = [...new Set(works.map((w) => w.mapId))];
+    for (const mapId of maps.sort()) await lockMap(tx, mapId);
+    const { count } = await tx.classMember.deleteMany({
+      where: { classId: opts.classId, userId: opts.studentId },
+    });
+    if (count === 0) {
+      throw new AppError('NOT_FOUND', 'That student is no longer in this class. Reload the page.');
+    }
+    await tx.workMember.deleteMany({
+      where: { userId: opts.studentId, workId: { in: works.map((w) => w.id) } },
+    });
+    await tx.mapMember.deleteMany({ where: { userId: opts.studentId, mapId: { in: maps } } });
+    return maps;
+  });
+  for (const mapId of mapIds) pubsub().publish(mapId, { type: 'access', userId: opts.studentId });
+}
