@@ -1,8 +1,6 @@
+import { DebateSides } from '@/components/debate/debate-sides';
 import Link from 'next/link';
-import { ArticlePanel } from '@/components/debate/article-panel';
-import { ThesisCard } from '@/components/debate/thesis-card';
 import { StartMapButton } from '@/components/maps/start-map-button';
-import { SideTabs } from '@/components/side-tabs';
 import { getFeaturedDebate } from '@/lib/server/debates';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
@@ -24,8 +22,6 @@ export default async function DebatePage() {
       </p>
     );
   }
-  const [a, b] = debate.theses;
-  if (!a || !b) throw new Error('A debate needs two theses.');
   return (
     <div className="space-y-8">
       {classroom?.teaching && <MyClasses classes={classroom.teaching} />}
@@ -71,17 +67,7 @@ export default async function DebatePage() {
           )}
         </div>
       </section>
-      <SideTabs
-        labels={[a.label, b.label]}
-        panels={
-          [a, b].map((t) => (
-            <div key={t.id} className="space-y-4">
-              <ThesisCard thesis={t} />
-              <ArticlePanel source={t.source} />
-            </div>
-          )) as [React.ReactNode, React.ReactNode]
-        }
-      />
+      <DebateSides theses={debate.theses} />
     </div>
   );
 }

@@ -1,10 +1,8 @@
+import { DebateSides } from '@/components/debate/debate-sides';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArticlePanel } from '@/components/debate/article-panel';
-import { ThesisCard } from '@/components/debate/thesis-card';
 import { StartDebateMapButton } from '@/components/debates/start-debate-map-button';
-import { SideTabs } from '@/components/side-tabs';
 import { unlessMissing } from '@/lib/errors';
 import { listClassesToAssign, requireDebateRead } from '@/lib/server/classroom/debates';
 import { db } from '@/lib/server/db';
@@ -24,8 +22,7 @@ export default async function DebateDetailPage({
   const access = await unlessMissing(requireDebateRead(db, user?.id ?? null, debateId));
   if (!access) notFound();
   const debate = await getDebate(db, debateId);
-  const [a, b] = debate?.theses ?? [];
-  if (!debate || !a || !b) notFound();
+  if (!debate || debate.theses.length !== 2) notFound();
   const classes = access.mine && user ? await listClassesToAssign(db, user.id) : [];
   const here = `/debates/${debateId}`;
   return (
@@ -87,17 +84,7 @@ export default async function DebateDetailPage({
           </div>
         )}
       </section>
-      <SideTabs
-        labels={[a.label, b.label]}
-        panels={
-          [a, b].map((t) => (
-            <div key={t.id} className="space-y-4">
-              <ThesisCard thesis={t} />
-              <ArticlePanel source={t.source} />
-            </div>
-          )) as [React.ReactNode, React.ReactNode]
-        }
-      />
+      <DebateSides theses={debate.theses} />
     </div>
   );
 }

@@ -2,25 +2,20 @@ import 'server-only';
 import { DEFAULT_RUBRIC } from '@/lib/domain/classroom/rubric';
 import { secureRandomInt, type RandomInt } from '@/lib/domain/classroom/random';
 import {
-  clampTeamCount,
   isSide,
-  planSides,
   smallerSide,
-  smallestGroup,
-  splitEvenly,
   swapSide,
   teamName,
   type Mode,
-  type Side,
   type SidePlan,
 } from '@/lib/domain/classroom/teams';
 import { AppError } from '@/lib/errors';
 import type { Db, Tx } from '../db';
 import { lockMap } from '../locks';
-import { createMap } from '../maps';
 import { requireAssignmentAccess, requireClassAccess } from './access';
 import { lockClass } from './classes';
 import { requireDebateRead } from './debates';
+import { createWork, planWorks, studentsOf } from './works';
 
 /**
  * Assignments: a debate set for a class, and its pieces of work (AssignmentWork), each one map.
@@ -34,79 +29,6 @@ export interface AssignmentInput {
   instructions: string;
   dueAt: Date | null;
   anonymous: boolean;
-}
-
-interface NewWork {
-  name: string;
-  side: Side;
-  studentIds: string[];
-}
-
-const mapTitle = (assignmentTitle: string, workName: string) =>
-  `${assignmentTitle} — ${workName}`.slice(0, 200);
-
-/** Creates one piece of work: its map (owned by the teacher), members and editors. */
-async function createWork(
-  tx: Tx,
-  a: { id: string; title: string; debateId: string; teacherId: string },
-  work: NewWork,
-  studentNames: Map<string, string>,
-) {
-  const label = work.name || studentNames.get(work.studentIds[0] ?? '') || 'Student';
-  const map = await createMap(tx, {
-    userId: a.teacherId,
-    title: mapTitle(a.title, label),
-    debateId: a.debateId,
-  });
-  const created = await tx.assignmentWork.create({
-    data: { assignmentId: a.id, name: work.name, side: work.side, mapId: map.id },
-    select: { id: true },
-  });
-  for (const userId of work.studentIds) {
-    await tx.workMember.create({ data: { workId: created.id, userId } });
-    await tx.mapMember.create({ data: { mapId: map.id, userId, role: 'editor' } });
-  }
-  return created;
-}
-
-async function studentsOf(tx: Tx, classId: string) {
-  const rows = await tx.classMember.findMany({
-    where: { classId },
-    select: { userId: true, user: { select: { name: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
-  return rows.map((r) => ({ id: r.userId, name: r.user.name }));
-}
-
-/** The pieces of work for a new assignment: by mode, with sides by plan. */
-export function planWorks(
-  students: { id: string; name: string }[],
-  mode: Mode,
-  opts: { teamCount: number; sides: SidePlan; teamFill?: 'random' | 'empty' },
-  random: RandomInt,
-): NewWork[] {
-  if (mode === 'class') {
-    const side: Side = opts.sides === 'split' ? 'both' : opts.sides;
-    return [{ name: 'Whole class', side, studentIds: students.map((s) => s.id) }];
-  }
-  if (mode === 'team') {
-    if (opts.teamFill === 'empty') {
-      // Teams made by hand: the teacher puts each student in a team on the assignment page.
-      const count = Math.min(Math.max(1, Math.floor(opts.teamCount) || 1), 100);
-      const sides = planSides(count, opts.sides, random);
-      return sides.map((side, i) => ({ name: teamName(i), side, studentIds: [] }));
-    }
-    const count = clampTeamCount(opts.teamCount, students.length);
-    const teams = splitEvenly(students, count, random);
-    const sides = planSides(count, opts.sides, random);
-    return teams.map((team, i) => ({
-      name: teamName(i),
-      side: sides[i]!,
-      studentIds: team.map((s) => s.id),
-    }));
-  }
-  const sides = planSides(students.length, opts.sides, random);
-  return students.map((s, i) => ({ name: '', side: sides[i]!, studentIds: [s.id] }));
 }
 
 /** Creates an assignment and all its work (maps, members) in one transaction. */
@@ -158,7 +80,7 @@ export async function updateAssignment(
   opts: Omit<AssignmentInput, 'debateId'> & { userId: string; assignmentId: string },
 ) {
   await db.$transaction(async (tx) => {
-    await requireAssignmentAccess(tx, opts.userId, opts.assignmentId, 'assignment.manage');
+    await managed(tx, opts);
     await tx.assignment.update({
       where: { id: opts.assignmentId },
       data: {
@@ -169,6 +91,18 @@ export async function updateAssignment(
       },
     });
   });
+}
+
+/** The assignment, for its teacher; `teamOnly` refuses other modes with that message. */
+async function managed(tx: Tx, opts: { userId: string; assignmentId: string }, teamOnly?: string) {
+  const { assignment } = await requireAssignmentAccess(
+    tx,
+    opts.userId,
+    opts.assignmentId,
+    'assignment.manage',
+  );
+  if (teamOnly && assignment.mode !== 'team') throw new AppError('INVALID', teamOnly);
+  return assignment;
 }
 
 async function workOf(tx: Tx, assignmentId: string, workId: string) {
@@ -185,7 +119,7 @@ export async function setWorkSide(
   if (!isSide(opts.side)) throw new AppError('INVALID', 'Choose thesis 1, thesis 2 or both.');
   const side = opts.side;
   await db.$transaction(async (tx) => {
-    await requireAssignmentAccess(tx, opts.userId, opts.assignmentId, 'assignment.manage');
+    await managed(tx, opts);
     await workOf(tx, opts.assignmentId, opts.workId);
     await tx.assignmentWork.update({ where: { id: opts.workId }, data: { side } });
   });
@@ -197,13 +131,7 @@ export async function renameTeam(
   opts: { userId: string; assignmentId: string; workId: string; name: string },
 ) {
   await db.$transaction(async (tx) => {
-    const { assignment } = await requireAssignmentAccess(
-      tx,
-      opts.userId,
-      opts.assignmentId,
-      'assignment.manage',
-    );
-    if (assignment.mode !== 'team') throw new AppError('INVALID', 'Only teams have names.');
+    await managed(tx, opts, 'Only teams have names.');
     await workOf(tx, opts.assignmentId, opts.workId);
     await tx.assignmentWork.update({ where: { id: opts.workId }, data: { name: opts.name } });
   });
@@ -212,14 +140,7 @@ export async function renameTeam(
 /** Adds an empty team (team mode), to fill by moving students into it. */
 export async function addTeam(db: Db, opts: { userId: string; assignmentId: string }) {
   return db.$transaction(async (tx) => {
-    const { assignment } = await requireAssignmentAccess(
-      tx,
-      opts.userId,
-      opts.assignmentId,
-      'assignment.manage',
-    );
-    if (assignment.mode !== 'team')
-      throw new AppError('INVALID', 'Only team assignments have teams.');
+    const assignment = await managed(tx, opts, 'Only team assignments have teams.');
     const cls = await tx.classroom.findUniqueOrThrow({ where: { id: assignment.classId } });
     await lockClass(tx, cls.id);
     const works = await tx.assignmentWork.findMany({
@@ -246,15 +167,7 @@ export async function moveStudent(
   opts: { userId: string; assignmentId: string; studentId: string; toWorkId: string },
 ) {
   await db.$transaction(async (tx) => {
-    const { assignment } = await requireAssignmentAccess(
-      tx,
-      opts.userId,
-      opts.assignmentId,
-      'assignment.manage',
-    );
-    if (assignment.mode !== 'team') {
-      throw new AppError('INVALID', 'Students can only be moved between teams.');
-    }
+    const assignment = await managed(tx, opts, 'Students can only be moved between teams.');
     await lockClass(tx, assignment.classId);
     const inClass = await tx.classMember.findUnique({
       where: { classId_userId: { classId: assignment.classId, userId: opts.studentId } },
@@ -297,12 +210,7 @@ export async function startNextRound(
   opts: { userId: string; assignmentId: string },
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
-    const { assignment } = await requireAssignmentAccess(
-      tx,
-      opts.userId,
-      opts.assignmentId,
-      'assignment.manage',
-    );
+    const assignment = await managed(tx, opts);
     const cls = await tx.classroom.findUniqueOrThrow({ where: { id: assignment.classId } });
     await lockClass(tx, cls.id);
     const next = await tx.assignment.create({
@@ -349,7 +257,7 @@ export async function startNextRound(
 /** Deletes an assignment with its maps (they belong to it). */
 export async function deleteAssignment(db: Db, opts: { userId: string; assignmentId: string }) {
   await db.$transaction(async (tx) => {
-    await requireAssignmentAccess(tx, opts.userId, opts.assignmentId, 'assignment.manage');
+    await managed(tx, opts);
     const works = await tx.assignmentWork.findMany({
       where: { assignmentId: opts.assignmentId },
       select: { mapId: true },
@@ -357,41 +265,4 @@ export async function deleteAssignment(db: Db, opts: { userId: string; assignmen
     await tx.assignment.delete({ where: { id: opts.assignmentId } });
     await tx.argumentMap.deleteMany({ where: { id: { in: works.map((w) => w.mapId) } } });
   });
-}
-
-/**
- * Gives a student who has just joined a class (by code or added by the teacher) a place in the
- * class's existing assignments: their own map in individual ones (on the side fewer argue), the
- * whole-class map, and the smallest team. Runs in the caller's transaction, class locked.
- */
-export async function provisionNewStudent(tx: Tx, classId: string, userId: string): Promise<void> {
-  const assignments = await tx.assignment.findMany({
-    where: { classId },
-    include: {
-      class: { select: { teacherId: true } },
-      works: { include: { members: { select: { userId: true } } }, orderBy: { createdAt: 'asc' } },
-    },
-  });
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-  for (const a of assignments) {
-    if (a.works.some((w) => w.members.some((m) => m.userId === userId))) continue;
-    if (a.mode === 'individual') {
-      const sides = a.works.map((w) => (isSide(w.side) ? w.side : 'both'));
-      await createWork(
-        tx,
-        { ...a, teacherId: a.class.teacherId },
-        { name: '', side: smallerSide(sides), studentIds: [userId] },
-        new Map([[userId, user.name]]),
-      );
-      continue;
-    }
-    if (a.works.length === 0) continue;
-    const target = a.works[smallestGroup(a.works.map((w) => w.members.length))]!;
-    await tx.workMember.create({ data: { workId: target.id, userId } });
-    await tx.mapMember.upsert({
-      where: { mapId_userId: { mapId: target.mapId, userId } },
-      create: { mapId: target.mapId, userId, role: 'editor' },
-      update: { role: 'editor' },
-    });
-  }
 }

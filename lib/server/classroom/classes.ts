@@ -7,7 +7,7 @@ import { CLASS_SIZE_MAX } from '@/lib/schemas/classes';
 import type { Db, Tx } from '../db';
 import { lockNames } from '../locks';
 import { requireClassAccess, requireTeacher } from './access';
-import { provisionNewStudent } from './assignments';
+import { provisionNewStudent } from './works';
 
 /**
  * Classes: a teacher creates one, names it, and opens it to students with a join code (or closes
