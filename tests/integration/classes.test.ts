@@ -117,33 +117,33 @@ describe('classes', { timeout: 60_000 }, () => {
     const { classId } = w;
     const studentId = w.student.id;
     const reads = (userId: string) => ({
-      page: getClassPage(db, { userId, classId }),
-      roster: listRoster(db, { userId, classId }),
-      csv: rosterCsv(db, { userId, classId }),
+      page: () => getClassPage(db, { userId, classId }),
+      roster: () => listRoster(db, { userId, classId }),
+      csv: () => rosterCsv(db, { userId, classId }),
     });
     const writes = (userId: string) => ({
-      rename: renameClass(db, { userId, classId, name: 'Hacked' }),
-      regenerate: regenerateJoinCode(db, { userId, classId }),
-      close: closeJoining(db, { userId, classId }),
-      add: createManagedStudents(db, { userId, classId, names: ['Intruder'] }),
-      reset: resetStudentPassword(db, { userId, classId, studentId }),
-      resetAll: resetAllManagedPasswords(db, { userId, classId }),
-      link: createResetLink(db, { userId, classId, studentId }),
-      remove: removeStudent(db, { userId, classId, studentId }),
+      rename: () => renameClass(db, { userId, classId, name: 'Hacked' }),
+      regenerate: () => regenerateJoinCode(db, { userId, classId }),
+      close: () => closeJoining(db, { userId, classId }),
+      add: () => createManagedStudents(db, { userId, classId, names: ['Intruder'] }),
+      reset: () => resetStudentPassword(db, { userId, classId, studentId }),
+      resetAll: () => resetAllManagedPasswords(db, { userId, classId }),
+      link: () => createResetLink(db, { userId, classId, studentId }),
+      remove: () => removeStudent(db, { userId, classId, studentId }),
     });
     for (const outsider of [w.otherTeacher, w.removed, w.stranger]) {
       for (const [what, work] of Object.entries({
         ...reads(outsider.id),
         ...writes(outsider.id),
       })) {
-        expect([what, await refusal(work)]).toEqual([what, 'NOT_FOUND']);
+        expect([what, await refusal(work())]).toEqual([what, 'NOT_FOUND']);
       }
     }
     const asStudent = { ...reads(studentId), ...writes(studentId) };
-    expect(await refusal(asStudent.page)).toBe('allowed');
+    expect(await refusal(asStudent.page())).toBe('allowed');
     for (const [what, work] of Object.entries(asStudent)) {
       if (what === 'page') continue;
-      expect([what, await refusal(work)]).toEqual([what, 'FORBIDDEN']);
+      expect([what, await refusal(work())]).toEqual([what, 'FORBIDDEN']);
     }
     // Nothing changed.
     const cls = await db.classroom.findUniqueOrThrow({ where: { id: classId } });
