@@ -273,7 +273,7 @@ export async function getAssignmentPage(
     ...base,
     works: works.map((w) => ({
       id: w.id,
-      name: w.name || w.members[0]?.user.name || 'Student',
+      name: w.name || w.members[0]?.user.name || 'No student (removed from the class)',
       side: w.side,
       mapId: w.mapId,
       members: w.members.map((m) => ({ userId: m.userId, name: m.user.name })).sort(byName),
