@@ -1,10 +1,14 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { can, isRole, refusalFor, type Capability, type Role } from '@/lib/domain/capabilities';
-import type { Tx } from './db';
+import type { RawSql, Tx } from './db';
 
 /** A person's role in a map: owner, a member's role, or null (no access; or the map is missing). */
-export async function mapRole(tx: Tx, userId: string | null, mapId: string): Promise<Role | null> {
+export async function mapRole(
+  tx: RawSql,
+  userId: string | null,
+  mapId: string,
+): Promise<Role | null> {
   if (!userId) return null;
   const [row] = await tx.$queryRaw<{ ownerId: string; role: string | null }[]>`
     SELECT m."ownerId", mm."role" FROM "argument_map" m
@@ -51,13 +55,11 @@ export interface DebateParts {
 const partsCache = new Map<string, DebateParts>();
 
 /** The thesis and source ids of a debate (cached: they never change). */
-export async function debateParts(tx: Tx, debateId: string): Promise<DebateParts> {
+export async function debateParts(sql: RawSql, debateId: string): Promise<DebateParts> {
   const cached = partsCache.get(debateId);
   if (cached) return cached;
-  const theses = await tx.thesis.findMany({
-    where: { debateId },
-    select: { id: true, sourceId: true },
-  });
+  const theses = await sql.$queryRaw<{ id: string; sourceId: string }[]>`
+    SELECT "id", "sourceId" FROM "thesis" WHERE "debateId" = ${debateId}`;
   const parts = {
     thesisIds: new Set(theses.map((t) => t.id)),
     sourceIds: new Set(theses.map((t) => t.sourceId)),

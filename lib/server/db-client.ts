@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client';
-import { SafeSqliteFactory } from './sqlite-adapter';
+import { SafeSqliteFactory, type RawSql } from './sqlite-adapter';
 
 // No 'server-only' here: the seed script builds its client with this too.
 
@@ -37,7 +37,12 @@ export function postgresSettings() {
  * model query and every raw statement the app runs is the same on both.
  */
 export function createDbClient(url: string): PrismaClient {
-  if (!isPostgresUrl(url)) return new PrismaClient({ adapter: new SafeSqliteFactory(url) });
+  if (!isPostgresUrl(url)) {
+    const factory = new SafeSqliteFactory(url);
+    const client = new PrismaClient({ adapter: factory });
+    sqliteFactories.set(client, factory);
+    return client;
+  }
   const { poolSize, maxWait, timeout } = postgresSettings();
   const adapter = new PrismaPg({
     connectionString: url,
@@ -50,4 +55,21 @@ export function createDbClient(url: string): PrismaClient {
     adapter,
     transactionOptions: { maxWait, timeout },
   }) as unknown as PrismaClient;
+}
+
+const sqliteFactories = new WeakMap<PrismaClient, SafeSqliteFactory>();
+
+/**
+ * On SQLite, a way to run plain SQL as one transaction on the client's writer connection without
+ * Prisma's query pipeline (see SafeSqliteAdapter.directTransaction); null on PostgreSQL.
+ */
+export function directTransactions(
+  client: PrismaClient,
+): (<T>(work: (sql: RawSql) => Promise<T>) => Promise<T>) | null {
+  const factory = sqliteFactories.get(client);
+  if (!factory) return null;
+  return async (work) => {
+    if (!factory.connected) await client.$connect();
+    return factory.connected!.directTransaction(work);
+  };
 }

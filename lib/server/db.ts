@@ -3,6 +3,8 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl } from './config';
 import { createDbClient, isPostgresUrl } from './db-client';
 
+export type { RawSql } from './sqlite-adapter';
+
 export type Db = PrismaClient;
 /** A client or an open transaction: server functions accept either. */
 export type Tx = Omit<

@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { Sql } from '@prisma/client/runtime/client';
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -22,7 +23,9 @@ import type {
  * - plain reads go to a second connection, so they never wait on a transaction and never see
  *   one's uncommitted rows (WAL lets readers and the writer work at once);
  * - "database is busy" is waited out asynchronously (the driver is synchronous: a long
- *   busy_timeout would freeze the whole server), up to BUSY_BUDGET_MS, then reported.
+ *   busy_timeout would freeze the whole server), up to BUSY_BUDGET_MS, then reported;
+ * - `directTransaction` runs plain SQL on the writer connection without Prisma's query pipeline
+ *   (the editor's commonest changes, see lib/server/ops/apply-ops.ts), in the same queue.
  */
 
 /** Journal and sync settings; see the README ("Storage") for why. */
@@ -88,9 +91,14 @@ class Queue {
 const plain = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 const isRead = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
 
+interface Statement {
+  reader: boolean;
+  run(...args: unknown[]): { changes: number };
+  all(...args: unknown[]): unknown[];
+}
 interface BetterSqliteClient {
   inTransaction: boolean;
-  prepare(sql: string): { run(): unknown };
+  prepare(sql: string): Statement;
 }
 const clientOf = (adapter: SqlDriverAdapter) =>
   (adapter as unknown as { client: BetterSqliteClient }).client;
@@ -146,18 +154,102 @@ function abandon(writer: SqlDriverAdapter) {
   }
 }
 
+/**
+ * The raw-SQL half of a Prisma client or transaction: what the hot write path needs, so it runs
+ * the same on a Prisma transaction (PostgreSQL, and changes that also use model queries) and on
+ * DirectSql below.
+ */
+export interface RawSql {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Sql, ...values: unknown[]): PromiseLike<T>;
+  $executeRaw(query: TemplateStringsArray | Sql, ...values: unknown[]): PromiseLike<number>;
+}
+
+/** A value as Prisma's adapter writes it (dates as ISO 8601 text, booleans as 0 or 1). */
+const toSqlite = (value: unknown) =>
+  value instanceof Date
+    ? value.toISOString().replace('Z', '+00:00')
+    : typeof value === 'boolean'
+      ? Number(value)
+      : (value ?? null);
+
+/**
+ * RawSql straight on the writer connection: a prepared statement per SQL text, kept, and no
+ * query planning. A statement costs tens of microseconds here instead of about half a
+ * millisecond through Prisma. Rows come back as SQLite has them (dates as text, numbers as
+ * numbers); callers read them with that in mind.
+ */
+class DirectSql implements RawSql {
+  #client: BetterSqliteClient;
+  #statements = new Map<string, Statement>();
+
+  constructor(client: BetterSqliteClient) {
+    this.#client = client;
+  }
+
+  #statement(query: TemplateStringsArray | Sql, values: unknown[]) {
+    const sql = query instanceof Sql ? query : new Sql(query, values);
+    let statement = this.#statements.get(sql.sql);
+    if (!statement) {
+      if (this.#statements.size >= 500) this.#statements.clear();
+      statement = this.#client.prepare(sql.sql);
+      this.#statements.set(sql.sql, statement);
+    }
+    return { statement, args: sql.values.map(toSqlite) };
+  }
+
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Sql, ...values: unknown[]) {
+    const { statement, args } = this.#statement(query, values);
+    if (!statement.reader) {
+      statement.run(...args);
+      return Promise.resolve([] as T);
+    }
+    return Promise.resolve(statement.all(...args) as T);
+  }
+
+  $executeRaw(query: TemplateStringsArray | Sql, ...values: unknown[]) {
+    const { statement, args } = this.#statement(query, values);
+    return Promise.resolve(
+      statement.reader ? statement.all(...args).length : statement.run(...args).changes,
+    );
+  }
+}
+
 class SafeSqliteAdapter implements SqlDriverAdapter {
   readonly provider;
   readonly adapterName;
   #writer: SqlDriverAdapter;
   #reader: SqlDriverAdapter;
   #queue = new Queue();
+  #direct: DirectSql;
 
   constructor(writer: SqlDriverAdapter, reader: SqlDriverAdapter) {
     this.#writer = writer;
     this.#reader = reader;
+    this.#direct = new DirectSql(clientOf(writer));
     this.provider = writer.provider;
     this.adapterName = writer.adapterName;
+  }
+
+  /**
+   * Runs `work` as one transaction on the writer connection (BEGIN IMMEDIATE … COMMIT), in turn
+   * with Prisma's writes, with a busy database waited out as for them. Any failure rolls back.
+   */
+  async directTransaction<T>(work: (sql: RawSql) => Promise<T>): Promise<T> {
+    const release = await this.#queue.acquire();
+    const client = clientOf(this.#writer);
+    const run = (sql: string) => Promise.resolve(client.prepare(sql).run());
+    try {
+      abandon(this.#writer);
+      await retryBusy(() => run('BEGIN IMMEDIATE'));
+      const result = await work(this.#direct);
+      await retryBusy(() => run('COMMIT'));
+      return result;
+    } catch (e) {
+      abandon(this.#writer);
+      throw e;
+    } finally {
+      release();
+    }
   }
 
   queryRaw(query: SqlQuery) {
@@ -203,6 +295,8 @@ export class SafeSqliteFactory implements SqlMigrationAwareDriverAdapterFactory 
   readonly provider = 'sqlite' as const;
   readonly adapterName;
   #inner: PrismaBetterSQLite3;
+  /** The adapter Prisma connected last (it connects on its first query). */
+  connected: SafeSqliteAdapter | null = null;
 
   constructor(url: string) {
     this.#inner = new PrismaBetterSQLite3({ url, timeout: DRIVER_BUSY_MS });
@@ -214,7 +308,8 @@ export class SafeSqliteFactory implements SqlMigrationAwareDriverAdapterFactory 
     await writer.executeScript(PRAGMAS.map((p) => `PRAGMA ${p};`).join('\n'));
     const reader = await this.#inner.connect();
     await reader.executeScript('PRAGMA foreign_keys = ON;');
-    return new SafeSqliteAdapter(writer, reader);
+    this.connected = new SafeSqliteAdapter(writer, reader);
+    return this.connected;
   }
 
   connectToShadowDb() {

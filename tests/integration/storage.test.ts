@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renameMap } from '@/lib/server/maps';
 import { applyOps } from '@/lib/server/ops/apply-ops';
 import { BUSY_BUDGET_MS } from '@/lib/server/sqlite-adapter';
@@ -168,4 +168,67 @@ describe.runIf(onSqlite)('storage that fails safe', () => {
     expect(results[0]).toMatchObject({ ok: true });
     expect(committedText(after.claimId)).toBe('Room again');
   }, 20_000);
+
+  it('writes claims straight on the driver, in the same form Prisma writes and reads', async () => {
+    const { user, map, a } = await userWithMap();
+    const viaPrisma = await db.claim.create({
+      data: {
+        id: crypto.randomUUID(),
+        mapId: map.id,
+        thesisId: a.id,
+        stance: 'pro',
+        text: 'Written by Prisma',
+        orderKey: 'a0',
+      },
+    });
+    const transactions = vi.spyOn(db, '$transaction');
+    const add = addOp(a.id, 'Written directly');
+    const edit = {
+      id: crypto.randomUUID(),
+      kind: 'claim.update',
+      claimId: add.claimId,
+      set: { text: 'Edited directly', strength: 3 },
+      base: { text: 'Written directly' },
+    };
+    const before = Date.now();
+    const { results } = await applyOps(db, { userId: user.id, mapId: map.id, ops: [add, edit] });
+    expect(results).toMatchObject([{ ok: true }, { ok: true }]);
+    // Adding and editing claims took no Prisma transaction; a delete does.
+    expect(transactions).not.toHaveBeenCalled();
+    const del = {
+      id: crypto.randomUUID(),
+      kind: 'claim.delete',
+      claimId: add.claimId,
+      seen: [add.claimId],
+    };
+    const deleted = await applyOps(db, { userId: user.id, mapId: map.id, ops: [del] });
+    expect(deleted.results[0]).toMatchObject({ ok: true });
+    expect(transactions).toHaveBeenCalledTimes(1);
+    transactions.mockRestore();
+
+    const row = await db.claim.findUniqueOrThrow({ where: { id: add.claimId } });
+    expect(row).toMatchObject({ text: 'Edited directly', strength: 3, version: 2 });
+    expect(row.createdAt).toBeInstanceOf(Date);
+    expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before - 5);
+    expect(row.updatedAt.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime());
+    const c = other();
+    open.push(c);
+    const stamps = c
+      .prepare('SELECT createdAt FROM claim WHERE id IN (?, ?)')
+      .all(viaPrisma.id, add.claimId) as { createdAt: string }[];
+    for (const { createdAt } of stamps)
+      expect(createdAt).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+\+00:00$/);
+    const ops = await db.mapOperation.findMany({
+      where: { mapId: map.id },
+      orderBy: { revision: 'asc' },
+    });
+    expect(ops.map((o) => [o.kind, o.revision])).toEqual([
+      ['claim.add', 1],
+      ['claim.update', 2],
+      ['claim.delete', 3],
+    ]);
+    expect(JSON.parse(ops[1]!.before!)).toEqual({
+      fields: { text: 'Written directly', strength: null },
+    });
+  });
 });

@@ -6,20 +6,27 @@ import { capabilityForOp, refusalFor, rolesWith } from '@/lib/domain/capabilitie
 import { Prisma } from '@/lib/generated/prisma/client';
 import { debateParts, mapRole } from '../access';
 import { pubsub } from '../live/pubsub';
-import type { Db, Tx } from '../db';
+import type { Db, RawSql, Tx } from '../db';
+import { directTransactions } from '../db-client';
 import { unavailableError } from '../db-errors';
 import * as claims from './claim-ops';
 import * as comments from './comment-ops';
 import * as evidence from './evidence-ops';
-import type { OpContext } from './claim-ops';
+import type { OpContext, SqlContext } from './claim-ops';
+
+/**
+ * The kinds of change applied with plain SQL only: adding and editing claims, most of what a
+ * class sends. On SQLite a group made only of these runs straight on the driver (no Prisma query
+ * pipeline); the rest, and everything on PostgreSQL, runs in a Prisma transaction.
+ */
+const SQL_ONLY = new Set<Op['kind']>(['claim.add', 'claim.update']);
 
 /** One operation's effect, inside the transaction that records it. */
-function perform(ctx: OpContext, op: Op): Promise<unknown> {
+function perform(ctx: SqlContext & { tx?: Tx }, op: Op): Promise<unknown> {
+  if (op.kind === 'claim.add') return claims.addClaim(ctx, op);
+  if (op.kind === 'claim.update') return claims.updateClaim(ctx, op);
+  if (!hasModels(ctx)) throw new Error(`${op.kind} needs a Prisma transaction (not SQL_ONLY).`);
   switch (op.kind) {
-    case 'claim.add':
-      return claims.addClaim(ctx, op);
-    case 'claim.update':
-      return claims.updateClaim(ctx, op);
     case 'claim.move':
       return claims.moveClaim(ctx, op);
     case 'claim.delete':
@@ -45,6 +52,8 @@ function perform(ctx: OpContext, op: Op): Promise<unknown> {
   }
 }
 
+const hasModels = (ctx: SqlContext & { tx?: Tx }): ctx is OpContext => ctx.tx !== undefined;
+
 const refusal = (id: string, e: AppError): OpResult => ({
   id,
   ok: false,
@@ -55,8 +64,8 @@ const refusal = (id: string, e: AppError): OpResult => ({
 });
 
 /** Why a user may not make a change: the map is missing or not theirs, or their role does not allow it. */
-async function refuseAccess(tx: Tx, userId: string, mapId: string, op: Op): Promise<never> {
-  const role = await mapRole(tx, userId, mapId);
+async function refuseAccess(sql: RawSql, userId: string, mapId: string, op: Op): Promise<never> {
+  const role = await mapRole(sql, userId, mapId);
   if (!role) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
   throw new AppError('FORBIDDEN', refusalFor(capabilityForOp(op.kind), role));
 }
@@ -66,7 +75,7 @@ async function refuseAccess(tx: Tx, userId: string, mapId: string, op: Op): Prom
  * it replaced: the map's history, in the same transaction as the change.
  */
 async function record(
-  tx: Tx,
+  sql: RawSql,
   userId: string,
   mapId: string,
   op: Op,
@@ -76,7 +85,7 @@ async function record(
   const revision = result.ok ? result.revision : 0;
   const applied = result.ok ? JSON.stringify(op) : null;
   const replaced = result.ok && before !== undefined ? JSON.stringify(before) : null;
-  await tx.$executeRaw`INSERT INTO "map_operation"
+  await sql.$executeRaw`INSERT INTO "map_operation"
     ("id", "mapId", "actorId", "kind", "revision", "result", "op", "before", "createdAt")
     VALUES (${op.id}, ${mapId}, ${userId}, ${op.kind}, ${revision}, ${JSON.stringify(result)},
       ${applied}, ${replaced}, ${new Date()})`;
@@ -93,12 +102,13 @@ const memberRolesFor = (op: Op) =>
  * bumped before the change (on PostgreSQL that row lock orders the map's writers).
  */
 async function applyInGroup(
-  tx: Tx,
+  sql: RawSql,
+  tx: Tx | undefined,
   userId: string,
   mapId: string,
   op: Op,
 ): Promise<{ result: OpResult; fresh: boolean }> {
-  const [done] = await tx.$queryRaw<{ mapId: string; actorId: string; result: string }[]>`
+  const [done] = await sql.$queryRaw<{ mapId: string; actorId: string; result: string }[]>`
     SELECT "mapId", "actorId", "result" FROM "map_operation" WHERE "id" = ${op.id}`;
   if (done) {
     if (done.mapId === mapId && done.actorId === userId)
@@ -106,30 +116,31 @@ async function applyInGroup(
     const result = refusal(op.id, new AppError('CONFLICT', 'That change id was already used.'));
     return { result, fresh: false };
   }
-  await tx.$executeRaw`SAVEPOINT op`;
+  await sql.$executeRaw`SAVEPOINT op`;
   let allowed = false;
   try {
     // Access and the revision bump in one statement: the owner, or a member whose role allows
     // this kind of change (lib/domain/capabilities.ts).
-    const [map] = await tx.$queryRaw<{ revision: bigint | number; debateId: string }[]>`
+    const [map] = await sql.$queryRaw<{ revision: bigint | number; debateId: string }[]>`
       UPDATE "argument_map" SET "revision" = "revision" + 1, "updatedAt" = ${new Date()}
       WHERE "id" = ${mapId} AND ("ownerId" = ${userId} OR EXISTS (
         SELECT 1 FROM "map_member" WHERE "mapId" = ${mapId} AND "userId" = ${userId}
           AND "role" IN (${Prisma.join(memberRolesFor(op))})))
       RETURNING "revision", "debateId"`;
-    if (!map) await refuseAccess(tx, userId, mapId, op);
+    if (!map) await refuseAccess(sql, userId, mapId, op);
     allowed = true;
     const revision = Number(map!.revision);
-    const ctx: OpContext = { tx, userId, mapId, debate: await debateParts(tx, map!.debateId) };
+    const debate = await debateParts(sql, map!.debateId);
+    const ctx: SqlContext & { tx?: Tx } = { sql, tx, userId, mapId, debate };
     const data = await perform(ctx, op);
     const result: OpResult = { id: op.id, ok: true, revision, ...(data ? { data } : {}) };
-    await record(tx, userId, mapId, op, result, ctx.before);
-    await tx.$executeRaw`RELEASE SAVEPOINT op`;
+    await record(sql, userId, mapId, op, result, ctx.before);
+    await sql.$executeRaw`RELEASE SAVEPOINT op`;
     return { result, fresh: true };
   } catch (error) {
     try {
-      await tx.$executeRaw`ROLLBACK TO SAVEPOINT op`;
-      await tx.$executeRaw`RELEASE SAVEPOINT op`;
+      await sql.$executeRaw`ROLLBACK TO SAVEPOINT op`;
+      await sql.$executeRaw`RELEASE SAVEPOINT op`;
     } catch {
       // The storage rolled the whole transaction back itself: the group fails and is retried.
       throw unavailableError(error) ?? error;
@@ -150,7 +161,7 @@ async function applyInGroup(
     const result = refusal(op.id, error);
     // Kept so that a retry gets the same answer, whatever changed since; not for someone
     // refused access (nothing of theirs is stored in a map that is not theirs).
-    if (allowed) await record(tx, userId, mapId, op, result);
+    if (allowed) await record(sql, userId, mapId, op, result);
     return { result, fresh: false };
   }
 }
@@ -179,14 +190,7 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
       const group = byMap(queue.jobs.splice(0, GROUP_MAX));
       const results: { result: OpResult; fresh: boolean }[] = [];
       try {
-        await db.$transaction(
-          async (tx) => {
-            results.length = 0;
-            for (const job of group)
-              results.push(await applyInGroup(tx, job.userId, job.mapId, job.op));
-          },
-          { maxWait: 30_000, timeout: 30_000 },
-        );
+        await runGroup(db, group, results);
         group.forEach((job, i) => job.resolve(results[i]!.result));
         publishApplied(group, results);
       } catch (error) {
@@ -200,6 +204,21 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
   } finally {
     queue.draining = false;
   }
+}
+
+/**
+ * Writes a group in one transaction: straight on SQLite's driver when every change in it is
+ * SQL_ONLY, else in a Prisma transaction. `results` is filled anew on each attempt.
+ */
+async function runGroup(db: Db, group: Job[], results: { result: OpResult; fresh: boolean }[]) {
+  const applyAll = async (sql: RawSql, tx?: Tx) => {
+    results.length = 0;
+    for (const job of group)
+      results.push(await applyInGroup(sql, tx, job.userId, job.mapId, job.op));
+  };
+  const direct = directTransactions(db);
+  if (direct && group.every((job) => SQL_ONLY.has(job.op.kind))) return direct(applyAll);
+  await db.$transaction((tx) => applyAll(tx, tx), { maxWait: 30_000, timeout: 30_000 });
 }
 
 /**
