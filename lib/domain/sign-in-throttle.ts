@@ -140,11 +140,17 @@ export function countAttempt(
 }
 
 /** The storage keys of the three counters for an attempt. */
-export function throttleKeys(email: string, client: string) {
+export function throttleKeys(
+  email: string,
+  client: string,
+  purpose: 'sign-in' | 'reset' = 'sign-in',
+) {
+  // Password-reset requests are counted apart: asking for links never costs sign-in attempts.
+  const p = purpose === 'reset' ? 'reset-' : '';
   return {
-    clientOnAccount: `pair:${client} ${email}`,
-    client: `ip:${client}`,
-    account: `account:${email}`,
+    clientOnAccount: `${p}pair:${client} ${email}`,
+    client: `${p}ip:${client}`,
+    account: `${p}account:${email}`,
   };
 }
 

@@ -141,10 +141,14 @@ async function uncountAttempt(keys: Keys, signedIn: boolean): Promise<void> {
   });
 }
 
-const waitMessage = (seconds: number) => {
+const inWords = (seconds: number) => {
   const [n, unit] = seconds < 120 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  return `Too many failed attempts. Wait ${n} ${unit}${n === 1 ? '' : 's'} and try again.`;
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 };
+const waitMessage = (seconds: number) =>
+  `Too many failed attempts. Wait ${inWords(seconds)} and try again.`;
+const resetWaitMessage = (seconds: number) =>
+  `Several reset links were sent to this address just now. Check your inbox (and spam folder), or wait ${inWords(seconds)} and ask again.`;
 
 /**
  * The name the throttle counts an attempt under: the account's email when a username names an
@@ -217,10 +221,16 @@ export async function signIn(
 
 /**
  * Sends (or, with no mail server, logs) a link to choose a new password. Says the same whether or
- * not the address has an account.
+ * not the address has an account. Every request counts, under keys of its own, against the same
+ * backoff as failed sign-ins: a few links per address are free, then each further one waits, so
+ * no one can flood an inbox (or the server's log) with links.
  */
 export async function requestPasswordReset(input: { email: string }) {
-  await getAuth().api.requestPasswordReset({ body: { email: input.email } });
+  const email = input.email.trim().toLowerCase();
+  const client = clientAddress((await headers()).get('x-forwarded-for'), trustedProxies());
+  const wait = await reserveAttempt(throttleKeys(email, client, 'reset'));
+  if (wait > 0) throw new AppError('RATE_LIMITED', resetWaitMessage(wait));
+  await getAuth().api.requestPasswordReset({ body: { email } });
 }
 
 /** Sets a new password through a reset link's token; the account's sessions all end. */

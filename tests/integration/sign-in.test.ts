@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACCOUNT_UNDER_ATTACK } from '@/lib/domain/sign-in-throttle';
 import { AppError } from '@/lib/errors';
 import { getAuth } from '@/lib/server/auth';
-import { signIn, signUp } from '@/lib/server/sign-in';
+import { requestPasswordReset, signIn, signUp } from '@/lib/server/sign-in';
 
 // Sign-in throttling through the same server functions the sign-in form's action calls, with a
 // request scope of our own: each attempt sees the headers of "its" request, as under Next.js
@@ -119,5 +119,39 @@ describe('sign-in throttling', { timeout: 60_000 }, () => {
     );
     expect(count(results, 'INVALID')).toBe(5);
     expect(await attempt(email, PASSWORD, `${real}, ${newIp()}`)).toBe('ok');
+  });
+});
+
+describe('password-reset links', { timeout: 60_000 }, () => {
+  /** One "forgot password" request from `ip`: 'ok', or the code it was refused with. */
+  async function askReset(email: string, ip: string): Promise<string> {
+    try {
+      await scope().run(new Headers({ 'x-forwarded-for': ip }), () =>
+        requestPasswordReset({ email }),
+      );
+      return 'ok';
+    } catch (e) {
+      if (e instanceof AppError) return e.code;
+      throw e;
+    }
+  }
+
+  it('sends a few per address and client, then asks to wait; sign-in and others are unaffected', async () => {
+    const email = await newAccount();
+    const sent = vi.spyOn(getAuth().api, 'requestPasswordReset');
+    const ip = newIp();
+    const results: string[] = [];
+    for (let i = 0; i < 8; i++) results.push(await askReset(email, ip));
+    expect(results.slice(0, 5)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(count(results, 'RATE_LIMITED')).toBe(3);
+    expect(sent).toHaveBeenCalledTimes(5);
+    // Someone else asking for their own link, and the owner signing in, are not held up.
+    expect(await askReset(await newAccount('other'), newIp())).toBe('ok');
+    expect(await attempt(email, PASSWORD, ip)).toBe('ok');
+    // An address without an account is answered the same way.
+    const nobody = newEmail('nobody');
+    const unknown = [];
+    for (let i = 0; i < 6; i++) unknown.push(await askReset(nobody, ip));
+    expect(unknown).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'RATE_LIMITED']);
   });
 });
