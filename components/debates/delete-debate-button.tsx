@@ -40,7 +40,7 @@ export function DeleteDebateButton({ debateId, motion }: { debateId: string; mot
         </p>
         <FieldError id={`delete-${debateId}-error`} messages={error} />
         <div className="mt-4 flex justify-end gap-2">
-          <Button onClick={() => setConfirming(false)} autoFocus>
+          <Button onClick={() => setConfirming(false)} data-autofocus>
             Keep it
           </Button>
           <Button variant="danger" onClick={remove} disabled={pending}>

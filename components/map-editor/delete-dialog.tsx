@@ -24,7 +24,7 @@ export function DeleteDialog({
         beneath it. They will be deleted with it. You can undo this straight after (Ctrl+Z).
       </p>
       <div className="mt-4 flex justify-end gap-2">
-        <Button onClick={onClose} autoFocus>
+        <Button onClick={onClose} data-autofocus>
           Keep
         </Button>
         <Button variant="danger" onClick={onConfirm}>

@@ -43,9 +43,12 @@ import { EditorNotices, ViewSwitch } from './editor-notices';
 import { PresenceContext, usePresenceByClaim } from './presence';
 import { useLiveMap } from './use-live-map';
 
+/** Focus in a text field or an open dialog: no single-key shortcut runs there. */
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
-  (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  (el.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
+    el.closest('dialog[open]') !== null);
 
 const short = (t: string) => (t.length > 50 ? `${t.slice(0, 47)}…` : t);
 const noSubscription = () => () => {};

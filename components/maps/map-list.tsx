@@ -125,7 +125,7 @@ function MapRow({ map }: { map: MyMapSummary }) {
           everyone you shared it with too. Its links stop working.
         </p>
         <div className="mt-4 flex justify-end gap-2">
-          <Button onClick={() => setConfirming(false)} autoFocus>
+          <Button onClick={() => setConfirming(false)} data-autofocus>
             Keep it
           </Button>
           <Button variant="danger" onClick={remove} disabled={busy}>

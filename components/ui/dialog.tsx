@@ -2,9 +2,18 @@
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+/** The field a dialog starts on: one marked `data-autofocus`, else its first text field. */
+const FIRST_FIELD =
+  '[data-autofocus], textarea, input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit]), select';
+
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped by the browser,
  * Escape closes it, and focus returns to where it was.
+ *
+ * Focus starts on the dialog's first text field (or the control marked `data-autofocus`), not on
+ * Close: React's `autoFocus` runs before `showModal()`, which then moves focus to the first
+ * focusable control, so typing a passage pressed Close at the first space and the rest of the
+ * letters ran the editor's shortcuts on the selected claim.
  */
 export function Dialog({
   open,
@@ -29,6 +38,7 @@ export function Dialog({
     if (open && !dialog.open) {
       const opener = document.activeElement as HTMLElement | null;
       dialog.showModal();
+      dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
       return () => {
         if (dialog.open) dialog.close();
         opener?.focus?.();

@@ -106,3 +106,56 @@ test('a small map is built, rearranged, rated and repaired with the keyboard alo
   ]);
   await expectAccessible(page);
 });
+
+test('typing into a dialog never runs a shortcut: every letter, digit, space and Backspace arrive', async ({
+  page,
+}) => {
+  await startMap(page);
+  await page.locator('[data-thesis]').first().getByRole('button', { name: '+ Add pro' }).click();
+  await page.keyboard.type('Sport opens doors');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-thesis]').nth(1).getByRole('button', { name: '+ Add pro' }).click();
+  await page.keyboard.type('Sanctions must hold');
+  await page.keyboard.press('Enter');
+  const claim = row(page, 'Sport opens doors');
+  await expect(claim).toBeVisible();
+  const sentence = 'The quick brown fox jumps over the lazy dog 0123456789 ?!';
+
+  // The Quote dialog starts on its passage field, and keeps every key typed there.
+  await claim.focus();
+  await page.keyboard.press('q');
+  const quote = page.getByRole('dialog', { name: 'Attach a quote as evidence' });
+  await expect(quote.getByLabel(/Passage/)).toBeFocused();
+  await page.keyboard.type(sentence);
+  await page.keyboard.press('Backspace');
+  await expect(quote.getByLabel(/Passage/)).toHaveValue(sentence.slice(0, -1));
+  await expect(quote).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(quote).toBeHidden();
+  await expect(claim).toBeFocused();
+
+  // The note field in the row likewise.
+  await page.keyboard.press('n');
+  const note = claim.getByLabel('Note');
+  await expect(note).toBeFocused();
+  await page.keyboard.type(sentence);
+  await page.keyboard.press('Backspace');
+  await expect(note).toHaveValue(sentence.slice(0, -1));
+  await page.keyboard.press('Escape');
+
+  // The Link dialog starts on its list of targets; letters there choose, and run nothing.
+  await claim.focus();
+  await page.keyboard.press('l');
+  const link = page.getByRole('dialog', { name: 'Link to the other side' });
+  await expect(link.getByRole('listbox')).toBeFocused();
+  await page.keyboard.type(sentence);
+  await expect(link).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(link).toBeHidden();
+
+  // Nothing ran on the claim: no new claims, no stance flip, no rating, no comments, not deleted.
+  await expect(page.locator('[data-claim-row]')).toHaveCount(2);
+  await expect(claim).toHaveAttribute('data-stance', 'pro');
+  await expect(claim).not.toContainText(/Strength \d of 5/);
+  await expect(page.locator('[data-comments-panel]')).toHaveCount(0);
+});
