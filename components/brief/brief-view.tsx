@@ -1,24 +1,22 @@
 import Link from 'next/link';
-import type { Brief, BriefPoint } from '@/lib/domain/brief';
+import { roleLabel, type Brief, type BriefNode, type BriefPoint } from '@/lib/domain/brief';
 import { plural } from '@/lib/format';
 import { PrintButton } from './print-button';
 
-function Quotes({ point }: { point: BriefPoint }) {
+/** Quotes with a short cite; the full citation is in the sources list at the end. */
+function Quotes({ point, sources }: { point: BriefPoint; sources: Brief['sources'] }) {
   if (!point.quotes.length) return null;
   return (
     <div className="mt-1 space-y-1">
       {point.quotes.map((q, i) => (
         <blockquote
           key={i}
-          className="border-l-4 border-amber-500 pl-3 font-serif text-sm italic text-stone-800"
+          className="border-l-4 border-amber-500 pl-3 font-serif text-[0.95rem] italic text-stone-800"
         >
-          “{q.exact}”
-          <footer className="font-sans text-xs not-italic text-stone-600">
-            — {q.citation},{' '}
-            <a href={q.url} className="break-all underline">
-              {q.url}
-            </a>
-          </footer>
+          “{q.exact}”{' '}
+          <cite className="font-sans text-xs not-italic text-stone-600">
+            — {sources[q.source - 1]?.short ?? 'source'}
+          </cite>
         </blockquote>
       ))}
     </div>
@@ -32,7 +30,59 @@ const Strength = ({ point }: { point: BriefPoint }) =>
     </span>
   ) : null;
 
-/** The printable brief for one side: our case, the objections to expect with rebuttals, the gaps. */
+const Note = ({ point }: { point: BriefPoint }) =>
+  point.claim.note ? (
+    <p className="mt-1 whitespace-pre-line text-sm text-stone-700">Note: {point.claim.note}</p>
+  ) : null;
+
+/** Deep trees stop indenting after a few levels so the text keeps a readable width. */
+const MAX_INDENT = 6;
+
+/** One thesis's tree, every claim at every depth, coloured by the side it helps. */
+function Tree({
+  nodes,
+  ours,
+  sources,
+}: {
+  nodes: BriefNode[];
+  ours: boolean;
+  sources: Brief['sources'];
+}) {
+  if (!nodes.length) return null;
+  const indent = (nodes[0]?.depth ?? 0) > 0 && nodes[0]!.depth <= MAX_INDENT;
+  return (
+    <ul className={`space-y-3 ${indent ? 'mt-2 border-l border-stone-200 pl-4' : 'mt-3'}`}>
+      {nodes.map((n) => (
+        <li key={n.claim.id} data-brief-claim={n.claim.id} className="break-inside-avoid-page">
+          <p className={`font-medium ${n.helps === 'us' ? 'text-pro-800' : 'text-con-800'}`}>
+            {n.gap && (
+              <span className="mr-2 rounded bg-con-100 px-1.5 py-0.5 text-xs font-bold uppercase">
+                Gap
+              </span>
+            )}
+            <span className="mr-1 text-xs font-semibold uppercase tracking-wide">
+              {roleLabel(n, ours)}
+              {n.depth >= MAX_INDENT ? ` (level ${n.depth + 1})` : ''}:
+            </span>{' '}
+            <span className="whitespace-pre-line text-stone-900">{n.claim.text}</span>
+            <Strength point={n} />
+          </p>
+          <Quotes point={n} sources={sources} />
+          <Note point={n} />
+          <Tree nodes={n.children} ours={ours} sources={sources} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const Heading = ({ id, children }: { id: string; children: React.ReactNode }) => (
+  <h2 id={id} className="border-b border-stone-300 pb-1 text-xl font-bold">
+    {children}
+  </h2>
+);
+
+/** The printable brief for one side: the whole map, then what to prepare, then the sources. */
 export function BriefView({
   brief,
   basePath,
@@ -43,8 +93,9 @@ export function BriefView({
   side: number;
 }) {
   const other = side === 1 ? 2 : 1;
+  const missing = brief.claimCount - brief.shown;
   return (
-    <article className="mx-auto max-w-3xl space-y-6 bg-white p-6 print:max-w-none print:p-0 sm:p-10">
+    <article className="mx-auto max-w-3xl space-y-8 bg-white p-6 print:max-w-none print:p-0 sm:p-10">
       <nav data-no-print aria-label="Brief" className="flex flex-wrap items-center gap-3 text-sm">
         <Link href={basePath} className="font-medium underline">
           Back to the map
@@ -66,7 +117,11 @@ export function BriefView({
         <h1 className="mt-1 text-3xl font-bold">Brief: {brief.thesis.label}</h1>
         <p className="mt-1 text-stone-800">{brief.thesis.text}</p>
         <p className="mt-1 text-sm text-stone-600">
-          From the map “{brief.title}”. Opponent: {brief.opponent.label}.
+          From the map “{brief.title}”. Opponent: {brief.opponent.label}.{' '}
+          {missing > 0
+            ? `${plural(missing, 'claim is', 'claims are')} not shown (their place in the map is broken).`
+            : `All ${plural(brief.claimCount, 'claim', 'claims')} of the map are below.`}{' '}
+          Green helps our side, red helps theirs.
         </p>
         {brief.gaps > 0 && (
           <p className="mt-3 rounded-md border border-con-600 bg-con-50 px-3 py-2 font-semibold text-con-800">
@@ -77,36 +132,13 @@ export function BriefView({
       </header>
 
       <section aria-labelledby="case">
-        <h2 id="case" className="border-b border-stone-300 pb-1 text-xl font-bold">
-          1. Our case, strongest first
-        </h2>
-        {brief.case.length === 0 && (
-          <p className="mt-2 text-stone-600">No supporting claims yet.</p>
-        )}
-        <ol className="mt-3 space-y-4">
-          {brief.case.map((p) => (
-            <li key={p.claim.id} className="break-inside-avoid">
-              <p className="font-semibold text-pro-800">
-                {p.claim.text}
-                <Strength point={p} />
-              </p>
-              <Quotes point={p} />
-              {p.support.map((s) => (
-                <div key={s.claim.id} className="ml-5 mt-2">
-                  <p>+ {s.claim.text}</p>
-                  <Quotes point={s} />
-                </div>
-              ))}
-              {p.claim.note && <p className="mt-1 text-sm text-stone-700">Note: {p.claim.note}</p>}
-            </li>
-          ))}
-        </ol>
+        <Heading id="case">1. Our case: {brief.thesis.label}</Heading>
+        {brief.case.length === 0 && <p className="mt-2 text-stone-600">No claims yet.</p>}
+        <Tree nodes={brief.case} ours sources={brief.sources} />
       </section>
 
       <section aria-labelledby="objections">
-        <h2 id="objections" className="border-b border-stone-300 pb-1 text-xl font-bold">
-          2. Objections to expect, and our rebuttals
-        </h2>
+        <Heading id="objections">2. Objections to expect, and our rebuttals</Heading>
         {brief.objections.length === 0 && (
           <p className="mt-2 text-stone-600">No objections mapped yet.</p>
         )}
@@ -127,42 +159,43 @@ export function BriefView({
                 )}
               </p>
               <p className="text-sm text-stone-600">Against {o.target}</p>
-              <Quotes point={o} />
               {o.gap && <p className="mt-1 text-sm text-con-800">No rebuttal prepared yet.</p>}
               {o.rebuttals.map((r) => (
-                <div key={r.claim.id} className="ml-5 mt-2">
-                  <p className="font-medium text-pro-800">
-                    Rebuttal: {r.claim.text}
-                    <Strength point={r} />
-                  </p>
-                  <Quotes point={r} />
-                </div>
+                <p key={r.claim.id} className="ml-5 mt-1 font-medium text-pro-800">
+                  Rebuttal: {r.claim.text}
+                  <Strength point={r} />
+                </p>
               ))}
             </li>
           ))}
         </ol>
       </section>
 
-      <section aria-labelledby="attacks">
-        <h2 id="attacks" className="border-b border-stone-300 pb-1 text-xl font-bold">
-          3. Our objections to the other side
-        </h2>
-        {brief.attacks.length === 0 && <p className="mt-2 text-stone-600">None mapped yet.</p>}
-        <ul className="mt-3 space-y-3">
-          {brief.attacks.map((a) => (
-            <li key={a.claim.id} className="break-inside-avoid">
-              <p>
-                – {a.claim.text}
-                <Strength point={a} />
-              </p>
-              <p className="text-sm text-stone-600">
-                Against {a.target}
-                {a.byLink ? ' (cross-link from our side)' : ''}
-              </p>
-              <Quotes point={a} />
+      <section aria-labelledby="their-case">
+        <Heading id="their-case">3. Their case: {brief.opponent.label}</Heading>
+        <p className="mt-1 text-sm text-stone-600">
+          {plural(brief.attacks.length, 'objection', 'objections')} of ours to it
+          {brief.attacks.some((a) => a.byLink)
+            ? `, ${brief.attacks.filter((a) => a.byLink).length} of them by cross-links from our side`
+            : ''}
+          .
+        </p>
+        {brief.theirCase.length === 0 && <p className="mt-2 text-stone-600">No claims yet.</p>}
+        <Tree nodes={brief.theirCase} ours={false} sources={brief.sources} />
+      </section>
+
+      <section aria-labelledby="sources">
+        <Heading id="sources">Sources</Heading>
+        <ol className="mt-3 space-y-2 text-sm">
+          {brief.sources.map((s) => (
+            <li key={s.number}>
+              [{s.number}] {s.citation}.{' '}
+              <a href={s.url} className="break-all underline">
+                {s.url}
+              </a>
             </li>
           ))}
-        </ul>
+        </ol>
       </section>
     </article>
   );

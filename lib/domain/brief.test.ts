@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildBrief } from './brief';
-import { sampleMap, seededDebate } from './exchange/testing/fixtures';
+import { buildBrief, flattenBrief } from './brief';
+import { deepMap, sampleMap, seededDebate } from './exchange/testing/fixtures';
 import { syntheticMap } from './exchange/testing/synthetic-map';
 import { thesisCounts } from './dialectic';
 import type { ClaimView } from './views';
@@ -32,9 +32,14 @@ describe('debate brief', () => {
       'Weak point',
       'Unrated point',
     ]);
-    expect(brief.case[0]!.quotes[0]).toMatchObject({
+    expect(brief.case[0]!.quotes[0]).toEqual({
       exact: 'Kim Jong-un might just have opened a path to real negotiations',
+      source: 1,
     });
+    expect(brief.sources.map((x) => x.short)).toEqual([
+      'The Conversation [1]',
+      'The Globe Post [2]',
+    ]);
 
     const [sport, crossThesis] = brief.objections;
     expect(sport).toMatchObject({
@@ -59,8 +64,9 @@ describe('debate brief', () => {
       'Dialogue and pressure\nworked together before',
     ]);
     const other = buildBrief(sampleMap(), 'thesis-2');
-    expect(other.case.map((p) => p.claim.text)).toEqual([
-      'Sanctions block the projects the North wants [sic] #1',
+    expect(other.case.map((p) => [p.claim.text, p.role, p.helps])).toEqual([
+      ['Sanctions block the projects the North wants [sic] #1', 'support', 'us'],
+      ['Dialogue and pressure\nworked together before', 'objection', 'them'],
     ]);
     expect(other.objections.map((o) => [o.claim.text, o.gap])).toEqual([
       ['Dialogue and pressure\nworked together before', true],
@@ -106,5 +112,33 @@ describe('debate brief', () => {
         expect(brief.gaps).toBe(counts.unanswered);
       }
     }
+  });
+});
+
+describe('the brief is the whole map', () => {
+  it('holds every claim of both trees at every depth, with its note and the side it helps', () => {
+    const doc = deepMap();
+    const brief = buildBrief(doc, 'thesis-1');
+    const nodes = [...flattenBrief(brief.case), ...flattenBrief(brief.theirCase)];
+    expect(nodes.map((n) => n.claim.id).sort()).toEqual(doc.claims.map((c) => c.id).sort());
+    expect(brief).toMatchObject({ claimCount: doc.claims.length, shown: doc.claims.length });
+    expect(Math.max(...nodes.map((n) => n.depth))).toBe(3);
+    // Colours follow the side a claim helps: a con to a con under our thesis helps us.
+    const byId = new Map(nodes.map((n) => [n.claim.id, n]));
+    expect(byId.get('thesis-1-L2-1')).toMatchObject({ role: 'objection', helps: 'them' });
+    expect(byId.get('thesis-1-L3-1')).toMatchObject({ role: 'objection', helps: 'them' });
+    expect(byId.get('c3')).toMatchObject({ role: 'rebuttal', helps: 'us' });
+    expect(byId.get('thesis-2-L1-1')).toMatchObject({ role: 'objection', helps: 'us' });
+    // Each level strongest first: a rated claim leads its siblings.
+    const rated = brief.case.find((n) => n.claim.strength === 4)!;
+    expect(rated.claim.id).toBe('c1');
+    expect(brief.case[0]!.claim.id).toBe('c1');
+  });
+
+  it('says how many claims it cannot place, instead of leaving them out silently', () => {
+    const doc = sampleMap();
+    const orphan = { ...doc.claims[0]!, id: 'orphan', parentId: 'gone' };
+    const brief = buildBrief({ ...doc, claims: [...doc.claims, orphan] }, 'thesis-1');
+    expect(brief.claimCount - brief.shown).toBe(1);
   });
 });

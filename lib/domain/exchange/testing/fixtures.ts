@@ -101,6 +101,36 @@ export function sampleMap(): MapDocument {
   };
 }
 
+/** A map four levels deep on both sides, every claim with a note, the deepest rated highest. */
+export function deepMap(): MapDocument {
+  const doc = sampleMap();
+  const claims: ClaimView[] = [];
+  for (const thesisId of ['thesis-1', 'thesis-2']) {
+    let parents: (string | null)[] = [null];
+    for (let level = 1; level <= 4; level++) {
+      const next: string[] = [];
+      for (const parentId of parents)
+        for (const stance of ['pro', 'con'] as const) {
+          const id = `${thesisId}-L${level}-${next.length}`;
+          claims.push({
+            id,
+            thesisId,
+            parentId,
+            stance,
+            text: `Claim ${id} (${stance})`,
+            note: `Note on ${id}`,
+            strength: level === 4 ? 5 : null,
+            order: `a${next.length % 2}`,
+            version: 1,
+          });
+          next.push(id);
+        }
+      parents = next.slice(0, 2);
+    }
+  }
+  return { ...doc, claims: [...doc.claims, ...claims] };
+}
+
 /** A property test's timeout: dozens of hostile maps through a parser are CPU-bound, and CI is busy. */
 export const PROPERTY_TIMEOUT = 20_000;
 
