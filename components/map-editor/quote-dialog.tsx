@@ -1,15 +1,21 @@
 'use client';
 
-import { useState } from 'react';
+import { diffWords } from 'diff';
+import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
+import { selectorAt } from '@/lib/domain/quote-anchoring';
+import { matchQuote, type FoundQuote } from '@/lib/domain/quote-matching';
 import type { ClaimView } from '@/lib/domain/views';
 import { useEditor } from './editor-context';
 
 /**
  * Attach a quote by typing or pasting it: the keyboard way to do what selecting text in an
- * article does. The server checks the passage is really in the article.
+ * article does. The passage is looked for in both articles, forgiving case, punctuation, quote
+ * marks, dashes, "..." for words left out and a few slips (lib/domain/quote-matching.ts); what is
+ * stored is the article's own text. When nothing is close, the nearest sentence is offered with
+ * the differences marked.
  */
 export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {
   const { sources, theses, api } = useEditor();
@@ -17,15 +23,41 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
   const [sourceId, setSourceId] = useState(ownSource);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [suggestion, setSuggestion] = useState<FoundQuote | null>(null);
   const [busy, setBusy] = useState(false);
+  const articles = useMemo(
+    () =>
+      theses.map((t) => ({ sourceId: t.source.id, blocks: t.source.blocks.map((b) => b.text) })),
+    [theses],
+  );
+  const titleOf = (id: string) => sources.find((s) => s.id === id)?.title ?? 'the article';
 
-  async function attach() {
-    if (!text.trim()) return setError('Paste or type the passage to quote.');
+  async function attachFound(found: FoundQuote) {
+    const blocks = articles.find((a) => a.sourceId === found.sourceId)?.blocks ?? [];
     setBusy(true);
-    const result = await api.addAnchor(claim.id, sourceId, { exact: text, prefix: '', suffix: '' });
+    const result = await api.addAnchor(
+      claim.id,
+      found.sourceId,
+      selectorAt(blocks, found.location),
+      found.location.block,
+    );
     setBusy(false);
     if (!result.ok) return setError(result.message);
     onClose();
+  }
+
+  async function attach() {
+    if (!text.trim()) return setError('Paste or type the passage to quote.');
+    const match = matchQuote(articles, text, sourceId);
+    if (match.kind === 'found') return attachFound(match);
+    const others = sources.filter((s) => s.id !== sourceId).map((s) => `“${s.title}”`);
+    setSuggestion(match.suggestion);
+    setError(
+      `That passage is not in “${titleOf(sourceId)}”${others.length ? `, nor in ${others.join(', ')}` : ''}.` +
+        (match.suggestion
+          ? ' Did you mean the passage below?'
+          : ' Select it in the article, or paste it as written (within one paragraph).'),
+    );
   }
 
   return (
@@ -41,7 +73,7 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
         className="space-y-3"
       >
         <fieldset>
-          <legend className="text-sm font-semibold text-stone-800">From the article</legend>
+          <legend className="text-sm font-semibold text-stone-800">Look first in</legend>
           {sources.map((s) => (
             <label key={s.id} className="mt-1 flex items-center gap-2 text-sm">
               <input
@@ -56,7 +88,7 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
         </fieldset>
         <div>
           <label htmlFor="quote-text" className="block text-sm font-semibold text-stone-800">
-            Passage (copied exactly, within one paragraph)
+            Passage (within one paragraph; “...” for words left out)
           </label>
           <textarea
             id="quote-text"
@@ -66,12 +98,22 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
             onChange={(e) => {
               setText(e.target.value);
               setError(null);
+              setSuggestion(null);
             }}
             aria-invalid={error ? true : undefined}
             aria-describedby="quote-error"
             className="mt-1 block w-full rounded-md border border-stone-400 px-2 py-1.5 font-serif"
           />
           <FieldError id="quote-error" messages={error} />
+          {suggestion && (
+            <Suggestion
+              typed={text}
+              found={suggestion}
+              title={titleOf(suggestion.sourceId)}
+              busy={busy}
+              onUse={() => void attachFound(suggestion)}
+            />
+          )}
           <p className="mt-1 text-xs text-stone-600">
             Tip: you can also select text in the article with the mouse and attach it from the bar
             that appears.
@@ -85,5 +127,52 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** The nearest passage, with the article's words the student did not type marked. */
+function Suggestion({
+  typed,
+  found,
+  title,
+  busy,
+  onUse,
+}: {
+  typed: string;
+  found: FoundQuote;
+  title: string;
+  busy: boolean;
+  onUse: () => void;
+}) {
+  const parts = diffWords(typed, found.exact, { ignoreCase: true });
+  return (
+    <div data-quote-suggestion className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+      <p className="text-sm font-semibold text-stone-800">Did you mean, in “{title}”:</p>
+      <blockquote className="mt-1 font-serif text-stone-900">
+        {parts.map((p, i) =>
+          p.removed ? (
+            <del
+              key={i}
+              className="text-con-800"
+              title="You typed this; the article does not say it"
+            >
+              {p.value}
+            </del>
+          ) : p.added ? (
+            <ins key={i} className="bg-amber-200 no-underline" title="The article says this">
+              {p.value}
+            </ins>
+          ) : (
+            <span key={i}>{p.value}</span>
+          ),
+        )}
+      </blockquote>
+      <p className="mt-1 text-xs text-stone-600">
+        Highlighted: the article’s words you did not type. Struck out: words not in the article.
+      </p>
+      <Button size="sm" className="mt-2" onClick={onUse} disabled={busy}>
+        Use this passage
+      </Button>
+    </div>
   );
 }
