@@ -1,7 +1,7 @@
 'use client';
 
 import { diffWords } from 'diff';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
@@ -151,13 +151,12 @@ function Suggestion({
       <blockquote className="mt-1 font-serif text-stone-900">
         {parts.map((p, i) =>
           p.removed ? (
-            <del
-              key={i}
-              className="text-con-800"
-              title="You typed this; the article does not say it"
-            >
-              {p.value}
-            </del>
+            <Fragment key={i}>
+              <del className="text-con-800" title="You typed this; the article does not say it">
+                {p.value}
+              </del>
+              {parts[i + 1]?.added && !/\s$/.test(p.value) ? ' ' : ''}
+            </Fragment>
           ) : p.added ? (
             <ins key={i} className="bg-amber-200 no-underline" title="The article says this">
               {p.value}

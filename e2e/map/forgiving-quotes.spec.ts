@@ -47,8 +47,9 @@ test('typed quotes are found as the article words them, and a near miss offers t
   await quoteAs('The sanctions badly limit the North’s supplies of energy like gasoline');
   await expect(dialog.getByText(/That passage is not in “How informal diplomacy/)).toBeVisible();
   const offer = dialog.locator('[data-quote-suggestion]');
-  await expect(offer).toContainText('The sanctions seriously restrict');
-  await expect(offer.locator('ins').first()).toBeVisible();
+  await expect(offer.locator('blockquote')).toContainText(/^The sanctions /);
+  await expect(offer.locator('ins').first()).toHaveText(/seriously restrict/);
+  await expect(offer.locator('del').first()).toHaveText(/badly limit/);
   await expectAccessible(page);
   await screenshots(page, 'quote-did-you-mean');
   await offer.getByRole('button', { name: 'Use this passage' }).click();
