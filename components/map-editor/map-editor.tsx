@@ -41,6 +41,7 @@ import type { Role } from '@/lib/domain/capabilities';
 import { EditorHeader } from './editor-header';
 import { EditorNotices, ViewSwitch } from './editor-notices';
 import { PresenceContext, usePresenceByClaim } from './presence';
+import { AccessEndedNotice } from './access-ended-notice';
 import { useLiveMap } from './use-live-map';
 
 const isTyping = (el: EventTarget | null) =>
@@ -388,10 +389,11 @@ export function MapEditor({
               actions={headerActions}
             />
 
+            {live.ended && <AccessEndedNotice ended={live.ended} />}
             <EditorNotices />
-            <ViewSwitch view={view} onChange={setView} />
+            {!live.ended?.lost && <ViewSwitch view={view} onChange={setView} />}
 
-            {view === 'graph' ? (
+            {live.ended?.lost ? null : view === 'graph' ? (
               <MapGraph title={map.title} />
             ) : (
               <SideTabs
