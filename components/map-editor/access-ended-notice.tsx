@@ -21,7 +21,11 @@ export function AccessEndedNotice({ ended }: { ended: AccessEnded }) {
       data-access-ended={ended.reason}
       className="space-y-2 rounded-md border border-con-600 bg-con-50 px-4 py-3 text-con-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-con-600"
     >
-      <p className="font-semibold">{ended.lost ? 'This map is closed' : 'Your access changed'}</p>
+      {ended.lost ? (
+        <h1 className="text-lg font-semibold">This map is closed</h1>
+      ) : (
+        <p className="font-semibold">Your access changed</p>
+      )}
       <p className="text-sm">{ended.message}</p>
       <p className="flex flex-wrap gap-3 text-sm">
         <button

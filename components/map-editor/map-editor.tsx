@@ -371,6 +371,8 @@ export function MapEditor({
   const deleteClaim = claimById(deleteFor);
   const [a, b] = theses;
   if (!a || !b) return <p>This debate is missing a thesis.</p>;
+  // Access to the map is gone (removed, moved, signed out, link revoked): nothing of it stays.
+  if (live.ended?.lost) return <AccessEndedNotice ended={live.ended} />;
 
   return (
     <EditorContext.Provider value={ctx}>
@@ -391,9 +393,9 @@ export function MapEditor({
 
             {live.ended && <AccessEndedNotice ended={live.ended} />}
             <EditorNotices />
-            {!live.ended?.lost && <ViewSwitch view={view} onChange={setView} />}
+            <ViewSwitch view={view} onChange={setView} />
 
-            {live.ended?.lost ? null : view === 'graph' ? (
+            {view === 'graph' ? (
               <MapGraph title={map.title} />
             ) : (
               <SideTabs

@@ -15,12 +15,13 @@ import { addClassMember, createClass, lockClass } from '@/lib/server/classroom/c
 import { removeStudent } from '@/lib/server/classroom/roster';
 import { sessionTokenOf } from '@/lib/server/live/access';
 import { postgresPubSub } from '@/lib/server/live/pg-pubsub';
-import { pubsub, setPubSub } from '@/lib/server/live/pubsub';
+import { pubsub, setPubSub, type BusMessage } from '@/lib/server/live/pubsub';
 import type { LiveReader } from '@/lib/server/live/readers';
 import { openMapStream } from '@/lib/server/live/stream';
 import { changeRole, inviteByEmail, removeMember } from '@/lib/server/members';
 import { getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
 import { getCurrentUser } from '@/lib/server/session';
+import { resetPassword } from '@/lib/server/sign-in';
 import { createUser, db, debate, userWithMap } from '../support/factories';
 
 // Access that ends, ends everywhere at once: for every cause, an open live stream of the person
@@ -42,13 +43,13 @@ const onPostgres = /^postgres(ql)?:/.test(url);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An open stream of `mapId` for `reader`, read in the background. */
-function watch(reader: LiveReader, mapId: string) {
+function watch(reader: LiveReader, mapId: string, tabId: string | null = null) {
   const abort = new AbortController();
   const response = openMapStream(db, {
     mapId,
     reader,
     since: 0,
-    tabId: null,
+    tabId,
     signal: abort.signal,
   });
   if (!response) throw new Error('stream refused');
@@ -178,7 +179,10 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
     const w = await teamWorld();
     const [from, to] = w.works;
     const mover = from!.members[0]!.userId;
-    const old = watch(user(mover, 'editor'), from!.mapId);
+    const tab = crypto.randomUUID();
+    const heard: BusMessage[] = [];
+    const stop = pubsub().subscribe(from!.mapId, (m) => heard.push(m));
+    const old = watch(user(mover, 'editor'), from!.mapId, tab);
     const stayer = watch(user(from!.members[1]!.userId, 'editor'), from!.mapId);
     await moveStudent(db, {
       userId: w.teacher.id,
@@ -192,6 +196,9 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
       access: expect.objectContaining({ reason: 'moved', lost: true }),
     });
     expect(ended.access!.message).toMatch(/moved you to another team/);
+    // Their presence left with the stream.
+    expect(heard).toContainEqual({ type: 'leave', tabId: tab, userId: mover });
+    stop();
     expect((await stayer.ended(300)).closed).toBe(false);
     stayer.stop();
   });
@@ -321,6 +328,25 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
       expect(token).toBeTruthy();
       return watch(user(account.userId, 'editor', token!), map.id);
     }
+
+    it('a password reset through a reset link signs the open pages out', async () => {
+      const account = await signedIn();
+      const stream = await readerOn(account);
+      const token = crypto.randomBytes(24).toString('base64url');
+      // The record better-auth's requestPasswordReset writes (the link's token).
+      await (
+        await getAuth().$context
+      ).internalAdapter.createVerificationValue({
+        value: account.userId,
+        identifier: `reset-password:${token}`,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
+      await resetPassword({ token, password: 'a new passphrase' });
+      expect(await stream.ended()).toEqual({
+        closed: true,
+        access: expect.objectContaining({ reason: 'password', lost: true }),
+      });
+    });
 
     it('signing out everywhere ends the open pages and the cached session', async () => {
       const account = await signedIn();
