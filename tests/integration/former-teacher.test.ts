@@ -4,7 +4,7 @@ import { mapRole } from '@/lib/server/access';
 import { createAssignment, renameTeam } from '@/lib/server/classroom/assignments';
 import { FORMER_TEACHER } from '@/lib/server/classroom/access';
 import { createManagedStudents, setAccountKind } from '@/lib/server/classroom/accounts';
-import { createClass, renameClass } from '@/lib/server/classroom/classes';
+import { createClass, getClassPage, renameClass } from '@/lib/server/classroom/classes';
 import { listRoster } from '@/lib/server/classroom/roster';
 import { deleteMap } from '@/lib/server/maps';
 import { addClaim } from '../support/members';
@@ -60,7 +60,10 @@ describe('a teacher made a student', () => {
     await expect(
       renameTeam(db, { userId: t, assignmentId: w.assignmentId, workId: w.work.id, name: 'X' }),
     ).rejects.toMatchObject(refused);
-    // Reading stays: the roster, and the maps, view only.
+    // Reading stays: the class page, the roster, and the maps, view only.
+    await expect(getClassPage(db, { userId: t, classId: w.classId })).resolves.toMatchObject({
+      role: 'teacher',
+    });
     await expect(listRoster(db, { userId: t, classId: w.classId })).resolves.toEqual([]);
     expect(await mapRole(db, t, w.work.mapId)).toBe('viewer');
     await expect(addClaim(t, w.work.mapId, w.thesisId)).rejects.toMatchObject({
