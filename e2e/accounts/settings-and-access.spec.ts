@@ -60,6 +60,7 @@ test('a student moved to the other team stops seeing the old team’s map within
   await expect(student.locator('[data-claim-row]')).toHaveCount(0);
   await expect(notice).toBeFocused();
   await expectAccessible(student);
+  await screenshots(student, 'access-ended');
 
   // Reloading shows nothing of the old map; their new team's map opens from home.
   await student.getByRole('button', { name: 'Reload the page' }).click();
