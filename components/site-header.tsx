@@ -59,9 +59,11 @@ export async function SiteHeader() {
                   Admin
                 </Link>
               )}
-              <span className="hidden text-stone-600 lg:inline" title={user.email}>
-                {user.name}
-              </span>
+              <Link href="/settings" className={navLink} data-account-menu>
+                <span className="lg:hidden">Account</span>
+                <span className="hidden lg:inline">{user.name}</span>
+                <span className="sr-only">: settings</span>
+              </Link>
               <form action={signOutAction}>
                 <button className="rounded-md border border-stone-300 px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
                   Sign out

@@ -41,6 +41,7 @@ import type { Role } from '@/lib/domain/capabilities';
 import { EditorHeader } from './editor-header';
 import { EditorNotices, ViewSwitch } from './editor-notices';
 import { PresenceContext, usePresenceByClaim } from './presence';
+import { AccessEndedNotice } from './access-ended-notice';
 import { useLiveMap } from './use-live-map';
 
 /** Focus in a text field or an open dialog: no single-key shortcut runs there. */
@@ -373,6 +374,8 @@ export function MapEditor({
   const deleteClaim = claimById(deleteFor);
   const [a, b] = theses;
   if (!a || !b) return <p>This debate is missing a thesis.</p>;
+  // Access to the map is gone (removed, moved, signed out, link revoked): nothing of it stays.
+  if (live.ended?.lost) return <AccessEndedNotice ended={live.ended} />;
 
   return (
     <EditorContext.Provider value={ctx}>
@@ -391,6 +394,7 @@ export function MapEditor({
               actions={headerActions}
             />
 
+            {live.ended && <AccessEndedNotice ended={live.ended} />}
             <EditorNotices />
             <ViewSwitch view={view} onChange={setView} />
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AccessEnded } from '@/lib/domain/access-ended';
 import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
 import type { MapSync } from '@/lib/sync/map-sync';
 
@@ -14,7 +15,8 @@ const PRESENCE_EVERY_MS = 20_000;
  * outbox's confirmed state in revision order (lib/sync/map-sync.ts), and who else is here (and
  * which claim they have selected or are editing) is shown. The browser reconnects by itself and
  * the server sends what was missed since the last change heard; a refused stream (signed out,
- * access removed) is tried again with a growing pause.
+ * access removed) is tried again with a growing pause. When this person's access changes while
+ * the page is open, the server ends the stream saying why (`ended`), and the page shows it.
  */
 export function useLiveMap(
   sync: MapSync,
@@ -28,6 +30,7 @@ export function useLiveMap(
   const [tabId] = useState(() => crypto.randomUUID());
   const [state, setState] = useState<LiveState>('connecting');
   const [others, setOthers] = useState<Record<string, PresenceEntry>>({});
+  const [ended, setEnded] = useState<AccessEnded | null>(null);
   // Rises with every (re)connection, so this tab says where it is again to the new stream.
   const [connections, setConnections] = useState(0);
   const link = opts.link ?? null;
@@ -66,11 +69,13 @@ export function useLiveMap(
           return rest;
         });
       });
-      source.addEventListener('access', () => {
-        // This person's access changed: the page shows what they may do now (or that it's gone).
+      source.addEventListener('access', (e) => {
+        // This person's access changed: the stream is over, and the page says why.
         stopped = true;
         source?.close();
-        window.location.reload();
+        setState('offline');
+        setOthers({});
+        setEnded(JSON.parse(e.data) as AccessEnded);
       });
       source.onerror = () => {
         setState('connecting');
@@ -102,7 +107,7 @@ export function useLiveMap(
   const editing = opts.here?.editing ?? false;
   const last = useRef('');
   useEffect(() => {
-    if (!presence) return;
+    if (!presence || ended) return;
     const send = (force: boolean) => {
       const body = JSON.stringify({ tabId, claimId, editing });
       if (!force && body === last.current) return;
@@ -121,8 +126,8 @@ export function useLiveMap(
       clearTimeout(soon);
       clearInterval(again);
     };
-  }, [presence, sync, tabId, claimId, editing, connections]);
+  }, [presence, sync, tabId, claimId, editing, connections, ended]);
 
   const list = useMemo(() => Object.values(others), [others]);
-  return { live: state, others: list, tabId };
+  return { live: state, others: list, tabId, ended };
 }

@@ -1,3 +1,4 @@
+import type { AccessReason } from '@/lib/domain/access-ended';
 import type { Op } from './ops';
 
 /**
@@ -28,8 +29,17 @@ export type LiveMessage =
   | ({ type: 'change' } & MapChange)
   | { type: 'presence'; entry: PresenceEntry }
   | { type: 'leave'; tabId: string; userId: string }
-  /** Someone lost access (removed, or their link revoked): their streams close. */
-  | { type: 'access'; userId?: string; linkId?: string };
+  /**
+   * Someone's access changed (lib/server/live/access.ts): their open streams (of `mapIds`, or of
+   * every map) check it again and end with the reason if it is gone or different.
+   */
+  | {
+      type: 'access';
+      userId?: string;
+      linkId?: string;
+      reason?: AccessReason;
+      mapIds?: string[];
+    };
 
 /** The answer to GET /api/maps/:id/changes?since=N. */
 export type ChangesResponse =

@@ -3,19 +3,28 @@ import { AppError } from '@/lib/errors';
 import { can, isRole, refusalFor, type Capability, type Role } from '@/lib/domain/capabilities';
 import type { RawSql, Tx } from './db';
 
-/** A person's role in a map: owner, a member's role, or null (no access; or the map is missing). */
+/**
+ * A person's role in a map: owner, a member's role, or null (no access; or the map is missing).
+ * The maps of a class's assignments are owned by its teacher; a teacher whose account is no
+ * longer a teacher's only views them (lib/server/classroom/access.ts).
+ */
 export async function mapRole(
   tx: RawSql,
   userId: string | null,
   mapId: string,
 ): Promise<Role | null> {
   if (!userId) return null;
-  const [row] = await tx.$queryRaw<{ ownerId: string; role: string | null }[]>`
-    SELECT m."ownerId", mm."role" FROM "argument_map" m
+  const [row] = await tx.$queryRaw<
+    { ownerId: string; role: string | null; formerTeacher: bigint | number | boolean }[]
+  >`
+    SELECT m."ownerId", mm."role", EXISTS (
+      SELECT 1 FROM "assignment_work" aw JOIN "user" u ON u."id" = m."ownerId"
+      WHERE aw."mapId" = m."id" AND u."accountKind" <> 'teacher') AS "formerTeacher"
+    FROM "argument_map" m
     LEFT JOIN "map_member" mm ON mm."mapId" = m."id" AND mm."userId" = ${userId}
     WHERE m."id" = ${mapId}`;
   if (!row) return null;
-  if (row.ownerId === userId) return 'owner';
+  if (row.ownerId === userId) return Number(row.formerTeacher) ? 'viewer' : 'owner';
   return isRole(row.role) ? row.role : null;
 }
 

@@ -6,7 +6,7 @@ import { mapRole, requireMapAccess } from './access';
 import { displayNamesFor } from './classroom/anonymous';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
-import { pubsub } from './live/pubsub';
+import { accessChanged } from './live/access';
 
 /**
  * The people of a map: its owner (ArgumentMap.ownerId) and its members (MapMember). Only the
@@ -24,11 +24,6 @@ const OWNER_STAYS =
 
 const MISSING_MAP = () =>
   new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
-
-/** Tells a person's open pages of a map that their access changed. */
-function accessChanged(mapId: string, userId: string) {
-  pubsub().publish(mapId, { type: 'access', userId });
-}
 
 /** The owner first, then the members by name, with their roles and how they joined. */
 export async function listPeople(
@@ -113,7 +108,9 @@ export async function inviteByEmail(
     const person: PersonView = { userId: user.id, ...user, role: opts.role, viaLink: null };
     return { person, outcome };
   });
-  if (result.outcome === 'changed') accessChanged(opts.mapId, result.person.userId);
+  if (result.outcome === 'changed') {
+    accessChanged({ userId: result.person.userId, reason: 'role', mapIds: [opts.mapId] });
+  }
   return result;
 }
 
@@ -133,7 +130,7 @@ export async function changeRole(
     await tx.mapMember.update({ where: key, data: { role: opts.role } });
     return true;
   });
-  if (changed) accessChanged(opts.mapId, opts.memberId);
+  if (changed) accessChanged({ userId: opts.memberId, reason: 'role', mapIds: [opts.mapId] });
   return { role: opts.role };
 }
 
@@ -165,7 +162,7 @@ export async function removeMember(
     });
     if (count === 0) throw new AppError('NOT_FOUND', NO_LONGER_MEMBER);
   });
-  accessChanged(opts.mapId, opts.memberId);
+  accessChanged({ userId: opts.memberId, reason: 'removed', mapIds: [opts.mapId] });
 }
 
 /** A member leaves a map shared with them. */

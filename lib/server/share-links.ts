@@ -9,7 +9,7 @@ import { TITLE_MAX } from '@/lib/schemas/map';
 import { mapRole, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
-import { pubsub } from './live/pubsub';
+import { accessChanged } from './live/access';
 import { copyMap, loadMapView } from './maps';
 
 /**
@@ -64,7 +64,7 @@ export async function getOrCreateShareLink(
     });
     return { link, changed: null };
   });
-  if (changed) pubsub().publish(opts.mapId, { type: 'access', linkId: changed });
+  if (changed) accessChanged({ linkId: changed, mapId: opts.mapId, reason: 'link' });
   return link;
 }
 
@@ -124,9 +124,10 @@ export async function revokeShareLink(
     });
     return { linkIds, userIds: members.map((m) => m.userId) };
   });
-  const live = pubsub();
-  for (const linkId of linkIds) live.publish(opts.mapId, { type: 'access', linkId });
-  for (const userId of userIds) live.publish(opts.mapId, { type: 'access', userId });
+  accessChanged(
+    ...linkIds.map((linkId) => ({ linkId, mapId: opts.mapId, reason: 'link' as const })),
+    ...userIds.map((userId) => ({ userId, reason: 'removed' as const, mapIds: [opts.mapId] })),
+  );
   return { removed: userIds.length };
 }
 
@@ -242,6 +243,6 @@ export async function joinViaLink(
     });
     return { mapId: link.mapId, role, raised: current !== null };
   });
-  if (raised) pubsub().publish(joined.mapId, { type: 'access', userId: opts.userId });
+  if (raised) accessChanged({ userId: opts.userId, reason: 'role', mapIds: [joined.mapId] });
   return joined;
 }

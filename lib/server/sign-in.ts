@@ -12,6 +12,7 @@ import type { AccountKind } from '@/lib/domain/capabilities';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
 import { db } from './db';
+import { accessChanged } from './live/access';
 import { lockNames } from './locks';
 import { forgetSessions } from './session';
 
@@ -235,6 +236,11 @@ export async function requestPasswordReset(input: { email: string }) {
 
 /** Sets a new password through a reset link's token; the account's sessions all end. */
 export async function resetPassword(input: { token: string; password: string }) {
+  // Whose password this is (the token's record, as better-auth's resetPassword reads it).
+  const owner = await db.verification.findFirst({
+    where: { identifier: `reset-password:${input.token}` },
+    select: { value: true },
+  });
   try {
     await getAuth().api.resetPassword({
       body: { token: input.token, newPassword: input.password },
@@ -253,6 +259,7 @@ export async function resetPassword(input: { token: string; password: string }) 
     throw e;
   }
   forgetSessions();
+  if (owner) accessChanged({ userId: owner.value, reason: 'password' });
 }
 
 export async function signOut() {

@@ -82,7 +82,7 @@ describe('links per role', () => {
         options: { includeNotes: true },
       }),
     );
-    expect(changed).toEqual([{ type: 'access', linkId }]);
+    expect(changed).toEqual([{ type: 'access', linkId, reason: 'link' }]);
   });
 });
 
@@ -103,7 +103,7 @@ describe('joining through a link', () => {
     const raised = await published(mapId, () =>
       joinViaLink(db, { userId: kim.id, token: edit.token }),
     );
-    expect(raised).toEqual([{ type: 'access', userId: kim.id }]);
+    expect(raised).toEqual([{ type: 'access', userId: kim.id, reason: 'role', mapIds: [mapId] }]);
     await addClaim(kim.id, mapId, a.id);
     // The comment link again: Kim stays an editor.
     expect((await joinViaLink(db, { userId: kim.id, token: comment.token })).role).toBe('editor');
@@ -157,9 +157,9 @@ describe('joining through a link', () => {
     expect(result).toEqual({ removed: 2 });
     expect(messages).toEqual(
       expect.arrayContaining([
-        { type: 'access', linkId },
-        { type: 'access', userId: joinerA!.id },
-        { type: 'access', userId: joinerB!.id },
+        { type: 'access', linkId, reason: 'link' },
+        { type: 'access', userId: joinerA!.id, reason: 'removed', mapIds: [mapId] },
+        { type: 'access', userId: joinerB!.id, reason: 'removed', mapIds: [mapId] },
       ]),
     );
     expect(messages).toHaveLength(3);

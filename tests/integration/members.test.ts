@@ -70,7 +70,9 @@ describe('people with access', () => {
     const messages = await published(map.id, async () => {
       expect((await invite(sam.email, 'editor')).outcome).toBe('changed');
     });
-    expect(messages).toEqual([{ type: 'access', userId: sam.id }]);
+    expect(messages).toEqual([
+      { type: 'access', userId: sam.id, reason: 'role', mapIds: [map.id] },
+    ]);
     expect(await db.mapMember.count({ where: { mapId: map.id } })).toBe(1);
   });
 
@@ -83,7 +85,7 @@ describe('people with access', () => {
     const changed = await published(map.id, () =>
       changeRole(db, { userId: owner.id, mapId: map.id, memberId: eve.id, role: 'commenter' }),
     );
-    expect(changed).toEqual([{ type: 'access', userId: eve.id }]);
+    expect(changed).toEqual([{ type: 'access', userId: eve.id, reason: 'role', mapIds: [map.id] }]);
     await expect(addClaim(eve.id, map.id, a.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // The same role again changes nothing, and tells nobody.
     const same = await published(map.id, () =>
@@ -97,7 +99,9 @@ describe('people with access', () => {
     const removed = await published(map.id, () =>
       removeMember(db, { userId: owner.id, mapId: map.id, memberId: eve.id }),
     );
-    expect(removed).toEqual([{ type: 'access', userId: eve.id }]);
+    expect(removed).toEqual([
+      { type: 'access', userId: eve.id, reason: 'removed', mapIds: [map.id] },
+    ]);
     await expect(getMapForMember(db, { userId: eve.id, mapId: map.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

@@ -1,17 +1,20 @@
 import crypto from 'node:crypto';
+import { ACCESS_TOPIC } from '@/lib/server/live/access';
 import { pubsub, type BusMessage } from '@/lib/server/live/pubsub';
 import { apply, orderAt } from './factories';
 
 // Helpers for the people-and-links tests (tests/integration/members*.test.ts).
 
-/** Everything published on a map's live topic while `work` runs. */
+/** The access changes published for a map (on its topic, or people's: ACCESS_TOPIC) while `work` runs. */
 export async function published(mapId: string, work: () => Promise<unknown>) {
   const messages: BusMessage[] = [];
-  const stop = pubsub().subscribe(mapId, (m) => messages.push(m));
+  const stops = [mapId, ACCESS_TOPIC].map((topic) =>
+    pubsub().subscribe(topic, (m) => messages.push(m)),
+  );
   try {
     await work();
   } finally {
-    stop();
+    stops.forEach((stop) => stop());
   }
   return messages.filter((m) => m.type === 'access');
 }

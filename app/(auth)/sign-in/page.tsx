@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function Page({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string | string[]; reset?: string | string[] }>;
+  searchParams: Promise<{
+    next?: string | string[];
+    reset?: string | string[];
+    signedOut?: string | string[];
+  }>;
 }) {
   const query = await searchParams;
   const next = safeRedirect(query.next);
@@ -20,6 +24,11 @@ export default async function Page({
       {query.reset === '1' && (
         <p role="status" className="mb-4 rounded-md bg-pro-50 px-3 py-2 text-sm text-pro-800">
           Your password has been changed. Sign in with the new one.
+        </p>
+      )}
+      {query.signedOut === 'everywhere' && (
+        <p role="status" className="mb-4 rounded-md bg-pro-50 px-3 py-2 text-sm text-pro-800">
+          You are signed out on every device.
         </p>
       )}
       <AuthForm mode="sign-in" next={next} />

@@ -7,6 +7,7 @@ import { ClassNameEditor } from '@/components/classroom/class-name-editor';
 import { RosterAddForm } from '@/components/classroom/roster-add-form';
 import { RosterTable } from '@/components/classroom/roster-table';
 import { unlessMissing } from '@/lib/errors';
+import { accountOf, FORMER_TEACHER } from '@/lib/server/classroom/access';
 import { getClassPage } from '@/lib/server/classroom/classes';
 import { listRoster } from '@/lib/server/classroom/roster';
 import { baseUrl } from '@/lib/server/config';
@@ -45,7 +46,10 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
     );
   }
 
-  const roster = await listRoster(db, { userId: user.id, classId });
+  const [roster, account] = await Promise.all([
+    listRoster(db, { userId: user.id, classId }),
+    accountOf(db, user.id),
+  ]);
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <div>
@@ -58,6 +62,14 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <p className="text-sm text-stone-600">
           {roster.length} {roster.length === 1 ? 'student' : 'students'} · you teach this class
         </p>
+        {account.kind !== 'teacher' && (
+          <p
+            role="status"
+            className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            {FORMER_TEACHER}
+          </p>
+        )}
       </div>
       <ClassJoinPanel classId={page.id} joinCode={page.joinCode} baseUrl={baseUrl()} />
       <section aria-labelledby="assignments-heading" className="space-y-3">

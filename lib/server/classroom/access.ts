@@ -18,6 +18,29 @@ import type { Tx } from '../db';
 
 const MISSING = 'That class does not exist, or you are no longer in it.';
 
+/**
+ * A class's teacher whose account the admin made a student account keeps the class, read-only:
+ * they see it and its work, and change nothing (no renames, accounts, assignments or grades)
+ * until the admin makes them a teacher again. Their account kind is read from the database on
+ * every check, so the change applies from their next request.
+ */
+export const FORMER_TEACHER_MAY: readonly ClassCapability[] = ['class.read', 'assignment.review'];
+export const FORMER_TEACHER =
+  'Your account is no longer a teacher account, so this class is read-only for you. Ask the admin of this server to make you a teacher again.';
+
+/** Refuses a class's teacher whose account is no longer a teacher's anything but reading. */
+async function requireStillTeacher(
+  tx: Tx,
+  userId: string,
+  role: ClassRole,
+  capability: ClassCapability,
+) {
+  if (role !== 'teacher' || FORMER_TEACHER_MAY.includes(capability)) return;
+  if ((await accountOf(tx, userId)).kind !== 'teacher') {
+    throw new AppError('FORBIDDEN', FORMER_TEACHER);
+  }
+}
+
 /** A person's role in a class: its teacher, a student in it, or null. */
 export async function classRole(
   tx: Tx,
@@ -47,6 +70,7 @@ export async function requireClassAccess(
 ) {
   const role = await classRole(tx, userId, classId);
   if (!canInClass(role, capability)) refuse(role);
+  await requireStillTeacher(tx, userId, role!, capability);
   const cls = await tx.classroom.findUniqueOrThrow({ where: { id: classId } });
   return { class: cls, role: role! };
 }
@@ -64,6 +88,7 @@ export async function requireAssignmentAccess(
     if (!role) throw new AppError('NOT_FOUND', 'That assignment does not exist.');
     refuse(role);
   }
+  await requireStillTeacher(tx, userId, role!, capability);
   return { assignment, role: role! };
 }
 
@@ -87,6 +112,7 @@ export async function requireWorkAccess(
   if (!role) throw missing();
   if (role === 'student' && !work.members.some((m) => m.userId === userId)) throw missing();
   if (!canInClass(role, capability)) refuse(role);
+  await requireStillTeacher(tx, userId, role, capability);
   return { work, role };
 }
 

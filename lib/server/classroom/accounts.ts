@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { getAuth } from '../auth';
 import type { Db, Tx } from '../db';
 import { provider } from '../db';
+import { accessChanged } from '../live/access';
 import { resetPasswordUrl } from '../mail';
 import { lockNames } from '../locks';
 import { forgetSessions } from '../session';
@@ -174,6 +175,8 @@ async function setPasswords(
     { timeout: 60_000 },
   );
   forgetSessions();
+  // Their open pages, on every app server, end now (signed out).
+  accessChanged(...done.map((s) => ({ userId: s.userId, reason: 'password' as const })));
   return done;
 }
 
@@ -313,5 +316,12 @@ export async function setAccountKind(
   if (target.managedById && opts.kind === 'teacher') {
     throw new AppError('CONFLICT', 'Student accounts made by a teacher cannot become teachers.');
   }
-  await tx.user.update({ where: { id: opts.targetId }, data: { accountKind: opts.kind } });
+  const before = await tx.user.update({
+    where: { id: opts.targetId },
+    data: { accountKind: opts.kind },
+    select: { id: true },
+  });
+  // Takes effect on their next request (the kind is read from the database every time); their
+  // open pages check their access again now.
+  accessChanged({ userId: before.id, reason: opts.kind === 'student' ? 'demoted' : 'role' });
 }

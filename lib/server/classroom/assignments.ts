@@ -11,6 +11,7 @@ import {
 } from '@/lib/domain/classroom/teams';
 import { AppError } from '@/lib/errors';
 import type { Db, Tx } from '../db';
+import { accessChanged } from '../live/access';
 import { lockMap } from '../locks';
 import { requireAssignmentAccess, requireClassAccess } from './access';
 import { lockClass } from './classes';
@@ -166,7 +167,7 @@ export async function moveStudent(
   db: Db,
   opts: { userId: string; assignmentId: string; studentId: string; toWorkId: string },
 ) {
-  await db.$transaction(async (tx) => {
+  const left = await db.$transaction(async (tx) => {
     const assignment = await managed(tx, opts, 'Students can only be moved between teams.');
     await lockClass(tx, assignment.classId);
     const inClass = await tx.classMember.findUnique({
@@ -198,7 +199,10 @@ export async function moveStudent(
       create: { mapId: target.mapId, userId: opts.studentId, role: 'editor' },
       update: { role: 'editor' },
     });
+    return current.filter((w) => w.id !== target.id).map((w) => w.mapId);
   });
+  // Their open pages of the old team's map end at once.
+  if (left.length > 0) accessChanged({ userId: opts.studentId, reason: 'moved', mapIds: left });
 }
 
 /**

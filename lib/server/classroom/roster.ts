@@ -3,7 +3,7 @@ import { toCsv } from '@/lib/domain/classroom/csv';
 import { isManagedEmail } from '@/lib/domain/classroom/usernames';
 import { AppError } from '@/lib/errors';
 import type { Db, Tx } from '../db';
-import { pubsub } from '../live/pubsub';
+import { accessChanged } from '../live/access';
 import { lockMap } from '../locks';
 import { requireClassAccess } from './access';
 import { lockClass } from './classes';
@@ -118,5 +118,5 @@ export async function removeStudent(
     await tx.mapMember.deleteMany({ where: { userId: opts.studentId, mapId: { in: maps } } });
     return maps;
   });
-  for (const mapId of mapIds) pubsub().publish(mapId, { type: 'access', userId: opts.studentId });
+  accessChanged({ userId: opts.studentId, reason: 'class-removed', mapIds });
 }

@@ -1,13 +1,22 @@
 import 'server-only';
+import type { Role } from '@/lib/domain/capabilities';
 import type { ShareOptions } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
 import { requireMapAccess } from '../access';
 import type { Tx } from '../db';
 import { getCurrentUser } from '../session';
+import { sessionTokenOf } from './access';
 
 /** Who is watching a map: a signed-in person who may read it, or whoever holds a view link. */
 export type LiveReader =
-  | { kind: 'user'; userId: string; name: string }
+  | {
+      kind: 'user';
+      userId: string;
+      name: string;
+      /** Their role when the stream opened, and their session's token: checked again when access changes. */
+      role?: Role;
+      session?: string | null;
+    }
   | { kind: 'link'; linkId: string; options: ShareOptions };
 
 /**
@@ -43,6 +52,12 @@ export async function requireLiveReader(
   }
   const user = await getCurrentUser(request.headers);
   if (!user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
-  await requireMapAccess(tx, user.id, mapId, 'map.read');
-  return { kind: 'user', userId: user.id, name: user.name };
+  const { role } = await requireMapAccess(tx, user.id, mapId, 'map.read');
+  return {
+    kind: 'user',
+    userId: user.id,
+    name: user.name,
+    role,
+    session: sessionTokenOf(request.headers),
+  };
 }

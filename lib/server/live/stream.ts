@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AccessReason } from '@/lib/domain/access-ended';
 import { redactChange } from '@/lib/domain/live-redact';
 import type { MapChange } from '@/lib/schemas/live';
 import {
@@ -8,6 +9,7 @@ import {
   type DisplayName,
 } from '../classroom/anonymous';
 import type { Db } from '../db';
+import { concerns, onAccessChanged, recheckReader } from './access';
 import { changesSince } from './changes';
 import { announce, leave, presentIn, trackPresence } from './presence';
 import { pubsub, type BusMessage } from './pubsub';
@@ -45,7 +47,8 @@ const event = (name: string, data: unknown, id?: number) =>
  * A map's live changes as server-sent events: first every change after `since` (from the log),
  * then each change as it is committed, in revision order, plus who is here (presence). Events:
  * `change` (MapChange, id = revision), `reload` (too far behind: load the map again),
- * `presence`, `leave`, `access` (the reader's access changed: the stream ends).
+ * `presence`, `leave`, `access` (the reader's access changed: the stream ends, with an
+ * AccessEnded saying why; lib/server/live/access.ts).
  */
 export function openMapStream(
   db: Db,
@@ -130,14 +133,22 @@ export function openMapStream(
               if (reader.kind === 'user') push(event(message.type, message));
               return;
             case 'access':
-              if (
-                (reader.kind === 'user' && message.userId === reader.userId) ||
-                (reader.kind === 'link' && message.linkId === reader.linkId)
-              ) {
-                push(event('access', {}));
-                close();
-              }
+              if (concerns(message, reader, mapId)) recheck(message.reason ?? 'role');
           }
+        };
+        /** Access changed: checked again from the database; the stream ends with why if it must. */
+        const recheck = (reason: AccessReason) => {
+          recheckReader(db, reader, mapId, reason).then(
+            (ended) => {
+              if (!ended) return;
+              push(event('access', ended));
+              close();
+            },
+            (error: unknown) => {
+              console.error(error);
+              close();
+            },
+          );
         };
 
         /** Sends the changes after `sent` from the log, then what waited meanwhile. */
@@ -162,11 +173,13 @@ export function openMapStream(
         };
 
         const unsubscribe = pubsub().subscribe(mapId, (message) => {
-          if (!reading) handle(message);
-          // A change that cannot wait is read from the log again; who lost access must still hear it.
-          else if (waiting.length < MAX_WAITING || message.type === 'access') waiting.push(message);
+          // Who lost access hears it at once, whatever else waits.
+          if (!reading || message.type === 'access') handle(message);
+          // A change that cannot wait is read from the log again.
+          else if (waiting.length < MAX_WAITING) waiting.push(message);
           else again = true;
         });
+        const unwatch = reader.kind === 'user' ? onAccessChanged(handle) : () => {};
         const untrack = trackPresence(mapId);
         const heartbeat = setInterval(() => push(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
         const tab = reader.kind === 'user' ? opts.tabId : null;
@@ -177,6 +190,7 @@ export function openMapStream(
           else perReader.delete(key);
           clearInterval(heartbeat);
           unsubscribe();
+          unwatch();
           untrack();
           if (tab && reader.kind === 'user') leave(mapId, tab, reader.userId);
         };

@@ -119,11 +119,14 @@ async function applyInGroup(
   await sql.$executeRaw`SAVEPOINT op`;
   let allowed = false;
   try {
-    // Access and the revision bump in one statement: the owner, or a member whose role allows
-    // this kind of change (lib/domain/capabilities.ts).
+    // Access and the revision bump in one statement: the owner (unless a former teacher, on an
+    // assignment's map: lib/server/access.ts), or a member whose role allows this kind of
+    // change (lib/domain/capabilities.ts).
     const [map] = await sql.$queryRaw<{ revision: bigint | number; debateId: string }[]>`
       UPDATE "argument_map" SET "revision" = "revision" + 1, "updatedAt" = ${new Date()}
-      WHERE "id" = ${mapId} AND ("ownerId" = ${userId} OR EXISTS (
+      WHERE "id" = ${mapId} AND (("ownerId" = ${userId} AND NOT EXISTS (
+        SELECT 1 FROM "assignment_work" aw JOIN "user" u ON u."id" = ${userId}
+        WHERE aw."mapId" = ${mapId} AND u."accountKind" <> 'teacher')) OR EXISTS (
         SELECT 1 FROM "map_member" WHERE "mapId" = ${mapId} AND "userId" = ${userId}
           AND "role" IN (${Prisma.join(memberRolesFor(op))})))
       RETURNING "revision", "debateId"`;

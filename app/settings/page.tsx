@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { ChangePasswordForm } from '@/components/settings/change-password-form';
+import { SignOutEverywhereForm } from '@/components/settings/sign-out-everywhere-form';
+import { accountSummary } from '@/lib/server/account-settings';
+import { db } from '@/lib/server/db';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Account settings', robots: { index: false } };
+
+const section = 'space-y-3 rounded-lg border border-stone-200 bg-white p-6 shadow-sm';
+
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ password?: string | string[]; at?: string | string[] }>;
+}) {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in?next=/settings');
+  const account = await accountSummary(db, user.id);
+  const query = await searchParams;
+  // A new form after each change (its state from before must not linger).
+  const changed = query.password === 'changed' ? String(query.at ?? '') : null;
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Account settings</h1>
+        <p className="text-sm text-stone-600">
+          {account.name} · {account.managed ? 'username' : 'email'}{' '}
+          <span className="font-medium text-stone-800">{account.signsInWith}</span> ·{' '}
+          {account.teacher ? 'teacher account' : 'student account'}
+        </p>
+      </div>
+      <section aria-labelledby="password-heading" className={section}>
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Change your password
+        </h2>
+        <p className="text-sm text-stone-600">
+          Your other devices and browsers are signed out; this one stays signed in.
+        </p>
+        <ChangePasswordForm
+          username={account.signsInWith}
+          key={changed ?? 'form'}
+          changed={changed !== null}
+        />
+      </section>
+      <section aria-labelledby="everywhere-heading" className={section}>
+        <h2 id="everywhere-heading" className="text-lg font-semibold">
+          Sign out everywhere
+        </h2>
+        <p className="text-sm text-stone-600">
+          Ends every session of this account, on every device, this one included. Open pages stop at
+          once. Use it if you signed in on a shared computer and forgot to sign out.
+        </p>
+        <SignOutEverywhereForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef } from 'react';
+import type { AccessEnded } from '@/lib/domain/access-ended';
+
+/**
+ * Says why this page stopped: its reader's access changed while it was open (removed, moved to
+ * another team, signed out, role changed, link revoked). Focus comes here, since what had it may
+ * be gone.
+ */
+export function AccessEndedNotice({ ended }: { ended: AccessEnded }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), [ended]);
+  const signedOut = ended.reason === 'password' || ended.reason === 'signed-out';
+  return (
+    <div
+      ref={box}
+      tabIndex={-1}
+      role="alert"
+      data-access-ended={ended.reason}
+      className="space-y-2 rounded-md border border-con-600 bg-con-50 px-4 py-3 text-con-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-con-600"
+    >
+      {ended.lost ? (
+        <h1 className="text-lg font-semibold">This map is closed</h1>
+      ) : (
+        <p className="font-semibold">Your access changed</p>
+      )}
+      <p className="text-sm">{ended.message}</p>
+      <p className="flex flex-wrap gap-3 text-sm">
+        <button
+          type="button"
+          onClick={() => window.location.reload()}
+          className="rounded-md border border-con-600 bg-white px-3 py-1.5 font-medium hover:bg-con-50"
+        >
+          Reload the page
+        </button>
+        {ended.lost && (
+          <Link
+            href={signedOut ? '/sign-in' : '/'}
+            className="self-center font-medium underline underline-offset-4"
+          >
+            {signedOut ? 'Sign in' : 'Go to the start page'}
+          </Link>
+        )}
+      </p>
+    </div>
+  );
+}

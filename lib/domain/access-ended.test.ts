@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ACCESS_REASONS, accessEnded, isAccessReason } from './access-ended';
+
+describe('why a page’s access ended', () => {
+  it('says every reason in words, signed out or not, with access lost or changed', () => {
+    for (const reason of ACCESS_REASONS) {
+      for (const outcome of [
+        { signedOut: true as const },
+        { signedOut: false as const, now: null },
+        { signedOut: false as const, now: 'viewer' as const },
+      ]) {
+        const ended = accessEnded(reason, outcome);
+        expect(ended.reason).toBe(reason);
+        expect(ended.message.length).toBeGreaterThan(20);
+        expect(ended.lost).toBe(outcome.signedOut || outcome.now === null);
+      }
+    }
+  });
+
+  it('names the cause the person can act on', () => {
+    expect(accessEnded('moved', { signedOut: false, now: null }).message).toMatch(/another team/);
+    expect(accessEnded('password', { signedOut: true }).message).toMatch(/password was changed/);
+    expect(accessEnded('signed-out', { signedOut: true }).message).toMatch(/signed out everywhere/);
+    expect(accessEnded('role', { signedOut: false, now: 'commenter' }).message).toMatch(
+      /can now comment on it/,
+    );
+    expect(accessEnded('demoted', { signedOut: false, now: 'viewer' }).message).toMatch(
+      /no longer a teacher account: you can now only view it/,
+    );
+    expect(isAccessReason('moved')).toBe(true);
+    expect(isAccessReason('nope')).toBe(false);
+  });
+});

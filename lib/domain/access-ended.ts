@@ -1,0 +1,93 @@
+import type { Role } from './capabilities';
+
+/**
+ * Why someone's access to maps changed: said by whoever changed it, carried to every open page
+ * of that person (lib/server/live/access.ts), and turned into words here for the page that ends.
+ */
+export const ACCESS_REASONS = [
+  /** The owner changed their role, or they joined through a link with a higher role. */
+  'role',
+  /** The owner removed them from the map (or they left it). */
+  'removed',
+  /** Their teacher moved them to another team. */
+  'moved',
+  /** Their teacher removed them from the class. */
+  'class-removed',
+  /** Their password was changed (by them, by a reset link, or by their teacher). */
+  'password',
+  /** They signed out everywhere. */
+  'signed-out',
+  /** The admin made their account a student account. */
+  'demoted',
+  /** The view link the page was opened with was revoked or changed. */
+  'link',
+] as const;
+export type AccessReason = (typeof ACCESS_REASONS)[number];
+
+export const isAccessReason = (value: unknown): value is AccessReason =>
+  typeof value === 'string' && (ACCESS_REASONS as readonly string[]).includes(value);
+
+/** What an open page learns when its live stream ends because access changed. */
+export interface AccessEnded {
+  reason: AccessReason;
+  /** Nothing of the map is open to this reader any more (else: it is, with another role). */
+  lost: boolean;
+  message: string;
+}
+
+const ROLE_WORDS: Record<Role, string> = {
+  owner: 'manage',
+  editor: 'edit',
+  commenter: 'comment on',
+  viewer: 'only view',
+};
+
+/**
+ * The words for a page whose access changed: `signedOut` when its session is gone, else `now`
+ * is the reader's role in the map now (null: none).
+ */
+export function accessEnded(
+  reason: AccessReason,
+  outcome: { signedOut: true } | { signedOut: false; now: Role | null },
+): AccessEnded {
+  if (outcome.signedOut) {
+    const message =
+      reason === 'password'
+        ? 'Your password was changed, so this page was signed out. Sign in again with the new password.'
+        : reason === 'signed-out'
+          ? 'You signed out everywhere, so this page was signed out. Sign in again to keep working.'
+          : 'Your session has ended. Sign in again to keep working.';
+    return { reason, lost: true, message };
+  }
+  const { now } = outcome;
+  if (now === null) {
+    const message: Record<AccessReason, string> = {
+      moved:
+        'Your teacher moved you to another team, so this map is no longer open to you. Your new team’s map is in the assignment.',
+      'class-removed': 'You were removed from this class, so its maps are no longer open to you.',
+      removed: 'You were removed from this map, so it is no longer open to you.',
+      link: 'This link was revoked, so it no longer opens the map.',
+      demoted: 'Your account is no longer a teacher account, so this map is no longer open to you.',
+      role: 'You no longer have access to this map.',
+      password: 'You no longer have access to this map.',
+      'signed-out': 'You no longer have access to this map.',
+    };
+    return { reason, lost: true, message: message[reason] };
+  }
+  if (reason === 'link') {
+    return {
+      reason,
+      lost: false,
+      message: 'The owner changed what this link shows. Reload the page to see it.',
+    };
+  }
+  const why =
+    reason === 'demoted'
+      ? 'Your account is no longer a teacher account'
+      : 'Your access to this map changed';
+  return {
+    reason,
+    lost: false,
+    message: `${why}: you can now ${ROLE_WORDS[now]} it. Reload the page to carry on.`,
+  };
+}

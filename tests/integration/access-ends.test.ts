@@ -1,0 +1,384 @@
+import crypto from 'node:crypto';
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import { describe, expect, it, vi } from 'vitest';
+import type { AccessEnded } from '@/lib/domain/access-ended';
+import type { Role } from '@/lib/domain/capabilities';
+import { changePassword, signOutEverywhere } from '@/lib/server/account-settings';
+import { getAuth } from '@/lib/server/auth';
+import { createAssignment, moveStudent } from '@/lib/server/classroom/assignments';
+import {
+  createManagedStudents,
+  resetStudentPassword,
+  setAccountKind,
+} from '@/lib/server/classroom/accounts';
+import { addClassMember, createClass, lockClass } from '@/lib/server/classroom/classes';
+import { removeStudent } from '@/lib/server/classroom/roster';
+import { sessionTokenOf } from '@/lib/server/live/access';
+import { postgresPubSub } from '@/lib/server/live/pg-pubsub';
+import { pubsub, setPubSub, type BusMessage } from '@/lib/server/live/pubsub';
+import type { LiveReader } from '@/lib/server/live/readers';
+import { openMapStream } from '@/lib/server/live/stream';
+import { changeRole, inviteByEmail, removeMember } from '@/lib/server/members';
+import { getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
+import { getCurrentUser } from '@/lib/server/session';
+import { resetPassword } from '@/lib/server/sign-in';
+import { createUser, db, debate, userWithMap } from '../support/factories';
+
+// Access that ends, ends everywhere at once: for every cause, an open live stream of the person
+// (or link) whose access changed ends within a second, saying why; a stream whose access did not
+// change stays open. Runs on SQLite and on PostgreSQL (TEST_DATABASE_URL).
+
+vi.mock('next/headers', async () => {
+  const { AsyncLocalStorage } = await import('node:async_hooks');
+  const scope = new AsyncLocalStorage<Headers>();
+  (globalThis as { requestScope?: AsyncLocalStorage<Headers> }).requestScope = scope;
+  const jar = { get: () => undefined, getAll: () => [], has: () => false, set() {}, delete() {} };
+  return { headers: async () => scope.getStore() ?? new Headers(), cookies: async () => jar };
+});
+const asRequest = <T>(headers: Headers, work: () => Promise<T>) =>
+  (globalThis as { requestScope?: AsyncLocalStorage<Headers> }).requestScope!.run(headers, work);
+
+const url = process.env.DATABASE_URL!;
+const onPostgres = /^postgres(ql)?:/.test(url);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An open stream of `mapId` for `reader`, read in the background. */
+function watch(reader: LiveReader, mapId: string, tabId: string | null = null) {
+  const abort = new AbortController();
+  const response = openMapStream(db, {
+    mapId,
+    reader,
+    since: 0,
+    tabId,
+    signal: abort.signal,
+  });
+  if (!response) throw new Error('stream refused');
+  const body = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let closed = false;
+  void (async () => {
+    for (;;) {
+      const { value, done } = await body.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return void (closed = true);
+      text += decoder.decode(value);
+    }
+  })();
+  const access = () => {
+    const e = text.split('\n\n').find((x) => x.startsWith('event: access'));
+    return e ? (JSON.parse(e.split('data: ')[1]!) as AccessEnded) : null;
+  };
+  return {
+    /** Waits up to `ms` for the stream to end; what it said, and whether it closed. */
+    async ended(ms = 1000) {
+      for (const t0 = Date.now(); !closed && Date.now() - t0 < ms;) await sleep(10);
+      return { closed, access: access() };
+    },
+    stop: () => abort.abort(),
+  };
+}
+
+const user = (userId: string, role: Role, session?: string): LiveReader => ({
+  kind: 'user',
+  userId,
+  name: 'Reader',
+  role,
+  session,
+});
+
+/** A session row for `userId`, as better-auth writes one; its token. */
+async function sessionFor(userId: string) {
+  const token = crypto.randomBytes(16).toString('hex');
+  await db.session.create({
+    data: {
+      id: crypto.randomUUID(),
+      token,
+      userId,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  return token;
+}
+
+/** A teacher, a class of four students on the seeded debate, and a team assignment of two teams. */
+async function teamWorld() {
+  const { debate: d } = await debate();
+  const teacher = await createUser('Rivera');
+  await db.user.update({ where: { id: teacher.id }, data: { accountKind: 'teacher' } });
+  const { id: classId } = await createClass(db, { userId: teacher.id, name: 'Civics 9' });
+  for (let i = 0; i < 4; i++) {
+    const s = await createUser(`Student${i}`);
+    await db.$transaction(async (tx) => {
+      await lockClass(tx, classId);
+      await addClassMember(tx, classId, s.id);
+    });
+  }
+  const { id: assignmentId } = await createAssignment(db, {
+    userId: teacher.id,
+    classId,
+    debateId: d.id,
+    title: 'Olympic thaw',
+    instructions: '',
+    dueAt: null,
+    anonymous: false,
+    mode: 'team',
+    teamCount: 2,
+    sides: 'split',
+  });
+  const works = await db.assignmentWork.findMany({
+    where: { assignmentId },
+    include: { members: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  return { teacher, classId, assignmentId, works };
+}
+
+describe('access that ends, ends at once', { timeout: 30_000 }, () => {
+  it('a role change ends the stream saying what the person may do now; others stay open', async () => {
+    const { user: owner, map } = await userWithMap();
+    const eve = await createUser('Eve');
+    const bob = await createUser('Bob');
+    for (const p of [eve, bob])
+      await inviteByEmail(db, { userId: owner.id, mapId: map.id, email: p.email, role: 'editor' });
+    const eves = watch(user(eve.id, 'editor'), map.id);
+    const bobs = watch(user(bob.id, 'editor'), map.id);
+    await changeRole(db, { userId: owner.id, mapId: map.id, memberId: eve.id, role: 'viewer' });
+    expect(await eves.ended()).toEqual({
+      closed: true,
+      access: expect.objectContaining({ reason: 'role', lost: false }),
+    });
+    expect((await eves.ended()).access!.message).toMatch(/only view/);
+    expect((await bobs.ended(300)).closed).toBe(false);
+    bobs.stop();
+  });
+
+  it('removal from a map ends the stream; a removal from another map does not', async () => {
+    const { user: owner, map } = await userWithMap();
+    const { map: other } = await userWithMap('Other');
+    const eve = await createUser('Eve');
+    await inviteByEmail(db, { userId: owner.id, mapId: map.id, email: eve.email, role: 'editor' });
+    const otherOwner = (await db.argumentMap.findUniqueOrThrow({ where: { id: other.id } }))
+      .ownerId;
+    await inviteByEmail(db, {
+      userId: otherOwner,
+      mapId: other.id,
+      email: eve.email,
+      role: 'editor',
+    });
+    const stream = watch(user(eve.id, 'editor'), map.id);
+    await removeMember(db, { userId: otherOwner, mapId: other.id, memberId: eve.id });
+    expect((await stream.ended(300)).closed).toBe(false);
+    await removeMember(db, { userId: owner.id, mapId: map.id, memberId: eve.id });
+    expect(await stream.ended()).toEqual({
+      closed: true,
+      access: expect.objectContaining({ reason: 'removed', lost: true }),
+    });
+  });
+
+  it('a student moved to another team stops receiving the old team’s map', async () => {
+    const w = await teamWorld();
+    const [from, to] = w.works;
+    const mover = from!.members[0]!.userId;
+    const tab = crypto.randomUUID();
+    const heard: BusMessage[] = [];
+    const stop = pubsub().subscribe(from!.mapId, (m) => heard.push(m));
+    const old = watch(user(mover, 'editor'), from!.mapId, tab);
+    const stayer = watch(user(from!.members[1]!.userId, 'editor'), from!.mapId);
+    await moveStudent(db, {
+      userId: w.teacher.id,
+      assignmentId: w.assignmentId,
+      studentId: mover,
+      toWorkId: to!.id,
+    });
+    const ended = await old.ended();
+    expect(ended).toEqual({
+      closed: true,
+      access: expect.objectContaining({ reason: 'moved', lost: true }),
+    });
+    expect(ended.access!.message).toMatch(/moved you to another team/);
+    // Their presence left with the stream.
+    expect(heard).toContainEqual({ type: 'leave', tabId: tab, userId: mover });
+    stop();
+    expect((await stayer.ended(300)).closed).toBe(false);
+    stayer.stop();
+  });
+
+  it('removal from a class ends the student’s streams of its maps', async () => {
+    const w = await teamWorld();
+    const student = w.works[0]!.members[0]!.userId;
+    const stream = watch(user(student, 'editor'), w.works[0]!.mapId);
+    await removeStudent(db, { userId: w.teacher.id, classId: w.classId, studentId: student });
+    expect(await stream.ended()).toEqual({
+      closed: true,
+      access: expect.objectContaining({ reason: 'class-removed', lost: true }),
+    });
+  });
+
+  it('a password the teacher reset signs the student’s open pages out', async () => {
+    const w = await teamWorld();
+    const [made] = await createManagedStudents(db, {
+      userId: w.teacher.id,
+      classId: w.classId,
+      names: ['Kim Park'],
+    });
+    const work = await db.assignmentWork.findFirstOrThrow({
+      where: { members: { some: { userId: made!.userId } } },
+    });
+    const stream = watch(user(made!.userId, 'editor', await sessionFor(made!.userId)), work.mapId);
+    await resetStudentPassword(db, {
+      userId: w.teacher.id,
+      classId: w.classId,
+      studentId: made!.userId,
+    });
+    const ended = await stream.ended();
+    expect(ended).toEqual({
+      closed: true,
+      access: expect.objectContaining({ reason: 'password', lost: true }),
+    });
+    expect(ended.access!.message).toMatch(/signed out/);
+  });
+
+  it('a teacher made a student only views their class’s maps from then on', async () => {
+    const w = await teamWorld();
+    const admin = await createUser('Admin');
+    await db.user.update({ where: { id: admin.id }, data: { isAdmin: true } });
+    const stream = watch(user(w.teacher.id, 'owner'), w.works[0]!.mapId);
+    const student = watch(user(w.works[0]!.members[0]!.userId, 'editor'), w.works[0]!.mapId);
+    await setAccountKind(db, { userId: admin.id, targetId: w.teacher.id, kind: 'student' });
+    const ended = await stream.ended();
+    expect(ended).toEqual({
+      closed: true,
+      access: expect.objectContaining({ reason: 'demoted', lost: false }),
+    });
+    expect(ended.access!.message).toMatch(/no longer a teacher account: you can now only view/);
+    expect((await student.ended(300)).closed).toBe(false);
+    student.stop();
+  });
+
+  it('a revoked view link ends the streams opened with it', async () => {
+    const { user: owner, map } = await userWithMap();
+    const link = await getOrCreateShareLink(db, { userId: owner.id, mapId: map.id });
+    const row = await db.shareLink.findUniqueOrThrow({ where: { token: link.token } });
+    const stream = watch(
+      { kind: 'link', linkId: row.id, options: { includeNotes: false, showName: false } },
+      map.id,
+    );
+    await revokeShareLink(db, { userId: owner.id, mapId: map.id });
+    expect(await stream.ended()).toEqual({
+      closed: true,
+      access: expect.objectContaining({ reason: 'link', lost: true }),
+    });
+  });
+
+  it.runIf(onPostgres)('ends a stream on another app server (LISTEN/NOTIFY)', async () => {
+    const previous = pubsub();
+    const channel = `access_test_${crypto.randomBytes(4).toString('hex')}`;
+    const [here, there] = [0, 1].map(() => postgresPubSub(url, { channel, log: () => {} }));
+    try {
+      await Promise.all([here!.ready(), there!.ready()]);
+      const w = await teamWorld();
+      const [from, to] = w.works;
+      const mover = from!.members[0]!.userId;
+      setPubSub(there!); // the student's page is open on the other server…
+      const old = watch(user(mover, 'editor'), from!.mapId);
+      setPubSub(here!); // …and the teacher moves them on this one.
+      await moveStudent(db, {
+        userId: w.teacher.id,
+        assignmentId: w.assignmentId,
+        studentId: mover,
+        toWorkId: to!.id,
+      });
+      expect(await old.ended()).toEqual({
+        closed: true,
+        access: expect.objectContaining({ reason: 'moved', lost: true }),
+      });
+    } finally {
+      setPubSub(previous);
+      await Promise.all([here!.close(), there!.close()]);
+    }
+  });
+
+  describe('through better-auth, with a real session', () => {
+    const PASSWORD = 'correct horse battery';
+
+    /** A new account signed in: its cookie header, as a browser would send it. */
+    async function signedIn() {
+      const email = `reader-${crypto.randomUUID()}@example.org`;
+      const { headers, response } = await getAuth().api.signUpEmail({
+        body: { name: 'Reader', email, password: PASSWORD },
+        returnHeaders: true,
+      });
+      const cookie = headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return { userId: response.user.id, email, headers: new Headers({ cookie }) };
+    }
+
+    async function readerOn(account: Awaited<ReturnType<typeof signedIn>>) {
+      const { map } = await userWithMap();
+      const owner = (await db.argumentMap.findUniqueOrThrow({ where: { id: map.id } })).ownerId;
+      await inviteByEmail(db, {
+        userId: owner,
+        mapId: map.id,
+        email: account.email,
+        role: 'editor',
+      });
+      const token = sessionTokenOf(account.headers);
+      expect(token).toBeTruthy();
+      return watch(user(account.userId, 'editor', token!), map.id);
+    }
+
+    it('a password reset through a reset link signs the open pages out', async () => {
+      const account = await signedIn();
+      const stream = await readerOn(account);
+      const token = crypto.randomBytes(24).toString('base64url');
+      // The record better-auth's requestPasswordReset writes (the link's token).
+      await (
+        await getAuth().$context
+      ).internalAdapter.createVerificationValue({
+        value: account.userId,
+        identifier: `reset-password:${token}`,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
+      await resetPassword({ token, password: 'a new passphrase' });
+      expect(await stream.ended()).toEqual({
+        closed: true,
+        access: expect.objectContaining({ reason: 'password', lost: true }),
+      });
+    });
+
+    it('signing out everywhere ends the open pages and the cached session', async () => {
+      const account = await signedIn();
+      expect((await getCurrentUser(account.headers))?.id).toBe(account.userId);
+      const stream = await readerOn(account);
+      await asRequest(account.headers, () => signOutEverywhere());
+      expect(await stream.ended()).toEqual({
+        closed: true,
+        access: expect.objectContaining({ reason: 'signed-out', lost: true }),
+      });
+      expect(await getCurrentUser(account.headers)).toBeNull();
+    });
+
+    it('changing the password asks for the current one, then ends the other sessions', async () => {
+      const account = await signedIn();
+      const stream = await readerOn(account);
+      await expect(
+        asRequest(account.headers, () =>
+          changePassword({ currentPassword: 'not it at all', newPassword: 'a new passphrase' }),
+        ),
+      ).rejects.toMatchObject({ code: 'INVALID', field: 'currentPassword' });
+      expect((await stream.ended(300)).closed).toBe(false);
+      await asRequest(account.headers, () =>
+        changePassword({ currentPassword: PASSWORD, newPassword: 'a new passphrase' }),
+      );
+      expect(await stream.ended()).toEqual({
+        closed: true,
+        access: expect.objectContaining({ reason: 'password', lost: true }),
+      });
+      await expect(
+        getAuth().api.signInEmail({ body: { email: account.email, password: 'a new passphrase' } }),
+      ).resolves.toBeTruthy();
+    });
+  });
+});
