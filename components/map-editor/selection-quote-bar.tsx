@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { CONTEXT_LENGTH, type TextQuoteSelector } from '@/lib/domain/quote-anchoring';
 import type { ClaimView } from '@/lib/domain/views';
+import { truncate } from '@/lib/domain/text';
 
 interface Captured {
   sourceId: string;
@@ -66,7 +67,7 @@ export function SelectionQuoteBar({
   }, []);
 
   if (!captured && !error) return null;
-  const short = (t: string) => (t.length > 80 ? `${t.slice(0, 77)}…` : t);
+  const short = (t: string) => truncate(t, 78);
 
   return (
     <div
