@@ -7,6 +7,7 @@ import type { DebateParts } from '../access';
 import type { RawSql, Tx } from '../db';
 import { toAnchorView, toClaimView, toLinkView } from '../mappers';
 import { toCommentView } from './comment-ops';
+import { isUniqueViolation } from '../db-errors';
 
 /**
  * What every operation is applied with: the map (access already checked), who acts, and plain
@@ -62,11 +63,6 @@ async function liveClaim(ctx: SqlContext, id: string) {
   if (claim.deletedAt) throw new AppError('NOT_FOUND', GONE);
   return claim;
 }
-
-const isUniqueViolation = (e: unknown) =>
-  /UniqueConstraintViolation|UNIQUE constraint|unique constraint|P2002|23505/.test(
-    `${(e as Error)?.message} ${JSON.stringify((e as { cause?: unknown })?.cause ?? '')} ${(e as { code?: string })?.code}`,
-  );
 
 /** Where a claim may go: a thesis of this debate, or a live claim under that thesis. */
 async function checkPlace(ctx: SqlContext, thesisId: string, parentId: string | null) {
