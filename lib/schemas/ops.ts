@@ -95,6 +95,11 @@ export const opSchema = z.discriminatedUnion('kind', [
     thesisId: id,
     parentId: id.nullable(),
     order: orderKey,
+    /**
+     * Where the claim must be for the move to apply (an undo sends the place its move made): a
+     * claim someone else moved since is a conflict, left where they put it.
+     */
+    base: z.object({ thesisId: id, parentId: id.nullable(), order: orderKey }).optional(),
   }),
   z.object({
     id: opId,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isAt } from '@/lib/domain/apply-op';
 import { subtreeIds, type Stance, type TreeNode } from '@/lib/domain/argument-tree';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -155,6 +156,12 @@ export async function updateClaim(ctx: SqlContext, op: OpOf<'claim.update'>) {
 /** Moves a claim (with its replies) to a new place; refuses a move under its own replies. */
 export async function moveClaim(ctx: OpContext, op: OpOf<'claim.move'>) {
   const claim = await liveClaim(ctx, op.claimId);
+  if (op.base && !isAt({ ...claim, order: claim.orderKey }, op.base)) {
+    throw new AppError(
+      'CONFLICT',
+      'Someone else moved this claim since, so it was left where they put it.',
+    );
+  }
   await checkPlace(ctx, op.thesisId, op.parentId);
   ctx.before = { thesisId: claim.thesisId, parentId: claim.parentId, order: claim.orderKey };
   const tree = await loadTree(ctx.tx, ctx.mapId);
