@@ -67,7 +67,8 @@ export function readArgdownData(text: string): DataResult {
   const source = block ? text.slice(block[0].length).replace(/}\s*$/, '') : text;
   let value: unknown;
   try {
-    value = load(source, { schema: CORE_SCHEMA, json: true });
+    // JSON (what toArgdown() writes) is YAML too; JSON.parse reads it several times faster.
+    value = parseJson(source) ?? load(source, { schema: CORE_SCHEMA, json: true });
   } catch (e) {
     const reason = e instanceof RangeError ? 'it is nested too deeply' : firstLine(e);
     return {
@@ -77,6 +78,16 @@ export function readArgdownData(text: string): DataResult {
   }
   const problem = shapeProblem(value);
   return problem ? { ok: false, message: problem } : { ok: true, value };
+}
+
+/** The value of `text` read as JSON (a map, list or string), or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
+  if (!/^\s*[[{"]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 const firstLine = (e: unknown) =>
