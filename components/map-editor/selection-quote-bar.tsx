@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { CONTEXT_LENGTH, type TextQuoteSelector } from '@/lib/domain/quote-anchoring';
 import type { ClaimView } from '@/lib/domain/views';
-import { truncate } from '@/lib/domain/text';
+import { clip, clipStart, truncate } from '@/lib/domain/text';
 
 interface Captured {
   sourceId: string;
@@ -34,8 +34,8 @@ function captureSelection(): Captured | null {
     block: Number(startBlock.getAttribute('data-block')),
     selector: {
       exact,
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      prefix: clipStart(text.slice(0, start), CONTEXT_LENGTH),
+      suffix: clip(text.slice(end), CONTEXT_LENGTH),
     },
   };
 }
