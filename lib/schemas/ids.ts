@@ -40,7 +40,8 @@ export function hasIllFormedText(input: unknown, budget = 100_000): boolean {
     if (typeof value === 'string') {
       if (!isWellFormed(value)) return true;
     } else if (Array.isArray(value)) {
-      stack.push(...value.slice(0, budget));
+      // One at a time: spreading a long list into push() would overflow the call stack.
+      for (let i = 0; i < value.length && i < budget; i++) stack.push(value[i]);
     } else if (value && typeof value === 'object' && !(value instanceof Date)) {
       for (const [key, inner] of Object.entries(value)) {
         if (!isWellFormed(key)) return true;
