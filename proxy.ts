@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { refuseUnreadableAction } from '@/lib/action-body';
 import { contentSecurityPolicy } from '@/lib/csp';
 
 /** Whether a reverse proxy in front sets X-Forwarded-For (TRUST_PROXY=1, or the hop count). */
@@ -14,7 +15,10 @@ const trustProxy = () => {
  * Without a trusted proxy, a client's own X-Forwarded-For is dropped, so Next fills in the real
  * address and sign-in throttling (lib/server/sign-in.ts) counts the client it should.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // A server action Next could not read would be answered 500 (lib/action-body.ts).
+  const unreadable = await refuseUnreadableAction(request);
+  if (unreadable) return unreadable;
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const headers = new Headers(request.headers);

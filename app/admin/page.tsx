@@ -6,6 +6,7 @@ import { unlessMissing } from '@/lib/errors';
 import { listAccounts } from '@/lib/server/classroom/accounts';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { clip } from '@/lib/domain/text';
 
 export const metadata: Metadata = { title: 'Admin', robots: { index: false } };
 
@@ -18,7 +19,7 @@ export default async function AdminPage({
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/admin');
   const { q } = await searchParams;
-  const query = typeof q === 'string' ? q.slice(0, 100) : '';
+  const query = typeof q === 'string' ? clip(q, 100) : '';
   const result = await unlessMissing(listAccounts(db, { userId: user.id, query }));
   if (!result) notFound();
   return (

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { useClassroomMap } from './classroom-map-context';
+import { truncate } from '@/lib/domain/text';
 
 const IMPACT_LABELS = ['0: no impact', '1: slight', '2: moderate', '3: strong', '4: decisive'];
 
@@ -150,7 +151,7 @@ function ImpactVote({ claimId, claimText }: { claimId: string; claimText: string
   const [busy, setBusy] = useState(false);
   const tally = votes.tallies[claimId];
   const mine = votes.mine[claimId];
-  const short = claimText.length > 80 ? `${claimText.slice(0, 77)}…` : claimText;
+  const short = truncate(claimText, 78);
   return (
     <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-800">
       <span data-testid="impact-tally">

@@ -12,6 +12,7 @@ import {
 import type { ActionResult } from '@/lib/errors';
 import type { ClaimFeedbackView } from '@/lib/server/classroom/feedback';
 import { CLAIM_FEEDBACK_MAX } from '@/lib/schemas/grades';
+import { truncate } from '@/lib/domain/text';
 
 /** The teacher's notes on one claim: each editable and deletable, and a box to add one. */
 export function ClaimFeedbackBox(props: {
@@ -163,7 +164,7 @@ function FeedbackNote(props: {
           size="sm"
           variant="ghost"
           onClick={() => setEditing(true)}
-          aria-label={`Edit feedback: ${props.note.body.slice(0, 60)}`}
+          aria-label={`Edit feedback: ${truncate(props.note.body, 60)}`}
         >
           Edit
         </Button>
@@ -176,7 +177,7 @@ function FeedbackNote(props: {
               void props.run(() => deleteClaimFeedbackAction({ feedbackId: props.note.id }));
             }
           }}
-          aria-label={`Delete feedback: ${props.note.body.slice(0, 60)}`}
+          aria-label={`Delete feedback: ${truncate(props.note.body, 60)}`}
         >
           Delete
         </Button>

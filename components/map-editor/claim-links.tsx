@@ -2,8 +2,9 @@
 
 import type { LinkEnd } from '@/lib/domain/cross-links';
 import { useEditorActions } from './editor-context';
+import { truncate } from '@/lib/domain/text';
 
-const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t);
+const short = (t: string) => truncate(t, 58);
 
 const LABELS = {
   out: { arrow: '⇢ ', pro: 'Supports', con: 'Attacks' },

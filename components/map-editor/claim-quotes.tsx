@@ -2,6 +2,7 @@
 
 import type { AnchorView } from '@/lib/domain/views';
 import { useEditorActions } from './editor-context';
+import { truncate } from '@/lib/domain/text';
 
 /** A claim's quoted evidence: each quote shows its passage in the article when clicked. */
 export function ClaimQuotes({ anchors }: { anchors: AnchorView[] }) {
@@ -29,7 +30,7 @@ export function ClaimQuotes({ anchors }: { anchors: AnchorView[] }) {
                 type="button"
                 onClick={() => removeAnchor(a.id)}
                 className="rounded px-1.5 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-con-800"
-                aria-label={`Remove quote “${a.exact.slice(0, 40)}”`}
+                aria-label={`Remove quote “${truncate(a.exact, 40)}”`}
               >
                 <span aria-hidden="true">✕</span>
               </button>

@@ -8,8 +8,9 @@ import type { Stance } from '@/lib/domain/argument-tree';
 import { outline } from '@/lib/domain/argument-tree';
 import type { ClaimView } from '@/lib/domain/views';
 import { useEditor } from './editor-context';
+import { truncate } from '@/lib/domain/text';
 
-const short = (t: string) => (t.length > 70 ? `${t.slice(0, 67)}…` : t);
+const short = (t: string) => truncate(t, 68);
 
 /** Link a claim to a claim or the thesis on the other side: the articles argue with each other. */
 export function LinkDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {

@@ -38,6 +38,7 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { CommentsPanel } from './comments-panel';
 import { useMapEditor } from './use-map-editor';
 import type { Role } from '@/lib/domain/capabilities';
+import { truncate } from '@/lib/domain/text';
 import { EditorHeader } from './editor-header';
 import { EditorNotices, ViewSwitch } from './editor-notices';
 import { PresenceContext, usePresenceByClaim } from './presence';
@@ -51,7 +52,7 @@ const isTyping = (el: EventTarget | null) =>
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
     el.closest('dialog[open]') !== null);
 
-const short = (t: string) => (t.length > 50 ? `${t.slice(0, 47)}…` : t);
+const short = (t: string) => truncate(t, 48);
 const noSubscription = () => () => {};
 
 /**

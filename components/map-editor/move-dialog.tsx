@@ -6,8 +6,9 @@ import { Dialog } from '@/components/ui/dialog';
 import { outline, subtreeIds } from '@/lib/domain/argument-tree';
 import type { ClaimView } from '@/lib/domain/views';
 import { useEditor } from './editor-context';
+import { truncate } from '@/lib/domain/text';
 
-const short = (t: string) => (t.length > 70 ? `${t.slice(0, 67)}…` : t);
+const short = (t: string) => truncate(t, 68);
 
 /** Move a claim under any thesis or claim that is not inside it. */
 export function MoveDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { CONTEXT_LENGTH, type TextQuoteSelector } from '@/lib/domain/quote-anchoring';
 import type { ClaimView } from '@/lib/domain/views';
+import { clip, clipStart, truncate } from '@/lib/domain/text';
 
 interface Captured {
   sourceId: string;
@@ -33,8 +34,8 @@ function captureSelection(): Captured | null {
     block: Number(startBlock.getAttribute('data-block')),
     selector: {
       exact,
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      prefix: clipStart(text.slice(0, start), CONTEXT_LENGTH),
+      suffix: clip(text.slice(end), CONTEXT_LENGTH),
     },
   };
 }
@@ -66,7 +67,7 @@ export function SelectionQuoteBar({
   }, []);
 
   if (!captured && !error) return null;
-  const short = (t: string) => (t.length > 80 ? `${t.slice(0, 77)}…` : t);
+  const short = (t: string) => truncate(t, 78);
 
   return (
     <div

@@ -21,10 +21,11 @@ import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
 import { can, type Role } from '@/lib/domain/capabilities';
 import { useMapSync } from './use-map-sync';
 import { useUndoableChanges } from './use-undoable-changes';
+import { clip, clipStart, truncate } from '@/lib/domain/text';
 
 type LocalResult = { ok: true } | { ok: false; message: string };
 
-const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+const short = (text: string) => truncate(text, 58);
 
 /**
  * The editor's state and every write it makes, over the outbox (lib/sync/map-sync.ts): each
@@ -247,8 +248,8 @@ export function useMapEditor(
         claimId,
         sourceId,
         exact,
-        prefix: selector.prefix.slice(0, 200),
-        suffix: selector.suffix.slice(0, 200),
+        prefix: clipStart(selector.prefix, 200),
+        suffix: clip(selector.suffix, 200),
         block,
       });
       setAnnouncement('Quote attached.');

@@ -5,8 +5,9 @@ import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { useEditor } from '@/components/map-editor/editor-context';
 import type { Stance } from '@/lib/domain/argument-tree';
+import { truncate } from '@/lib/domain/text';
 
-const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t);
+const short = (t: string) => truncate(t, 58);
 
 /** Beside the graph: pick a box (by click or from the list) and add, edit, fold, focus or delete. */
 export function GraphPanel({

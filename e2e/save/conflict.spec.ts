@@ -74,3 +74,46 @@ test('two tabs edit different fields of one claim: both land', async ({ page, co
   await expect(rowIn(page)).toContainText('Text from tab one');
   await expect(rowIn(page)).toContainText('Note from tab two');
 });
+
+test('undoing a move that someone else moved on since is refused, and their move stays', async ({
+  page,
+  context,
+}) => {
+  const url = await startMap(page);
+  for (const text of ['First claim', 'Second claim']) {
+    await page.getByRole('button', { name: '+ Add pro' }).first().click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  const second = await context.newPage();
+  await second.goto(url);
+  await second.locator('[data-editor-ready="true"]').waitFor();
+  const rowIn = (p: typeof page, text: string) =>
+    p.locator('[data-claim-row]').filter({ hasText: text });
+  const texts = (p: typeof page) =>
+    p.locator('[data-thesis]').first().locator('[data-claim-text]').allTextContents();
+
+  // Tab one moves the first claim down.
+  await rowIn(page, 'First claim').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await expect.poll(() => texts(second)).toEqual(['Second claim', 'First claim']);
+  // Tab two then indents it under the second claim.
+  await rowIn(second, 'First claim').focus();
+  await second.keyboard.press('Alt+ArrowRight');
+  await expect(second.locator('[data-save-status="saved"]')).toBeVisible();
+  // A reply of the second claim now, in tab one too.
+  const nested = rowIn(page, 'First claim');
+  await expect(nested).toHaveAttribute('aria-label', /level 2/);
+
+  // Tab one's Ctrl+Z is refused with a notice; the claim stays where tab two put it.
+  await rowIn(page, 'Second claim').focus();
+  await page.keyboard.press('Control+z');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Someone else moved this claim since' }),
+  ).toBeVisible();
+  await page.reload();
+  await page.locator('[data-editor-ready="true"]').waitFor();
+  await expect(nested).toHaveAttribute('aria-label', /level 2/);
+});

@@ -11,6 +11,7 @@ import {
 } from '@/lib/schemas/auth';
 import { requestPasswordReset, resetPassword, signIn, signOut, signUp } from '@/lib/server/sign-in';
 import { formToObject, runAction } from './run-action';
+import { clip } from '@/lib/domain/text';
 
 /**
  * What the sign-in and sign-up forms show after a refusal: the reason, and what was typed (never
@@ -29,7 +30,7 @@ function finish(form: FormData, result: ActionResult): AuthFormState {
   const typed = (name: string) => {
     const value = form.get(name);
     // Echoed into the page: a sane length is enough to correct a typo.
-    return typeof value === 'string' ? value.slice(0, 320) : '';
+    return typeof value === 'string' ? clip(value, 320) : '';
   };
   return {
     ...result,
@@ -75,7 +76,7 @@ export async function forgotPasswordAction(
     await requestPasswordReset({ email });
     return null;
   });
-  return { ...result, email: (input.email ?? '').slice(0, 320) };
+  return { ...result, email: clip(input.email ?? '', 320) };
 }
 
 /** Sets the new password from a reset link, then on to sign in with it. */

@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, type ActionResult } from '@/lib/errors';
 import { unavailableError } from '@/lib/server/db-errors';
+import { hasIllFormedText, ILL_FORMED_INPUT } from '@/lib/schemas/ids';
 
 /**
  * The one path every server action takes: parse the input with its schema, run the server
@@ -15,6 +16,8 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   fn: (data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
+  // A lone surrogate anywhere (an id, a token, a title) would fail in the database instead.
+  if (hasIllFormedText(input)) return { ok: false, code: 'INVALID', message: ILL_FORMED_INPUT };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);

@@ -64,6 +64,8 @@ function update(state: MapState, op: OpOf<'claim.update'>): MapState {
 function move(state: MapState, op: OpOf<'claim.move'>): MapState {
   const subtree = subtreeIds(state.claims, op.claimId);
   if (op.parentId !== null && subtree.has(op.parentId)) return state;
+  const claim = state.claims.find((c) => c.id === op.claimId);
+  if (claim && op.base && !isAt(claim, op.base)) return state;
   return {
     ...state,
     claims: state.claims.map((c) =>
@@ -74,6 +76,18 @@ function move(state: MapState, op: OpOf<'claim.move'>): MapState {
           : c,
     ),
   };
+}
+
+/** Whether a claim is where a move expects it (its thesis, parent and order key). */
+export function isAt(
+  claim: { thesisId: string; parentId: string | null; order: string },
+  place: { thesisId: string; parentId: string | null; order: string },
+): boolean {
+  return (
+    claim.thesisId === place.thesisId &&
+    claim.parentId === place.parentId &&
+    claim.order === place.order
+  );
 }
 
 function remove(state: MapState, op: OpOf<'claim.delete'>): MapState {

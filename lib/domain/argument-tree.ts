@@ -95,7 +95,7 @@ export function insertClaim<T extends TreeNode>(
   }
   const place = resolvePlace(claims, placeOf(claim));
   const siblings = childrenAt(claims, place);
-  const order = keyAt(siblings, clampIndex(index, siblings.length));
+  const order = keyAt(siblings, clampIndex(index, siblings.length), claim.id);
   return [...claims, { ...claim, ...place, order }];
 }
 
@@ -122,7 +122,7 @@ export function moveClaim<T extends TreeNode>(
     claims.filter((c) => c.id !== id),
     place,
   );
-  const order = keyAt(siblings, clampIndex(index, siblings.length));
+  const order = keyAt(siblings, clampIndex(index, siblings.length), id);
   return claims.map((c) =>
     c.id === id
       ? { ...c, ...place, order }

@@ -2,6 +2,7 @@ import { applyOp, type ApplyEnv, type MapState } from './apply-op';
 import { beforeFor, inverseOf, type OpBefore } from './undo';
 import type { ClaimView } from './views';
 import type { Op } from '../schemas/ops';
+import { truncate } from './text';
 
 /**
  * A map's history: its log of applied operations, each with what it replaced, walked backwards
@@ -183,7 +184,7 @@ function summarize(entries: HistoryEntry[]): string {
 /** A short quotation of a text: one line, at most about 60 characters. */
 export function excerpt(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return `“${line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`}”`;
+  return `“${truncate(line, max)}”`;
 }
 
 const STANCE_WORDS = { pro: 'a supporting claim', con: 'an objection' } as const;

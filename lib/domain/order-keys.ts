@@ -4,9 +4,10 @@ import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
  * Sibling order as fractional keys (Figma's and Linear's scheme, via the fractional-indexing
  * package): a claim's place among its siblings is a string that sorts between its neighbours', so
  * inserting or moving one claim writes that one claim, and two people inserting at once never
- * renumber each other's claims. Keys compare as plain strings (code-unit order); equal keys (two
- * people inserting at the same spot while apart) are ordered by claim id, so everyone sees the
- * same order.
+ * renumber each other's claims. Keys compare as plain strings (code-unit order). A new key ends in
+ * a few characters of its claim's id, so two people inserting at the same spot while apart still
+ * get different keys (see keyAt); keys that are equal all the same (written before that) are
+ * ordered by claim id, so everyone sees the same order.
  */
 
 export interface Ordered {
@@ -45,11 +46,50 @@ export function keyCounter(): (list: string) => string {
 
 /**
  * The key for a new item placed at `index` among `siblings` (sorted, without the item itself).
- * Where the neighbours share a key, the item goes after all of them: a key cannot fall between
- * two equal keys.
+ * Where the neighbours share a key (left by versions before keys were made unique), the item goes
+ * after all of them: a key cannot fall between two equal keys.
+ *
+ * `salt` (the item's own id) makes the key unique: two people inserting at the same spot while
+ * apart compute the same key between the same neighbours, so a few characters of each item's id
+ * are appended to it. Their keys then differ (and still sort between the neighbours), so every
+ * later insert or move can fall between them.
  */
-export function keyAt(siblings: readonly Ordered[], index: number): string {
+export function keyAt(siblings: readonly Ordered[], index: number, salt?: string): string {
   const lower = index > 0 ? (siblings[index - 1]?.order ?? null) : null;
   const upper = siblings.slice(index).find((s) => lower === null || s.order > lower);
-  return keyBetween(lower, upper?.order ?? null);
+  const key = keyBetween(lower, upper?.order ?? null);
+  return salt === undefined ? key : salted(key, upper?.order ?? null, salt);
+}
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** 32-bit FNV-1a of a string, from `seed`. */
+function fnv(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}
+
+/**
+ * Seven base-62 digits from a hash of the whole id (any two ids almost surely differ in them),
+ * never ending in "0", which no key may.
+ */
+function saltDigits(id: string): string {
+  let out = '';
+  for (const seed of [2166136261, 3323198485]) {
+    let h = fnv(id, seed);
+    for (let i = 0; i < 4; i++, h = Math.floor(h / 62)) out += DIGITS[h % 62];
+  }
+  return `${out.slice(0, 6)}${DIGITS[1 + (fnv(id, 97) % 61)]}`;
+}
+
+/**
+ * `key` (below `upper`) with the salt appended, still below `upper`. Appending keeps a key above
+ * the one it extends; it stays below `upper` unless `key` is a prefix of it, so then the key is
+ * first moved closer to `upper` until it is not (at most `upper.length` steps).
+ */
+function salted(key: string, upper: string | null, salt: string): string {
+  let base = key;
+  while (upper !== null && upper.startsWith(base)) base = keyBetween(base, upper);
+  return base + saltDigits(salt);
 }

@@ -94,4 +94,12 @@ describe('normalize', () => {
     expect(text).toBe('a... b');
     expect(origin).toEqual([1, 2, 2, 2, 3, 5]);
   });
+
+  it('keeps stored context to whole characters, never half an emoji', () => {
+    const blocks = [`${'😀'.repeat(40)}Kim invited Moon${'🇰🇷'.repeat(20)}`];
+    const location = locateQuote(blocks, { exact: 'Kim invited Moon', prefix: '', suffix: '' })!;
+    const selector = selectorAt(blocks, location);
+    expect(selector.prefix).toBe('😀'.repeat(16));
+    expect(selector.suffix).toBe('🇰🇷'.repeat(8));
+  });
 });

@@ -1,3 +1,5 @@
+import { clip, clipStart } from './text';
+
 /**
  * Anchoring quotes to an article, after the W3C Web Annotation TextQuoteSelector: a quote is
  * stored as its exact text with a little context either side, so it can be found again even
@@ -125,7 +127,11 @@ export function selectorAt(
   const text = blocks[location.block] ?? '';
   return {
     exact: text.slice(location.start, location.end),
-    prefix: text.slice(Math.max(0, location.start - context), location.start),
-    suffix: text.slice(location.end, location.end + context),
+    // Whole characters only: a cut through an emoji would leave half of it, ill-formed text.
+    prefix: clipStart(
+      text.slice(Math.max(0, location.start - 2 * context), location.start),
+      context,
+    ),
+    suffix: clip(text.slice(location.end, location.end + 2 * context), context),
   };
 }

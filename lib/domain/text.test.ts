@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isWellFormed, truncate } from './text';
+import { clip, clipStart, isWellFormed, truncate } from './text';
 
 describe('text helpers', () => {
   it('finds lone surrogates, and only those', () => {
@@ -25,6 +25,32 @@ describe('text helpers', () => {
         (s, n) => {
           const cut = truncate(s, n);
           return cut.length <= Math.max(n, 0) && isWellFormed(cut);
+        },
+      ),
+    );
+  });
+});
+
+describe('clip', () => {
+  it('keeps whole characters at either end, never more than asked', () => {
+    const title = `${'x'.repeat(119)}👩‍👩‍👧`;
+    expect(clip(title, 120)).toBe('x'.repeat(119));
+    expect(clipStart(`👩‍👩‍👧${'y'.repeat(199)}`, 200)).toBe('y'.repeat(199));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.integer({ min: 0, max: 200 }),
+        (s, n) => {
+          const start = clip(s, n);
+          const end = clipStart(s, n);
+          return (
+            start.length <= n &&
+            end.length <= n &&
+            s.startsWith(start) &&
+            s.endsWith(end) &&
+            isWellFormed(start) &&
+            isWellFormed(end)
+          );
         },
       ),
     );

@@ -14,15 +14,36 @@ export function isWellFormed(text: string): boolean {
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
- * At most `max` UTF-16 code units (what the database limits count), cut between whole
- * characters, with "…" when something was cut.
+ * The longest start of `text` that is at most `max` UTF-16 code units (what the database limits
+ * count) and ends between whole characters: the one cut for user text (never `.slice(0, n)`).
  */
-export function truncate(text: string, max: number): string {
+export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   let out = '';
   for (const { segment } of segmenter.segment(text)) {
-    if (out.length + segment.length > max - 1) break;
+    if (out.length + segment.length > max) break;
     out += segment;
   }
-  return `${out.trimEnd()}…`;
+  return out;
+}
+
+/** The longest end of `text` of at most `max` code units that starts on a whole character. */
+export function clipStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const segments = [...segmenter.segment(text)].map((s) => s.segment);
+  let out = '';
+  for (let i = segments.length - 1; i >= 0; i--) {
+    if (out.length + segments[i]!.length > max) break;
+    out = segments[i]! + out;
+  }
+  return out;
+}
+
+/**
+ * At most `max` UTF-16 code units, cut between whole characters, with "…" when something was
+ * cut.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${clip(text, max - 1).trimEnd()}…`;
 }

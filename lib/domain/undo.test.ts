@@ -129,6 +129,33 @@ describe('inverseOf', () => {
     ]);
   });
 
+  it('undoes a move only while the claim is where that move put it', () => {
+    const move = ops['claim.move'] as Extract<Op, { kind: 'claim.move' }>;
+    const { after, inverse, undone } = roundTrip(state(), move);
+    expect(inverse[0]).toMatchObject({
+      kind: 'claim.move',
+      base: { thesisId: 't2', parentId: 'C', order: move.order },
+    });
+    expect(undone.claims.find((c) => c.id === 'A')).toMatchObject({
+      thesisId: 't1',
+      parentId: null,
+    });
+    // Someone else moves it on (under B) before the undo arrives: the undo leaves it there.
+    const theirs: Op = {
+      id: uuid(40),
+      kind: 'claim.move',
+      claimId: 'A',
+      thesisId: 't1',
+      parentId: 'B',
+      order: 'a0',
+    };
+    const movedOn = applyOp(after, theirs, env);
+    expect(apply(movedOn, inverse).claims.find((c) => c.id === 'A')).toMatchObject({
+      parentId: 'B',
+      order: 'a0',
+    });
+  });
+
   it('re-adds a removed quote and link under fresh uuids, not the old ids', () => {
     const quote = roundTrip(state(), ops['anchor.remove']!).inverse[0]!;
     const link = roundTrip(state(), ops['link.remove']!).inverse[0]!;

@@ -140,7 +140,9 @@ export function inverseOf(op: Op, before: OpBefore, newId: () => string): OpDraf
       const b = beforeFor('claim.move', before);
       if (!b) return [];
       const { thesisId, parentId, order } = b;
-      return [{ kind: 'claim.move', claimId: op.claimId, thesisId, parentId, order }];
+      // The place the move made: if someone moved the claim since, the undo is refused.
+      const base = { thesisId: op.thesisId, parentId: op.parentId, order: op.order };
+      return [{ kind: 'claim.move', claimId: op.claimId, thesisId, parentId, order, base }];
     }
     case 'claim.delete':
       return [{ kind: 'claim.restore', deletionId: op.id }];

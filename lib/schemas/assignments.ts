@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MODES, SIDE_PLANS, SIDES } from '@/lib/domain/classroom/teams';
+import { recordId } from './ids';
 
 // The inputs of the assignment actions (lib/actions/assignments.ts).
 
@@ -7,7 +8,7 @@ export const ASSIGNMENT_TITLE_MAX = 120;
 export const INSTRUCTIONS_MAX = 5000;
 export const TEAM_NAME_MAX = 60;
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 
 const title = z
   .string()
@@ -27,7 +28,7 @@ const dueAt = z
 
 export const createAssignmentSchema = z.object({
   classId: id,
-  debateId: z.string().min(1, 'Choose a debate.').max(64),
+  debateId: recordId.min(1, 'Choose a debate.'),
   title,
   instructions,
   dueAt,

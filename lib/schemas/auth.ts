@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS } from '@/lib/domain/capabilities';
 import { isManagedEmail } from '@/lib/domain/classroom/usernames';
+import { linkToken } from './ids';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -48,7 +49,7 @@ export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string().min(8, 'This reset link is incomplete.').max(128, 'This link is not valid.'),
+    token: linkToken(8, 128, 'This reset link is incomplete.'),
     password: newPassword,
     confirm: z.string().max(PASSWORD_MAX),
   })

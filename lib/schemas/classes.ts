@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS } from '@/lib/domain/capabilities';
+import { recordId } from './ids';
 
 // The inputs of the class actions (lib/actions/classes.ts).
 
@@ -10,7 +11,7 @@ export const STUDENTS_PER_BATCH = 100;
 /** Students one class can hold. */
 export const CLASS_SIZE_MAX = 500;
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 
 export const className = z
   .string()

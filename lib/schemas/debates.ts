@@ -8,6 +8,7 @@ import {
 import { creativeCommonsUrl } from '@/lib/domain/classroom/licence';
 import type { Block } from '@/lib/domain/views';
 import { wellFormed } from './map';
+import { recordId } from './ids';
 
 // A new debate from two pasted articles. The form and the server share this schema: the form
 // checks before showing the preview, the server checks again before saving. Flat field names
@@ -173,4 +174,4 @@ export function toNewDebate(data: CreateDebateData): NewDebate {
   };
 }
 
-export const debateRef = z.object({ debateId: z.string().min(1).max(64) });
+export const debateRef = z.object({ debateId: recordId });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { rubricSchema } from '@/lib/domain/classroom/rubric';
+import { recordId } from './ids';
 
 // The inputs of the grading actions (lib/actions/grades.ts).
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 
 export const FEEDBACK_MAX = 5000;
 export const CLAIM_FEEDBACK_MAX = 2000;
@@ -15,7 +16,7 @@ export const gradeInput = z.object({
   /** criterion id → points; checked against the assignment's rubric on the server. */
   scores: z
     .record(
-      z.string().min(1).max(40),
+      recordId.max(40),
       z.number('Enter a number of points.').int('Points are whole numbers.').min(0).max(100),
     )
     .refine((s) => Object.keys(s).length <= 10, 'Too many scores.'),

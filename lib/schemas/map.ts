@@ -2,6 +2,7 @@ import { z } from 'zod';
 // Only the limits: the import's parsers never reach the browser through this file.
 import { IMPORT_LIMITS, utf8Length } from '@/lib/domain/exchange/import-limits';
 import { isWellFormed } from '@/lib/domain/text';
+import { linkToken, recordId } from './ids';
 
 // One schema per server input; the editor uses the same limits to warn before sending.
 
@@ -9,7 +10,7 @@ export const CLAIM_TEXT_MAX = 1000;
 export const NOTE_MAX = 5000;
 export const TITLE_MAX = 120;
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 
 /** Refused: a lone surrogate, half of an emoji (no keyboard types one; scripts and bad copies do). */
 export const BROKEN_TEXT =
@@ -38,7 +39,7 @@ export const mapRef = z.object({ mapId: id });
 export const createMapSchema = z.object({ title: mapTitle });
 export const renameMapSchema = z.object({ mapId: id, title: mapTitle });
 
-export const shareTokenSchema = z.object({ token: z.string().min(16).max(64) });
+export const shareTokenSchema = z.object({ token: linkToken(16, 64) });
 
 const IMPORT_TOO_LARGE = `That file is too large: an import can be at most ${IMPORT_LIMITS.bytes / 1_000_000} MB.`;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { MEMBER_ROLES } from '@/lib/domain/capabilities';
+import { linkToken, recordId } from './ids';
 
 // The inputs of the people-and-links actions (lib/actions/members.ts).
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 
 export const memberRole = z.enum(MEMBER_ROLES, 'Choose edit, comment or view.');
 
@@ -30,5 +31,5 @@ export const roleLinkSchema = z.object({
 export const roleLinkRef = z.object({ mapId: id, role: memberRole });
 
 export const joinSchema = z.object({
-  token: z.string().min(16, 'This link is incomplete.').max(64, 'This link is not valid.'),
+  token: linkToken(16, 64),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimText } from './map';
+import { hasIllFormedText } from './ids';
 import { opSchema } from './ops';
 
 const add = {
@@ -54,5 +55,16 @@ describe('claim input validation', () => {
 
   it('refuses an operation of an unknown kind', () => {
     expect(opSchema.safeParse({ ...add, kind: 'claim.explode' }).success).toBe(false);
+  });
+});
+
+describe('hasIllFormedText', () => {
+  it('finds a lone surrogate in any string or key, in long and nested input, without overflowing', () => {
+    expect(hasIllFormedText({ a: ['fine', { b: 'also 🇰🇷' }] })).toBe(false);
+    expect(hasIllFormedText({ a: [{ b: ['x', 'bad \ud800'] }] })).toBe(true);
+    expect(hasIllFormedText({ ['key \udc00']: 1 })).toBe(true);
+    const long = Array.from({ length: 300_000 }, () => 'ok');
+    expect(hasIllFormedText([...long.slice(0, 10), '\ud800'])).toBe(true);
+    expect(hasIllFormedText(long)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STANCES } from '@/lib/domain/argument-tree';
 import { CLAIM_TEXT_MAX, claimText, NOTE_MAX, wellFormed } from './map';
+import { recordId } from './ids';
 
 /**
  * The editor's writes as operations: each has an id made by the browser, so a retry after a lost
@@ -8,7 +9,7 @@ import { CLAIM_TEXT_MAX, claimText, NOTE_MAX, wellFormed } from './map';
  * answers one result per op, in order (see lib/server/ops/apply-ops.ts).
  */
 
-const id = wellFormed(z.string().min(1).max(64));
+const id = recordId;
 const opId = z.uuid('Every change needs a fresh id.');
 const stance = z.enum(STANCES, 'Choose pro or con.');
 
@@ -94,6 +95,11 @@ export const opSchema = z.discriminatedUnion('kind', [
     thesisId: id,
     parentId: id.nullable(),
     order: orderKey,
+    /**
+     * Where the claim must be for the move to apply (an undo sends the place its move made): a
+     * claim someone else moved since is a conflict, left where they put it.
+     */
+    base: z.object({ thesisId: id, parentId: id.nullable(), order: orderKey }).optional(),
   }),
   z.object({
     id: opId,

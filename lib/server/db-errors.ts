@@ -55,6 +55,13 @@ function describe(error: unknown, depth = 0): string {
   return `${own} ${meta} ${describe(e.cause, depth + 1)}`;
 }
 
+/** Whether a write failed on a unique constraint (a reused id), on SQLite or PostgreSQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  return /UniqueConstraintViolation|UNIQUE constraint|unique constraint|\bP2002\b|\b23505\b/.test(
+    describe(error),
+  );
+}
+
 /** An UNAVAILABLE AppError for a passing storage failure, or null for anything else. */
 export function unavailableError(error: unknown): AppError | null {
   if (error instanceof AppError) return error.code === 'UNAVAILABLE' ? error : null;

@@ -7,6 +7,7 @@ import { getFeaturedDebate } from './debates';
 import type { Db } from './db';
 import { readImportInWorker } from './import-worker';
 import { createMapFromDocument } from './map-documents';
+import { clip } from '@/lib/domain/text';
 
 export { IMPORT_FORMATS, type ImportFormat } from '@/lib/domain/exchange/read-import';
 
@@ -25,6 +26,6 @@ export async function importMap(
   const debate = await getFeaturedDebate(db);
   if (!debate) throw new AppError('NOT_FOUND', 'There is no debate to import into yet.');
   const doc = await readImportInWorker({ format: opts.format, text: opts.text, debate });
-  const title = (opts.title?.trim() || doc.title).slice(0, 120);
+  const title = clip(opts.title?.trim() || doc.title, 120).trim();
   return createMapFromDocument(db, { userId: opts.userId, debateId: debate.id, title, doc });
 }

@@ -1,12 +1,21 @@
 import 'server-only';
 import { AppError, httpStatus } from '@/lib/errors';
 import { unavailableError } from './db-errors';
+import { hasIllFormedText, ILL_FORMED_INPUT } from '@/lib/schemas/ids';
 
 const json = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
-/** A request body of at most `limit` bytes, parsed as JSON; a clear INVALID error otherwise. */
-export async function readJson(request: Request, limit: number): Promise<unknown> {
+/**
+ * A request body of at most `limit` bytes, parsed as JSON; a clear INVALID error otherwise, also
+ * for any string in it with a lone surrogate (unless `eachOwn`: the editor's operations are each
+ * checked and answered on their own, so one broken operation does not refuse the others).
+ */
+export async function readJson(
+  request: Request,
+  limit: number,
+  { eachOwn = false }: { eachOwn?: boolean } = {},
+): Promise<unknown> {
   if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
     throw new AppError('INVALID', 'Send JSON (Content-Type: application/json).');
   }
@@ -14,11 +23,14 @@ export async function readJson(request: Request, limit: number): Promise<unknown
   if (declared > limit) throw new AppError('INVALID', 'That request is too large.');
   const text = await request.text();
   if (text.length > limit) throw new AppError('INVALID', 'That request is too large.');
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError('INVALID', 'That request is not valid JSON.');
   }
+  if (!eachOwn && hasIllFormedText(body)) throw new AppError('INVALID', ILL_FORMED_INPUT);
+  return body;
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { requireMapAccess } from './access';
 import type { Tx } from './db';
+import { recordId } from '@/lib/schemas/ids';
 
 /**
  * Class voting: on a shared map, everyone who may comment (owner, editors, commenters) rates each
@@ -14,7 +15,7 @@ export const IMPACT_MIN = 0;
 export const IMPACT_MAX = 4;
 
 export const voteInput = z.object({
-  claimId: z.string().min(1).max(64),
+  claimId: recordId,
   impact: z
     .number('Choose a rating from 0 to 4.')
     .int('Choose a rating from 0 to 4.')

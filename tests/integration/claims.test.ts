@@ -1,11 +1,14 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { byOrder } from '@/lib/domain/order-keys';
+import { inverseOf } from '@/lib/domain/undo';
+import type { Op } from '@/lib/schemas/ops';
 import { applyOps } from '@/lib/server/ops/apply-ops';
 import { loadMapView } from '@/lib/server/maps';
 import {
   apply,
   claim,
+  createUser,
   db,
   orderAt,
   quote,
@@ -181,6 +184,58 @@ describe('claims against a real database', () => {
     expect(byId.get(child.id)?.thesisId).toBe(b.id);
     expect(byId.get(grandchild.id)?.thesisId).toBe(b.id);
     expect(byId.get(sibling.id)?.thesisId).toBe(a.id);
+  });
+
+  it('refuses to undo a move when someone moved the claim since, and keeps their move', async () => {
+    const { user: owner, map, a } = await userWithMap();
+    const editor = await createUser('Editor');
+    await db.mapMember.create({ data: { mapId: map.id, userId: editor.id, role: 'editor' } });
+    const m1 = await claim(owner.id, map.id, a.id, null, 'pro', 'M1');
+    const m2 = await claim(owner.id, map.id, a.id, null, 'pro', 'M2');
+    // The editor moves M1 down (after M2), as the editor's tab does: with its inverse.
+    const downId = crypto.randomUUID();
+    const down: Op = {
+      id: downId,
+      kind: 'claim.move',
+      claimId: m1.id,
+      thesisId: a.id,
+      parentId: null,
+      order: await orderAt(map.id, a.id, null),
+    };
+    const before = (await db.claim.findUniqueOrThrow({ where: { id: m1.id } })).orderKey;
+    const [undo] = inverseOf(down, { thesisId: a.id, parentId: null, order: before }, () =>
+      crypto.randomUUID(),
+    );
+    await apply(editor.id, map.id, down, downId);
+    // The owner then indents M1 under M2.
+    await apply(owner.id, map.id, {
+      kind: 'claim.move',
+      claimId: m1.id,
+      thesisId: a.id,
+      parentId: m2.id,
+      order: 'a0',
+    });
+    await expect(apply(editor.id, map.id, undo!)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      retry: false,
+      message: expect.stringContaining('Someone else moved this claim'),
+    });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: m1.id } })).toMatchObject({
+      parentId: m2.id,
+      orderKey: 'a0',
+    });
+    // With no one in the way, the same undo puts it back.
+    const againId = crypto.randomUUID();
+    const again: Op = { ...down, id: againId, order: 'a5' };
+    await apply(editor.id, map.id, again, againId);
+    const [undoAgain] = inverseOf(again, { thesisId: a.id, parentId: m2.id, order: 'a0' }, () =>
+      crypto.randomUUID(),
+    );
+    await apply(editor.id, map.id, undoAgain!);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: m1.id } })).toMatchObject({
+      parentId: m2.id,
+      orderKey: 'a0',
+    });
   });
 
   it('deletes a claim with its replies into the Trash and restores them where they were', async () => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { exportMap } from '@/lib/server/exports';
 import { importMap } from '@/lib/server/import-map';
+import { isWellFormed } from '@/lib/domain/text';
 import { loadMapView } from '@/lib/server/maps';
 import { apply, claim, db, quote, userWithMap } from '../support/factories';
 
@@ -63,5 +64,17 @@ describe('export and import against the database', () => {
       message: expect.stringContaining('found 0 root claims'),
     });
     expect(await db.argumentMap.count({ where: { ownerId: user.id } })).toBe(before);
+  });
+
+  it('cuts a long title between whole characters (119 letters and an emoji)', async () => {
+    const { user } = await userWithMap('Long titles');
+    const long = `${'x'.repeat(119)}🇰🇷`;
+    const fromFile = `===\ntitle: "${long}"\n===\n\n[T1]: a\n  + [C1]: fine\n`;
+    for (const opts of [{ text: fromFile }, { text: fromFile, title: long }]) {
+      const { id } = await importMap(db, { userId: user.id, format: 'argdown', ...opts });
+      const { title } = await db.argumentMap.findUniqueOrThrow({ where: { id } });
+      expect(title).toBe('x'.repeat(119));
+      expect(isWellFormed(title)).toBe(true);
+    }
   });
 });

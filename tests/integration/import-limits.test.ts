@@ -33,7 +33,7 @@ const mapsOf = (userId: string) => db.argumentMap.count({ where: { ownerId: user
 /** Every hostile file from the issue (and a few more), with the message each must get. */
 function hostileFiles(): [string, 'argdown' | 'aif', string, RegExp][] {
   return [
-    ['a YAML alias bomb', 'argdown', aliasBombArgdown(9), /line 2: its data is not JSON/],
+    ['a YAML alias bomb', 'argdown', aliasBombArgdown(9), /line 2: its data repeats a list or map/],
     [
       'a 3,000-level Argdown chain',
       'argdown',

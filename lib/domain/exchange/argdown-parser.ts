@@ -6,6 +6,7 @@ import {
   type IArgdownResponse,
   type ITokenNodeHandler,
 } from '@argdown/core';
+import { frontMatterFields, modelSettings, readArgdownData, readFrontMatter } from './argdown-data';
 import type { ImportProblem } from './imported-map';
 
 // Argdown's own parser and model builder, as the export tests and the import both use it.
@@ -18,79 +19,36 @@ export interface ParsedArgdown extends IArgdownResponse {
 }
 
 /**
- * Reads statement data ({…}) as JSON and the front matter (=== … ===) as plain "key: value"
- * lines, in place of Argdown's DataPlugin. That plugin reads both as YAML, where anchors and
- * aliases let a few hundred bytes expand to gigabytes ("billion laughs"), and merges the front
- * matter into the parser's own settings. JSON has neither, and it is what toArgdown() writes.
+ * Reads statement data ({…}) and the front matter (=== … ===) in place of Argdown's DataPlugin:
+ * as YAML, like it (so `{source: "P1b"}` and JSON alike), but bounded (lib/domain/exchange/
+ * argdown-data.ts: no anchors and aliases, depth and size limits). Of the front matter's
+ * settings, those of Argdown's model that change what is read (`model: removeTagsFromText`,
+ * `mode`, `transformArgumentRelations`) are passed on to the model, as Argdown does; the rest
+ * (views, exports) have nothing to do in an import and never reach the parser.
  */
 class SafeDataPlugin implements IArgdownPlugin {
   name = 'SafeDataPlugin';
   tokenListeners: Record<string, ITokenNodeHandler> = {
     Data: (_request, response, token, parentNode) => {
-      const problem = (message: string) =>
-        ((response as ParsedArgdown).dataProblems ??= []).push({
-          where: `line ${token.startLine ?? '?'}`,
-          message,
-        });
-      // Argdown's model merges data recursively: a deeply nested value would overflow its stack.
-      if (nesting(token.image) > DATA_NESTING_MAX) {
-        return problem(`its data is nested more than ${DATA_NESTING_MAX} levels deep`);
-      }
-      try {
-        const data: unknown = JSON.parse(token.image);
-        if (parentNode) parentNode.data = data;
-      } catch {
-        problem(
-          'its data is not JSON (write it as {"strength": 4, "note": "…"}; YAML is not read)',
-        );
-      }
+      const read = readArgdownData(token.image);
+      if (!read.ok) return problem(response, token.startLine, read.message);
+      if (parentNode) parentNode.data = read.value;
     },
-    FrontMatter: (_request, response, token) => {
-      (response as ParsedArgdown).frontMatter = readFrontMatter(token.image);
+    FrontMatter: (request, response, token) => {
+      const read = readFrontMatter(token.image);
+      if (!read.ok) return problem(response, token.startLine, read.message);
+      const fields = read.value as Record<string, unknown>;
+      (response as ParsedArgdown).frontMatter = frontMatterFields(fields);
+      request.model = { ...request.model, ...modelSettings(fields) };
     },
   };
 }
 
-/** Our data is three levels deep at most (quotes: a list of objects). */
-const DATA_NESTING_MAX = 16;
-
-/** How deeply JSON text nests its objects and lists, read without parsing it. */
-function nesting(json: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < json.length; i++) {
-    const ch = json[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') deepest = Math.max(deepest, ++depth);
-    else if (ch === '}' || ch === ']') depth--;
-  }
-  return deepest;
-}
-
-/** The front matter's top-level "key: value" lines; a value in double quotes is read as JSON. */
-function readFrontMatter(image: string): Record<string, string> {
-  const out = new Map<string, string>();
-  for (const line of image.split(/\r?\n/)) {
-    const m = /^([A-Za-z_][\w-]*):[ \t]*(.*?)\s*$/.exec(line);
-    if (!m || out.has(m[1]!)) continue;
-    const raw = m[2]!;
-    let value = raw;
-    if (raw.startsWith('"')) {
-      try {
-        value = String(JSON.parse(raw));
-      } catch {
-        // Not JSON: keep the text as written.
-      }
-    } else if (raw.length > 1 && raw.startsWith("'") && raw.endsWith("'")) {
-      value = raw.slice(1, -1).replace(/''/g, "'");
-    }
-    out.set(m[1]!, value);
-  }
-  return Object.fromEntries(out);
+function problem(response: IArgdownResponse, line: number | undefined, message: string) {
+  ((response as ParsedArgdown).dataProblems ??= []).push({
+    where: `line ${line ?? '?'}`,
+    message,
+  });
 }
 
 let app: ArgdownApplication | null = null;

@@ -167,6 +167,27 @@ describe('Argdown import', () => {
     ]);
   });
 
+  it('reads Argdown’s own YAML-style data, not only JSON', () => {
+    const map = fromArgdown(`[T1]: Track II can open talks
+  + [Invitation]: Kim invited Moon. {source: "P1b", strength: 3, note: 'Why it matters'}
+  - [Limits]: Sport has limits. {
+      strength: 2
+      note: Written as a block
+    }
+`);
+    expect(map.claims[0]).toMatchObject({ key: 'Invitation', strength: 3, note: 'Why it matters' });
+    expect(map.claims[1]).toMatchObject({ key: 'Limits', strength: 2, note: 'Written as a block' });
+  });
+
+  it('honours the front matter’s model settings, as Argdown does (removeTagsFromText)', () => {
+    const body = '[T1]: Track II can open talks\n  + [C1]: Kim invited Moon #pro #sport\n';
+    expect(fromArgdown(body).claims[0]!.text).toBe('Kim invited Moon #pro #sport');
+    const settings = '===\ntitle: Tags\nmodel:\n  removeTagsFromText: true\n===\n\n';
+    const map = fromArgdown(settings + body);
+    expect(map.title).toBe('Tags');
+    expect(map.claims[0]!.text).toBe('Kim invited Moon');
+  });
+
   it('says where the syntax is broken', () => {
     expect(() => fromArgdown('[T1]: a\n  + [C1]: b\n<A>: c')).toThrow(/line 3/);
   });

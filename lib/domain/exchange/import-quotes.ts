@@ -2,6 +2,7 @@ import { locateQuote, normalize, selectorAt } from '../quote-anchoring';
 import type { AnchorView, DebateView } from '../views';
 import { IMPORT_LIMITS } from './import-limits';
 import type { ImportedQuote, ImportProblem } from './imported-map';
+import { truncate } from '../text';
 
 /**
  * Finds every imported quote in its article, as anchoring by hand does. Each article is
@@ -60,7 +61,7 @@ export function anchorQuotes(
     if (!at) {
       problems.push({
         where: q.where,
-        message: `the quote “${q.exact.slice(0, 60)}” is not in “${article.source.title}”`,
+        message: `the quote “${truncate(q.exact, 60)}” is not in “${article.source.title}”`,
       });
       continue;
     }

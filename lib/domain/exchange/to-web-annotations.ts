@@ -1,6 +1,6 @@
 import { CONTEXT_LENGTH, locateQuote } from '../quote-anchoring';
 import type { AnchorView, SourceView } from '../views';
-import { articleText, type MapDocument } from './document';
+import type { MapDocument } from './document';
 
 // Every anchored quote as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/): the
 // claim is the body; the target is the quoted passage of the article, found by a
@@ -11,7 +11,9 @@ import { articleText, type MapDocument } from './document';
 // positions count in a text any client can rebuild from the article's paragraphs, stated in the
 // collection itself (POSITIONS_COUNT_IN): the article's body blocks, as Counterpoint shows them,
 // joined by a blank line (articleText()). As the model requires, they count Unicode code points,
-// not UTF-16 units, and prefix and suffix are that text's own context around the quote.
+// not UTF-16 units. Prefix and suffix are the quote's context within its own block: they stop at
+// the block's edges, as a page's DOM has no blank line between paragraphs (Apache Annotator and
+// Hypothesis match prefix + exact + suffix in the page's text).
 //
 // Which article: the target's source is the article's own URL when its capture has one. The Globe
 // Post's capture has none (its seed URL is the publisher's home page, which would make every quote
@@ -26,8 +28,8 @@ const POSITIONS_COUNT_IN =
   'TextPositionSelector start and end count Unicode code points in the text of the target’s ' +
   'source as Counterpoint shows it: the article’s body blocks (paragraphs, headings and block ' +
   'quotes, in order; title, standfirst, byline and captions excluded), each exactly as shown, ' +
-  'joined by two line feeds ("\\n\\n"). TextQuoteSelector prefix and suffix come from the same ' +
-  'text. Where the source is a urn:counterpoint:source: URN, the capture of the article has no ' +
+  'joined by two line feeds ("\\n\\n"). TextQuoteSelector prefix and suffix are the text just ' +
+  'before and after the quote within its own block, never across a block’s edge. Where the source is a urn:counterpoint:source: URN, the capture of the article has no ' +
   'URL of its own; dcterms:isPartOf names the publisher’s site.';
 
 /** A web address, or null. */
@@ -58,20 +60,15 @@ function articleResource(source: SourceView) {
 const codePoints = (s: string) =>
   s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 
-/** An article's text (as articleText()) with each block's start in UTF-16 units and code points. */
+/** An article's blocks, with each block's start in code points of the documented text. */
 function positionText(source: SourceView) {
-  const text = articleText(source);
-  const units: number[] = [];
   const points: number[] = [];
-  let unit = 0;
   let point = 0;
   for (const block of source.blocks) {
-    units.push(unit);
     points.push(point);
-    unit += block.text.length + 2;
-    point += codePoints(block.text) + 2;
+    point += codePoints(block.text) + 2; // the "\n\n" that joins blocks (articleText())
   }
-  return { text, units, points, blocks: source.blocks.map((b) => b.text) };
+  return { points, blocks: source.blocks.map((b) => b.text) };
 }
 
 /** Up to `n` code points of `s`, from its end or its start. */
@@ -86,18 +83,18 @@ function selectors(t: ReturnType<typeof positionText>, anchor: AnchorView) {
   if (!at) return null;
   const block = t.blocks[at.block]!;
   const exact = block.slice(at.start, at.end);
-  const from = t.units[at.block]! + at.start;
-  const to = from + exact.length;
   const start = t.points[at.block]! + codePoints(block.slice(0, at.start));
   return [
     {
       type: 'TextQuoteSelector',
       exact,
+      // Context stops at the block's edges: the blank line that joins blocks in the documented
+      // text is not in any page's DOM, where blocks are elements (<p>, <h4>, <blockquote>).
       prefix: lastPoints(
-        t.text.slice(Math.max(0, from - 2 * CONTEXT_LENGTH), from),
+        block.slice(Math.max(0, at.start - 2 * CONTEXT_LENGTH), at.start),
         CONTEXT_LENGTH,
       ),
-      suffix: firstPoints(t.text.slice(to, to + 2 * CONTEXT_LENGTH), CONTEXT_LENGTH),
+      suffix: firstPoints(block.slice(at.end, at.end + 2 * CONTEXT_LENGTH), CONTEXT_LENGTH),
     },
     { type: 'TextPositionSelector', start, end: start + codePoints(exact) },
   ];

@@ -14,6 +14,7 @@ import {
 } from '@/lib/domain/classroom/teams';
 import type { Tx } from '../db';
 import { createMap } from '../maps';
+import { truncate } from '@/lib/domain/text';
 
 /**
  * The pieces of work of an assignment (AssignmentWork): one map each, owned by the class's
@@ -28,7 +29,7 @@ export interface NewWork {
 }
 
 const mapTitle = (assignmentTitle: string, workName: string) =>
-  `${assignmentTitle} — ${workName}`.slice(0, 200);
+  truncate(`${assignmentTitle} — ${workName}`, 200);
 
 /** Creates one piece of work: its map (owned by the teacher), members and editors. */
 export async function createWork(

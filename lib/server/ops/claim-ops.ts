@@ -1,4 +1,5 @@
 import 'server-only';
+import { isAt } from '@/lib/domain/apply-op';
 import { subtreeIds, type Stance, type TreeNode } from '@/lib/domain/argument-tree';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -7,6 +8,7 @@ import type { DebateParts } from '../access';
 import type { RawSql, Tx } from '../db';
 import { toAnchorView, toClaimView, toLinkView } from '../mappers';
 import { toCommentView } from './comment-ops';
+import { isUniqueViolation } from '../db-errors';
 
 /**
  * What every operation is applied with: the map (access already checked), who acts, and plain
@@ -62,11 +64,6 @@ async function liveClaim(ctx: SqlContext, id: string) {
   if (claim.deletedAt) throw new AppError('NOT_FOUND', GONE);
   return claim;
 }
-
-const isUniqueViolation = (e: unknown) =>
-  /UniqueConstraintViolation|UNIQUE constraint|unique constraint|P2002|23505/.test(
-    `${(e as Error)?.message} ${JSON.stringify((e as { cause?: unknown })?.cause ?? '')} ${(e as { code?: string })?.code}`,
-  );
 
 /** Where a claim may go: a thesis of this debate, or a live claim under that thesis. */
 async function checkPlace(ctx: SqlContext, thesisId: string, parentId: string | null) {
@@ -159,6 +156,12 @@ export async function updateClaim(ctx: SqlContext, op: OpOf<'claim.update'>) {
 /** Moves a claim (with its replies) to a new place; refuses a move under its own replies. */
 export async function moveClaim(ctx: OpContext, op: OpOf<'claim.move'>) {
   const claim = await liveClaim(ctx, op.claimId);
+  if (op.base && !isAt({ ...claim, order: claim.orderKey }, op.base)) {
+    throw new AppError(
+      'CONFLICT',
+      'Someone else moved this claim since, so it was left where they put it.',
+    );
+  }
   await checkPlace(ctx, op.thesisId, op.parentId);
   ctx.before = { thesisId: claim.thesisId, parentId: claim.parentId, order: claim.orderKey };
   const tree = await loadTree(ctx.tx, ctx.mapId);

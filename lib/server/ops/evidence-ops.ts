@@ -7,8 +7,16 @@ import type { Op } from '@/lib/schemas/ops';
 import { restoreBlocks } from '@/lib/schemas/source';
 import { toAnchorView, toLinkView } from '../mappers';
 import type { OpContext } from './claim-ops';
+import { isUniqueViolation } from '../db-errors';
 
 type OpOf<K extends Op['kind']> = Extract<Op, { kind: K }>;
+
+/** An id used before (in any map) is a refusal, like a claim's, not a failure to retry. */
+const refuseReused =
+  (message: string) =>
+  (error: unknown): never => {
+    throw isUniqueViolation(error) ? new AppError('CONFLICT', message) : error;
+  };
 
 /**
  * Attaches a quoted passage to a claim. The passage must be in one of the map's articles; what
@@ -34,15 +42,17 @@ export async function addAnchor(ctx: OpContext, op: OpOf<'anchor.add'>) {
       'quote',
     );
   }
-  const anchor = await ctx.tx.anchor.create({
-    data: {
-      id: op.anchorId,
-      claimId: claim.id,
-      sourceId: source.id,
-      ...selectorAt(blocks, location),
-      ...location,
-    },
-  });
+  const anchor = await ctx.tx.anchor
+    .create({
+      data: {
+        id: op.anchorId,
+        claimId: claim.id,
+        sourceId: source.id,
+        ...selectorAt(blocks, location),
+        ...location,
+      },
+    })
+    .catch(refuseReused('A quote with that id already exists.'));
   return toAnchorView(anchor);
 }
 
@@ -71,15 +81,17 @@ export async function addLink(ctx: OpContext, op: OpOf<'link.add'>) {
     await ctx.tx.claimLink.findMany({ where: { mapId: ctx.mapId, fromClaimId: op.fromClaimId } })
   ).map(toLinkView);
   const to = checkCrossLink(nodes, liveLinks(nodes, existing), op.fromClaimId, target);
-  const row = await ctx.tx.claimLink.create({
-    data: {
-      id: op.linkId,
-      mapId: ctx.mapId,
-      fromClaimId: op.fromClaimId,
-      ...to,
-      stance: op.stance,
-    },
-  });
+  const row = await ctx.tx.claimLink
+    .create({
+      data: {
+        id: op.linkId,
+        mapId: ctx.mapId,
+        fromClaimId: op.fromClaimId,
+        ...to,
+        stance: op.stance,
+      },
+    })
+    .catch(refuseReused('A link with that id already exists.'));
   return toLinkView(row);
 }
 

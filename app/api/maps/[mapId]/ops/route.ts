@@ -12,7 +12,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ mapId: str
     requireSameOrigin(request);
     const user = await requireUser(request.headers);
     const { mapId } = await ctx.params;
-    const body = opsRequest.safeParse(await readJson(request, 2_000_000));
+    const body = opsRequest.safeParse(await readJson(request, 2_000_000, { eachOwn: true }));
     if (!body.success) throw new AppError('INVALID', 'Send { ops: [...] } with 1 to 50 changes.');
     const answer = await applyOps(db, { userId: user.id, mapId, ops: body.data.ops });
     // A restored batch carries others' comments: in an anonymous assignment, under pseudonyms.

@@ -4,10 +4,11 @@ import { db } from '@/lib/server/db';
 import { jsonRoute, readJson, requireSameOrigin } from '@/lib/server/json-route';
 import { announce } from '@/lib/server/live/presence';
 import { requireLiveReader } from '@/lib/server/live/readers';
+import { recordId } from '@/lib/schemas/ids';
 
 const body = z.object({
   tabId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
-  claimId: z.string().max(64).nullable(),
+  claimId: recordId.nullable(),
   editing: z.boolean(),
 });
 
