@@ -12,6 +12,7 @@ import {
 import type { AccountKind } from '@/lib/domain/capabilities';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
+import { recordReset } from './classroom/accounts';
 import { db } from './db';
 import { knownDevice, rememberDevice } from './known-device';
 import { lockNames } from './locks';
@@ -179,8 +180,8 @@ export async function requestPasswordReset(input: { email: string }) {
 }
 
 /**
- * Sets a new password through a reset link's token; the account's
- * sessions all end. This browser becomes a known device of the
+ * Sets a new password through a reset link's token (emailed, or made by the admin); the account's
+ * sessions all end. Recorded for the admin, and this browser becomes a known device of the
  * account: whoever holds the link may sign in here even while the account is being guessed at.
  */
 export async function resetPassword(input: { token: string; password: string }) {
@@ -213,6 +214,7 @@ export async function resetPassword(input: { token: string; password: string }) 
       })
     : null;
   if (user) {
+    await recordReset(db, { actorId: user.id, targetId: user.id, method: 'link-used' });
     await rememberDevice(user.email);
   }
 }

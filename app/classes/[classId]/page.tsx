@@ -4,11 +4,12 @@ import { notFound, redirect } from 'next/navigation';
 import { AssignmentList } from '@/components/classroom/assignment-list';
 import { ClassJoinPanel } from '@/components/classroom/class-join-panel';
 import { ClassNameEditor } from '@/components/classroom/class-name-editor';
+import { RemovedStudents } from '@/components/classroom/removed-students';
 import { RosterAddForm } from '@/components/classroom/roster-add-form';
 import { RosterTable } from '@/components/classroom/roster-table';
 import { unlessMissing } from '@/lib/errors';
 import { getClassPage } from '@/lib/server/classroom/classes';
-import { listRoster } from '@/lib/server/classroom/roster';
+import { listRemovedStudents, listRoster } from '@/lib/server/classroom/roster';
 import { baseUrl } from '@/lib/server/config';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
@@ -45,7 +46,10 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
     );
   }
 
-  const roster = await listRoster(db, { userId: user.id, classId });
+  const [roster, removed] = await Promise.all([
+    listRoster(db, { userId: user.id, classId }),
+    listRemovedStudents(db, { userId: user.id, classId }),
+  ]);
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <div>
@@ -81,6 +85,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         </div>
         <RosterAddForm classId={page.id} />
         <RosterTable classId={page.id} roster={roster} />
+        <RemovedStudents classId={page.id} removed={removed} />
       </section>
     </div>
   );
