@@ -49,7 +49,7 @@ export function RemovedStudents({
             class’s assignments again.
           </p>
           <ul
-            aria-label="Removed students"
+            aria-label="Removed from the class"
             className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
           >
             {removed.map((s) => (

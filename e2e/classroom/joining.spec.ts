@@ -52,7 +52,9 @@ test('the join page, turning a code off or making a new one, and a removed stude
   const newCode = (await page.locator('[data-join-code]').getAttribute('data-join-code'))!;
   const bo = await studentIn(browser, 'Bo');
   await joinWith(bo.page, code);
-  await expect(bo.page.getByRole('alert')).toContainText('No class is open to join with that code');
+  await expect(bo.page.locator('main').getByRole('alert')).toContainText(
+    'No class is open to join with that code',
+  );
   await joinWith(bo.page, newCode);
   await bo.page.waitForURL(classUrl);
 
@@ -64,7 +66,9 @@ test('the join page, turning a code off or making a new one, and a removed stude
   await expect(page.getByText('Joining is closed')).toBeVisible();
   const cy = await studentIn(browser, 'Cy');
   await joinWith(cy.page, newCode);
-  await expect(cy.page.getByRole('alert')).toContainText('No class is open to join with that code');
+  await expect(cy.page.locator('main').getByRole('alert')).toContainText(
+    'No class is open to join with that code',
+  );
   await page.getByRole('button', { name: 'Open joining with a new code' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-join-code]')).toBeVisible();
@@ -78,13 +82,13 @@ test('the join page, turning a code off or making a new one, and a removed stude
     .getByRole('button', { name: /Remove/ })
     .click();
   await page.getByRole('button', { name: 'Remove from class' }).click();
-  const removed = page.getByRole('list', { name: 'Removed students' });
+  const removed = page.getByRole('list', { name: 'Removed from the class' });
   await expect(removed).toContainText(ada.user.name);
   await expectAccessible(page);
   await screenshots(page, 'class-removed-students');
   for (const c of [code, third]) {
     await joinWith(ada.page, c);
-    await expect(ada.page.getByRole('alert')).toContainText(
+    await expect(ada.page.locator('main').getByRole('alert')).toContainText(
       c === third ? 'Your teacher removed you from this class' : 'No class is open',
     );
   }
@@ -99,7 +103,7 @@ test('the join page, turning a code off or making a new one, and a removed stude
   const answers: string[] = [];
   for (let i = 0; i < 11; i++) {
     await joinWith(guesser.page, `ACDEFGH${'JKMNPQRTUVW'[i]}`);
-    const alert = guesser.page.getByRole('alert');
+    const alert = guesser.page.locator('main').getByRole('alert');
     await expect(alert).toBeVisible();
     answers.push((await alert.textContent()) ?? '');
   }
