@@ -1,28 +1,37 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { refuseUnreadableAction } from '@/lib/action-body';
+import { stampClient } from '@/lib/client-address';
 import { contentSecurityPolicy } from '@/lib/csp';
 
-/** Whether a reverse proxy in front sets X-Forwarded-For (TRUST_PROXY=1, or the hop count). */
-const trustProxy = () => {
-  const trust = (process.env.TRUST_PROXY ?? '').trim().toLowerCase();
-  return trust !== '' && trust !== '0' && trust !== 'false';
-};
-
 /**
- * Every page gets a Content-Security-Policy with a fresh nonce: Next.js puts it on its own
- * scripts (it reads the policy from the request), and no other script runs, whatever a claim or
- * an import contains. Pages are rendered per request anyway (they read the session).
- * Without a trusted proxy, a client's own X-Forwarded-For is dropped, so Next fills in the real
- * address and sign-in throttling (lib/server/sign-in.ts) counts the client it should.
+ * Runs on every request that reaches the app's code (pages, server actions, the JSON API,
+ * prefetches: whatever its headers), and does three things:
+ *
+ * - A server-action body Next could not read (too large, undecodable) is refused with a 4xx here
+ *   (lib/action-body.ts); Next itself would answer 500.
+ * - Who the client is: a client's own X-Forwarded-For is dropped (unless TRUST_PROXY says a
+ *   proxy in front sets it), so Next.js fills in the connection's address, and the request is
+ *   stamped as having passed through here (lib/client-address.ts). The throttles on sign-in,
+ *   reset links and joining count that client and no other.
+ * - Every page gets a Content-Security-Policy with a fresh nonce: Next.js puts it on its own
+ *   scripts (it reads the policy from the request), and no other script runs, whatever a claim or
+ *   an import contains. Pages are rendered per request anyway (they read the session). The JSON
+ *   API and prefetches (whose answers are not documents) get none.
  */
 export async function proxy(request: NextRequest) {
   // A server action Next could not read would be answered 500 (lib/action-body.ts).
   const unreadable = await refuseUnreadableAction(request);
   if (unreadable) return unreadable;
+  const headers = new Headers(request.headers);
+  stampClient(headers);
+  const prefetch =
+    request.headers.get('next-router-prefetch') === '1' ||
+    request.headers.get('purpose') === 'prefetch';
+  if (request.nextUrl.pathname.startsWith('/api/') || prefetch) {
+    return NextResponse.next({ request: { headers } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
-  const headers = new Headers(request.headers);
-  if (!trustProxy()) headers.delete('x-forwarded-for');
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers } });
@@ -32,13 +41,8 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    {
-      // Pages only: not the JSON API, static files or prefetches.
-      source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
+    // Everything but static files (no code of the app's runs for those). No `missing`
+    // exclusions: a request skipping the proxy could pick its own address.
+    '/((?!_next/static|_next/image|favicon.ico).*)',
   ],
 };

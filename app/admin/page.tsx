@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { AccountTable } from '@/components/admin/account-table';
 import { AccountSearch } from '@/components/admin/account-search';
+import { ResetLog } from '@/components/admin/reset-log';
 import { unlessMissing } from '@/lib/errors';
 import { listAccounts } from '@/lib/server/classroom/accounts';
 import { db } from '@/lib/server/db';
+import { listPasswordResets } from '@/lib/server/password-resets';
 import { getCurrentUser } from '@/lib/server/session';
 import { clip } from '@/lib/domain/text';
 
@@ -22,13 +24,15 @@ export default async function AdminPage({
   const query = typeof q === 'string' ? clip(q, 100) : '';
   const result = await unlessMissing(listAccounts(db, { userId: user.id, query }));
   if (!result) notFound();
+  const resets = await listPasswordResets(db, { userId: user.id });
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <div>
         <h1 className="text-2xl font-bold">Admin</h1>
         <p className="text-sm text-stone-600">
           Teachers create classes, debates and assignments. Make an account a teacher here, or a
-          student again.
+          student again. You may reset anyone’s password; teachers only those of the accounts they
+          made for their classes. Every reset is listed below.
         </p>
       </div>
       <AccountSearch query={query} />
@@ -38,6 +42,7 @@ export default async function AdminPage({
           Showing the newest {result.rows.length}. Search to find others.
         </p>
       )}
+      <ResetLog rows={resets} />
     </div>
   );
 }

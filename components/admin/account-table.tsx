@@ -7,8 +7,9 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { setAccountKindAction } from '@/lib/actions/classes';
 import { formatDate } from '@/lib/format';
 import type { AccountRow } from '@/lib/server/classroom/accounts';
+import { AdminResetButton } from './admin-reset';
 
-/** Accounts, each with its kind and the button that changes it. */
+/** Accounts, each with its kind and the button that changes it, and a password reset. */
 export function AccountTable({
   rows,
   currentUserId,
@@ -63,6 +64,7 @@ export function AccountTable({
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
+              {row.id !== currentUserId && <AdminResetButton row={row} />}
               <span
                 className={`rounded-full px-2 py-0.5 text-xs font-semibold ${row.kind === 'teacher' ? 'bg-stone-900 text-white' : 'bg-stone-100 text-stone-800'}`}
               >

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { closeJoiningAction, regenerateJoinCodeAction } from '@/lib/actions/classes';
+import { formatJoinCode } from '@/lib/domain/classroom/join-code';
 import { CopyButton } from './class-copy-button';
 
 /** How students join: the code and the link (to copy), a new code, or joining closed. */
@@ -56,12 +57,12 @@ export function ClassJoinPanel({
             <dt className="text-sm font-medium text-stone-700">Class code</dt>
             <dd className="flex flex-wrap items-center gap-3">
               <span
-                data-join-code
+                data-join-code={joinCode}
                 className="rounded bg-stone-100 px-3 py-1 font-mono text-2xl font-bold tracking-[0.2em] text-stone-900"
               >
-                {joinCode}
+                {formatJoinCode(joinCode)}
               </span>
-              <CopyButton text={joinCode} label="Copy code" />
+              <CopyButton text={formatJoinCode(joinCode)} label="Copy code" />
             </dd>
             <dt className="text-sm font-medium text-stone-700">Join link</dt>
             <dd className="flex flex-wrap items-center gap-3">

@@ -3,6 +3,7 @@
 import { startTransition, useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 import { findClassAction } from '@/lib/actions/classes';
+import { JOIN_CODE_EXAMPLE } from '@/lib/domain/classroom/join-code';
 
 /** Types a class code; goes on to the class's "Join …?" page. */
 export function JoinCodeForm() {
@@ -29,7 +30,7 @@ export function JoinCodeForm() {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          placeholder="e.g. KX74QA"
+          placeholder={`e.g. ${JOIN_CODE_EXAMPLE}`}
           aria-invalid={error ? true : undefined}
           aria-describedby="code-error"
           className="mt-1 block w-full rounded-md border border-stone-400 px-3 py-2 font-mono text-lg tracking-widest uppercase"

@@ -6,30 +6,28 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import {
-  createResetLinkAction,
   removeStudentAction,
   resetAllPasswordsAction,
   resetStudentPasswordAction,
 } from '@/lib/actions/classes';
 import { formatDate } from '@/lib/format';
 import type { RosterEntry } from '@/lib/server/classroom/roster';
-import { CopyButton } from './class-copy-button';
 import { saveCodes } from './student-codes-store';
 
 type Pending =
   | { kind: 'remove'; student: RosterEntry }
   | { kind: 'password'; student: RosterEntry }
-  | { kind: 'link'; student: RosterEntry }
   | { kind: 'all' };
 
-type Shown =
-  | { kind: 'password'; name: string; username: string; password: string }
-  | { kind: 'link'; name: string; url: string };
+type Shown = { kind: 'password'; name: string; username: string; password: string };
 
 const focusHeading = () =>
   requestAnimationFrame(() => document.getElementById('students-heading')?.focus());
 
-/** The class's students, with a new password, a reset link or removal for each. */
+/**
+ * The class's students, each with removal, and a new password for the managed accounts this
+ * teacher created (students with their own email reset theirs through "Forgot your password?").
+ */
 export function RosterTable({ classId, roster }: { classId: string; roster: RosterEntry[] }) {
   const router = useRouter();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -58,11 +56,6 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
         if (!result.ok) return setError(result.message);
         setPending(null);
         setShown({ kind: 'password', ...result.data });
-      } else if (pending.kind === 'link') {
-        const result = await createResetLinkAction({ classId, studentId: pending.student.userId });
-        if (!result.ok) return setError(result.message);
-        setPending(null);
-        setShown({ kind: 'link', name: pending.student.name, url: result.data.url });
       } else {
         const result = await resetAllPasswordsAction({ classId });
         if (!result.ok) return setError(result.message);
@@ -115,15 +108,11 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
                 </p>
               </div>
               <div className="flex flex-wrap gap-2">
-                {s.managedByTeacher ? (
+                {s.managedByTeacher && (
                   <Button size="sm" onClick={() => setPending({ kind: 'password', student: s })}>
                     New password<span className="sr-only"> for {s.name}</span>
                   </Button>
-                ) : !s.managed ? (
-                  <Button size="sm" onClick={() => setPending({ kind: 'link', student: s })}>
-                    Reset link<span className="sr-only"> for {s.name}</span>
-                  </Button>
-                ) : null}
+                )}
                 <Button
                   size="sm"
                   variant="ghost"
@@ -149,28 +138,21 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
             ? `Remove ${pending.student.name}?`
             : pending?.kind === 'password'
               ? `New password for ${pending.student.name}?`
-              : pending?.kind === 'link'
-                ? `Reset link for ${pending.student.name}`
-                : 'New passwords for all managed students?'
+              : 'New passwords for all managed students?'
         }
       >
         <div className="space-y-3 text-stone-700">
           {pending?.kind === 'remove' && (
             <p>
               They leave the class and lose access to their work in its assignments (the maps stay
-              with you). Their account stays; they can join again only with the class code.
+              with you). Their account stays. The class code, old or new, no longer lets them in:
+              only you can add them back (under “Removed students”).
             </p>
           )}
           {pending?.kind === 'password' && (
             <p>
               Their current password stops working and they are signed out. You will see the new one
               once.
-            </p>
-          )}
-          {pending?.kind === 'link' && (
-            <p>
-              Makes a link with which {pending.student.name} chooses a new password. Anyone with the
-              link can do so within the hour, so hand it to them only.
             </p>
           )}
           {pending?.kind === 'all' && (
@@ -189,20 +171,14 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
             >
               {pending?.kind === 'remove'
                 ? 'Remove from class'
-                : pending?.kind === 'link'
-                  ? 'Make link'
-                  : 'Make new password' + (pending?.kind === 'all' ? 's' : '')}
+                : 'Make new password' + (pending?.kind === 'all' ? 's' : '')}
             </Button>
           </div>
         </div>
       </Dialog>
 
-      <Dialog
-        open={shown !== null}
-        onClose={() => setShown(null)}
-        title={shown?.kind === 'link' ? `Reset link for ${shown.name}` : 'New password'}
-      >
-        {shown?.kind === 'password' && (
+      <Dialog open={shown !== null} onClose={() => setShown(null)} title="New password">
+        {shown && (
           <div className="space-y-3">
             <p className="text-stone-700">
               Shown once: write it down, print it or give it to {shown.name} now.
@@ -229,20 +205,6 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
               >
                 Print card
               </Button>
-              <Button variant="primary" onClick={() => setShown(null)}>
-                Done
-              </Button>
-            </div>
-          </div>
-        )}
-        {shown?.kind === 'link' && (
-          <div className="space-y-3">
-            <p className="text-stone-700">
-              Works once, for one hour. Give it to {shown.name} only.
-            </p>
-            <code className="block rounded bg-stone-100 p-2 text-sm break-all">{shown.url}</code>
-            <div className="flex flex-wrap justify-end gap-2">
-              <CopyButton text={shown.url} label="Copy link" />
               <Button variant="primary" onClick={() => setShown(null)}>
                 Done
               </Button>

@@ -34,8 +34,9 @@ test('a teacher creates a class, adds managed students who sign in, and a studen
   await page.getByRole('button', { name: 'Create class' }).click();
   await page.waitForURL(/\/classes\/[^/]+$/);
   const classUrl = page.url();
-  const code = (await page.locator('[data-join-code]').textContent())!.trim();
-  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  const code = (await page.locator('[data-join-code]').getAttribute('data-join-code'))!;
+  expect(code).toMatch(/^[A-Z0-9]{8}$/);
+  await expect(page.locator('[data-join-code]')).toHaveText(`${code.slice(0, 4)}-${code.slice(4)}`);
 
   await page.getByLabel('Add students by name').fill('Ada Lovelace\nAlan Turing\n\nGrace Hopper');
   await page.getByRole('button', { name: 'Add 3 students' }).click();
@@ -91,9 +92,10 @@ test('a teacher creates a class, adds managed students who sign in, and a studen
   await other.getByLabel('Class code').fill(code.toLowerCase());
   await other.getByRole('button', { name: 'Continue' }).click();
   await other.waitForURL(`**/join/${code}`);
-  await expect(
-    other.getByRole('heading', { name: `Join “Period 3 Debate” taught by ${teacher.name}?` }),
-  ).toBeVisible();
+  // Nothing about the class shows before joining it.
+  await expect(other.getByRole('heading', { name: /Join a class with the code/ })).toBeVisible();
+  await expect(other.locator('main')).not.toContainText('Period 3 Debate');
+  await expect(other.locator('main')).not.toContainText(teacher.name);
   await other.getByRole('link', { name: 'Create an account' }).click();
   await signUp(other, newUser('Joiner'), `/join/${code}`);
   await other.waitForURL(`**/join/${code}`);

@@ -3,9 +3,16 @@
 import type { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { normalizeJoinCode } from '@/lib/domain/classroom/join-code';
+import { headers } from 'next/headers';
+import { requestClient } from '@/lib/client-address';
+import {
+  JOIN_CODE_EXAMPLE,
+  JOIN_CODE_LENGTH,
+  normalizeJoinCode,
+} from '@/lib/domain/classroom/join-code';
 import type { ActionResult } from '@/lib/errors';
 import {
+  accountRef,
   accountSearchSchema,
   addStudentsSchema,
   classRef,
@@ -17,7 +24,6 @@ import {
 } from '@/lib/schemas/classes';
 import {
   createManagedStudents,
-  createResetLink,
   listAccounts,
   resetAllManagedPasswords,
   resetStudentPassword,
@@ -26,11 +32,12 @@ import {
 import {
   closeJoining,
   createClass,
-  joinClass,
   regenerateJoinCode,
   renameClass,
 } from '@/lib/server/classroom/classes';
-import { removeStudent } from '@/lib/server/classroom/roster';
+import { joinClassThrottled } from '@/lib/server/classroom/join';
+import { addBackStudent, removeStudent } from '@/lib/server/classroom/roster';
+import { adminResetPassword } from '@/lib/server/password-resets';
 import { db } from '@/lib/server/db';
 import { requireUser } from '@/lib/server/session';
 import { formToObject, runAction } from './run-action';
@@ -107,17 +114,20 @@ export async function resetAllPasswordsAction(input: z.input<typeof classRef>) {
   });
 }
 
-export async function createResetLinkAction(input: z.input<typeof studentRef>) {
-  return runAction(studentRef, input, async ({ classId, studentId }) => {
-    const user = await requireUser();
-    return createResetLink(db, { userId: user.id, classId, studentId });
-  });
-}
-
 export async function removeStudentAction(input: z.input<typeof studentRef>) {
   return runAction(studentRef, input, async ({ classId, studentId }) => {
     const user = await requireUser();
     await removeStudent(db, { userId: user.id, classId, studentId });
+    revalidatePath(classPath(classId));
+    return null;
+  });
+}
+
+/** Adds a removed student back to the class (the only way back in: the code no longer works). */
+export async function addBackStudentAction(input: z.input<typeof studentRef>) {
+  return runAction(studentRef, input, async ({ classId, studentId }) => {
+    const user = await requireUser();
+    await addBackStudent(db, { userId: user.id, classId, studentId });
     revalidatePath(classPath(classId));
     return null;
   });
@@ -132,26 +142,23 @@ export async function findClassAction(
   if (result.ok) {
     const code = normalizeJoinCode(result.data);
     if (!code) {
-      return {
-        ok: false,
-        code: 'INVALID',
-        message: 'A class code has 6 letters and digits, like KX74QA.',
-        fieldErrors: { code: ['A class code has 6 letters and digits, like KX74QA.'] },
-      };
+      const message = `A class code has ${JOIN_CODE_LENGTH} letters and digits, like ${JOIN_CODE_EXAMPLE}.`;
+      return { ok: false, code: 'INVALID', message, fieldErrors: { code: [message] } };
     }
     redirect(`/join/${code}`);
   }
   return result;
 }
 
-/** Joins the class of a code (the button on /join/<code>), then opens it. */
+/** Joins the class of a code (the button on /join/<code>), throttled, then opens it. */
 export async function joinClassAction(
   _prev: ActionResult | null,
   form: FormData,
 ): Promise<ActionResult> {
   const result = await runAction(joinCodeSchema, formToObject(form), async ({ code }) => {
     const user = await requireUser();
-    return joinClass(db, { userId: user.id, code });
+    const client = requestClient(await headers());
+    return joinClassThrottled(db, { userId: user.id, code, client });
   });
   if (result.ok) {
     revalidatePath('/classes');
@@ -164,6 +171,16 @@ export async function listAccountsAction(input: z.input<typeof accountSearchSche
   return runAction(accountSearchSchema, input, async ({ query }) => {
     const user = await requireUser();
     return listAccounts(db, { userId: user.id, query });
+  });
+}
+
+/** The admin resets someone's password: a new one for a managed account, else a reset link. */
+export async function adminResetPasswordAction(input: z.input<typeof accountRef>) {
+  return runAction(accountRef, input, async ({ userId }) => {
+    const user = await requireUser();
+    const result = await adminResetPassword(db, { userId: user.id, targetId: userId });
+    revalidatePath('/admin');
+    return result;
   });
 }
 

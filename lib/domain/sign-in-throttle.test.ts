@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACCOUNT_UNDER_ATTACK,
+  ACCOUNT_FROM_NEW_CLIENTS,
   activeFailures,
   CLIENT_ANY_ACCOUNT,
   CLIENT_ON_ACCOUNT,
@@ -8,17 +8,25 @@ import {
   countAttempt,
   delayAfter,
   FORGET_ALL_AFTER_SECONDS,
+  JOIN,
+  JOIN_ACCOUNT,
+  JOIN_CLIENT,
+  joinKeys,
+  KNOWN_DEVICE,
+  knownDeviceKeys,
   secondsUntilAllowed,
-  throttleKeys,
+  SIGN_IN,
+  signInKeys,
   UNKNOWN_CLIENT,
+  waitFor,
   withFailure,
-  type AttemptCounters,
   type Counter,
+  type Counters,
 } from './sign-in-throttle';
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1) + s * 1000);
 const failed = (failures: number, s = 0): Counter => ({ failures, lastFailureAt: at(s) });
-const none: AttemptCounters = { clientOnAccount: null, client: null, account: null };
+const none: Counters<typeof SIGN_IN> = { clientOnAccount: null, client: null, account: null };
 
 describe('sign-in throttle: backoff', () => {
   it('lets the first failures through with no wait, then doubles the wait up to a cap', () => {
@@ -47,27 +55,48 @@ describe('sign-in throttle: backoff', () => {
   });
 });
 
+/** A steady attacker trying whenever allowed for `days`: how many attempts get through. */
+function steadyRate<P extends typeof SIGN_IN | typeof JOIN>(
+  policy: P,
+  start: Counters<P>,
+  days: number,
+): number {
+  let counters = start;
+  let s = 0;
+  let attempts = 0;
+  while (s < days * 86_400) {
+    const wait = secondsUntilAllowed(policy, counters, at(s));
+    if (wait > 0) {
+      s += wait;
+      continue;
+    }
+    counters = countAttempt(policy, counters, at(s));
+    attempts++;
+  }
+  return attempts;
+}
+
 describe('sign-in throttle: who waits', () => {
   it('never holds up a client with no failures', () => {
-    expect(secondsUntilAllowed(none, at(0))).toBe(0);
+    expect(secondsUntilAllowed(SIGN_IN, none, at(0))).toBe(0);
   });
 
   it('slows one client guessing one account, counting down from its last failure', () => {
     const state = { ...none, clientOnAccount: failed(CLIENT_ON_ACCOUNT.free) };
-    expect(secondsUntilAllowed(state, at(0))).toBe(15);
-    expect(secondsUntilAllowed(state, at(5))).toBe(10);
-    expect(secondsUntilAllowed(state, at(15))).toBe(0);
+    expect(secondsUntilAllowed(SIGN_IN, state, at(0))).toBe(15);
+    expect(secondsUntilAllowed(SIGN_IN, state, at(5))).toBe(10);
+    expect(secondsUntilAllowed(SIGN_IN, state, at(15))).toBe(0);
     const worse = { ...none, clientOnAccount: failed(CLIENT_ON_ACCOUNT.free + 3) };
-    expect(secondsUntilAllowed(worse, at(0))).toBe(120);
+    expect(secondsUntilAllowed(SIGN_IN, worse, at(0))).toBe(120);
   });
 
   it('each attempt counted before its check makes the next parallel one wait', () => {
-    let counters: AttemptCounters = none;
+    let counters = none;
     let checked = 0;
     for (let i = 0; i < 20; i++) {
-      if (secondsUntilAllowed(counters, at(0)) > 0) continue;
+      if (secondsUntilAllowed(SIGN_IN, counters, at(0)) > 0) continue;
       checked += 1;
-      counters = countAttempt(counters, at(0));
+      counters = countAttempt(SIGN_IN, counters, at(0));
     }
     expect(checked).toBe(CLIENT_ON_ACCOUNT.free);
     expect(counters.client?.failures).toBe(CLIENT_ON_ACCOUNT.free);
@@ -76,44 +105,76 @@ describe('sign-in throttle: who waits', () => {
 
   it('slows one client guessing across many accounts, even on an account it never tried', () => {
     const state = { ...none, client: failed(CLIENT_ANY_ACCOUNT.free) };
-    expect(secondsUntilAllowed(state, at(1))).toBe(14);
+    expect(secondsUntilAllowed(SIGN_IN, state, at(1))).toBe(14);
     expect(
-      secondsUntilAllowed({ ...none, client: failed(CLIENT_ANY_ACCOUNT.free - 1) }, at(0)),
+      secondsUntilAllowed(SIGN_IN, { ...none, client: failed(CLIENT_ANY_ACCOUNT.free - 1) }, at(0)),
     ).toBe(0);
   });
 
-  it('lets a client with no failures of its own into an account under attack at once', () => {
-    const account = failed(10_000);
-    expect(secondsUntilAllowed({ ...none, account }, at(0))).toBe(0);
-    // A counter for the pair that has drained to nothing counts as no failures.
-    const drained = failed(2, -2 * CLIENT_ON_ACCOUNT.forgetOneEverySeconds);
-    expect(secondsUntilAllowed({ clientOnAccount: drained, client: null, account }, at(0))).toBe(0);
+  it('makes every new client wait once an account has had ten failures from new clients', () => {
+    const account = failed(ACCOUNT_FROM_NEW_CLIENTS.free);
+    expect(waitFor(SIGN_IN, { ...none, account }, at(0))).toEqual({ seconds: 15, by: 'account' });
+    expect(
+      secondsUntilAllowed(
+        SIGN_IN,
+        { ...none, account: failed(ACCOUNT_FROM_NEW_CLIENTS.free - 1) },
+        at(0),
+      ),
+    ).toBe(0);
+    // However many addresses: at most one guess per 15 minutes once the wait has grown.
+    const day = steadyRate(SIGN_IN, none, 1);
+    expect(day).toBeLessThanOrEqual(ACCOUNT_FROM_NEW_CLIENTS.free + 96 + 6);
   });
 
-  it('makes a client that failed on an account under attack wait a short, bounded time', () => {
-    const state = {
-      clientOnAccount: failed(1),
-      client: failed(1),
-      account: failed(ACCOUNT_UNDER_ATTACK.failures),
-    };
-    expect(secondsUntilAllowed(state, at(0))).toBe(ACCOUNT_UNDER_ATTACK.waitSeconds);
-    expect(secondsUntilAllowed(state, at(4))).toBe(ACCOUNT_UNDER_ATTACK.waitSeconds - 4);
-    expect(secondsUntilAllowed(state, at(ACCOUNT_UNDER_ATTACK.waitSeconds))).toBe(0);
-    // The wait runs from the client's own failure: later failures by others do not extend it.
-    const busier = { ...state, account: failed(1000, 9) };
-    expect(secondsUntilAllowed(busier, at(ACCOUNT_UNDER_ATTACK.waitSeconds))).toBe(0);
-    // Not under attack: the free failures stay free.
-    const quiet = { ...state, account: failed(ACCOUNT_UNDER_ATTACK.failures - 1) };
-    expect(secondsUntilAllowed(quiet, at(0))).toBe(0);
+  it('holds a known device up by its own failures only', () => {
+    // A known device's policy has no counter for the client's address or the account at all.
+    expect(Object.keys(KNOWN_DEVICE)).toEqual(['device']);
+    expect(secondsUntilAllowed(KNOWN_DEVICE, { device: null }, at(0))).toBe(0);
+    expect(
+      secondsUntilAllowed(KNOWN_DEVICE, { device: failed(CLIENT_ON_ACCOUNT.free) }, at(0)),
+    ).toBe(15);
   });
 
-  it('keys the three counters apart', () => {
-    const k = throttleKeys('ada@example.org', '203.0.113.7');
+  it('slows wrong join codes per client and per account, and bounds a steady guesser', () => {
+    const empty = { client: null, account: null };
+    expect(secondsUntilAllowed(JOIN, { ...empty, account: failed(JOIN_ACCOUNT.free) }, at(0))).toBe(
+      15,
+    );
+    expect(secondsUntilAllowed(JOIN, { ...empty, client: failed(JOIN_CLIENT.free) }, at(0))).toBe(
+      15,
+    );
+    // One account from one address: about 96 a day (the README's arithmetic uses 200).
+    expect(steadyRate(JOIN, empty, 10) / 10).toBeLessThan(110);
+    // One address with a fresh account every time: the client's count alone, under 200 a day.
+    let counters = empty as Counters<typeof JOIN>;
+    let s = 0;
+    let attempts = 0;
+    while (s < 10 * 86_400) {
+      const wait = secondsUntilAllowed(JOIN, { ...counters, account: null }, at(s));
+      if (wait > 0) {
+        s += wait;
+        continue;
+      }
+      counters = countAttempt(JOIN, { ...counters, account: null }, at(s));
+      attempts++;
+    }
+    expect(attempts / 10).toBeLessThan(200);
+  });
+
+  it('keys the counters apart, per purpose', () => {
+    const k = signInKeys('ada@example.org', '203.0.113.7');
     expect(new Set(Object.values(k)).size).toBe(3);
     expect(k.account).not.toContain('203.0.113.7');
-    expect(throttleKeys('ada@example.org', '203.0.113.8').clientOnAccount).not.toBe(
+    expect(signInKeys('ada@example.org', '203.0.113.8').clientOnAccount).not.toBe(
       k.clientOnAccount,
     );
+    const r = signInKeys('ada@example.org', '203.0.113.7', 'reset');
+    for (const key of Object.values(r)) expect(Object.values(k)).not.toContain(key);
+    expect(knownDeviceKeys('ada@example.org', 'dev1').device).not.toBe(
+      knownDeviceKeys('bo@example.org', 'dev1').device,
+    );
+    const j = joinKeys('user-1', '203.0.113.7');
+    for (const key of Object.values(j)) expect(Object.values(k)).not.toContain(key);
   });
 });
 

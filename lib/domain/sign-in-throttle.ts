@@ -1,15 +1,21 @@
 import { isIP } from 'node:net';
 
 /**
- * Slowing down password guessing without letting anyone lock an owner out.
+ * Slowing down guessing (passwords, reset requests, class join codes) without letting anyone lock
+ * an owner out.
  *
- * Failed sign-ins are counted three ways: per client on an account (client = IP address), per
- * client across all accounts, and per account across all clients. The first two refuse attempts:
- * a few failures are free, then each further attempt waits twice as long as the last, up to a
- * cap. The per-account count never refuses a client that has not failed on that account itself
- * (so guesses from elsewhere cannot keep the owner out); while an account is under attack it only
- * makes clients that have failed on it wait a short, fixed time between their own attempts.
- * Counts drain by themselves: each forgets one failure per quiet spell.
+ * Each kind of attempt is counted on a few counters, each with a backoff rule (a Policy): a few
+ * failures are free, then each further attempt waits twice as long as the last, up to a cap. An
+ * attempt waits for the longest of its counters. Counts drain by themselves: each forgets one
+ * failure per quiet spell.
+ *
+ * Sign-in from a client the account has not seen sign in before (SIGN_IN) is counted per client
+ * on the account (client = IP address), per client across all accounts, and per account across
+ * all such clients: whoever rotates addresses still meets the per-account count, and after ten
+ * failures from new clients together every new client waits. A browser that signed in to the
+ * account before carries a signed "known device" cookie (lib/server/known-device.ts); its
+ * attempts are counted on that device alone (KNOWN_DEVICE), so guesses from elsewhere, even from
+ * the same address, never keep the owner out there.
  */
 
 export interface Counter {
@@ -27,7 +33,7 @@ export interface BackoffRule {
   forgetOneEverySeconds: number;
 }
 
-/** One client guessing one account: slowed hard. */
+/** One client guessing one account (or one known device on its account): slowed hard. */
 export const CLIENT_ON_ACCOUNT: BackoffRule = {
   free: 5,
   baseDelaySeconds: 15,
@@ -46,24 +52,56 @@ export const CLIENT_ANY_ACCOUNT: BackoffRule = {
   forgetOneEverySeconds: 5 * 60,
 };
 
-/** One account guessed from anywhere: a short, bounded wait, only for clients that failed on it. */
-export const ACCOUNT_UNDER_ATTACK = {
-  /** Failures on the account, from all clients together, that mark it as under attack. */
-  failures: 10,
-  /** The wait after each of a client's own failures on an account under attack. */
-  waitSeconds: 10,
-  forgetOneEverySeconds: 60,
+/**
+ * One account guessed from clients it has not seen sign in, all together: however many addresses
+ * an attacker rotates through, ten failures are free, then every new client waits, doubling up to
+ * 15 minutes. At the cap the count drains by one per wait, so a steady attacker gets one guess per
+ * 15 minutes (96 a day) on the account.
+ */
+export const ACCOUNT_FROM_NEW_CLIENTS: BackoffRule = {
+  free: 10,
+  baseDelaySeconds: 15,
+  maxDelaySeconds: 15 * 60,
+  forgetOneEverySeconds: 15 * 60,
 };
+
+/** Wrong join codes from one client, across accounts (a classroom behind one address shares it). */
+export const JOIN_CLIENT: BackoffRule = {
+  free: 20,
+  baseDelaySeconds: 15,
+  maxDelaySeconds: 15 * 60,
+  forgetOneEverySeconds: 5 * 60,
+};
+
+/** Wrong join codes from one signed-in account, from any client. */
+export const JOIN_ACCOUNT: BackoffRule = {
+  free: 10,
+  baseDelaySeconds: 15,
+  maxDelaySeconds: 15 * 60,
+  forgetOneEverySeconds: 15 * 60,
+};
+
+/** Which counters an attempt is counted on, each with its rule. */
+export type Policy = Record<string, BackoffRule>;
+
+/** Sign-in (and reset-link requests) from a client that has not signed in to the account before. */
+export const SIGN_IN = {
+  clientOnAccount: CLIENT_ON_ACCOUNT,
+  client: CLIENT_ANY_ACCOUNT,
+  account: ACCOUNT_FROM_NEW_CLIENTS,
+} satisfies Policy;
+
+/** Sign-in from a browser that signed in to the account before: that device's own count only. */
+export const KNOWN_DEVICE = { device: CLIENT_ON_ACCOUNT } satisfies Policy;
+
+/** Joining a class by code: per client and per signed-in account. */
+export const JOIN = { client: JOIN_CLIENT, account: JOIN_ACCOUNT } satisfies Policy;
 
 /** Counters quiet this long are 0 under every rule above, and can be deleted. */
 export const FORGET_ALL_AFTER_SECONDS = 24 * 60 * 60;
 
-/** The counters that decide one attempt (null: no failure recorded). */
-export interface AttemptCounters {
-  clientOnAccount: Counter | null;
-  client: Counter | null;
-  account: Counter | null;
-}
+/** The counters that decide one attempt under a policy (null: no failure recorded). */
+export type Counters<P extends Policy> = { [K in keyof P]: Counter | null };
 
 const secondsSince = (c: Counter, now: Date) => (now.getTime() - c.lastFailureAt.getTime()) / 1000;
 
@@ -85,7 +123,7 @@ export function activeFailures(
   return Math.max(0, counter.failures - Math.floor(quiet / forgetOneEverySeconds));
 }
 
-/** A counter with one more failure at `now` (what is stored before the password is checked). */
+/** A counter with one more failure at `now` (what is stored before the attempt is checked). */
 export function withFailure(
   counter: Counter | null,
   forgetOneEverySeconds: number,
@@ -100,58 +138,79 @@ function backoffWait(counter: Counter | null, rule: BackoffRule, now: Date): num
 }
 
 /**
- * Seconds until this client may try this account again; 0 when the attempt may go ahead (and its
- * password be checked). A client with no failures of its own on the account is held up only by
- * its failures on other accounts, never by other clients' failures.
+ * Seconds until the attempt may go ahead (0: now), and the counter that holds it up longest.
+ * Counters of other policies are never consulted: a known device is held up by nothing but its
+ * own failures.
  */
-export function secondsUntilAllowed(counters: AttemptCounters, now: Date): number {
-  const { clientOnAccount, client, account } = counters;
-  let wait = Math.max(
-    backoffWait(clientOnAccount, CLIENT_ON_ACCOUNT, now),
-    backoffWait(client, CLIENT_ANY_ACCOUNT, now),
-  );
-  const ownFailures = activeFailures(clientOnAccount, CLIENT_ON_ACCOUNT.forgetOneEverySeconds, now);
-  const underAttack =
-    activeFailures(account, ACCOUNT_UNDER_ATTACK.forgetOneEverySeconds, now) >=
-    ACCOUNT_UNDER_ATTACK.failures;
-  if (clientOnAccount && ownFailures > 0 && underAttack) {
-    wait = Math.max(wait, ACCOUNT_UNDER_ATTACK.waitSeconds - secondsSince(clientOnAccount, now));
+export function waitFor<P extends Policy>(
+  policy: P,
+  counters: Counters<P>,
+  now: Date,
+): { seconds: number; by: keyof P | null } {
+  let seconds = 0;
+  let by: keyof P | null = null;
+  for (const name of Object.keys(policy) as (keyof P & string)[]) {
+    const wait = backoffWait(counters[name], policy[name]!, now);
+    if (wait > seconds) [seconds, by] = [wait, name];
   }
-  return Math.max(0, Math.ceil(wait));
+  return { seconds: Math.max(0, Math.ceil(seconds)), by: seconds > 0 ? by : null };
+}
+
+/** Seconds until the attempt may go ahead; 0 when it may (and its password or code be checked). */
+export function secondsUntilAllowed<P extends Policy>(
+  policy: P,
+  counters: Counters<P>,
+  now: Date,
+): number {
+  return waitFor(policy, counters, now).seconds;
 }
 
 /**
- * The counters after one more attempt, written before its password is checked: parallel guesses
- * each see the ones before them. A right password takes its own count back afterwards.
+ * The counters after one more attempt, written before it is checked: parallel attempts each see
+ * the ones before them. A right password (or code) takes its count back afterwards.
  */
-export function countAttempt(
-  counters: AttemptCounters,
+export function countAttempt<P extends Policy>(
+  policy: P,
+  counters: Counters<P>,
   now: Date,
-): Record<keyof AttemptCounters, Counter> {
+): { [K in keyof P]: Counter } {
+  const out = {} as { [K in keyof P]: Counter };
+  for (const name of Object.keys(policy) as (keyof P & string)[])
+    out[name] = withFailure(counters[name], policy[name]!.forgetOneEverySeconds, now);
+  return out;
+}
+
+/** What is counted: 'sign-in' attempts, or requests for a password-reset link. */
+export type Purpose = 'sign-in' | 'reset';
+// Password-reset requests are counted apart: asking for links never costs sign-in attempts.
+const prefix = (purpose: Purpose) => (purpose === 'reset' ? 'reset-' : '');
+
+/** The storage keys of the SIGN_IN counters for an attempt on `account` from `client`. */
+export function signInKeys(
+  account: string,
+  client: string,
+  purpose: Purpose = 'sign-in',
+): Record<keyof typeof SIGN_IN, string> {
+  const p = prefix(purpose);
   return {
-    clientOnAccount: withFailure(
-      counters.clientOnAccount,
-      CLIENT_ON_ACCOUNT.forgetOneEverySeconds,
-      now,
-    ),
-    client: withFailure(counters.client, CLIENT_ANY_ACCOUNT.forgetOneEverySeconds, now),
-    account: withFailure(counters.account, ACCOUNT_UNDER_ATTACK.forgetOneEverySeconds, now),
+    clientOnAccount: `${p}pair:${client} ${account}`,
+    client: `${p}ip:${client}`,
+    account: `${p}account:${account}`,
   };
 }
 
-/** The storage keys of the three counters for an attempt. */
-export function throttleKeys(
-  email: string,
-  client: string,
-  purpose: 'sign-in' | 'reset' = 'sign-in',
-) {
-  // Password-reset requests are counted apart: asking for links never costs sign-in attempts.
-  const p = purpose === 'reset' ? 'reset-' : '';
-  return {
-    clientOnAccount: `${p}pair:${client} ${email}`,
-    client: `${p}ip:${client}`,
-    account: `${p}account:${email}`,
-  };
+/** The storage key of the KNOWN_DEVICE counter: that device on that account. */
+export function knownDeviceKeys(
+  account: string,
+  deviceId: string,
+  purpose: Purpose = 'sign-in',
+): Record<keyof typeof KNOWN_DEVICE, string> {
+  return { device: `${prefix(purpose)}device:${deviceId} ${account}` };
+}
+
+/** The storage keys of the JOIN counters: the client, and the signed-in account (by id). */
+export function joinKeys(userId: string, client: string): Record<keyof typeof JOIN, string> {
+  return { client: `join-ip:${client}`, account: `join-account:${userId}` };
 }
 
 /** The key shared by every request whose client address cannot be told. */
@@ -162,8 +221,8 @@ export const UNKNOWN_CLIENT = 'unknown';
  * the address they were reached from, that is the entry that many places from the right (what the
  * outermost trusted proxy saw; entries left of it are the client's own claims). With no trusted
  * proxy, Next.js sets the header to the socket's address, but only when the request has none: a
- * client's own header must be dropped before Next.js sees it, or the client picks its address. A
- * chain of addresses then gets UNKNOWN_CLIENT. IPv6 addresses are keyed by their /64 network,
+ * client's own header is dropped before Next.js sees it (proxy.ts, lib/client-address.ts), or the
+ * client would pick its address. A chain of addresses then gets UNKNOWN_CLIENT. IPv6 addresses are keyed by their /64 network,
  * which one household or server usually holds whole.
  */
 export function clientAddress(forwardedFor: string | null, trustedProxies: number): string {

@@ -50,6 +50,7 @@ export const joinCodeSchema = z.object({
 });
 
 export const accountSearchSchema = z.object({ query: z.string().trim().max(100).default('') });
+export const accountRef = z.object({ userId: id });
 export const setAccountKindSchema = z.object({
   userId: id,
   kind: z.enum(ACCOUNT_KINDS, 'Choose student or teacher.'),

@@ -5,7 +5,7 @@ import { baseUrl } from './config';
 /**
  * The one place Counterpoint sends mail from. No mail server is configured out of the box, so
  * each message is written to the server's console instead (the person running the server can hand
- * a reset link on; a teacher can also make one on the class page).
+ * a reset link on; the admin can also make one on the admin page).
  *
  * To send real mail, replace the body of `deliver` with a call to your provider (SMTP through
  * nodemailer, or an HTTP API such as Postmark or SES), e.g. with SMTP_URL set in the environment:

@@ -1,20 +1,24 @@
 import 'server-only';
 import { APIError } from 'better-auth/api';
 import { headers } from 'next/headers';
+import { requestClient } from '@/lib/client-address';
 import {
-  clientAddress,
-  countAttempt,
-  FORGET_ALL_AFTER_SECONDS,
-  secondsUntilAllowed,
-  throttleKeys,
+  KNOWN_DEVICE,
+  knownDeviceKeys,
+  SIGN_IN,
+  signInKeys,
+  type Purpose,
 } from '@/lib/domain/sign-in-throttle';
 import type { AccountKind } from '@/lib/domain/capabilities';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
+import { recordReset } from './classroom/accounts';
 import { db } from './db';
+import { knownDevice, rememberDevice } from './known-device';
 import { accessChanged } from './live/access';
 import { lockNames } from './locks';
 import { forgetSessions } from './session';
+import { reserveAttempt, uncountAttempt, waitInWords, type Throttled } from './throttle';
 
 const code = (e: unknown) => (e instanceof APIError ? String(e.body?.code ?? '') : '');
 
@@ -49,6 +53,8 @@ export async function signUp(input: {
     }
     throw e;
   }
+  // The browser that made the account knows it (lib/server/known-device.ts).
+  await rememberDevice(body.email.trim().toLowerCase());
   await db.$transaction(async (tx) => {
     await lockNames(tx, ['server-admin']);
     await tx.user.update({ where: { id: userId }, data: { accountKind } });
@@ -68,88 +74,23 @@ export async function signUp(input: {
   });
 }
 
-/**
- * How many proxies in front of the app append the client's address to x-forwarded-for:
- * TRUST_PROXY=1 (or `true`) for one, a number for a chain, unset or 0 for none (see the README).
- */
-function trustedProxies(): number {
-  const value = (process.env.TRUST_PROXY ?? '').trim().toLowerCase();
-  if (value === '' || value === '0' || value === 'false') return 0;
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : 1;
-}
-
-type Keys = ReturnType<typeof throttleKeys>;
-
-/**
- * Counts the attempt against its three counters, in one transaction, unless it must wait; returns
- * the wait in seconds (0: go ahead). Parallel attempts, from any app server on the database, must
- * see each other's counts: SQLite runs the transaction with the write lock held from its first
- * statement (BEGIN IMMEDIATE); on PostgreSQL it first locks the three counters' names (they may
- * have no row yet, so `FOR UPDATE` would not do).
- */
-async function reserveAttempt(keys: Keys): Promise<number> {
-  return db.$transaction(async (tx) => {
-    await lockNames(tx, Object.values(keys));
-    // Read the clock inside: a transaction waiting its turn must not count from before the others.
-    const now = new Date();
-    const rows = await tx.signInThrottle.findMany({ where: { key: { in: Object.values(keys) } } });
-    const find = (key: string) => rows.find((r) => r.key === key) ?? null;
-    const counters = {
-      clientOnAccount: find(keys.clientOnAccount),
-      client: find(keys.client),
-      account: find(keys.account),
-    };
-    const wait = secondsUntilAllowed(counters, now);
-    if (wait > 0) return wait;
-    const counted = countAttempt(counters, now);
-    for (const kind of ['clientOnAccount', 'client', 'account'] as const) {
-      const { failures, lastFailureAt } = counted[kind];
-      await tx.signInThrottle.upsert({
-        where: { key: keys[kind] },
-        create: { key: keys[kind], failures, lastFailureAt },
-        update: { failures, lastFailureAt },
-      });
-    }
-    const forgotten = new Date(now.getTime() - FORGET_ALL_AFTER_SECONDS * 1000);
-    await tx.signInThrottle.deleteMany({ where: { lastFailureAt: { lt: forgotten } } });
-    return 0;
-  });
-}
-
-/**
- * Takes back the count of an attempt that was not a wrong password. A right one also clears this
- * client's failures on the account (typos by someone who knows the password), but never the
- * counts for the client or the account: signing in to one's own account must not wipe a record of
- * guessing at others.
- */
-async function uncountAttempt(keys: Keys, signedIn: boolean): Promise<void> {
-  const all = Object.values(keys);
-  await db.$transaction(async (tx) => {
-    await lockNames(tx, all);
-    await tx.signInThrottle.updateMany({
-      where: {
-        key: { in: signedIn ? [keys.client, keys.account] : all },
-        failures: { gt: 0 },
-      },
-      data: { failures: { decrement: 1 } },
-    });
-    await tx.signInThrottle.deleteMany({
-      where: signedIn
-        ? { OR: [{ key: keys.clientOnAccount }, { key: { in: all }, failures: { lte: 0 } }] }
-        : { key: { in: all }, failures: { lte: 0 } },
-    });
-  });
-}
-
-const inWords = (seconds: number) => {
-  const [n, unit] = seconds < 120 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-};
 const waitMessage = (seconds: number) =>
-  `Too many failed attempts. Wait ${inWords(seconds)} and try again.`;
+  `Too many failed attempts. Wait ${waitInWords(seconds)} and try again.`;
+const newClientsWaitMessage = (seconds: number) =>
+  `Too many failed attempts on this account from devices it has not signed in on. Wait ${waitInWords(seconds)} and try again, or sign in on a device you have used before.`;
 const resetWaitMessage = (seconds: number) =>
-  `Several reset links were sent to this address just now. Check your inbox (and spam folder), or wait ${inWords(seconds)} and ask again.`;
+  `Several reset links were sent to this address just now. Check your inbox (and spam folder), or wait ${waitInWords(seconds)} and ask again.`;
+
+/**
+ * What an attempt on `account` from this request is counted under: the browser's own counter when
+ * it signed in to the account before (a known device), else the SIGN_IN counters of its client.
+ */
+async function throttleFor(account: string, purpose: Purpose): Promise<Throttled> {
+  const device = await knownDevice(account);
+  if (device) return { policy: KNOWN_DEVICE, keys: knownDeviceKeys(account, device, purpose) };
+  const client = requestClient(await headers());
+  return { policy: SIGN_IN, keys: signInKeys(account, client, purpose) };
+}
 
 /**
  * The name the throttle counts an attempt under: the account's email when a username names an
@@ -184,10 +125,13 @@ export async function signIn(
   const identifier = ('identifier' in input ? input.identifier : input.email).trim().toLowerCase();
   const byEmail = identifier.includes('@');
   const request = await headers();
-  const client = clientAddress(request.get('x-forwarded-for'), trustedProxies());
-  const keys = throttleKeys(await throttleName(identifier), client);
-  const wait = await reserveAttempt(keys);
-  if (wait > 0) throw new AppError('RATE_LIMITED', waitMessage(wait));
+  const account = await throttleName(identifier);
+  const throttle = await throttleFor(account, 'sign-in');
+  const wait = await reserveAttempt(throttle);
+  if (wait.seconds > 0) {
+    const message = wait.by === 'account' ? newClientsWaitMessage : waitMessage;
+    throw new AppError('RATE_LIMITED', message(wait.seconds));
+  }
 
   let outcome: 'signed-in' | 'wrong' | 'failed' = 'failed';
   try {
@@ -203,6 +147,7 @@ export async function signIn(
       });
     }
     outcome = 'signed-in';
+    await rememberDevice(account);
   } catch (e) {
     if (!WRONG_CODES.has(code(e))) throw e;
     outcome = 'wrong';
@@ -215,8 +160,10 @@ export async function signIn(
     );
   } finally {
     // Left counted, a count too high only slows someone down a little: never fail the sign-in.
-    if (outcome !== 'wrong')
-      await uncountAttempt(keys, outcome === 'signed-in').catch(console.error);
+    if (outcome !== 'wrong') {
+      const clear = outcome === 'signed-in' ? ['clientOnAccount', 'device'] : [];
+      await uncountAttempt(throttle, clear).catch(console.error);
+    }
   }
 }
 
@@ -228,16 +175,19 @@ export async function signIn(
  */
 export async function requestPasswordReset(input: { email: string }) {
   const email = input.email.trim().toLowerCase();
-  const client = clientAddress((await headers()).get('x-forwarded-for'), trustedProxies());
-  const wait = await reserveAttempt(throttleKeys(email, client, 'reset'));
-  if (wait > 0) throw new AppError('RATE_LIMITED', resetWaitMessage(wait));
+  const wait = await reserveAttempt(await throttleFor(email, 'reset'));
+  if (wait.seconds > 0) throw new AppError('RATE_LIMITED', resetWaitMessage(wait.seconds));
   await getAuth().api.requestPasswordReset({ body: { email } });
 }
 
-/** Sets a new password through a reset link's token; the account's sessions all end. */
+/**
+ * Sets a new password through a reset link's token (emailed, or made by the admin); the account's
+ * sessions all end. Recorded for the admin, and this browser becomes a known device of the
+ * account: whoever holds the link may sign in here even while the account is being guessed at.
+ */
 export async function resetPassword(input: { token: string; password: string }) {
   // Whose password this is (the token's record, as better-auth's resetPassword reads it).
-  const owner = await db.verification.findFirst({
+  const verification = await db.verification.findFirst({
     where: { identifier: `reset-password:${input.token}` },
     select: { value: true },
   });
@@ -259,7 +209,17 @@ export async function resetPassword(input: { token: string; password: string }) 
     throw e;
   }
   forgetSessions();
-  if (owner) accessChanged({ userId: owner.value, reason: 'password' });
+  const user = verification
+    ? await db.user.findUnique({
+        where: { id: verification.value },
+        select: { id: true, email: true },
+      })
+    : null;
+  if (user) {
+    await recordReset(db, { actorId: user.id, targetId: user.id, method: 'link-used' });
+    await rememberDevice(user.email);
+    accessChanged({ userId: user.id, reason: 'password' });
+  }
 }
 
 export async function signOut() {

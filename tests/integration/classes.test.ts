@@ -1,10 +1,8 @@
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { getAuth } from '@/lib/server/auth';
 import {
   createManagedStudents,
-  createResetLink,
   listAccounts,
   resetAllManagedPasswords,
   resetStudentPassword,
@@ -13,31 +11,30 @@ import {
 import {
   closeJoining,
   createClass,
-  findClassByCode,
+  findOwnClassByCode,
   getClassPage,
   joinClass,
   listClasses,
   regenerateJoinCode,
   renameClass,
 } from '@/lib/server/classroom/classes';
-import { listRoster, removeStudent, rosterCsv } from '@/lib/server/classroom/roster';
+import {
+  addBackStudent,
+  listRemovedStudents,
+  listRoster,
+  removeStudent,
+  rosterCsv,
+} from '@/lib/server/classroom/roster';
 import { createMap } from '@/lib/server/maps';
-import { resetPassword, signIn, signUp } from '@/lib/server/sign-in';
+import { signIn, signUp } from '@/lib/server/sign-in';
 import { createUser, db, debate } from '../support/factories';
+import { fromIp } from '../support/request-scope';
 
 // Classes, rosters and managed accounts through the server functions the class pages' actions
 // call. Sign-in goes through better-auth with a request scope of our own (as in sign-in.test.ts).
-vi.mock('next/headers', async () => {
-  const { AsyncLocalStorage } = await import('node:async_hooks');
-  const scope = new AsyncLocalStorage<Headers>();
-  (globalThis as { requestScope?: AsyncLocalStorage<Headers> }).requestScope = scope;
-  const jar = { get: () => undefined, getAll: () => [], has: () => false, set() {}, delete() {} };
-  return { headers: async () => scope.getStore() ?? new Headers(), cookies: async () => jar };
-});
-const scope = () => (globalThis as { requestScope?: AsyncLocalStorage<Headers> }).requestScope!;
+vi.mock('next/headers', () => import('../support/request-scope'));
 let ipCounter = 0;
-const fromNewIp = <T>(fn: () => Promise<T>) =>
-  scope().run(new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}` }), fn);
+const fromNewIp = <T>(fn: () => Promise<T>) => fromIp(`203.0.113.${++ipCounter}`, fn);
 
 async function teacher(name = 'Teacher') {
   const user = await createUser(name);
@@ -78,7 +75,7 @@ describe('classes', { timeout: 60_000 }, () => {
     const a = await createClass(db, { userId: t.id, name: 'A' });
     const b = await createClass(db, { userId: t.id, name: 'B' });
     const codes = await db.classroom.findMany({ where: { id: { in: [a.id, b.id] } } });
-    expect(codes[0]!.joinCode).toMatch(/^[A-Z0-9]{6}$/);
+    expect(codes[0]!.joinCode).toMatch(/^[A-Z0-9]{8}$/);
     expect(codes[0]!.joinCode).not.toBe(codes[1]!.joinCode);
     const listed = await listClasses(db, t.id);
     expect(listed.teaching.map((c) => c.name).sort()).toEqual(['A', 'B']);
@@ -103,13 +100,17 @@ describe('classes', { timeout: 60_000 }, () => {
     const { owner, classId, code } = await world();
     const { joinCode } = await regenerateJoinCode(db, { userId: owner.id, classId });
     expect(joinCode).not.toBe(code);
-    expect(await findClassByCode(db, code)).toBeNull();
+    const own = (code: string) => findOwnClassByCode(db, { userId: owner.id, code });
+    expect(await own(code)).toBeNull();
     expect(await refusal(joinClass(db, { userId: (await createUser()).id, code }))).toBe(
       'NOT_FOUND',
     );
-    expect((await findClassByCode(db, joinCode))?.classId).toBe(classId);
+    expect(await own(joinCode)).toEqual({ classId, role: 'teacher' });
     await closeJoining(db, { userId: owner.id, classId });
-    expect(await findClassByCode(db, joinCode)).toBeNull();
+    expect(await own(joinCode)).toBeNull();
+    expect(await refusal(joinClass(db, { userId: (await createUser()).id, code: joinCode }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('refuses another teacher, a student, a removed student and a stranger every read and write', async () => {
@@ -128,8 +129,9 @@ describe('classes', { timeout: 60_000 }, () => {
       add: () => createManagedStudents(db, { userId, classId, names: ['Intruder'] }),
       reset: () => resetStudentPassword(db, { userId, classId, studentId }),
       resetAll: () => resetAllManagedPasswords(db, { userId, classId }),
-      link: () => createResetLink(db, { userId, classId, studentId }),
       remove: () => removeStudent(db, { userId, classId, studentId }),
+      addBack: () => addBackStudent(db, { userId, classId, studentId: w.removed.id }),
+      removed: () => listRemovedStudents(db, { userId, classId }),
     });
     for (const outsider of [w.otherTeacher, w.removed, w.stranger]) {
       for (const [what, work] of Object.entries({
@@ -252,29 +254,6 @@ describe('managed student accounts', { timeout: 120_000 }, () => {
     const all = await resetAllManagedPasswords(db, { userId: owner.id, classId });
     expect(all).toHaveLength(3);
     await fromNewIp(() => signIn({ identifier: all[2]!.username, password: all[2]!.password }));
-  });
-
-  it('gives a student with an email a reset link that better-auth accepts once', async () => {
-    const { owner, classId, code } = await world();
-    const email = `own-${Date.now()}@example.org`;
-    await fromNewIp(() => signUp({ name: 'Own', email, password: 'first password' }));
-    const me = await db.user.findUniqueOrThrow({ where: { email } });
-    await joinClass(db, { userId: me.id, code });
-    const { url } = await createResetLink(db, { userId: owner.id, classId, studentId: me.id });
-    const token = new URL(url).searchParams.get('token')!;
-    expect(new URL(url).pathname).toBe('/reset-password');
-    await resetPassword({ token, password: 'second password' });
-    expect(await refusal(resetPassword({ token, password: 'third password' }))).toBe('INVALID');
-    await fromNewIp(() => signIn({ identifier: email, password: 'second password' }));
-    // Never for a managed account or a teacher.
-    const [managed] = await createManagedStudents(db, {
-      userId: owner.id,
-      classId,
-      names: ['Kim'],
-    });
-    expect(
-      await refusal(createResetLink(db, { userId: owner.id, classId, studentId: managed!.userId })),
-    ).toBe('CONFLICT');
   });
 });
 

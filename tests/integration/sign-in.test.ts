@@ -1,22 +1,17 @@
 import crypto from 'node:crypto';
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ACCOUNT_UNDER_ATTACK } from '@/lib/domain/sign-in-throttle';
+import { ACCOUNT_FROM_NEW_CLIENTS, CLIENT_ON_ACCOUNT } from '@/lib/domain/sign-in-throttle';
 import { AppError } from '@/lib/errors';
 import { getAuth } from '@/lib/server/auth';
 import { requestPasswordReset, signIn, signUp } from '@/lib/server/sign-in';
+import { db } from '../support/factories';
+import { Browser, inRequest } from '../support/request-scope';
 
 // Sign-in throttling through the same server functions the sign-in form's action calls, with a
-// request scope of our own: each attempt sees the headers of "its" request, as under Next.js
-// (where, without a trusted proxy, x-forwarded-for is the socket's address).
-vi.mock('next/headers', async () => {
-  const { AsyncLocalStorage } = await import('node:async_hooks');
-  const scope = new AsyncLocalStorage<Headers>();
-  (globalThis as { requestScope?: AsyncLocalStorage<Headers> }).requestScope = scope;
-  const jar = { get: () => undefined, getAll: () => [], has: () => false, set() {}, delete() {} };
-  return { headers: async () => scope.getStore() ?? new Headers(), cookies: async () => jar };
-});
-const scope = () => (globalThis as { requestScope?: AsyncLocalStorage<Headers> }).requestScope!;
+// request scope of our own (tests/support/request-scope.ts): each attempt sees the headers of
+// "its" request as proxy.ts hands them on (x-forwarded-for the connection's address, stamped),
+// and the cookies of "its" browser.
+vi.mock('next/headers', () => import('../support/request-scope'));
 
 const PASSWORD = 'correct horse battery';
 let ipCounter = 0;
@@ -24,18 +19,22 @@ let ipCounter = 0;
 const newIp = () => `198.51.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 const newEmail = (name: string) => `${name}-${crypto.randomUUID()}@example.org`;
 
-async function newAccount(name = 'owner') {
+/** A new account, made from `browser` (which then knows it). */
+async function newAccount(name = 'owner', browser = new Browser()) {
   const email = newEmail(name);
-  await scope().run(new Headers({ 'x-forwarded-for': newIp() }), () =>
-    signUp({ name, email, password: PASSWORD }),
-  );
+  await inRequest({ ip: newIp(), browser }, () => signUp({ name, email, password: PASSWORD }));
   return email;
 }
 
-/** One sign-in attempt from `ip`: 'ok', or the code of the error it was refused with. */
-async function attempt(email: string, password: string, ip: string): Promise<string> {
+/** One sign-in attempt: 'ok', or the code of the error it was refused with. */
+async function attempt(
+  email: string,
+  password: string,
+  ip: string,
+  request: { browser?: Browser; proxied?: boolean; headers?: Record<string, string> } = {},
+): Promise<string> {
   try {
-    await scope().run(new Headers({ 'x-forwarded-for': ip }), () => signIn({ email, password }));
+    await inRequest({ ip, ...request }, () => signIn({ email, password }));
     return 'ok';
   } catch (e) {
     if (e instanceof AppError) return e.code;
@@ -49,7 +48,6 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-// Every checked password costs a real hash (scrypt), slow on a busy 2-core machine.
 describe('sign-in throttling', { timeout: 60_000 }, () => {
   it('checks at most 5 of 20 parallel wrong guesses from one client, and no refused one', async () => {
     const email = await newAccount();
@@ -71,21 +69,76 @@ describe('sign-in throttling', { timeout: 60_000 }, () => {
     const attacker = newIp();
     for (let i = 0; i < 20; i++) await attempt(email, `guess ${i}`, attacker);
     expect(await attempt(email, `guess again`, attacker)).toBe('RATE_LIMITED');
+    // Five failures from one client leave the account's count for new clients below its limit.
     expect(await attempt(email, PASSWORD, newIp())).toBe('ok');
   });
 
-  it('lets the owner in at once while many addresses guess the account', async () => {
-    const email = await newAccount();
-    const attackers = Array.from({ length: 4 }, newIp);
-    const results = await Promise.all(
-      attackers.flatMap((ip) => Array.from({ length: 6 }, (_, i) => attempt(email, `g${i}`, ip))),
+  it('slows an attacker who rotates addresses, yet lets the owner in on a device they used', async () => {
+    const ownerBrowser = new Browser();
+    const email = await newAccount('owner', ownerBrowser);
+    // A new address for every guess: ten are checked, then every new client waits.
+    const results: string[] = [];
+    for (let i = 0; i < 30; i++) results.push(await attempt(email, `guess ${i}`, newIp()));
+    expect(results.slice(0, ACCOUNT_FROM_NEW_CLIENTS.free)).toEqual(
+      Array(ACCOUNT_FROM_NEW_CLIENTS.free).fill('INVALID'),
     );
-    // Each address has its guesses checked until the account counts as under attack; from then
-    // on, an address that has failed there waits between guesses.
-    const checked = count(results, 'INVALID');
-    expect(checked).toBeGreaterThanOrEqual(ACCOUNT_UNDER_ATTACK.failures);
-    expect(checked).toBeLessThan(4 * 5);
-    expect(await attempt(email, PASSWORD, newIp())).toBe('ok');
+    expect(count(results, 'INVALID')).toBe(ACCOUNT_FROM_NEW_CLIENTS.free);
+    // In parallel too: the count is taken before any password is checked.
+    const email2 = await newAccount();
+    const parallel = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attempt(email2, `g${i}`, newIp())),
+    );
+    expect(count(parallel, 'INVALID')).toBe(ACCOUNT_FROM_NEW_CLIENTS.free);
+    // The right password from yet another new address is not even checked.
+    const checks = vi.spyOn(getAuth().api, 'signInEmail');
+    expect(await attempt(email, PASSWORD, newIp())).toBe('RATE_LIMITED');
+    expect(checks).not.toHaveBeenCalled();
+    // The owner, in the browser that signed up (a known device), gets in at once, from any
+    // address, even one the attacker used.
+    expect(await attempt(email, PASSWORD, newIp(), { browser: ownerBrowser })).toBe('ok');
+    // A browser that signed in once is known too.
+    const other = new Browser();
+    const email3 = await newAccount();
+    expect(await attempt(email3, PASSWORD, newIp(), { browser: other })).toBe('ok');
+    for (let i = 0; i < 12; i++) await attempt(email3, `guess ${i}`, newIp());
+    expect(await attempt(email3, PASSWORD, newIp())).toBe('RATE_LIMITED');
+    expect(await attempt(email3, PASSWORD, newIp(), { browser: other })).toBe('ok');
+  });
+
+  it('keeps a known device to its own count: its typos are slowed, others’ guesses are not its', async () => {
+    const browser = new Browser();
+    const email = await newAccount('owner', browser);
+    const ip = newIp();
+    // An attacker at the same address (a classmate behind the school's) fails five times.
+    for (let i = 0; i < CLIENT_ON_ACCOUNT.free; i++) await attempt(email, `guess ${i}`, ip);
+    expect(await attempt(email, PASSWORD, ip)).toBe('RATE_LIMITED');
+    expect(await attempt(email, PASSWORD, ip, { browser })).toBe('ok');
+    // The device's own failures slow it like any one client on one account.
+    for (let i = 0; i < CLIENT_ON_ACCOUNT.free; i++)
+      expect(await attempt(email, `typo ${i}`, ip, { browser })).toBe('INVALID');
+    expect(await attempt(email, PASSWORD, ip, { browser })).toBe('RATE_LIMITED');
+  });
+
+  it('never takes the address from a header the client sent: rotating X-Forwarded-For or prefetch headers buys nothing', async () => {
+    const email = await newAccount();
+    // What reaches the app when a request did not pass through proxy.ts: the client's own
+    // X-Forwarded-For (a new one each time) and a prefetch header, with no stamp (or a forged one).
+    const forged: { proxied: boolean; headers: Record<string, string> }[] = [
+      { proxied: false, headers: { 'next-router-prefetch': '1' } },
+      { proxied: false, headers: { purpose: 'prefetch' } },
+      { proxied: false, headers: { 'x-counterpoint-client': 'made-up' } },
+    ];
+    const results: string[] = [];
+    for (let i = 0; i < 12; i++)
+      results.push(await attempt(email, `g${i}`, newIp(), forged[i % 3]));
+    // All of them count as one client: five are checked, then it waits.
+    expect(count(results, 'INVALID')).toBe(CLIENT_ON_ACCOUNT.free);
+    expect(results.slice(CLIENT_ON_ACCOUNT.free).every((r) => r === 'RATE_LIMITED')).toBe(true);
+    const rows = await db.signInThrottle.findMany({
+      where: { key: { contains: email } },
+    });
+    expect(rows.map((r) => r.key)).toContain(`pair:unknown ${email}`);
+    expect(rows.some((r) => r.key.includes('198.51.'))).toBe(false);
   });
 
   it('slows one address guessing across many accounts, even on an account it never tried', async () => {
@@ -126,9 +179,7 @@ describe('password-reset links', { timeout: 60_000 }, () => {
   /** One "forgot password" request from `ip`: 'ok', or the code it was refused with. */
   async function askReset(email: string, ip: string): Promise<string> {
     try {
-      await scope().run(new Headers({ 'x-forwarded-for': ip }), () =>
-        requestPasswordReset({ email }),
-      );
+      await inRequest({ ip }, () => requestPasswordReset({ email }));
       return 'ok';
     } catch (e) {
       if (e instanceof AppError) return e.code;

@@ -4,12 +4,13 @@ import { notFound, redirect } from 'next/navigation';
 import { AssignmentList } from '@/components/classroom/assignment-list';
 import { ClassJoinPanel } from '@/components/classroom/class-join-panel';
 import { ClassNameEditor } from '@/components/classroom/class-name-editor';
+import { RemovedStudents } from '@/components/classroom/removed-students';
 import { RosterAddForm } from '@/components/classroom/roster-add-form';
 import { RosterTable } from '@/components/classroom/roster-table';
 import { unlessMissing } from '@/lib/errors';
 import { accountOf, FORMER_TEACHER } from '@/lib/server/classroom/access';
 import { getClassPage } from '@/lib/server/classroom/classes';
-import { listRoster } from '@/lib/server/classroom/roster';
+import { listRemovedStudents, listRoster } from '@/lib/server/classroom/roster';
 import { baseUrl } from '@/lib/server/config';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
@@ -50,6 +51,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
     listRoster(db, { userId: user.id, classId }),
     accountOf(db, user.id),
   ]);
+  // Adding a removed student back is a teacher's: a former teacher's page is read-only.
+  const removed =
+    account.kind === 'teacher' ? await listRemovedStudents(db, { userId: user.id, classId }) : [];
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <div>
@@ -93,6 +97,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         </div>
         <RosterAddForm classId={page.id} />
         <RosterTable classId={page.id} roster={roster} />
+        <RemovedStudents classId={page.id} removed={removed} />
       </section>
     </div>
   );

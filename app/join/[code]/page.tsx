@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { JoinClassForm } from '@/components/classroom/join-class-form';
-import { normalizeJoinCode } from '@/lib/domain/classroom/join-code';
-import { classRole } from '@/lib/server/classroom/access';
-import { findClassByCode } from '@/lib/server/classroom/classes';
+import {
+  formatJoinCode,
+  JOIN_CODE_LENGTH,
+  normalizeJoinCode,
+} from '@/lib/domain/classroom/join-code';
+import { findOwnClassByCode } from '@/lib/server/classroom/classes';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 
@@ -13,20 +16,29 @@ export const metadata: Metadata = { title: 'Join a class', robots: { index: fals
 const linkClass =
   'inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 font-medium text-stone-800 hover:bg-stone-100';
 
+/**
+ * A join link. It shows nothing about the class it may name (not even whether one exists) until
+ * the signed-in person joins it, which is throttled (lib/server/classroom/join.ts): guessing codes
+ * here learns nothing. Only the class's own teacher and students are told which class it is.
+ */
 export default async function JoinCodePage({ params }: { params: Promise<{ code: string }> }) {
   const { code: raw } = await params;
-  const code = normalizeJoinCode(decodeURIComponent(raw));
+  let typed = raw;
+  try {
+    typed = decodeURIComponent(raw);
+  } catch {
+    // Not valid percent-encoding: not a code either.
+  }
+  const code = normalizeJoinCode(typed);
   if (code && code !== raw) redirect(`/join/${code}`);
-  const preview = code ? await findClassByCode(db, code) : null;
-  const user = await getCurrentUser();
 
-  if (!code || !preview) {
+  if (!code) {
     return (
       <div className="mx-auto max-w-lg space-y-3 rounded-lg border border-stone-200 bg-white p-6">
-        <h1 className="text-xl font-bold">No class to join with this code</h1>
+        <h1 className="text-xl font-bold">That is not a class code</h1>
         <p className="text-stone-700">
-          The code may be mistyped, or your teacher may have closed joining or made a new code.
-          Check it with them.
+          A class code has {JOIN_CODE_LENGTH} letters and digits. Check the link or the code with
+          your teacher.
         </p>
         <Link href="/join" className={linkClass}>
           Type a code
@@ -35,26 +47,29 @@ export default async function JoinCodePage({ params }: { params: Promise<{ code:
     );
   }
 
-  const role = user ? await classRole(db, user.id, preview.classId) : null;
-  if (role === 'student') redirect(`/classes/${encodeURIComponent(preview.classId)}`);
+  const user = await getCurrentUser();
+  const own = user ? await findOwnClassByCode(db, { userId: user.id, code }) : null;
+  if (own?.role === 'student') redirect(`/classes/${encodeURIComponent(own.classId)}`);
+  const shown = formatJoinCode(code);
   const next = encodeURIComponent(`/join/${code}`);
   return (
     <div className="mx-auto max-w-lg space-y-4 rounded-lg border border-stone-200 bg-white p-6">
-      <h1 className="text-xl font-bold break-words">
-        Join “{preview.name}” taught by {preview.teacherName}?
+      <h1 className="text-xl font-bold">
+        Join a class with the code <span className="font-mono whitespace-nowrap">{shown}</span>
       </h1>
-      {role === 'teacher' ? (
+      {own?.role === 'teacher' ? (
         <p role="status" className="text-stone-700">
           You teach this class, so you cannot join it as a student. Share this page’s link or the
-          code <strong className="font-mono">{code}</strong> with your students.{' '}
-          <Link href={`/classes/${encodeURIComponent(preview.classId)}`} className="underline">
+          code <strong className="font-mono">{shown}</strong> with your students.{' '}
+          <Link href={`/classes/${encodeURIComponent(own.classId)}`} className="underline">
             Open the class
           </Link>
         </p>
       ) : user ? (
         <>
           <p className="text-stone-700">
-            You are signed in as {user.name}. Your teacher will see your name in the class.
+            You are signed in as {user.name}. If the code is right you join its class at once, and
+            its teacher will see your name in it.
           </p>
           <JoinClassForm code={code} />
         </>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { credentialsCsv, toCsv } from './csv';
-import { generateJoinCode, JOIN_CODE_ALPHABET, normalizeJoinCode } from './join-code';
+import {
+  formatJoinCode,
+  generateJoinCode,
+  isCurrentJoinCode,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  normalizeJoinCode,
+} from './join-code';
 import { generatePassword, PASSWORD_WORDS } from './passwords';
 import { ADJECTIVES, ANIMALS, pickPseudonym } from './pseudonyms';
 import {
@@ -18,20 +25,25 @@ const sequence = (...values: number[]) => {
 };
 
 describe('join codes', () => {
-  it('are six characters of the unambiguous alphabet', () => {
+  it('are eight characters of the unambiguous alphabet: 24^8 codes', () => {
+    expect(JOIN_CODE_ALPHABET.length ** JOIN_CODE_LENGTH).toBeGreaterThan(1e11);
     for (let i = 0; i < 50; i++) {
       const code = generateJoinCode();
-      expect(code).toMatch(/^[A-Z0-9]{6}$/);
+      expect(code).toMatch(/^[A-Z0-9]{8}$/);
       for (const ch of code) expect(JOIN_CODE_ALPHABET).toContain(ch);
     }
     expect(JOIN_CODE_ALPHABET).not.toMatch(/[01OIL5S2Z8B]/);
   });
 
   it('are read in any case, with spaces or dashes, or from a pasted join link', () => {
-    expect(normalizeJoinCode(' kx7-4qa ')).toBe('KX74QA');
-    expect(normalizeJoinCode('https://school.example/join/kx74qa')).toBe('KX74QA');
-    expect(normalizeJoinCode('KX74Q')).toBeNull();
-    expect(normalizeJoinCode('KX74Q0')).toBeNull();
+    expect(normalizeJoinCode(' kx7-4qa mt ')).toBe('KX74QAMT');
+    expect(normalizeJoinCode('https://school.example/join/kx74qamt')).toBe('KX74QAMT');
+    expect(formatJoinCode('KX74QAMT')).toBe('KX74-QAMT');
+    expect(normalizeJoinCode(formatJoinCode('KX74QAMT'))).toBe('KX74QAMT');
+    // Codes of the old length are no codes any more.
+    expect(normalizeJoinCode('KX74QA')).toBeNull();
+    expect(isCurrentJoinCode('KX74QA')).toBe(false);
+    expect(normalizeJoinCode('KX74QAM0')).toBeNull();
     expect(normalizeJoinCode('')).toBeNull();
   });
 });

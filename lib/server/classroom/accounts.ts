@@ -8,7 +8,6 @@ import { getAuth } from '../auth';
 import type { Db, Tx } from '../db';
 import { provider } from '../db';
 import { accessChanged } from '../live/access';
-import { resetPasswordUrl } from '../mail';
 import { lockNames } from '../locks';
 import { forgetSessions } from '../session';
 import { requireClassAccess } from './access';
@@ -33,7 +32,7 @@ export interface StudentCredentials {
 }
 
 /** Hashes with better-auth's hasher (scrypt on the libuv pool), a few at a time. */
-async function hashAll(passwords: string[]): Promise<string[]> {
+export async function hashAll(passwords: string[]): Promise<string[]> {
   const { password } = await getAuth().$context;
   const out: string[] = [];
   for (let i = 0; i < passwords.length; i += 8) {
@@ -115,7 +114,11 @@ export async function createManagedStudents(
   return created;
 }
 
-/** Managed students of this class that its teacher created (they may set their passwords). */
+/**
+ * Managed students of this class that this teacher created: the only passwords a teacher may
+ * reset. A student with their own email resets theirs through the emailed link ("Forgot your
+ * password?"); the admin may reset anyone's (lib/server/password-resets.ts).
+ */
 async function ownManagedStudents(tx: Tx, teacherId: string, classId: string, only?: string) {
   return tx.user.findMany({
     where: {
@@ -126,6 +129,45 @@ async function ownManagedStudents(tx: Tx, teacherId: string, classId: string, on
     select: { id: true, name: true, username: true },
     orderBy: { name: 'asc' },
   });
+}
+
+/** How a password was reset (PasswordReset.method). */
+export type ResetMethod = 'new-password' | 'link' | 'link-used';
+
+/** Records a password reset for the admin's list: who, whose, how (now). */
+export async function recordReset(
+  tx: Tx,
+  opts: { actorId: string; targetId: string; method: ResetMethod },
+): Promise<void> {
+  await tx.passwordReset.create({ data: opts });
+}
+
+/**
+ * Gives an account a new password hash on someone else's say (a teacher, the admin), in the
+ * caller's transaction: whoever is signed in with the old password is signed out, and the reset
+ * is recorded for the admin (recordReset). Call forgetSessions() after commit.
+ */
+export async function replacePassword(
+  tx: Tx,
+  opts: { actorId: string; targetId: string; hash: string },
+): Promise<void> {
+  const { count } = await tx.account.updateMany({
+    where: { userId: opts.targetId, providerId: 'credential' },
+    data: { password: opts.hash },
+  });
+  if (count === 0) {
+    await tx.account.create({
+      data: {
+        id: crypto.randomUUID(),
+        accountId: opts.targetId,
+        providerId: 'credential',
+        userId: opts.targetId,
+        password: opts.hash,
+      },
+    });
+  }
+  await tx.session.deleteMany({ where: { userId: opts.targetId } });
+  await recordReset(tx, { actorId: opts.actorId, targetId: opts.targetId, method: 'new-password' });
 }
 
 async function setPasswords(
@@ -151,23 +193,7 @@ async function setPasswords(
       const out: StudentCredentials[] = [];
       for (const [i, s] of students.entries()) {
         if (!still.has(s.id) || !s.username) continue;
-        const { count } = await tx.account.updateMany({
-          where: { userId: s.id, providerId: 'credential' },
-          data: { password: hashes[i]! },
-        });
-        if (count === 0) {
-          await tx.account.create({
-            data: {
-              id: crypto.randomUUID(),
-              accountId: s.id,
-              providerId: 'credential',
-              userId: s.id,
-              password: hashes[i]!,
-            },
-          });
-        }
-        // Whoever is signed in with the old password is signed out.
-        await tx.session.deleteMany({ where: { userId: s.id } });
+        await replacePassword(tx, { actorId: opts.userId, targetId: s.id, hash: hashes[i]! });
         out.push({ userId: s.id, name: s.name, username: s.username, password: passwords[i]! });
       }
       return out;
@@ -198,42 +224,6 @@ export async function resetAllManagedPasswords(
   return setPasswords(db, { userId: opts.userId, classId: opts.classId });
 }
 
-/**
- * A link for a student of the class who has their own email to choose a new password
- * (better-auth's reset token: one use, one hour), for the teacher to hand over where the server
- * sends no mail. Never for a teacher's account.
- */
-export async function createResetLink(
-  db: Db,
-  opts: { userId: string; classId: string; studentId: string },
-): Promise<{ url: string; expiresAt: string }> {
-  await requireClassAccess(db, opts.userId, opts.classId, 'class.manage');
-  const student = await db.user.findFirst({
-    where: { id: opts.studentId, classes: { some: { classId: opts.classId } } },
-    select: { id: true, managedById: true, accountKind: true, isAdmin: true },
-  });
-  if (!student) throw new AppError('NOT_FOUND', 'That student is no longer in this class.');
-  if (student.managedById) {
-    throw new AppError(
-      'CONFLICT',
-      'This account signs in with a username: give it a new password.',
-    );
-  }
-  if (student.accountKind !== 'student' || student.isAdmin) {
-    throw new AppError('FORBIDDEN', 'Teacher accounts reset their own passwords.');
-  }
-  const context = await getAuth().$context;
-  const token = crypto.randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + 60 * 60 * 1000);
-  // The same record better-auth's requestPasswordReset writes, so its resetPassword accepts it.
-  await context.internalAdapter.createVerificationValue({
-    value: student.id,
-    identifier: `reset-password:${token}`,
-    expiresAt,
-  });
-  return { url: resetPasswordUrl(token), expiresAt: expiresAt.toISOString() };
-}
-
 // ---------------------------------------------------------------- admin
 
 export interface AccountRow {
@@ -247,7 +237,7 @@ export interface AccountRow {
   createdAt: string;
 }
 
-async function requireAdmin(tx: Tx, userId: string) {
+export async function requireAdmin(tx: Tx, userId: string) {
   const me = await tx.user.findUnique({ where: { id: userId }, select: { isAdmin: true } });
   // Someone who is not the admin is told the page does not exist.
   if (!me?.isAdmin) throw new AppError('NOT_FOUND', 'That page does not exist.');

@@ -41,7 +41,7 @@ export interface ClassPage {
 /** Serialises writes to one class's members (pseudonyms, codes) on PostgreSQL. */
 export const lockClass = (tx: Tx, classId: string) => lockNames(tx, [`class:${classId}`]);
 
-/** A join code no class has (a collision is retried; 190 million codes). */
+/** A join code no class has (a collision is retried; 24^8 ≈ 1.1 × 10^11 codes). */
 async function unusedJoinCode(tx: Tx): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = generateJoinCode();
@@ -171,24 +171,36 @@ export async function closeJoining(
   await tx.classroom.update({ where: { id: opts.classId }, data: { joinCode: null } });
 }
 
-export interface JoinPreview {
-  classId: string;
-  name: string;
-  teacherName: string;
-}
-
 const NO_SUCH_CODE = 'No class is open to join with that code. Check it with your teacher.';
 
-/** The class a join code opens, for the "Join …?" page; null when no open class has it. */
-export async function findClassByCode(tx: Tx, code: string): Promise<JoinPreview | null> {
+/** The open class a code names, or null (for joining only: nothing about it is shown first). */
+async function openClassByCode(tx: Tx, code: string) {
   const joinCode = normalizeJoinCode(code);
   if (!joinCode) return null;
   const cls = await tx.classroom.findUnique({
     where: { joinCode },
-    select: { id: true, name: true, archivedAt: true, teacher: { select: { name: true } } },
+    select: { id: true, teacherId: true, archivedAt: true },
   });
-  if (!cls || cls.archivedAt) return null;
-  return { classId: cls.id, name: cls.name, teacherName: cls.teacher.name };
+  return cls && !cls.archivedAt ? cls : null;
+}
+
+/**
+ * The class a code opens, only when `userId` already teaches it or is in it (the join link then
+ * says so, or opens the class); null otherwise. Nobody learns anything about a class they are not
+ * in from its code except by joining it (lib/server/classroom/join.ts, throttled).
+ */
+export async function findOwnClassByCode(
+  tx: Tx,
+  opts: { userId: string; code: string },
+): Promise<{ classId: string; role: ClassRole } | null> {
+  const cls = await openClassByCode(tx, opts.code);
+  if (!cls) return null;
+  if (cls.teacherId === opts.userId) return { classId: cls.id, role: 'teacher' };
+  const member = await tx.classMember.findUnique({
+    where: { classId_userId: { classId: cls.id, userId: opts.userId } },
+    select: { userId: true },
+  });
+  return member ? { classId: cls.id, role: 'student' } : null;
 }
 
 /**
@@ -211,15 +223,18 @@ export async function addClassMember(tx: Tx, classId: string, userId: string): P
 
 /**
  * Joins the class a code opens. Joining twice is harmless; the class's teacher is refused (they
- * teach it). Returns the class.
+ * teach it), and so is a student the teacher removed, until the teacher adds them back. Returns
+ * the class. A wrong code is refused with NOT_FOUND on the field `code` (what the join throttle
+ * counts as a wrong guess, lib/server/classroom/join.ts).
  */
 export async function joinClass(
   db: Db,
   opts: { userId: string; code: string },
 ): Promise<{ classId: string; alreadyMember: boolean }> {
   return db.$transaction(async (tx) => {
-    const preview = await findClassByCode(tx, opts.code);
-    if (!preview) throw new AppError('NOT_FOUND', NO_SUCH_CODE, 'code');
+    const found = await openClassByCode(tx, opts.code);
+    if (!found) throw new AppError('NOT_FOUND', NO_SUCH_CODE, 'code');
+    const preview = { classId: found.id };
     await lockClass(tx, preview.classId);
     const cls = await tx.classroom.findUniqueOrThrow({
       where: { id: preview.classId },
@@ -237,6 +252,16 @@ export async function joinClass(
       select: { userId: true },
     });
     if (existing) return { classId: preview.classId, alreadyMember: true };
+    const removed = await tx.classRemoval.findUnique({
+      where: { classId_userId: { classId: preview.classId, userId: opts.userId } },
+      select: { userId: true },
+    });
+    if (removed) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Your teacher removed you from this class, so its code no longer lets you in. Ask them to add you back.',
+      );
+    }
     await addClassMember(tx, preview.classId, opts.userId);
     return { classId: preview.classId, alreadyMember: false };
   });

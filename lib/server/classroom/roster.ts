@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db';
 import { accessChanged } from '../live/access';
 import { lockMap } from '../locks';
 import { requireClassAccess } from './access';
-import { lockClass } from './classes';
+import { addClassMember, lockClass } from './classes';
 
 /** The students of a class, for its teacher. */
 
@@ -83,7 +83,9 @@ export async function rosterCsv(tx: Tx, opts: { userId: string; classId: string 
 /**
  * Removes a student from the class, in one transaction: their ClassMember row, their WorkMember
  * rows in the class's assignments and their MapMember rows on the maps of those assignments. Their account
- * stays (they may be in other classes); their open map pages close at once.
+ * stays (they may be in other classes); their open map pages close at once. The removal is
+ * recorded (ClassRemoval): the class's code, old or new, no longer lets them in, until the teacher
+ * adds them back (addBackStudent).
  */
 export async function removeStudent(
   db: Db,
@@ -116,7 +118,71 @@ export async function removeStudent(
       where: { userId: opts.studentId, workId: { in: works.map((w) => w.id) } },
     });
     await tx.mapMember.deleteMany({ where: { userId: opts.studentId, mapId: { in: maps } } });
+    await tx.classRemoval.upsert({
+      where: { classId_userId: { classId: opts.classId, userId: opts.studentId } },
+      create: { classId: opts.classId, userId: opts.studentId, removedById: opts.userId },
+      update: { removedById: opts.userId, removedAt: new Date() },
+    });
     return maps;
   });
   accessChanged({ userId: opts.studentId, reason: 'class-removed', mapIds });
+}
+
+export interface RemovedStudent {
+  userId: string;
+  name: string;
+  username: string | null;
+  email: string | null;
+  removedAt: string;
+}
+
+/** The students removed from the class and not added back, newest first, for its teacher. */
+export async function listRemovedStudents(
+  tx: Tx,
+  opts: { userId: string; classId: string },
+): Promise<RemovedStudent[]> {
+  await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+  const rows = await tx.classRemoval.findMany({
+    where: { classId: opts.classId },
+    orderBy: { removedAt: 'desc' },
+    select: {
+      removedAt: true,
+      user: { select: { id: true, name: true, email: true, username: true, managedById: true } },
+    },
+  });
+  return rows.map(({ user, removedAt }) => ({
+    userId: user.id,
+    name: user.name,
+    username: user.username,
+    email: user.managedById !== null && isManagedEmail(user.email) ? null : user.email,
+    removedAt: removedAt.toISOString(),
+  }));
+}
+
+/**
+ * Adds a removed student back to the class (the only way back in): the removal record goes, and
+ * they become a member again with a place in the class's assignments, as on joining.
+ */
+export async function addBackStudent(
+  db: Db,
+  opts: { userId: string; classId: string; studentId: string },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+    await lockClass(tx, opts.classId);
+    const { count } = await tx.classRemoval.deleteMany({
+      where: { classId: opts.classId, userId: opts.studentId },
+    });
+    if (count === 0) {
+      throw new AppError(
+        'NOT_FOUND',
+        'That student is not among the removed ones. Reload the page.',
+      );
+    }
+    const member = await tx.classMember.findUnique({
+      where: { classId_userId: { classId: opts.classId, userId: opts.studentId } },
+      select: { userId: true },
+    });
+    if (!member) await addClassMember(tx, opts.classId, opts.studentId);
+  });
 }
