@@ -1,9 +1,11 @@
 import 'server-only';
+import type { Lens } from '@/lib/domain/visibility';
 import type { ShareOptions } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
 import { requireMapAccess } from '../access';
 import type { Tx } from '../db';
 import { getCurrentUser } from '../session';
+import { readerLens } from '../visibility';
 
 /** Who is watching a map: a signed-in person who may read it, or whoever holds a view link. */
 export type LiveReader =
@@ -45,4 +47,9 @@ export async function requireLiveReader(
   if (!user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
   await requireMapAccess(tx, user.id, mapId, 'map.read');
   return { kind: 'user', userId: user.id, name: user.name };
+}
+
+/** What this reader may see of the map (lib/domain/visibility.ts). */
+export function lensOfLiveReader(tx: Tx, mapId: string, reader: LiveReader): Promise<Lens> {
+  return readerLens(tx, mapId, reader.kind === 'link' ? { link: reader.options } : reader);
 }

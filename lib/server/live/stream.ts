@@ -1,17 +1,11 @@
 import 'server-only';
-import { redactChange } from '@/lib/domain/live-redact';
-import type { MapChange } from '@/lib/schemas/live';
-import {
-  displayNamesFor,
-  renameChange,
-  renamePresence,
-  type DisplayName,
-} from '../classroom/anonymous';
+import { seeChange, seePresence, seesAll, type Lens } from '@/lib/domain/visibility';
+import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
 import type { Db } from '../db';
 import { changesSince } from './changes';
 import { announce, leave, presentIn, trackPresence } from './presence';
 import { pubsub, type BusMessage } from './pubsub';
-import type { LiveReader } from './readers';
+import { lensOfLiveReader, type LiveReader } from './readers';
 
 /** At most this many open streams per process; more are answered 503 and the browser retries. */
 export const MAX_STREAMS = 5000;
@@ -75,9 +69,9 @@ export function openMapStream(
         let reading = true;
         let again = false;
         const waiting: BusMessage[] = [];
-        // In an anonymous assignment's map, the names this reader is shown (set before the log
-        // is read; changes and presence for such a reader are encoded for them alone).
-        let names: DisplayName | null = null;
+        // What this reader may see (lib/domain/visibility.ts), read before the log is: changes
+        // and presence are encoded for them alone unless they may see everything.
+        let lens: Lens | null = null;
 
         const close = () => {
           if (closed) return;
@@ -97,11 +91,9 @@ export function openMapStream(
         const sendChange = (change: MapChange, shared?: object) => {
           if (change.revision <= sent) return;
           sent = change.revision;
-          if (reader.kind === 'link') {
-            return push(event('change', redactChange(change, reader.options), change.revision));
-          }
-          if (names?.anonymous) {
-            return push(event('change', renameChange(change, names), change.revision));
+          if (!lens) return close();
+          if (!seesAll(lens)) {
+            return push(event('change', seeChange(change, lens), change.revision));
           }
           let bytes = shared && encodedChanges.get(shared);
           if (!bytes) {
@@ -109,6 +101,10 @@ export function openMapStream(
             if (shared) encodedChanges.set(shared, bytes);
           }
           push(bytes);
+        };
+        const sendPresence = (entry: PresenceEntry) => {
+          const shown = lens && seePresence(entry, lens);
+          if (shown) push(event('presence', { type: 'presence', entry: shown }));
         };
         const handle = (message: BusMessage) => {
           switch (message.type) {
@@ -121,13 +117,12 @@ export function openMapStream(
               return sendChange(change, message);
             }
             case 'presence':
-              if (reader.kind === 'user') {
-                const entry = names ? renamePresence(message.entry, names) : message.entry;
-                push(event(message.type, { ...message, entry }));
-              }
-              return;
+              return sendPresence(message.entry);
             case 'leave':
-              if (reader.kind === 'user') push(event(message.type, message));
+              if (lens?.see.presence) {
+                const userId = lens.person(message.userId, '').id;
+                push(event(message.type, { ...message, userId }));
+              }
               return;
             case 'access':
               if (
@@ -147,7 +142,7 @@ export function openMapStream(
             do {
               again = false;
               if (Number.isFinite(sent)) {
-                const answer = await changesSince(db, mapId, sent);
+                const answer = await changesSince(db, mapId, sent, { log: lens!.see.log });
                 if ('reload' in answer) push(event('reload', {}));
                 else answer.changes.forEach((c) => sendChange(c));
               }
@@ -185,16 +180,10 @@ export function openMapStream(
         push(encoder.encode('retry: 2000\n\n'));
         void (async () => {
           try {
-            if (reader.kind === 'user') names = await displayNamesFor(db, mapId, reader.userId);
+            lens = await lensOfLiveReader(db, mapId, reader);
             await readLog();
             if (reader.kind === 'user') {
-              for (const entry of presentIn(mapId))
-                push(
-                  event('presence', {
-                    type: 'presence',
-                    entry: names ? renamePresence(entry, names) : entry,
-                  }),
-                );
+              for (const entry of presentIn(mapId)) sendPresence(entry);
               if (tab)
                 announce(mapId, {
                   tabId: tab,
