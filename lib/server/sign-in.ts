@@ -71,7 +71,7 @@ export async function signUp(input: {
  * How many proxies in front of the app append the client's address to x-forwarded-for:
  * TRUST_PROXY=1 (or `true`) for one, a number for a chain, unset or 0 for none (see the README).
  */
-function trustedProxies(): number {
+export function trustedProxies(): number {
   const value = (process.env.TRUST_PROXY ?? '').trim().toLowerCase();
   if (value === '' || value === '0' || value === 'false') return 0;
   const n = Number(value);

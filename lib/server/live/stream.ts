@@ -12,6 +12,11 @@ export const MAX_STREAMS = 5000;
 /** At most this many open streams per person or per view link (tabs, devices), so no one takes them all. */
 export const MAX_STREAMS_PER_READER = 50;
 /**
+ * At most this many of a view link's streams from one client address (a view link needs no
+ * account, so without this one client could take all of the link's streams).
+ */
+export const MAX_LINK_STREAMS_PER_CLIENT = 10;
+/**
  * A stream whose reader has not taken this many bytes is closed: a slow or vanished client never
  * holds memory without limit. Its browser reconnects and catches up from the log.
  */
@@ -49,14 +54,19 @@ export function openMapStream(
     since: number;
     tabId: string | null;
     signal: AbortSignal;
+    /** The client's address (lib/domain/sign-in-throttle.ts clientAddress). */
+    client?: string;
   },
 ): Response | null {
   const { mapId, reader } = opts;
-  const key = readerKey(reader);
-  const mine = perReader.get(key) ?? 0;
-  if (open >= MAX_STREAMS || mine >= MAX_STREAMS_PER_READER) return null;
+  const keys = [readerKey(reader)];
+  if (reader.kind === 'link') keys.push(`${keys[0]}@${opts.client ?? 'unknown'}`);
+  const limits = [MAX_STREAMS_PER_READER, MAX_LINK_STREAMS_PER_CLIENT];
+  if (open >= MAX_STREAMS || keys.some((k, i) => (perReader.get(k) ?? 0) >= limits[i]!)) {
+    return null;
+  }
   open++;
-  perReader.set(key, mine + 1);
+  for (const k of keys) perReader.set(k, (perReader.get(k) ?? 0) + 1);
   let closed = false;
   let cleanup = () => {};
 
@@ -167,9 +177,11 @@ export function openMapStream(
         const tab = reader.kind === 'user' ? opts.tabId : null;
         cleanup = () => {
           open--;
-          const left = (perReader.get(key) ?? 1) - 1;
-          if (left > 0) perReader.set(key, left);
-          else perReader.delete(key);
+          for (const k of keys) {
+            const left = (perReader.get(k) ?? 1) - 1;
+            if (left > 0) perReader.set(k, left);
+            else perReader.delete(k);
+          }
           clearInterval(heartbeat);
           unsubscribe();
           untrack();

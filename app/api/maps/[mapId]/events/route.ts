@@ -1,8 +1,10 @@
+import { clientAddress } from '@/lib/domain/sign-in-throttle';
 import { AppError, httpStatus } from '@/lib/errors';
 import { db } from '@/lib/server/db';
 import { unavailableError } from '@/lib/server/db-errors';
 import { requireLiveReader } from '@/lib/server/live/readers';
 import { openMapStream } from '@/lib/server/live/stream';
+import { trustedProxies } from '@/lib/server/sign-in';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,6 +27,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
       since: Number.isInteger(since) && since >= 0 ? since : NaN,
       tabId: tab && TAB.test(tab) ? tab : null,
       signal: request.signal,
+      // Counted as sign-in throttling counts clients (a view link's streams are limited per client).
+      client: clientAddress(request.headers.get('x-forwarded-for'), trustedProxies()),
     });
     if (!response)
       throw new AppError('UNAVAILABLE', 'The server is busy; live updates will resume shortly.');
