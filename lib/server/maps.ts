@@ -173,17 +173,19 @@ export async function copyMap(
   }, MAP_CONTENTS_TX);
 }
 
-/** Duplicates one of the user's own maps. */
+/** Copies a map the user may read ("Duplicate", "Make a copy"): with notes only if they see them. */
 export async function duplicateMap(db: Db, opts: { userId: string; mapId: string }) {
   const map = await requireMapAccess(db, opts.userId, opts.mapId, 'map.read');
   const { title } = await db.argumentMap.findUniqueOrThrow({
     where: { id: map.id },
     select: { title: true },
   });
+  const lens = await readerLens(db, map.id, { userId: opts.userId });
   return copyMap(db, {
     sourceMapId: map.id,
     ownerId: opts.userId,
     title: truncate(`Copy of ${title}`, TITLE_MAX),
+    withoutNotes: !lens.see.notes,
   });
 }
 

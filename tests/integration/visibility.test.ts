@@ -12,9 +12,9 @@ import { DEFAULT_RUBRIC } from '@/lib/domain/classroom/rubric';
 import { visibility, type Reader } from '@/lib/domain/visibility';
 import { announce } from '@/lib/server/live/presence';
 import { memoryPubSub, setPubSub } from '@/lib/server/live/pubsub';
-import { createMap } from '@/lib/server/maps';
+import { createMap, duplicateMap, loadMapView } from '@/lib/server/maps';
 import { inviteByEmail, listPeople } from '@/lib/server/members';
-import { getOrCreateShareLink } from '@/lib/server/share-links';
+import { copySharedMap, getOrCreateShareLink } from '@/lib/server/share-links';
 import { apply, claim, createUser, db, debate, remove } from '../support/factories';
 import { headersFor } from '../support/fake-session';
 
@@ -227,6 +227,13 @@ const EXITS: Record<string, (s: Scene) => Promise<string>> = {
           ),
         )
       : 'no people list without an account',
+  // "Make a copy": what the copy holds is the reader's to see.
+  copy: async (s) => {
+    const copy = s.reader.token
+      ? await copySharedMap(db, { userId: (await createUser('Copier')).id, token: s.reader.token })
+      : await duplicateMap(db, { userId: s.reader.userId!, mapId: s.mapId });
+    return JSON.stringify(await loadMapView(db, copy.id));
+  },
 };
 
 beforeAll(() => setPubSub(memoryPubSub()));
