@@ -80,7 +80,7 @@ describe('live streams of a view link', () => {
 });
 
 describe('presence', () => {
-  it('is coalesced per person: a thousand pings reach watchers as one or two events', async () => {
+  it('is coalesced per person: a thousand pings reach watchers as at most one event a second, the latest last', async () => {
     const { user, map } = await userWithMap();
     const member = await createUser('Pinger');
     await inviteByEmail(db, {
