@@ -22,8 +22,9 @@ function inviteMessage(person: PersonView, role: MemberRole, outcome: InviteOutc
 }
 
 /**
- * "Invite by email": the account's email and a role. The person must have an account (the app
- * sends no mail); a refusal is shown under the field, which keeps focus and what was typed.
+ * "Invite by email": the account's email and a role (for a viewer, whether they see the notes: off
+ * unless chosen). The person must have an account (the app sends no mail); a refusal is shown
+ * under the field, which keeps focus and what was typed.
  */
 export function InviteForm({
   mapId,
@@ -38,13 +39,20 @@ export function InviteForm({
 }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>('editor');
+  // A viewer sees the notes only if chosen, as with view links (off by default).
+  const [includeNotes, setIncludeNotes] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function invite() {
     setBusy(true);
     setError(null);
-    const r = await inviteMemberAction({ mapId, email, role });
+    const r = await inviteMemberAction({
+      mapId,
+      email,
+      role,
+      includeNotes: role === 'viewer' && includeNotes,
+    });
     setBusy(false);
     if (!r.ok) {
       // A refusal about the email goes under the field; anything else to the dialog's alert.
@@ -108,6 +116,16 @@ export function InviteForm({
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? 'Inviting…' : 'Invite'}
         </Button>
+        {role === 'viewer' && (
+          <label className="flex items-center gap-2 text-sm sm:order-last sm:pb-2">
+            <input
+              type="checkbox"
+              checked={includeNotes}
+              onChange={(e) => setIncludeNotes(e.target.checked)}
+            />
+            Include my notes
+          </label>
+        )}
       </form>
       <FieldError id="invite-email-error" messages={error} />
     </section>

@@ -49,3 +49,45 @@ test('a read-only link follows the map live without its notes; revoking an edit 
   await expect(mate.getByRole('heading', { level: 1 })).not.toHaveText(/debate map/i, LIVE);
   await expect(mate.getByText('you can edit')).toHaveCount(0);
 });
+
+test('an invited viewer sees the notes only when the owner chooses so, as with view links', async ({
+  page: owner,
+  browser,
+}) => {
+  const mapUrl = await startMap(owner);
+  await addTopClaim(owner, 0, 'pro', 'Our public claim');
+  const row = claimRow(owner, 'Our public claim');
+  await row.locator('[data-claim-text]').click();
+  await row.getByRole('button', { name: 'Note' }).click();
+  await owner.getByRole('textbox', { name: 'Note' }).fill('Our private plan');
+  await owner.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(owner.locator('[data-save-status="saved"]')).toBeVisible();
+
+  const viewer = await (await browser.newContext()).newPage();
+  const viewerUser = newUser('Viewer');
+  await signUp(viewer, viewerUser, '/maps');
+
+  // Inviting a viewer offers "Include my notes", off by default.
+  await owner.getByRole('button', { name: 'Share' }).click();
+  const share = owner.getByRole('dialog', { name: 'Share' });
+  await share.getByLabel('Email of their account').fill(viewerUser.email);
+  await expect(share.getByLabel('Include my notes')).toHaveCount(0);
+  await share.locator('#invite-role').selectOption('viewer');
+  const notes = share.getByLabel('Include my notes');
+  await expect(notes).not.toBeChecked();
+  await share.getByRole('button', { name: 'Invite' }).click();
+  await expect(share).toContainText(viewerUser.name);
+
+  await viewer.goto(mapUrl);
+  await expect(claimRow(viewer, 'Our public claim')).toBeVisible();
+  await expect(viewer.getByText('Our private plan')).toHaveCount(0);
+
+  // Invited again with the notes (from the keyboard): their open page shows them.
+  await share.getByLabel('Email of their account').fill(viewerUser.email);
+  await share.locator('#invite-role').selectOption('viewer');
+  await notes.focus();
+  await owner.keyboard.press('Space');
+  await expect(notes).toBeChecked();
+  await share.getByRole('button', { name: 'Invite' }).click();
+  await expect(viewer.getByText('Our private plan')).toBeVisible({ timeout: 10_000 });
+});

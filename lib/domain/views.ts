@@ -103,17 +103,6 @@ export interface ShareLinkView extends ShareOptions {
   token: string;
 }
 
-/** The map as a share link shows it: without the notes or the owner's name unless chosen. */
-export function redactForLink(map: MapView, options: ShareOptions): MapView {
-  return {
-    ...map,
-    ownerName: options.showName ? map.ownerName : null,
-    // Comments are the class's conversation, with names: not for whoever holds a link.
-    comments: [],
-    claims: options.includeNotes ? map.claims : map.claims.map((c) => ({ ...c, note: '' })),
-  };
-}
-
 export interface MapSummary {
   id: string;
   title: string;

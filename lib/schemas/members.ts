@@ -17,6 +17,8 @@ export const inviteSchema = z.object({
     .max(254, 'That email address is too long.')
     .pipe(z.email('Enter an email address like name@school.org.')),
   role: memberRole,
+  /** A viewer sees the claims' notes only if the owner chooses so (off unless said). */
+  includeNotes: z.boolean().optional(),
 });
 
 export const changeRoleSchema = z.object({ mapId: id, userId: id, role: memberRole });

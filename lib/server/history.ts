@@ -3,11 +3,12 @@ import type { CrossLink } from '@/lib/domain/cross-links';
 import type { HistoryEntry } from '@/lib/domain/history';
 import type { OpBefore } from '@/lib/domain/undo';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
+import { seeClaims, seeHistoryEntry } from '@/lib/domain/visibility';
 import { opSchema } from '@/lib/schemas/ops';
 import { requireMapAccess } from './access';
-import { displayNamesFor } from './classroom/anonymous';
 import type { Tx } from './db';
 import { toAnchorView, toClaimView, toLinkView } from './mappers';
+import { readerLens } from './visibility';
 
 /**
  * A map's history as the History panel reads it: a page of its operation log, newest first, and
@@ -159,12 +160,13 @@ export async function readHistory(tx: Tx, query: HistoryQuery): Promise<HistoryP
     const trash = await readTrash(tx, mapId);
     const after = await mapRevision(tx, mapId);
     if (after === revision || attempt === ATTEMPTS) {
-      // In an anonymous assignment a student sees who changed what under pseudonyms.
-      const names = await displayNamesFor(tx, mapId, userId);
-      const entries = names.anonymous
-        ? log.entries.map((e) => ({ ...e, actorName: names(e.actorId, e.actorName) }))
-        : log.entries;
-      return { ...log, entries, ...trash, revision };
+      // Who changed what, and the notes, only as this reader may see them.
+      const lens = await readerLens(tx, mapId, { userId });
+      const entries = log.entries.flatMap((e) => seeHistoryEntry(e, lens) ?? []);
+      const deleted = Object.fromEntries(
+        Object.entries(trash.trash).map(([id, claims]) => [id, seeClaims(claims, lens)]),
+      );
+      return { ...log, entries, ...trash, trash: deleted, revision };
     }
     revision = after;
   }

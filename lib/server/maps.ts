@@ -14,7 +14,8 @@ import { insertMapContents, MAP_CONTENTS_TX } from './map-documents';
 import { listComments } from './ops/comment-ops';
 import { truncate } from '@/lib/domain/text';
 import { TITLE_MAX } from '@/lib/schemas/map';
-import { displayNamesFor, renameAuthor } from './classroom/anonymous';
+import { seeMap } from '@/lib/domain/visibility';
+import { readerLens } from './visibility';
 
 /**
  * "My maps": the user's own maps and the maps shared with them (role: their role in it), most
@@ -172,17 +173,19 @@ export async function copyMap(
   }, MAP_CONTENTS_TX);
 }
 
-/** Duplicates one of the user's own maps. */
+/** Copies a map the user may read ("Duplicate", "Make a copy"): with notes only if they see them. */
 export async function duplicateMap(db: Db, opts: { userId: string; mapId: string }) {
   const map = await requireMapAccess(db, opts.userId, opts.mapId, 'map.read');
   const { title } = await db.argumentMap.findUniqueOrThrow({
     where: { id: map.id },
     select: { title: true },
   });
+  const lens = await readerLens(db, map.id, { userId: opts.userId });
   return copyMap(db, {
     sourceMapId: map.id,
     ownerId: opts.userId,
     title: truncate(`Copy of ${title}`, TITLE_MAX),
+    withoutNotes: !lens.see.notes,
   });
 }
 
@@ -224,21 +227,15 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
   };
 }
 
-/** The map for anyone who may read it (owner or member), with their role in it. */
+/**
+ * The map for anyone who may read it (owner or member), as they may see it, with their role in it
+ * and the id they go by in it (a student in an anonymous assignment has a pseudonymous one).
+ */
 export async function getMapForMember(tx: Tx, opts: { userId: string; mapId: string }) {
   const { role, ownerId } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
-  const map = await loadMapView(tx, opts.mapId);
-  // In an anonymous assignment a student sees classmates under pseudonyms (the teacher: names).
-  const names = await displayNamesFor(tx, opts.mapId, opts.userId);
-  if (!names.anonymous) return { map, role };
-  return {
-    map: {
-      ...map,
-      ownerName: map.ownerName === null ? null : names(ownerId, map.ownerName),
-      comments: map.comments.map((c) => renameAuthor(c, names)),
-    },
-    role,
-  };
+  const lens = await readerLens(tx, opts.mapId, { userId: opts.userId });
+  const map = seeMap(await loadMapView(tx, opts.mapId), ownerId, lens);
+  return { map, role, selfId: lens.person(opts.userId, '').id };
 }
 
 /** The map for anyone who may read it (brief, exports). */

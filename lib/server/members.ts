@@ -3,7 +3,7 @@ import type { MemberRole } from '@/lib/domain/capabilities';
 import { isMemberRole, type InviteOutcome, type PersonView } from '@/lib/domain/people';
 import { AppError } from '@/lib/errors';
 import { mapRole, requireMapAccess } from './access';
-import { displayNamesFor } from './classroom/anonymous';
+import { readerLens } from './visibility';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { accessChanged } from './live/access';
@@ -45,12 +45,12 @@ export async function listPeople(
     },
   });
   if (!map) throw MISSING_MAP();
-  // Only the owner opens this list (the teacher, for an assignment's map), but in an anonymous
-  // assignment anyone else would see pseudonyms here too.
-  const shown = await displayNamesFor(tx, opts.mapId, opts.userId);
+  // Only the owner opens this list (the teacher, for an assignment's map), but anyone else would
+  // see it through their lens too (a student in an anonymous assignment: pseudonyms).
+  const { person } = await readerLens(tx, opts.mapId, { userId: opts.userId });
   const owner: PersonView = {
-    userId: map.owner.id,
-    name: shown(map.owner.id, map.owner.name),
+    userId: person(map.owner.id, map.owner.name).id,
+    name: person(map.owner.id, map.owner.name).name,
     email: map.owner.email,
     role: 'owner',
     viaLink: null,
@@ -59,8 +59,8 @@ export async function listPeople(
     isMemberRole(m.role)
       ? [
           {
-            userId: m.user.id,
-            name: shown(m.user.id, m.user.name),
+            userId: person(m.user.id, m.user.name).id,
+            name: person(m.user.id, m.user.name).name,
             email: m.user.email,
             role: m.role,
             viaLink: m.viaLink && isMemberRole(m.viaLink.role) ? m.viaLink.role : null,
@@ -76,10 +76,17 @@ export async function listPeople(
  * Gives the account with this email a role in the map. The account must exist (nobody is
  * emailed: the app sends no mail). Someone already a member gets the new role, and from then on
  * counts as invited by name: revoking the link they first came through no longer removes them.
+ * A viewer sees the notes only with `includeNotes` (off unless said, as for view links).
  */
 export async function inviteByEmail(
   db: Db,
-  opts: { userId: string; mapId: string; email: string; role: MemberRole },
+  opts: {
+    userId: string;
+    mapId: string;
+    email: string;
+    role: MemberRole;
+    includeNotes?: boolean;
+  },
 ): Promise<{ person: PersonView; outcome: InviteOutcome }> {
   const result = await db.$transaction(async (tx) => {
     await lockMap(tx, opts.mapId);
@@ -94,15 +101,19 @@ export async function inviteByEmail(
       throw new AppError('CONFLICT', 'That is your own email: you own this map already.', 'email');
     }
     const key = { mapId_userId: { mapId: opts.mapId, userId: user.id } };
-    const existing = await tx.mapMember.findUnique({ where: key, select: { role: true } });
+    const existing = await tx.mapMember.findUnique({
+      where: key,
+      select: { role: true, includeNotes: true },
+    });
+    const includeNotes = opts.role === 'viewer' && opts.includeNotes === true;
     await tx.mapMember.upsert({
       where: key,
-      create: { mapId: opts.mapId, userId: user.id, role: opts.role },
-      update: { role: opts.role, viaLinkId: null },
+      create: { mapId: opts.mapId, userId: user.id, role: opts.role, includeNotes },
+      update: { role: opts.role, viaLinkId: null, includeNotes },
     });
     const outcome: InviteOutcome = !existing
       ? 'added'
-      : existing.role === opts.role
+      : existing.role === opts.role && existing.includeNotes === includeNotes
         ? 'unchanged'
         : 'changed';
     const person: PersonView = { userId: user.id, ...user, role: opts.role, viaLink: null };
@@ -127,7 +138,8 @@ export async function changeRole(
     const member = await tx.mapMember.findUnique({ where: key, select: { role: true } });
     if (!member) throw new AppError('NOT_FOUND', NO_LONGER_MEMBER);
     if (member.role === opts.role) return false;
-    await tx.mapMember.update({ where: key, data: { role: opts.role } });
+    // A viewer's notes are a choice made when inviting them: a new role starts without them.
+    await tx.mapMember.update({ where: key, data: { role: opts.role, includeNotes: false } });
     return true;
   });
   if (changed) accessChanged({ userId: opts.memberId, reason: 'role', mapIds: [opts.mapId] });

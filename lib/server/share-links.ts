@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import type { MemberRole, Role } from '@/lib/domain/capabilities';
 import { atLeast, isMemberRole, type JoinLinkView, type RoleLinkView } from '@/lib/domain/people';
 import { truncate } from '@/lib/domain/text';
-import { redactForLink, type ShareLinkView, type ShareOptions } from '@/lib/domain/views';
+import { seeMap } from '@/lib/domain/visibility';
+import type { ShareLinkView, ShareOptions } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
 import { TITLE_MAX } from '@/lib/schemas/map';
 import { mapRole, requireMapAccess } from './access';
@@ -11,6 +12,7 @@ import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { accessChanged } from './live/access';
 import { copyMap, loadMapView } from './maps';
+import { readerLens } from './visibility';
 
 /**
  * Links to a map, one active link per role. A viewer link shows the map read-only to anyone who
@@ -165,7 +167,8 @@ async function requireViewLink(tx: Tx, token: string) {
  */
 export async function getSharedMap(tx: Tx, opts: { token: string }) {
   const link = await requireViewLink(tx, opts.token);
-  return redactForLink(await loadMapView(tx, link.mapId), link);
+  const lens = await readerLens(tx, link.mapId, { link });
+  return seeMap(await loadMapView(tx, link.mapId), '', lens);
 }
 
 /** Copies a map shared by a viewer link into the signed-in user's maps. */

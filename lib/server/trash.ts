@@ -1,6 +1,6 @@
 import 'server-only';
 import { requireMapWriter } from './access';
-import { displayNamesFor } from './classroom/anonymous';
+import { readerLens } from './visibility';
 import type { Tx } from './db';
 
 /** Deleted claims are kept at least this long (nothing purges them yet: see the README). */
@@ -34,15 +34,15 @@ export async function listTrash(
     orderBy: { deletedAt: 'desc' },
     take: 5000,
   });
-  // In an anonymous assignment a student sees who deleted what under pseudonyms.
-  const shown = await displayNamesFor(tx, opts.mapId, opts.userId);
+  // Who deleted what, as this reader may see them (a student in an anonymous assignment: pseudonyms).
+  const { person } = await readerLens(tx, opts.mapId, { userId: opts.userId });
   const names = new Map(
     (
       await tx.user.findMany({
         where: { id: { in: [...new Set(rows.flatMap((r) => r.deletedById ?? []))] } },
         select: { id: true, name: true },
       })
-    ).map((u) => [u.id, shown(u.id, u.name)]),
+    ).map((u) => [u.id, person(u.id, u.name).name]),
   );
   const batches = new Map<string, typeof rows>();
   for (const r of rows) batches.set(r.deletionId!, [...(batches.get(r.deletionId!) ?? []), r]);

@@ -21,7 +21,7 @@ export default async function EditorPage({ params }: { params: Promise<{ mapId: 
   // Someone else's map looks the same as a missing one: its existence is not revealed.
   const data = await unlessMissing(getMapForMember(db, { userId: user.id, mapId }));
   if (!data) notFound();
-  const { map, role } = data;
+  const { map, role, selfId } = data;
   const link = role === 'owner' ? await findActiveShareLink(db, { userId: user.id, mapId }) : null;
   // An assignment's map: its banner, the teacher's claim feedback, and class impact votes (on a
   // whole-class map or any map shared with members).
@@ -54,7 +54,7 @@ export default async function EditorPage({ params }: { params: Promise<{ mapId: 
         <MapEditor
           map={map}
           role={role}
-          me={{ id: user.id, name: user.name }}
+          me={{ id: selfId, name: user.name }}
           basePath={`/maps/${mapId}`}
           share={link}
         />

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
 import type { Tx } from '../db';
 
 /**
@@ -8,9 +7,9 @@ import type { Tx } from '../db';
  * student sees their own name. Anyone else on the map (someone the teacher shared it with, not in
  * the class) shows as "Guest" to students.
  *
- * Applied wherever names of a map reach a student's browser: the map's comments (page load, live
- * changes, the changes catch-up), presence (per viewer, in the live stream), history actors, the
- * trash's "deleted by", and the people list (which only the owner, the teacher, can open).
+ * Such a student also sees everyone's account id replaced by a per-map pseudonymous one. Both
+ * are applied wherever people of a map reach a browser, through the reader's lens
+ * (lib/server/visibility.ts, lib/domain/visibility.ts).
  */
 
 /** (userId, real name) → the name this viewer is shown. `anonymous` false: names pass unchanged. */
@@ -54,42 +53,4 @@ export async function displayNamesFor(
     return pseudonyms.get(userId) || GUEST_NAME;
   };
   return Object.assign(fn, { anonymous: true });
-}
-
-type Named = { authorId: string; authorName: string };
-
-const isNamed = (value: unknown): value is Named =>
-  !!value &&
-  typeof value === 'object' &&
-  typeof (value as Named).authorId === 'string' &&
-  typeof (value as Named).authorName === 'string';
-
-/** A comment (or anything with authorId/authorName) with its author's shown name. */
-export function renameAuthor<T extends Named>(item: T, names: DisplayName): T {
-  return names.anonymous ? { ...item, authorName: names(item.authorId, item.authorName) } : item;
-}
-
-/**
- * A live change with the names it carries as the viewer is shown them: a comment as stored
- * (comment.add / edit data) and the comments of a restored batch.
- */
-export function renameChange(change: MapChange, names: DisplayName): MapChange {
-  if (!names.anonymous || !change.data) return change;
-  return { ...change, data: renameData(change.data, names) };
-}
-
-/** An operation's result data (a comment, a restored batch) with the names the viewer is shown. */
-export function renameData(value: unknown, names: DisplayName): unknown {
-  if (!names.anonymous || !value || typeof value !== 'object') return value;
-  const data = value as Record<string, unknown>;
-  if (isNamed(data)) return renameAuthor(data, names);
-  if (Array.isArray(data.comments)) {
-    const comments = data.comments.map((c: unknown) => (isNamed(c) ? renameAuthor(c, names) : c));
-    return { ...data, comments };
-  }
-  return value;
-}
-
-export function renamePresence(entry: PresenceEntry, names: DisplayName): PresenceEntry {
-  return names.anonymous ? { ...entry, name: names(entry.userId, entry.name) } : entry;
 }

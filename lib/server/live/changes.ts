@@ -9,14 +9,20 @@ export const CATCH_UP_MAX = 500;
 /**
  * The changes to a map after `since`, from its operation log, in revision order. Answers "reload"
  * when there are more than CATCH_UP_MAX or when the log does not go back that far (operations
- * recorded before the log kept them).
+ * recorded before the log kept them), and to a reader who may not read the log (`log: false`, a
+ * view link: they load the map as it is now, never deleted claims or earlier drafts).
  */
-export async function changesSince(tx: Tx, mapId: string, since: number): Promise<ChangesResponse> {
+export async function changesSince(
+  tx: Tx,
+  mapId: string,
+  since: number,
+  opts: { log: boolean } = { log: true },
+): Promise<ChangesResponse> {
   const [map] = await tx.$queryRaw<{ revision: bigint | number }[]>`
     SELECT "revision" FROM "argument_map" WHERE "id" = ${mapId}`;
   const revision = Number(map?.revision ?? 0);
   if (since >= revision) return { revision, changes: [] };
-  if (revision - since > CATCH_UP_MAX) return { reload: true };
+  if (!opts.log || revision - since > CATCH_UP_MAX) return { reload: true };
   const rows = await tx.$queryRaw<
     { revision: bigint | number; actorId: string; op: string | null; result: string }[]
   >`SELECT "revision", "actorId", "op", "result" FROM "map_operation"

@@ -68,10 +68,41 @@ export function presentIn(mapId: string): PresenceEntry[] {
   return out;
 }
 
+/**
+ * Presence is coalesced per person and map: the first message goes out at once, and for the rest
+ * of this window only the latest of each of their tabs is kept, sent when it ends (so a tab that
+ * pings a thousand times a second costs every watcher one or two events a second).
+ */
+export const PRESENCE_WINDOW_MS = 1000;
+/** Tabs of one person whose latest presence waits for the window's end, at most. */
+const PENDING_TABS_MAX = 10;
+
+const throttled = new Map<string, Map<string, PresenceEntry>>();
+
 export function announce(mapId: string, entry: PresenceEntry) {
+  const key = `${mapId}\n${entry.userId}`;
+  const pending = throttled.get(key);
+  if (pending) {
+    pending.delete(entry.tabId);
+    pending.set(entry.tabId, entry);
+    if (pending.size > PENDING_TABS_MAX) pending.delete(pending.keys().next().value!);
+    return;
+  }
   pubsub().publish(mapId, { type: 'presence', entry });
+  const waiting = new Map<string, PresenceEntry>();
+  throttled.set(key, waiting);
+  const flush = () => {
+    if (waiting.size === 0) return void throttled.delete(key);
+    const entries = [...waiting.values()];
+    waiting.clear();
+    for (const e of entries) pubsub().publish(mapId, { type: 'presence', entry: e });
+    setTimeout(flush, PRESENCE_WINDOW_MS).unref?.();
+  };
+  setTimeout(flush, PRESENCE_WINDOW_MS).unref?.();
 }
 
 export function leave(mapId: string, tabId: string, userId: string) {
+  // A presence still waiting would bring the tab back after it left.
+  throttled.get(`${mapId}\n${userId}`)?.delete(tabId);
   pubsub().publish(mapId, { type: 'leave', tabId, userId });
 }

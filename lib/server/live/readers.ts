@@ -1,10 +1,12 @@
 import 'server-only';
 import type { Role } from '@/lib/domain/capabilities';
+import type { Lens } from '@/lib/domain/visibility';
 import type { ShareOptions } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
 import { requireMapAccess } from '../access';
 import type { Tx } from '../db';
 import { getCurrentUser } from '../session';
+import { readerLens } from '../visibility';
 import { sessionTokenOf } from './access';
 
 /** Who is watching a map: a signed-in person who may read it, or whoever holds a view link. */
@@ -60,4 +62,9 @@ export async function requireLiveReader(
     role,
     session: sessionTokenOf(request.headers),
   };
+}
+
+/** What this reader may see of the map (lib/domain/visibility.ts). */
+export function lensOfLiveReader(tx: Tx, mapId: string, reader: LiveReader): Promise<Lens> {
+  return readerLens(tx, mapId, reader.kind === 'link' ? { link: reader.options } : reader);
 }

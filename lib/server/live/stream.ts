@@ -1,24 +1,23 @@
 import 'server-only';
-import type { AccessReason } from '@/lib/domain/access-ended';
-import { redactChange } from '@/lib/domain/live-redact';
-import type { MapChange } from '@/lib/schemas/live';
-import {
-  displayNamesFor,
-  renameChange,
-  renamePresence,
-  type DisplayName,
-} from '../classroom/anonymous';
+import { accessEnded, type AccessReason } from '@/lib/domain/access-ended';
+import { seeChange, seePresence, seesAll, type Lens } from '@/lib/domain/visibility';
+import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
 import type { Db } from '../db';
 import { concerns, onAccessChanged, recheckReader } from './access';
 import { changesSince } from './changes';
 import { announce, leave, presentIn, trackPresence } from './presence';
 import { pubsub, type BusMessage } from './pubsub';
-import type { LiveReader } from './readers';
+import { lensOfLiveReader, type LiveReader } from './readers';
 
 /** At most this many open streams per process; more are answered 503 and the browser retries. */
 export const MAX_STREAMS = 5000;
 /** At most this many open streams per person or per view link (tabs, devices), so no one takes them all. */
 export const MAX_STREAMS_PER_READER = 50;
+/**
+ * At most this many of a view link's streams from one client address (a view link needs no
+ * account, so without this one client could take all of the link's streams).
+ */
+export const MAX_LINK_STREAMS_PER_CLIENT = 10;
 /**
  * A stream whose reader has not taken this many bytes is closed: a slow or vanished client never
  * holds memory without limit. Its browser reconnects and catches up from the log.
@@ -58,14 +57,19 @@ export function openMapStream(
     since: number;
     tabId: string | null;
     signal: AbortSignal;
+    /** The client's address (lib/domain/sign-in-throttle.ts clientAddress). */
+    client?: string;
   },
 ): Response | null {
   const { mapId, reader } = opts;
-  const key = readerKey(reader);
-  const mine = perReader.get(key) ?? 0;
-  if (open >= MAX_STREAMS || mine >= MAX_STREAMS_PER_READER) return null;
+  const keys = [readerKey(reader)];
+  if (reader.kind === 'link') keys.push(`${keys[0]}@${opts.client ?? 'unknown'}`);
+  const limits = [MAX_STREAMS_PER_READER, MAX_LINK_STREAMS_PER_CLIENT];
+  if (open >= MAX_STREAMS || keys.some((k, i) => (perReader.get(k) ?? 0) >= limits[i]!)) {
+    return null;
+  }
   open++;
-  perReader.set(key, mine + 1);
+  for (const k of keys) perReader.set(k, (perReader.get(k) ?? 0) + 1);
   let closed = false;
   let cleanup = () => {};
 
@@ -78,9 +82,9 @@ export function openMapStream(
         let reading = true;
         let again = false;
         const waiting: BusMessage[] = [];
-        // In an anonymous assignment's map, the names this reader is shown (set before the log
-        // is read; changes and presence for such a reader are encoded for them alone).
-        let names: DisplayName | null = null;
+        // What this reader may see (lib/domain/visibility.ts), read before the log is: changes
+        // and presence are encoded for them alone unless they may see everything.
+        let lens: Lens | null = null;
 
         const close = () => {
           if (closed) return;
@@ -100,11 +104,9 @@ export function openMapStream(
         const sendChange = (change: MapChange, shared?: object) => {
           if (change.revision <= sent) return;
           sent = change.revision;
-          if (reader.kind === 'link') {
-            return push(event('change', redactChange(change, reader.options), change.revision));
-          }
-          if (names?.anonymous) {
-            return push(event('change', renameChange(change, names), change.revision));
+          if (!lens) return close();
+          if (!seesAll(lens)) {
+            return push(event('change', seeChange(change, lens), change.revision));
           }
           let bytes = shared && encodedChanges.get(shared);
           if (!bytes) {
@@ -112,6 +114,10 @@ export function openMapStream(
             if (shared) encodedChanges.set(shared, bytes);
           }
           push(bytes);
+        };
+        const sendPresence = (entry: PresenceEntry) => {
+          const shown = lens && seePresence(entry, lens);
+          if (shown) push(event('presence', { type: 'presence', entry: shown }));
         };
         const handle = (message: BusMessage) => {
           switch (message.type) {
@@ -124,13 +130,12 @@ export function openMapStream(
               return sendChange(change, message);
             }
             case 'presence':
-              if (reader.kind === 'user') {
-                const entry = names ? renamePresence(message.entry, names) : message.entry;
-                push(event(message.type, { ...message, entry }));
-              }
-              return;
+              return sendPresence(message.entry);
             case 'leave':
-              if (reader.kind === 'user') push(event(message.type, message));
+              if (lens?.see.presence) {
+                const userId = lens.person(message.userId, '').id;
+                push(event(message.type, { ...message, userId }));
+              }
               return;
             case 'access':
               if (concerns(message, reader, mapId)) recheck(message.reason ?? 'role');
@@ -138,7 +143,16 @@ export function openMapStream(
         };
         /** Access changed: checked again from the database; the stream ends with why if it must. */
         const recheck = (reason: AccessReason) => {
-          recheckReader(db, reader, mapId, reason).then(
+          const check = async () => {
+            const ended = await recheckReader(db, reader, mapId, reason);
+            if (ended || reader.kind === 'link' || !lens) return ended;
+            // Same role, but what they may see changed (a viewer's notes): the page reloads.
+            const now = await lensOfLiveReader(db, mapId, reader);
+            return JSON.stringify(now.see) === JSON.stringify(lens.see)
+              ? null
+              : accessEnded(reason, { signedOut: false, now: reader.role ?? null });
+          };
+          check().then(
             (ended) => {
               if (!ended) return;
               push(event('access', ended));
@@ -158,7 +172,7 @@ export function openMapStream(
             do {
               again = false;
               if (Number.isFinite(sent)) {
-                const answer = await changesSince(db, mapId, sent);
+                const answer = await changesSince(db, mapId, sent, { log: lens!.see.log });
                 if ('reload' in answer) push(event('reload', {}));
                 else answer.changes.forEach((c) => sendChange(c));
               }
@@ -185,9 +199,11 @@ export function openMapStream(
         const tab = reader.kind === 'user' ? opts.tabId : null;
         cleanup = () => {
           open--;
-          const left = (perReader.get(key) ?? 1) - 1;
-          if (left > 0) perReader.set(key, left);
-          else perReader.delete(key);
+          for (const k of keys) {
+            const left = (perReader.get(k) ?? 1) - 1;
+            if (left > 0) perReader.set(k, left);
+            else perReader.delete(k);
+          }
           clearInterval(heartbeat);
           unsubscribe();
           unwatch();
@@ -199,16 +215,10 @@ export function openMapStream(
         push(encoder.encode('retry: 2000\n\n'));
         void (async () => {
           try {
-            if (reader.kind === 'user') names = await displayNamesFor(db, mapId, reader.userId);
+            lens = await lensOfLiveReader(db, mapId, reader);
             await readLog();
             if (reader.kind === 'user') {
-              for (const entry of presentIn(mapId))
-                push(
-                  event('presence', {
-                    type: 'presence',
-                    entry: names ? renamePresence(entry, names) : entry,
-                  }),
-                );
+              for (const entry of presentIn(mapId)) sendPresence(entry);
               if (tab)
                 announce(mapId, {
                   tabId: tab,

@@ -1,12 +1,14 @@
-import { redactChange } from '@/lib/domain/live-redact';
+import { seeChange } from '@/lib/domain/visibility';
 import { AppError } from '@/lib/errors';
-import { displayNamesFor, renameChange } from '@/lib/server/classroom/anonymous';
 import { db } from '@/lib/server/db';
 import { jsonRoute } from '@/lib/server/json-route';
 import { changesSince } from '@/lib/server/live/changes';
-import { requireLiveReader } from '@/lib/server/live/readers';
+import { lensOfLiveReader, requireLiveReader } from '@/lib/server/live/readers';
 
-/** The changes after `?since=N`, for a tab filling a gap (see lib/sync/map-sync.ts). */
+/**
+ * The changes after `?since=N`, for a tab filling a gap (see lib/sync/map-sync.ts). A reader who
+ * may not read the log (a view link) is told to load the map again instead.
+ */
 export async function GET(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
   return jsonRoute(async () => {
     const { mapId } = await ctx.params;
@@ -14,13 +16,9 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
     const since = Number(new URL(request.url).searchParams.get('since'));
     if (!Number.isInteger(since) || since < 0)
       throw new AppError('INVALID', 'Say since=<revision>.');
-    const answer = await changesSince(db, mapId, since);
+    const lens = await lensOfLiveReader(db, mapId, reader);
+    const answer = await changesSince(db, mapId, since, { log: lens.see.log });
     if ('reload' in answer) return answer;
-    if (reader.kind === 'user') {
-      const names = await displayNamesFor(db, mapId, reader.userId);
-      if (!names.anonymous) return answer;
-      return { ...answer, changes: answer.changes.map((c) => renameChange(c, names)) };
-    }
-    return { ...answer, changes: answer.changes.map((c) => redactChange(c, reader.options)) };
+    return { ...answer, changes: answer.changes.map((c) => seeChange(c, lens)) };
   });
 }

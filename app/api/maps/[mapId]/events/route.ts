@@ -1,3 +1,4 @@
+import { requestClient } from '@/lib/client-address';
 import { AppError, httpStatus } from '@/lib/errors';
 import { db } from '@/lib/server/db';
 import { unavailableError } from '@/lib/server/db-errors';
@@ -25,6 +26,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
       since: Number.isInteger(since) && since >= 0 ? since : NaN,
       tabId: tab && TAB.test(tab) ? tab : null,
       signal: request.signal,
+      // The client as sign-in throttling counts it (a view link's streams are limited per client).
+      client: requestClient(request.headers),
     });
     if (!response)
       throw new AppError('UNAVAILABLE', 'The server is busy; live updates will resume shortly.');

@@ -1,0 +1,177 @@
+import type { MapChange, PresenceEntry } from '../schemas/live';
+import type { RestoredBatch } from './apply-op';
+import type { Role } from './capabilities';
+import type { HistoryEntry } from './history';
+import type { ClaimView, CommentView, MapView } from './views';
+
+/**
+ * The one function deciding what each reader of a map may see: notes, the owner's name, comments,
+ * who did what (names and account ids), and the operation log. Every exit that sends a map's
+ * contents (the map, its live changes and catch-up, the ops route's answers, history, trash,
+ * people) passes what it sends through the helpers below with the reader's Lens
+ * (lib/server/visibility.ts builds it), and tests/integration/visibility.test.ts walks every exit
+ * for every kind of reader.
+ */
+
+/** Who is reading. */
+export type Reader =
+  /**
+   * Someone with a role in the map. `notes`: a viewer sees notes only where the owner chose so
+   * when inviting them (everyone else always does). `anonymous`: a student in an anonymous
+   * assignment's map, who sees everyone (themselves included) under per-map pseudonyms; the
+   * class's teacher is not anonymous.
+   */
+  | { kind: 'member'; role: Role; notes: boolean; anonymous: boolean }
+  /** Whoever holds a view link, signed in or not: what the owner chose for the link. */
+  | { kind: 'link'; notes: boolean; ownerName: boolean };
+
+export interface Visibility {
+  /** Claims' notes. */
+  notes: boolean;
+  /** The owner's name on the map. */
+  ownerName: boolean;
+  /** Comment threads (the class's conversation, with names). */
+  comments: boolean;
+  /**
+   * Who did what (comment authors, who made a change, who is here, who deleted what): under
+   * their names and account ids, under per-map pseudonyms and pseudonymous ids, or not at all.
+   */
+  people: 'real' | 'pseudonymous' | 'hidden';
+  /**
+   * Past operations: catch-up from any revision and the history, which hold deleted claims and
+   * earlier drafts. Without it, the current map and the changes made while watching.
+   */
+  log: boolean;
+  /** Who else has the map open. */
+  presence: boolean;
+}
+
+export function visibility(reader: Reader): Visibility {
+  if (reader.kind === 'link') {
+    return {
+      notes: reader.notes,
+      ownerName: reader.ownerName,
+      comments: false,
+      people: 'hidden',
+      log: false,
+      presence: false,
+    };
+  }
+  return {
+    notes: reader.role !== 'viewer' || reader.notes,
+    ownerName: true,
+    comments: true,
+    people: reader.anonymous ? 'pseudonymous' : 'real',
+    log: true,
+    presence: true,
+  };
+}
+
+/** A person as this reader is shown them: an id (real, pseudonymous, or '') and a name. */
+export type ShowPerson = (userId: string, name: string) => { id: string; name: string };
+
+/** A reader's visibility, and how people are shown to them. */
+export interface Lens {
+  see: Visibility;
+  person: ShowPerson;
+}
+
+const HIDDEN: ShowPerson = () => ({ id: '', name: '' });
+const SAME: ShowPerson = (id, name) => ({ id, name });
+
+/** The lens for a reader; `pseudonym` names people for an anonymous reader (the server's). */
+export function lensFor(reader: Reader, pseudonym?: ShowPerson): Lens {
+  const see = visibility(reader);
+  const person =
+    see.people === 'hidden' ? HIDDEN : see.people === 'pseudonymous' ? pseudonym : SAME;
+  if (!person) throw new Error('An anonymous reader needs pseudonyms.');
+  return { see, person };
+}
+
+/** True when this lens changes nothing: what one such reader receives, all such readers may. */
+export const seesAll = (lens: Lens) =>
+  lens.see.notes && lens.see.comments && lens.see.people === 'real';
+
+export function seeComment(comment: CommentView, lens: Lens): CommentView {
+  if (lens.see.people === 'real') return comment;
+  const shown = lens.person(comment.authorId, comment.authorName);
+  return { ...comment, authorId: shown.id, authorName: shown.name };
+}
+
+const seeClaim = (claim: ClaimView, lens: Lens): ClaimView =>
+  lens.see.notes || claim.note === '' ? claim : { ...claim, note: '' };
+
+export function seeClaims(claims: ClaimView[], lens: Lens): ClaimView[] {
+  return lens.see.notes ? claims : claims.map((c) => seeClaim(c, lens));
+}
+
+/** The map as this reader may see it. */
+export function seeMap(map: MapView, ownerId: string, lens: Lens): MapView {
+  const named = lens.see.ownerName && map.ownerName !== null;
+  return {
+    ...map,
+    ownerName: !named
+      ? null
+      : lens.see.people === 'pseudonymous'
+        ? lens.person(ownerId, map.ownerName!).name
+        : map.ownerName,
+    claims: seeClaims(map.claims, lens),
+    comments: lens.see.comments ? map.comments.map((c) => seeComment(c, lens)) : [],
+  };
+}
+
+const isComment = (value: unknown): value is CommentView =>
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as CommentView).authorId === 'string' &&
+  typeof (value as CommentView).authorName === 'string';
+
+/** What an operation's answer carries besides it: a comment, a restored batch, a quote, a link. */
+export function seeOpData(data: unknown, lens: Lens): unknown {
+  if (isComment(data)) return lens.see.comments ? seeComment(data, lens) : undefined;
+  if (data && typeof data === 'object' && Array.isArray((data as RestoredBatch).claims)) {
+    const batch = data as RestoredBatch;
+    return {
+      ...batch,
+      claims: seeClaims(batch.claims, lens),
+      comments: lens.see.comments ? (batch.comments ?? []).map((c) => seeComment(c, lens)) : [],
+    };
+  }
+  return data;
+}
+
+/** An applied change as this reader receives it (its revision always: the order must hold). */
+export function seeChange(change: MapChange, lens: Lens): MapChange {
+  let { op } = change;
+  const actorId = lens.person(change.actorId, '').id;
+  if (op.kind.startsWith('comment.') && !lens.see.comments) {
+    op = 'body' in op ? { ...op, body: '' } : op;
+    return { revision: change.revision, actorId, op };
+  }
+  if (op.kind === 'claim.update' && !lens.see.notes && op.set.note !== undefined) {
+    const { note: _note, ...set } = op.set;
+    const { note: _base, ...base } = op.base;
+    op = { ...op, set, base };
+  }
+  const data = seeOpData(change.data, lens);
+  return { revision: change.revision, actorId, op, ...(data !== undefined ? { data } : {}) };
+}
+
+export function seePresence(entry: PresenceEntry, lens: Lens): PresenceEntry | null {
+  if (!lens.see.presence) return null;
+  const shown = lens.person(entry.userId, entry.name);
+  return { ...entry, userId: shown.id, name: shown.name };
+}
+
+/** A page of history: who did each change as shown, and no note where notes are hidden. */
+export function seeHistoryEntry(entry: HistoryEntry, lens: Lens): HistoryEntry | null {
+  if (!lens.see.log) return null;
+  const shown = lens.person(entry.actorId, entry.actorName);
+  const seen = seeChange({ revision: entry.revision, actorId: '', op: entry.op }, lens);
+  let before = entry.before;
+  if (!lens.see.notes && before && 'fields' in before && before.fields.note !== undefined) {
+    const { note: _note, ...fields } = before.fields;
+    before = { fields };
+  }
+  return { ...entry, actorId: shown.id, actorName: shown.name, op: seen.op, before };
+}

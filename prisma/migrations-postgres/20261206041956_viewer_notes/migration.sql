@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "map_member" ADD COLUMN     "includeNotes" BOOLEAN NOT NULL DEFAULT false;
+
