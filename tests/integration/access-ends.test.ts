@@ -152,6 +152,27 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
     bobs.stop();
   });
 
+  it('a viewer whose notes are turned off has their stream ended, though the role is the same', async () => {
+    const { user: owner, map } = await userWithMap();
+    const vic = await createUser('Vic');
+    const invite = (includeNotes: boolean) =>
+      inviteByEmail(db, {
+        userId: owner.id,
+        mapId: map.id,
+        email: vic.email,
+        role: 'viewer',
+        includeNotes,
+      });
+    await invite(true);
+    const vics = watch(user(vic.id, 'viewer'), map.id);
+    await sleep(200); // the stream has read what Vic may see
+    await invite(false);
+    expect(await vics.ended()).toEqual({
+      closed: true,
+      access: expect.objectContaining({ reason: 'role', lost: false }),
+    });
+  });
+
   it('removal from a map ends the stream; a removal from another map does not', async () => {
     const { user: owner, map } = await userWithMap();
     const { map: other } = await userWithMap('Other');

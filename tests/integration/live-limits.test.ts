@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLIENT_STAMP_HEADER, proxyStamp } from '@/lib/client-address';
 import { GET as getEvents } from '@/app/api/maps/[mapId]/events/route';
 import { POST as postPresence } from '@/app/api/maps/[mapId]/presence/route';
 import { PRESENCE_WINDOW_MS } from '@/lib/server/live/presence';
@@ -31,7 +32,11 @@ describe('live streams of a view link', () => {
       aborts.push(abort);
       const request = new Request(
         `http://localhost:3000/api/maps/${map.id}/events?since=0&link=${link.token}`,
-        { headers: { 'x-forwarded-for': client }, signal: abort.signal },
+        // As proxy.ts hands a request on: the connection's address, stamped.
+        {
+          headers: { 'x-forwarded-for': client, [CLIENT_STAMP_HEADER]: proxyStamp() },
+          signal: abort.signal,
+        },
       );
       const response = await getEvents(request, params(map.id));
       return response.status;
