@@ -1,4 +1,9 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renameMap } from '@/lib/server/maps';
@@ -51,6 +56,45 @@ const committedText = (id: string) => {
     c.close();
   }
 };
+
+/**
+ * The app's write path in a process of its own (tests/support/ops-process.ts) on `url`: as the
+ * user `nobody` when the tests run as root (root writes any file whatever its mode), so that a
+ * file's mode means to it what it means to a server. `send` applies operations there.
+ */
+async function serverProcess(url: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      './scripts/bench/server-only-shim.cjs',
+      '--import',
+      'tsx',
+      'tests/support/ops-process.ts',
+      url,
+    ],
+    {
+      cwd: path.resolve(import.meta.dirname, '..', '..'),
+      stdio: ['pipe', 'pipe', 'inherit'],
+      ...(process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {}),
+    },
+  );
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error('The server process ended.');
+    return line.value;
+  };
+  expect(await next()).toBe('ready');
+  return {
+    async send(userId: string, mapId: string, ops: unknown[]) {
+      child.stdin.write(`${JSON.stringify({ userId, mapId, ops })}\n`);
+      return JSON.parse(await next()) as Awaited<ReturnType<typeof applyOps>>;
+    },
+    stop: () => child.kill('SIGKILL'),
+  };
+}
+const NOBODY = 65534;
 
 describe.runIf(onSqlite)('storage that fails safe', () => {
   it('runs in WAL mode with full sync, so readers never block writers', async () => {
@@ -231,4 +275,46 @@ describe.runIf(onSqlite)('storage that fails safe', () => {
       fields: { text: 'Written directly', strength: null },
     });
   });
+
+  it('writes again by itself once a file that was read-only when the server started is writable', async () => {
+    const { user, map, a } = await userWithMap();
+    // A copy of the database in a folder of its own, in WAL mode as the app keeps it, read-only.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpoint-readonly-'));
+    const copy = path.join(dir, 'app.db');
+    await db.$executeRawUnsafe(`VACUUM INTO '${copy}'`);
+    const c = new Database(copy);
+    c.pragma('journal_mode = WAL');
+    c.close();
+    if (process.getuid?.() === 0) for (const f of [dir, copy]) fs.chownSync(f, NOBODY, NOBODY);
+    fs.chmodSync(copy, 0o444);
+    const server = await serverProcess(`file:${copy}`);
+    try {
+      const op = addOp(a.id, 'Kept until the file is writable');
+      const refused = await server.send(user.id, map.id, [op]);
+      expect(refused.results[0]).toMatchObject({
+        ok: false,
+        code: 'UNAVAILABLE',
+        retry: true,
+        message: expect.stringMatching(/read-only/),
+      });
+      // The cause is fixed: the resend of the same change and a new one are saved, no restart.
+      fs.chmodSync(copy, 0o644);
+      const resent = await server.send(user.id, map.id, [op]);
+      expect(resent.results[0]).toMatchObject({ ok: true });
+      const later = addOp(a.id, 'Written after');
+      expect((await server.send(user.id, map.id, [later])).results[0]).toMatchObject({ ok: true });
+      const check = new Database(copy, { readonly: true });
+      const texts = check
+        .prepare('SELECT text FROM claim WHERE mapId = ? ORDER BY text')
+        .all(map.id);
+      check.close();
+      expect(texts).toEqual([
+        { text: 'Kept until the file is writable' },
+        { text: 'Written after' },
+      ]);
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
