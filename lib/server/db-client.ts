@@ -60,16 +60,16 @@ export function createDbClient(url: string): PrismaClient {
 const sqliteFactories = new WeakMap<PrismaClient, SafeSqliteFactory>();
 
 /**
- * On SQLite, a way to run plain SQL as one transaction on the client's writer connection without
- * Prisma's query pipeline (see SafeSqliteAdapter.directTransaction); null on PostgreSQL.
+ * Runs `work` as one write transaction with plain SQL (standard SQL, the same on both
+ * databases): on SQLite straight on the writer connection, without Prisma's query pipeline (see
+ * SafeSqliteAdapter.directTransaction); on PostgreSQL in a Prisma transaction.
  */
-export function directTransactions(
+export async function writeTransaction<T>(
   client: PrismaClient,
-): (<T>(work: (sql: RawSql) => Promise<T>) => Promise<T>) | null {
+  work: (sql: RawSql) => Promise<T>,
+): Promise<T> {
   const factory = sqliteFactories.get(client);
-  if (!factory) return null;
-  return async (work) => {
-    if (!factory.connected) await client.$connect();
-    return factory.connected!.directTransaction(work);
-  };
+  if (!factory) return client.$transaction((tx) => work(tx), { maxWait: 30_000, timeout: 30_000 });
+  if (!factory.connected) await client.$connect();
+  return factory.connected!.directTransaction(work);
 }
