@@ -33,6 +33,10 @@ const CAUSES: [RegExp, string][] = [
     'The database was busy with other changes, so this change could not be saved yet.',
   ],
   [
+    /\b57014\b|\b55P03\b|statement timeout|lock timeout/i,
+    'The database took too long to answer, so this change could not be saved yet.',
+  ],
+  [
     /\b53300\b|too many (clients|connections)|timeout exceeded when trying to connect/i,
     'The database has too many connections open right now, so this change could not be saved yet.',
   ],
