@@ -20,6 +20,23 @@ async function isLive(ctx: SqlContext, claimId: string) {
   return Boolean(claim);
 }
 
+// A debate's articles never change once created (like its theses, lib/server/access.ts), so
+// their text is read and checked once per process, not for every quote.
+const articles = new Map<string, { id: string; title: string; blocks: string[] }>();
+
+/** An article's title and paragraphs' text. */
+async function articleText(ctx: SqlContext, sourceId: string) {
+  const cached = articles.get(sourceId);
+  if (cached) return cached;
+  const [row] = await ctx.sql.$queryRaw<{ id: string; title: string; blocks: unknown }[]>`
+    SELECT "id", "title", "blocks" FROM "source" WHERE "id" = ${sourceId}`;
+  if (!row) throw new Error(`Source ${sourceId} of a debate is missing.`);
+  const article = { ...row, blocks: restoreBlocks(sqlJson(row.blocks)).map((b) => b.text) };
+  if (articles.size > 100) articles.clear();
+  articles.set(sourceId, article);
+  return article;
+}
+
 /**
  * Attaches a quoted passage to a claim. The passage must be in one of the map's articles; what
  * is stored is the article's own text around it, not what the browser sent.
@@ -30,10 +47,8 @@ export async function addAnchor(ctx: SqlContext, op: OpOf<'anchor.add'>) {
   }
   if (!(await isLive(ctx, op.claimId)))
     throw new AppError('NOT_FOUND', 'That claim was deleted, so the quote was not kept.');
-  const [source] = await ctx.sql.$queryRaw<{ id: string; title: string; blocks: unknown }[]>`
-    SELECT "id", "title", "blocks" FROM "source" WHERE "id" = ${op.sourceId}`;
-  if (!source) throw new Error(`Source ${op.sourceId} of a debate is missing.`);
-  const blocks = restoreBlocks(sqlJson(source.blocks)).map((b) => b.text);
+  const source = await articleText(ctx, op.sourceId);
+  const blocks = source.blocks;
   const selector = { exact: op.exact, prefix: op.prefix, suffix: op.suffix };
   const location = locateQuote(blocks, selector, op.block);
   if (!location) {
