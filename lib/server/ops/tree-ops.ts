@@ -1,5 +1,4 @@
 import 'server-only';
-import { subtreeIds, type Stance, type TreeNode } from '@/lib/domain/argument-tree';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { toAnchorView, toClaimView, toLinkView } from '../mappers';
@@ -10,13 +9,19 @@ import { sqlIn, sqlNumber } from './sql-rows';
 // Changes to where claims are and whether they are live: moves, deletes into the Trash and back.
 // Plain SQL like every operation (lib/server/ops/claim-ops.ts).
 
-/** The map's live claims, as a tree. */
-async function loadTree(ctx: SqlContext): Promise<TreeNode[]> {
-  const rows = await ctx.sql.$queryRaw<
-    { id: string; thesisId: string; parentId: string | null; stance: string; orderKey: string }[]
-  >`SELECT "id", "thesisId", "parentId", "stance", "orderKey" FROM "claim"
-    WHERE "mapId" = ${ctx.mapId} AND "deletedAt" IS NULL`;
-  return rows.map((r) => ({ ...r, stance: r.stance as Stance, order: r.orderKey }));
+/**
+ * A live claim and its live replies, all the way down: read by the database along the parent
+ * index, not by loading the map's whole tree (a move in a 600-claim map took ~3 ms more that way).
+ */
+async function liveSubtree(ctx: SqlContext, id: string): Promise<Set<string>> {
+  const rows = await ctx.sql.$queryRaw<{ id: string }[]>`WITH RECURSIVE "sub"("id") AS (
+      SELECT "id" FROM "claim" WHERE "id" = ${id} AND "mapId" = ${ctx.mapId}
+        AND "deletedAt" IS NULL
+      UNION
+      SELECT c."id" FROM "claim" c JOIN "sub" ON c."parentId" = "sub"."id"
+      WHERE c."mapId" = ${ctx.mapId} AND c."deletedAt" IS NULL)
+    SELECT "id" FROM "sub"`;
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Moves a claim (with its replies) to a new place; refuses a move under its own replies. */
@@ -24,8 +29,8 @@ export async function moveClaim(ctx: SqlContext, op: OpOf<'claim.move'>) {
   const claim = await liveClaim(ctx, op.claimId);
   await checkPlace(ctx, op.thesisId, op.parentId);
   ctx.before = { thesisId: claim.thesisId, parentId: claim.parentId, order: claim.orderKey };
-  const subtree = subtreeIds(await loadTree(ctx), op.claimId);
-  if (op.parentId !== null && subtree.has(op.parentId)) {
+  const replies = await liveSubtree(ctx, op.claimId);
+  if (op.parentId !== null && replies.has(op.parentId)) {
     throw new AppError(
       'INVALID',
       'A claim cannot be moved under itself or one of its own replies.',
@@ -36,9 +41,9 @@ export async function moveClaim(ctx: SqlContext, op: OpOf<'claim.move'>) {
     "thesisId" = ${op.thesisId}, "orderKey" = ${op.order}, "version" = "version" + 1,
     "updatedAt" = ${now} WHERE "id" = ${op.claimId}`;
   if (claim.thesisId !== op.thesisId) {
-    const replies = [...subtree].filter((id) => id !== op.claimId);
+    const below = [...replies].filter((id) => id !== op.claimId);
     await ctx.sql.$executeRaw`UPDATE "claim" SET "thesisId" = ${op.thesisId},
-      "updatedAt" = ${now} WHERE "id" ${sqlIn(replies)}`;
+      "updatedAt" = ${now} WHERE "id" ${sqlIn(below)}`;
   }
 }
 
@@ -50,7 +55,7 @@ export async function moveClaim(ctx: SqlContext, op: OpOf<'claim.move'>) {
 export async function deleteClaim(ctx: SqlContext, op: OpOf<'claim.delete'>) {
   await liveClaim(ctx, op.claimId);
   const seen = new Set(op.seen);
-  const subtree = [...subtreeIds(await loadTree(ctx), op.claimId)];
+  const subtree = [...(await liveSubtree(ctx, op.claimId))];
   const unseen = subtree.filter((id) => !seen.has(id));
   if (unseen.length > 0) {
     throw new AppError(
