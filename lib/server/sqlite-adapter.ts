@@ -32,8 +32,9 @@ export { BUSY_BUDGET_MS };
  * - a write that fails for a reason a new connection may not have (the file was read-only when
  *   the writer was opened, a disk error) reopens the writer before the next write, so writes
  *   resume by themselves once the cause is fixed;
- * - `directTransaction` runs plain SQL on the writer connection without Prisma's query pipeline
- *   (the editor's commonest changes, see lib/server/ops/apply-ops.ts), in the same queue.
+ * - `directTransaction` runs plain SQL on the writer connection without Prisma's query pipeline,
+ *   in the same queue: every change the editor sends, and votes (writeTransaction in
+ *   lib/server/db-client.ts).
  */
 
 /** Journal and sync settings; see the README ("Storage") for why. */
