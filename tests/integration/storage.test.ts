@@ -6,6 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeTransaction } from '@/lib/server/db-client';
 import { renameMap } from '@/lib/server/maps';
 import { applyOps } from '@/lib/server/ops/apply-ops';
 import { BUSY_BUDGET_MS } from '@/lib/server/sqlite-adapter';
@@ -167,6 +168,14 @@ describe.runIf(onSqlite)('storage that fails safe', () => {
         );
       }),
     ).rejects.toThrow();
+    // The same through the direct path every change a class sends takes.
+    await expect(
+      writeTransaction(db, async (sql) => {
+        await sql.$executeRaw`PRAGMA defer_foreign_keys = ON`;
+        await sql.$executeRaw`INSERT INTO claim (id, mapId, thesisId, stance, text, orderKey, updatedAt)
+          VALUES ('orphan', 'no-such-map', 'no-such-thesis', 'pro', 'x', 'a0', 0)`;
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/);
     // Before the fix this hung for ever (the adapter's lock was never released), and a write
     // outside a transaction ran inside the abandoned one and vanished at restart.
     await renameMap(db, { userId: user.id, mapId: map.id, title: 'After a failed commit' });
