@@ -10,6 +10,8 @@
 //   --levels=20,50,100,200  students per level (--levels= with nothing: the capacity level only)
 //   --duration=20           seconds per level
 //   --think=1000-2000       think time before each write, ms, uniform (a single number: fixed)
+//   --mix=add:40,edit:30,move:15,quote:15   the operations students send, with weights (this
+//                           default is a class's mix; add:70,edit:30 was the old one)
 //   --capacity=50           students of the capacity level (no think time); 0 or --no-capacity: none
 //   --capacity-duration=10  seconds of the capacity level
 //   --graceful-stop         stop the server with SIGTERM before the check instead of SIGKILL
@@ -35,7 +37,7 @@ const flag = (name, fallback) => {
   return hit ? hit.slice(name.length + 3) : fallback;
 };
 const known =
-  /^--(no-build|no-capacity|graceful-stop|profile|dry-run|capacity|postgres|(levels|duration|think|capacity|capacity-duration|postgres)=.*)$/;
+  /^--(no-build|no-capacity|graceful-stop|profile|dry-run|capacity|postgres|(levels|duration|think|capacity|capacity-duration|postgres|mix)=.*)$/;
 const unknown = args.filter((a) => !known.test(a));
 if (unknown.length) {
   console.error(`Unknown option ${unknown.join(' ')}. See the top of scripts/bench-load.mjs.`);
@@ -56,6 +58,7 @@ const duration = flag('duration', '20');
 const think = flag('think', '1000-2000');
 const capacity = args.includes('--no-capacity') ? '0' : flag('capacity', '50');
 const capacityDuration = flag('capacity-duration', '10');
+const mix = flag('mix', 'add:40,edit:30,move:15,quote:15');
 const count = (x) => /^\d+$/.test(x);
 const bad = [
   !levels.split(',').every((n) => count(n) && Number(n) > 0) && levels !== '' && 'levels',
@@ -63,6 +66,7 @@ const bad = [
   !/^\d+(-\d+)?$/.test(think) && 'think',
   !count(capacity) && 'capacity',
   !(Number(capacityDuration) > 0) && 'capacity-duration',
+  !/^(add|edit|move|quote):\d+(,(add|edit|move|quote):\d+)*$/.test(mix) && 'mix',
 ].filter(Boolean);
 const [thinkMin, thinkMax = thinkMin] = think.split('-').map(Number);
 if (bad.length || thinkMin > thinkMax) {
@@ -87,6 +91,7 @@ const env = isolatedEnv('bench-load', port, {
   LOAD_THINK: think,
   LOAD_CAPACITY: capacity,
   LOAD_CAPACITY_DURATION: capacityDuration,
+  LOAD_MIX: mix,
   // A CPU profile is written when the server exits, which it does on SIGTERM, not on SIGKILL.
   LOAD_STOP: args.includes('--graceful-stop') || profile ? 'SIGTERM' : 'SIGKILL',
   LOAD_DRY_RUN: dryRun ? '1' : '',

@@ -71,6 +71,20 @@ export function normalize(input: string): Normalized {
   return { text, origin };
 }
 
+// An article's paragraphs are normalized again for every quote looked for in it: on the server,
+// for every quote a class adds (about two thirds of a quote's cost). Kept, a few articles' worth.
+const normalizedBlocks = new Map<string, Normalized>();
+
+function normalizedBlock(text: string): Normalized {
+  let norm = normalizedBlocks.get(text);
+  if (!norm) {
+    if (normalizedBlocks.size >= 2000) normalizedBlocks.clear();
+    norm = normalize(text);
+    normalizedBlocks.set(text, norm);
+  }
+  return norm;
+}
+
 function commonSuffixLength(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
@@ -100,7 +114,7 @@ export function locateQuote(
 
   let best: { location: QuoteLocation; score: number } | null = null;
   blocks.forEach((blockText, block) => {
-    const norm = normalize(blockText);
+    const norm = normalizedBlock(blockText);
     for (let at = norm.text.indexOf(exact); at !== -1; at = norm.text.indexOf(exact, at + 1)) {
       const before = norm.text.slice(0, at).trimEnd();
       const after = norm.text.slice(at + exact.length).trimStart();

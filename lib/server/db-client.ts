@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client';
+import { errorText } from './error-text';
 import { SafeSqliteFactory, type RawSql } from './sqlite-adapter';
 
 // No 'server-only' here: the seed script builds its client with this too.
@@ -60,16 +61,34 @@ export function createDbClient(url: string): PrismaClient {
 const sqliteFactories = new WeakMap<PrismaClient, SafeSqliteFactory>();
 
 /**
- * On SQLite, a way to run plain SQL as one transaction on the client's writer connection without
- * Prisma's query pipeline (see SafeSqliteAdapter.directTransaction); null on PostgreSQL.
+ * A PostgreSQL transaction that lost a deadlock or a serialization conflict: nothing of it was
+ * written, and run again it normally goes through, so it is, up to CONFLICT_ATTEMPTS times in all.
  */
-export function directTransactions(
+const isConflict = (error: unknown) =>
+  /\b40P01\b|\b40001\b|deadlock detected|could not serialize|\bP2034\b/.test(errorText(error));
+const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * Runs `work` as one write transaction with plain SQL (standard SQL, the same on both
+ * databases): on SQLite straight on the writer connection, without Prisma's query pipeline (see
+ * SafeSqliteAdapter.directTransaction); on PostgreSQL in a Prisma transaction, run again if it
+ * lost a deadlock.
+ */
+export async function writeTransaction<T>(
   client: PrismaClient,
-): (<T>(work: (sql: RawSql) => Promise<T>) => Promise<T>) | null {
+  work: (sql: RawSql) => Promise<T>,
+): Promise<T> {
   const factory = sqliteFactories.get(client);
-  if (!factory) return null;
-  return async (work) => {
-    if (!factory.connected) await client.$connect();
-    return factory.connected!.directTransaction(work);
-  };
+  if (!factory) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await client.$transaction((tx) => work(tx), { maxWait: 30_000, timeout: 30_000 });
+      } catch (error) {
+        if (attempt >= CONFLICT_ATTEMPTS || !isConflict(error)) throw error;
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * attempt));
+      }
+    }
+  }
+  if (!factory.connected) await client.$connect();
+  return factory.connected!.directTransaction(work);
 }

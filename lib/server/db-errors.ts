@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { errorText } from './error-text';
 
 /**
  * Storage failures that are no one's mistake and pass once the cause is fixed (another program
@@ -21,11 +22,19 @@ const CAUSES: [RegExp, string][] = [
     'The database is busy with another program, so this change could not be saved yet.',
   ],
   [/SQLITE_IOERR|disk I\/O error/i, 'The server could not write to its disk.'],
+  [
+    /SQLITE_CANTOPEN|unable to open database file/i,
+    'The server cannot open its database file right now, so this change could not be saved yet.',
+  ],
   // PostgreSQL (SQLSTATE codes, Prisma codes) and its connection. The first happens under load:
   // a deadlock, or a transaction that could not get a connection in time.
   [
     /\b40P01\b|\b40001\b|deadlock detected|could not serialize|\bP2028\b|\bP2034\b/,
     'The database was busy with other changes, so this change could not be saved yet.',
+  ],
+  [
+    /\b57014\b|\b55P03\b|statement timeout|lock timeout/i,
+    'The database took too long to answer, so this change could not be saved yet.',
   ],
   [
     /\b53300\b|too many (clients|connections)|timeout exceeded when trying to connect/i,
@@ -41,31 +50,18 @@ const CAUSES: [RegExp, string][] = [
   ],
 ];
 
-function describe(error: unknown, depth = 0): string {
-  if (!error || depth > 4) return '';
-  if (typeof error !== 'object') return String(error);
-  const e = error as { message?: unknown; code?: unknown; cause?: unknown; meta?: unknown };
-  const own = [e.code, e.message].filter((x) => typeof x === 'string').join(' ');
-  let meta = '';
-  try {
-    meta = e.meta ? JSON.stringify(e.meta) : '';
-  } catch {
-    // not serialisable: ignore
-  }
-  return `${own} ${meta} ${describe(e.cause, depth + 1)}`;
-}
-
 /** Whether a write failed on a unique constraint (a reused id), on SQLite or PostgreSQL. */
 export function isUniqueViolation(error: unknown): boolean {
   return /UniqueConstraintViolation|UNIQUE constraint|unique constraint|\bP2002\b|\b23505\b/.test(
-    describe(error),
+    errorText(error),
   );
 }
 
 /** An UNAVAILABLE AppError for a passing storage failure, or null for anything else. */
 export function unavailableError(error: unknown): AppError | null {
   if (error instanceof AppError) return error.code === 'UNAVAILABLE' ? error : null;
-  const text = describe(error);
+  const text = errorText(error);
   const hit = CAUSES.find(([re]) => re.test(text));
-  return hit ? new AppError('UNAVAILABLE', hit[1]) : null;
+  // The cause is kept: the SQLite adapter looks at it to decide whether to reopen its writer.
+  return hit ? Object.assign(new AppError('UNAVAILABLE', hit[1]), { cause: error }) : null;
 }

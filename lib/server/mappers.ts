@@ -25,7 +25,20 @@ export function toSourceView(s: Source): SourceView {
   };
 }
 
-export function toClaimView(c: Claim): ClaimView {
+export function toClaimView(
+  c: Pick<
+    Claim,
+    | 'id'
+    | 'thesisId'
+    | 'parentId'
+    | 'stance'
+    | 'orderKey'
+    | 'text'
+    | 'note'
+    | 'strength'
+    | 'version'
+  >,
+): ClaimView {
   return {
     id: c.id,
     thesisId: c.thesisId,
@@ -39,7 +52,7 @@ export function toClaimView(c: Claim): ClaimView {
   };
 }
 
-export function toAnchorView(a: Anchor): AnchorView {
+export function toAnchorView(a: Omit<Anchor, 'createdAt'>): AnchorView {
   return {
     id: a.id,
     claimId: a.claimId,
@@ -53,7 +66,7 @@ export function toAnchorView(a: Anchor): AnchorView {
   };
 }
 
-export function toLinkView(l: ClaimLink): CrossLink {
+export function toLinkView(l: Omit<ClaimLink, 'createdAt' | 'mapId'>): CrossLink {
   return {
     id: l.id,
     fromClaimId: l.fromClaimId,

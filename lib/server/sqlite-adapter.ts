@@ -1,5 +1,4 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { Sql } from '@prisma/client/runtime/client';
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -7,6 +6,12 @@ import type {
   SqlQuery,
   Transaction,
 } from '@prisma/driver-adapter-utils';
+import { errorText } from './error-text';
+import { BUSY_BUDGET_MS, matchCompanionModes, Queue, retryBusy } from './sqlite-files';
+import { DirectSql, type BetterSqliteClient, type RawSql } from './sqlite-direct';
+
+export type { RawSql } from './sqlite-direct';
+export { BUSY_BUDGET_MS };
 
 /**
  * Prisma's better-sqlite3 adapter, made to fail safe. Upstream (6.19) keeps its transaction lock
@@ -24,82 +29,21 @@ import type {
  *   one's uncommitted rows (WAL lets readers and the writer work at once);
  * - "database is busy" is waited out asynchronously (the driver is synchronous: a long
  *   busy_timeout would freeze the whole server), up to BUSY_BUDGET_MS, then reported;
- * - `directTransaction` runs plain SQL on the writer connection without Prisma's query pipeline
- *   (the editor's commonest changes, see lib/server/ops/apply-ops.ts), in the same queue.
+ * - a write that fails for a reason a new connection may not have (the file was read-only when
+ *   the writer was opened, a disk error) reopens the writer before the next write, so writes
+ *   resume by themselves once the cause is fixed;
+ * - `directTransaction` runs plain SQL on the writer connection without Prisma's query pipeline,
+ *   in the same queue: every change the editor sends, and votes (writeTransaction in
+ *   lib/server/db-client.ts).
  */
 
 /** Journal and sync settings; see the README ("Storage") for why. */
 export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON'];
 /** The driver's own wait on a lock, per attempt: short, because it blocks the event loop. */
 const DRIVER_BUSY_MS = 50;
-/** How long a write keeps retrying a busy database before it is reported as unavailable. */
-export const BUSY_BUDGET_MS = 4000;
-
-const isBusy = (e: unknown): boolean => {
-  const err = e as { cause?: { originalCode?: string; kind?: string }; code?: string } | null;
-  return (
-    err?.code === 'SQLITE_BUSY' ||
-    err?.cause?.originalCode === 'SQLITE_BUSY' ||
-    err?.cause?.kind === 'SocketTimeout'
-  );
-};
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  const until = Date.now() + BUSY_BUDGET_MS;
-  for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
-    try {
-      return await work();
-    } catch (e) {
-      if (!isBusy(e) || Date.now() + wait > until) throw e;
-      await sleep(wait);
-    }
-  }
-}
-
-/** A FIFO lock: `acquire()` resolves with the function that releases it (safe to call twice). */
-class Queue {
-  #tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((r) => (release = r));
-    const ready = this.#tail.then(() => {
-      let done = false;
-      return () => {
-        if (!done) {
-          done = true;
-          release();
-        }
-      };
-    });
-    this.#tail = this.#tail.then(() => next);
-    return ready;
-  }
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
-
 const plain = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 const isRead = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
 
-interface Statement {
-  reader: boolean;
-  run(...args: unknown[]): { changes: number };
-  all(...args: unknown[]): unknown[];
-}
-interface BetterSqliteClient {
-  inTransaction: boolean;
-  prepare(sql: string): Statement;
-}
 const clientOf = (adapter: SqlDriverAdapter) =>
   (adapter as unknown as { client: BetterSqliteClient }).client;
 
@@ -109,20 +53,23 @@ class SafeTransaction implements Transaction {
   readonly adapterName;
   #writer: SqlDriverAdapter;
   #release: () => void;
+  #failed: (e: unknown) => never;
 
-  constructor(writer: SqlDriverAdapter, release: () => void) {
+  constructor(writer: SqlDriverAdapter, release: () => void, failed: (e: unknown) => never) {
     this.#writer = writer;
     this.#release = release;
+    this.#failed = failed;
     this.provider = writer.provider;
     this.adapterName = writer.adapterName;
   }
 
   queryRaw(query: SqlQuery) {
-    return this.#writer.queryRaw(query);
+    return this.#writer.queryRaw(query).catch(this.#failed);
   }
 
   async executeRaw(query: SqlQuery) {
-    if (query.sql !== 'COMMIT' && query.sql !== 'ROLLBACK') return this.#writer.executeRaw(query);
+    if (query.sql !== 'COMMIT' && query.sql !== 'ROLLBACK')
+      return this.#writer.executeRaw(query).catch(this.#failed);
     try {
       return await retryBusy(() => this.#writer.executeRaw(query));
     } catch (e) {
@@ -130,7 +77,7 @@ class SafeTransaction implements Transaction {
       // let the next write in.
       abandon(this.#writer);
       this.#release();
-      throw e;
+      return this.#failed(e);
     }
   }
 
@@ -155,79 +102,66 @@ function abandon(writer: SqlDriverAdapter) {
 }
 
 /**
- * The raw-SQL half of a Prisma client or transaction: what the hot write path needs, so it runs
- * the same on a Prisma transaction (PostgreSQL, and changes that also use model queries) and on
- * DirectSql below.
+ * Failures after which the writer connection is opened anew before the next write: the
+ * connection itself may be what cannot write (opened while the file was read-only, or its file
+ * was replaced or its disk went away), and a new one can once the cause is fixed.
  */
-export interface RawSql {
-  $queryRaw<T = unknown>(query: TemplateStringsArray | Sql, ...values: unknown[]): PromiseLike<T>;
-  $executeRaw(query: TemplateStringsArray | Sql, ...values: unknown[]): PromiseLike<number>;
-}
-
-/** A value as Prisma's adapter writes it (dates as ISO 8601 text, booleans as 0 or 1). */
-const toSqlite = (value: unknown) =>
-  value instanceof Date
-    ? value.toISOString().replace('Z', '+00:00')
-    : typeof value === 'boolean'
-      ? Number(value)
-      : (value ?? null);
-
-/**
- * RawSql straight on the writer connection: a prepared statement per SQL text, kept, and no
- * query planning. A statement costs tens of microseconds here instead of about half a
- * millisecond through Prisma. Rows come back as SQLite has them (dates as text, numbers as
- * numbers); callers read them with that in mind.
- */
-class DirectSql implements RawSql {
-  #client: BetterSqliteClient;
-  #statements = new Map<string, Statement>();
-
-  constructor(client: BetterSqliteClient) {
-    this.#client = client;
-  }
-
-  #statement(query: TemplateStringsArray | Sql, values: unknown[]) {
-    const sql = query instanceof Sql ? query : new Sql(query, values);
-    let statement = this.#statements.get(sql.sql);
-    if (!statement) {
-      if (this.#statements.size >= 500) this.#statements.clear();
-      statement = this.#client.prepare(sql.sql);
-      this.#statements.set(sql.sql, statement);
-    }
-    return { statement, args: sql.values.map(toSqlite) };
-  }
-
-  $queryRaw<T = unknown>(query: TemplateStringsArray | Sql, ...values: unknown[]) {
-    const { statement, args } = this.#statement(query, values);
-    if (!statement.reader) {
-      statement.run(...args);
-      return Promise.resolve([] as T);
-    }
-    return Promise.resolve(statement.all(...args) as T);
-  }
-
-  $executeRaw(query: TemplateStringsArray | Sql, ...values: unknown[]) {
-    const { statement, args } = this.#statement(query, values);
-    return Promise.resolve(
-      statement.reader ? statement.all(...args).length : statement.run(...args).changes,
-    );
-  }
-}
+const canHeal = (e: unknown) =>
+  /SQLITE_(READONLY|IOERR|CANTOPEN)|readonly database|disk I\/O error|unable to open database/i.test(
+    errorText(e),
+  );
 
 class SafeSqliteAdapter implements SqlDriverAdapter {
   readonly provider;
   readonly adapterName;
+  #openWriter: () => Promise<SqlDriverAdapter>;
   #writer: SqlDriverAdapter;
   #reader: SqlDriverAdapter;
   #queue = new Queue();
   #direct: DirectSql;
+  /** The last write failed for a reason that can heal: reopen the writer before the next. */
+  #stale = false;
 
-  constructor(writer: SqlDriverAdapter, reader: SqlDriverAdapter) {
+  constructor(
+    openWriter: () => Promise<SqlDriverAdapter>,
+    writer: SqlDriverAdapter,
+    reader: SqlDriverAdapter,
+  ) {
+    this.#openWriter = openWriter;
     this.#writer = writer;
     this.#reader = reader;
     this.#direct = new DirectSql(clientOf(writer));
     this.provider = writer.provider;
     this.adapterName = writer.adapterName;
+  }
+
+  /** Rethrows a failed write's error, noting whether a new connection might not fail. */
+  #failed = (e: unknown): never => {
+    if (canHeal(e)) this.#stale = true;
+    throw e;
+  };
+
+  /**
+   * The writer connection, opened anew first if the last write failed for a reason that can
+   * heal. Called holding the queue. If it cannot be opened, the write fails with the reason.
+   */
+  async #ready(): Promise<SqlDriverAdapter> {
+    if (!this.#stale) return this.#writer;
+    const writer = await this.#openWriter();
+    const old = this.#writer;
+    this.#writer = writer;
+    this.#direct = new DirectSql(clientOf(writer));
+    this.#stale = false;
+    await old.dispose().catch(() => {});
+    return writer;
+  }
+
+  /** Runs one write outside a transaction on the writer connection, in turn. */
+  #write<T>(work: (writer: SqlDriverAdapter) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => {
+      const writer = await this.#ready().catch(this.#failed);
+      return retryBusy(() => work(writer)).catch(this.#failed);
+    });
   }
 
   /**
@@ -236,9 +170,9 @@ class SafeSqliteAdapter implements SqlDriverAdapter {
    */
   async directTransaction<T>(work: (sql: RawSql) => Promise<T>): Promise<T> {
     const release = await this.#queue.acquire();
-    const client = clientOf(this.#writer);
-    const run = (sql: string) => Promise.resolve(client.prepare(sql).run());
     try {
+      const client = clientOf(await this.#ready());
+      const run = (sql: string) => Promise.resolve(client.prepare(sql).run());
       abandon(this.#writer);
       await retryBusy(() => run('BEGIN IMMEDIATE'));
       const result = await work(this.#direct);
@@ -246,7 +180,7 @@ class SafeSqliteAdapter implements SqlDriverAdapter {
       return result;
     } catch (e) {
       abandon(this.#writer);
-      throw e;
+      return this.#failed(e);
     } finally {
       release();
     }
@@ -254,15 +188,15 @@ class SafeSqliteAdapter implements SqlDriverAdapter {
 
   queryRaw(query: SqlQuery) {
     if (isRead(query.sql)) return this.#reader.queryRaw(query);
-    return this.#queue.run(() => retryBusy(() => this.#writer.queryRaw(query)));
+    return this.#write((writer) => writer.queryRaw(query));
   }
 
   executeRaw(query: SqlQuery) {
-    return this.#queue.run(() => retryBusy(() => this.#writer.executeRaw(query)));
+    return this.#write((writer) => writer.executeRaw(query));
   }
 
   executeScript(script: string) {
-    return this.#queue.run(() => this.#writer.executeScript(script));
+    return this.#write((writer) => writer.executeScript(script));
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
@@ -272,13 +206,14 @@ class SafeSqliteAdapter implements SqlDriverAdapter {
     }
     const release = await this.#queue.acquire();
     try {
-      abandon(this.#writer);
-      await retryBusy(() => this.#writer.executeRaw(plain('BEGIN IMMEDIATE')));
+      const writer = await this.#ready();
+      abandon(writer);
+      await retryBusy(() => writer.executeRaw(plain('BEGIN IMMEDIATE')));
     } catch (e) {
       release();
-      throw e;
+      return this.#failed(e);
     }
-    return new SafeTransaction(this.#writer, release);
+    return new SafeTransaction(this.#writer, release, this.#failed);
   }
 
   getConnectionInfo() {
@@ -295,20 +230,34 @@ export class SafeSqliteFactory implements SqlMigrationAwareDriverAdapterFactory 
   readonly provider = 'sqlite' as const;
   readonly adapterName;
   #inner: PrismaBetterSQLite3;
+  #url: string;
   /** The adapter Prisma connected last (it connects on its first query). */
   connected: SafeSqliteAdapter | null = null;
 
   constructor(url: string) {
+    this.#url = url;
     this.#inner = new PrismaBetterSQLite3({ url, timeout: DRIVER_BUSY_MS });
     this.adapterName = this.#inner.adapterName;
   }
 
-  async connect(): Promise<SqlDriverAdapter> {
+  /** A writer connection with the pragmas set (closed again if they fail). */
+  #openWriter = async () => {
+    matchCompanionModes(this.#url);
     const writer = await this.#inner.connect();
-    await writer.executeScript(PRAGMAS.map((p) => `PRAGMA ${p};`).join('\n'));
+    try {
+      await writer.executeScript(PRAGMAS.map((p) => `PRAGMA ${p};`).join('\n'));
+    } catch (e) {
+      await writer.dispose().catch(() => {});
+      throw e;
+    }
+    return writer;
+  };
+
+  async connect(): Promise<SqlDriverAdapter> {
+    const writer = await this.#openWriter();
     const reader = await this.#inner.connect();
     await reader.executeScript('PRAGMA foreign_keys = ON;');
-    this.connected = new SafeSqliteAdapter(writer, reader);
+    this.connected = new SafeSqliteAdapter(this.#openWriter, writer, reader);
     return this.connected;
   }
 

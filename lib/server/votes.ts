@@ -1,9 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { requireMapAccess } from './access';
-import type { Tx } from './db';
+import { can, refusalFor } from '@/lib/domain/capabilities';
 import { recordId } from '@/lib/schemas/ids';
+import { mapRole, requireMapAccess } from './access';
+import type { RawSql, Tx } from './db';
 
 /**
  * Class voting: on a shared map, everyone who may comment (owner, editors, commenters) rates each
@@ -78,41 +79,43 @@ export async function listVotes(
 
 /**
  * Sets (0-4) or clears (null) the viewer's rating of a live claim of the map. Returns the claim's
- * new tally and the viewer's rating.
+ * new tally and the viewer's rating. Plain SQL, in a write transaction (writeTransaction in
+ * lib/server/db-client.ts: on SQLite straight on the driver, like the editor's changes).
  */
 export async function setVote(
-  tx: Tx,
+  sql: RawSql,
   opts: { userId: string; mapId: string; claimId: string; impact: number | null },
 ): Promise<{ claimId: string; tally: VoteTally; mine: number | null }> {
-  await requireMapAccess(tx, opts.userId, opts.mapId, 'comment.write');
-  const claim = await tx.claim.findUnique({
-    where: { id: opts.claimId },
-    select: { mapId: true, deletedAt: true },
-  });
-  if (!claim || claim.mapId !== opts.mapId || claim.deletedAt) {
+  const role = await mapRole(sql, opts.userId, opts.mapId);
+  if (!role) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+  if (!can(role, 'comment.write'))
+    throw new AppError('FORBIDDEN', refusalFor('comment.write', role));
+  const [claim] = await sql.$queryRaw<{ id: string }[]>`SELECT "id" FROM "claim"
+    WHERE "id" = ${opts.claimId} AND "mapId" = ${opts.mapId} AND "deletedAt" IS NULL`;
+  if (!claim) {
     throw new AppError('NOT_FOUND', 'That claim is not in this map (it may have been deleted).');
   }
-  const key = { claimId_userId: { claimId: opts.claimId, userId: opts.userId } };
   if (opts.impact === null) {
-    await tx.claimVote.deleteMany({ where: { claimId: opts.claimId, userId: opts.userId } });
+    await sql.$executeRaw`DELETE FROM "claim_vote"
+      WHERE "claimId" = ${opts.claimId} AND "userId" = ${opts.userId}`;
   } else {
     if (!Number.isInteger(opts.impact) || opts.impact < IMPACT_MIN || opts.impact > IMPACT_MAX) {
       throw new AppError('INVALID', 'Choose a rating from 0 to 4.');
     }
-    await tx.claimVote.upsert({
-      where: key,
-      create: {
-        claimId: opts.claimId,
-        userId: opts.userId,
-        mapId: opts.mapId,
-        impact: opts.impact,
-      },
-      update: { impact: opts.impact },
-    });
+    const now = new Date();
+    await sql.$executeRaw`INSERT INTO "claim_vote" ("claimId", "userId", "mapId", "impact",
+        "updatedAt")
+      VALUES (${opts.claimId}, ${opts.userId}, ${opts.mapId}, ${opts.impact}, ${now})
+      ON CONFLICT ("claimId", "userId") DO UPDATE SET "impact" = ${opts.impact},
+        "updatedAt" = ${now}`;
   }
-  const tally = (await tallies(tx, opts.mapId, [opts.claimId]))[opts.claimId] ?? {
-    average: 0,
-    count: 0,
+  const [row] = await sql.$queryRaw<{ average: unknown; count: unknown }[]>`
+    SELECT CAST(AVG("impact") AS DOUBLE PRECISION) AS "average", COUNT(*) AS "count"
+    FROM "claim_vote" WHERE "claimId" = ${opts.claimId}`;
+  const count = Number(row?.count ?? 0);
+  const tally = {
+    average: count ? Math.round(Number(row!.average) * 10) / 10 : 0,
+    count,
   };
   return { claimId: opts.claimId, tally, mine: opts.impact };
 }

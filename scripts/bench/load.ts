@@ -6,9 +6,11 @@
  *     empty map on the featured debate; a few cookies are checked against the server first;
  *   - a warm-up (not counted), then each level: its students open their map in the editor (all
  *     at once, unmeasured: it opens their connections), then loop "think, then POST one operation
- *     to /api/maps/:mapId/ops and wait for the answer" for a fixed time; mostly claim.add (at
- *     the root of a thesis or under one of their own claims, appended with a fractional key),
- *     sometimes claim.update of a text or a note;
+ *     to /api/maps/:mapId/ops and wait for the answer" for a fixed time. By default a class's
+ *     mix (LOAD_MIX): 40 % claim.add (at the root of a thesis or under one of their own claims,
+ *     appended with a fractional key), 30 % claim.update of a text or a note, 15 % claim.move
+ *     (one of their claims to the end of its thesis's top level), 15 % anchor.add (a passage of
+ *     the thesis's article); latency is also printed per kind;
  *   - a capacity level: students with no think time, for the most writes/s the server sustains;
  *   - then the server is killed and every acknowledged write is looked for in the database.
  * With several servers (LOAD_URL and LOAD_SERVER_PID as comma-separated lists, all on one
@@ -37,6 +39,13 @@ const [THINK_MIN, THINK_MAX] = (() => {
   const [lo, hi = lo] = (process.env.LOAD_THINK ?? '1000-2000').split('-').map(Number);
   return [lo!, hi!];
 })();
+/** The kinds of operation students send and their weights (README: "Load"). */
+const MIX = (process.env.LOAD_MIX || 'add:40,edit:30,move:15,quote:15').split(',').map((part) => {
+  const [kind, weight] = part.split(':');
+  return { kind: kind as Kind, weight: Number(weight) };
+});
+const MIX_TOTAL = MIX.reduce((sum, m) => sum + m.weight, 0);
+type Kind = 'add' | 'edit' | 'move' | 'quote';
 const CAPACITY = Number(process.env.LOAD_CAPACITY ?? 50);
 const CAPACITY_S = Number(process.env.LOAD_CAPACITY_DURATION ?? 10);
 const DRY_RUN = process.env.LOAD_DRY_RUN === '1';
@@ -160,6 +169,8 @@ interface Student {
   title: string;
   cookie: string;
   claims: OwnClaim[];
+  /** Quotes acknowledged, for the check at the end. */
+  anchors: string[];
   /** The last order key sent under each parent ("thesisId/parentId"), so each add appends. */
   lastKey: Map<string, string>;
   writes: number;
@@ -207,6 +218,7 @@ async function createStudents(label: string, count: number, debateId: string) {
     title: r.title,
     cookie: sessionCookie(r.token),
     claims: [],
+    anchors: [],
     lastKey: new Map(),
     writes: 0,
   }));
@@ -265,6 +277,8 @@ interface Level {
 
 interface LevelResult extends Level {
   latencies: number[];
+  /** Latencies by kind of operation. */
+  byKind: Map<Kind, number[]>;
   sent: number;
   errors: Map<string, number>;
   elapsedS: number;
@@ -277,15 +291,72 @@ interface LevelResult extends Level {
 }
 
 type Pending =
-  { kind: 'add'; claim: OwnClaim } | { kind: 'text' | 'note'; claim: OwnClaim; value: string };
+  | { kind: 'add'; claim: OwnClaim }
+  | { kind: 'move'; claim: OwnClaim }
+  | { kind: 'quote'; claim: OwnClaim; anchorId: string }
+  | { kind: 'text' | 'note'; claim: OwnClaim; value: string };
+
+/** Each thesis's article, as paragraphs, for quotes. */
+const SOURCES = new Map<string, { sourceId: string; blocks: string[] }>();
+
+/** A passage of the article of the claim's thesis: part of one paragraph, as a reader selects. */
+function passage(thesisId: string) {
+  const source = SOURCES.get(thesisId)!;
+  const blocks = source.blocks
+    .map((text, block) => ({ text, block }))
+    .filter((b) => b.text.length > 80);
+  const { text, block } = pick(blocks);
+  const start = Math.floor(Math.random() * (text.length - 60));
+  return { sourceId: source.sourceId, block, exact: text.slice(start, start + 60).trim() };
+}
+
+const label = (p: Pending): Kind => (p.kind === 'text' || p.kind === 'note' ? 'edit' : p.kind);
+
+/** The next kind of operation, by the mix; an add while the student has no claim yet. */
+function nextKind(s: Student): Kind {
+  if (!s.claims.length) return 'add';
+  let r = Math.random() * MIX_TOTAL;
+  for (const m of MIX) if ((r -= m.weight) < 0) return m.kind;
+  return 'add';
+}
 
 function nextOp(s: Student, theses: string[]): [OpInput, Pending] {
   const editable = s.claims.filter((c) => !c.frozen);
-  const r = Math.random();
+  const kind = nextKind(s);
   s.writes++;
-  if (editable.length && r >= 0.7) {
+  if (kind === 'move') {
+    // To the end of its thesis's top level: always a valid place, whatever it holds.
+    const claim = pick(s.claims);
+    const place = `${claim.thesisId}/`;
+    const order = generateKeyBetween(s.lastKey.get(place) ?? null, null);
+    s.lastKey.set(place, order);
+    const op: OpInput = {
+      id: crypto.randomUUID(),
+      kind: 'claim.move',
+      claimId: claim.id,
+      thesisId: claim.thesisId,
+      parentId: null,
+      order,
+    };
+    return [op, { kind: 'move', claim }];
+  }
+  if (kind === 'quote') {
+    const claim = pick(s.claims);
+    const anchorId = crypto.randomUUID();
+    const op: OpInput = {
+      id: crypto.randomUUID(),
+      kind: 'anchor.add',
+      anchorId,
+      claimId: claim.id,
+      prefix: '',
+      suffix: '',
+      ...passage(claim.thesisId),
+    };
+    return [op, { kind: 'quote', claim, anchorId }];
+  }
+  if (editable.length && kind === 'edit') {
     const claim = pick(editable);
-    if (r < 0.9) {
+    if (Math.random() < 2 / 3) {
       const value = `Load claim ${s.n}-${s.writes} (edited)`;
       return [
         {
@@ -383,6 +454,8 @@ async function send(s: Student, op: OpInput): Promise<[Outcome, string, number, 
 
 function settle(s: Student, pending: Pending, outcome: Outcome) {
   const { claim } = pending;
+  if (pending.kind === 'quote' && outcome === 'ok') s.anchors.push(pending.anchorId);
+  if (pending.kind === 'quote' || pending.kind === 'move') return;
   if (pending.kind === 'add') {
     // An add whose answer was lost is neither checked nor built on.
     if (outcome === 'ok') s.claims.push(claim);
@@ -402,6 +475,7 @@ async function runLevel(level: Level, theses: string[]): Promise<LevelResult> {
   const result: LevelResult = {
     ...level,
     latencies: [],
+    byKind: new Map(),
     sent: 0,
     errors: new Map(),
     elapsedS: 0,
@@ -432,6 +506,8 @@ async function runLevel(level: Level, theses: string[]): Promise<LevelResult> {
         settle(s, pending, outcome);
         if (outcome === 'ok') {
           result.latencies.push(latency);
+          const kind = label(pending);
+          result.byKind.set(kind, [...(result.byKind.get(kind) ?? []), latency]);
           acknowledged++;
         } else result.errors.set(error, (result.errors.get(error) ?? 0) + 1);
         const t = think();
@@ -493,7 +569,13 @@ async function checkDurability() {
       if (row.note !== c.note && !c.maybeNote.includes(row.note)) wrongNote++;
     }
   }
-  return { claims: claims.length, missing, wrongText, wrongNote };
+  const anchors = allStudents.flatMap((s) => s.anchors);
+  let anchorsFound = 0;
+  for (let i = 0; i < anchors.length; i += 500) {
+    anchorsFound += await db.anchor.count({ where: { id: { in: anchors.slice(i, i + 500) } } });
+  }
+  missing += anchors.length - anchorsFound;
+  return { claims: claims.length, anchors: anchors.length, missing, wrongText, wrongNote };
 }
 
 // ---------------------------------------------------------------- live: one map, many watchers
@@ -562,6 +644,8 @@ async function main() {
   const debate = await getFeaturedDebate(db);
   if (!debate) throw new Error('No debate seeded.');
   const theses = debate.theses.map((t) => t.id);
+  for (const t of debate.theses)
+    SOURCES.set(t.id, { sourceId: t.source.id, blocks: t.source.blocks.map((b) => b.text) });
 
   const plan: (Omit<Level, 'students'> & { count: number })[] = LEVELS.map((n, i) => ({
     name: String(i + 1),
@@ -692,6 +776,16 @@ async function main() {
     );
   }
   console.log(
+    `\nBy kind of operation (mix ${MIX.map((m) => `${m.kind} ${Math.round((m.weight / MIX_TOTAL) * 100)} %`).join(', ')}):`,
+  );
+  console.log('| level | kind | writes | p50 | p95 | p99 |');
+  console.log('| ---: | :--- | ---: | ---: | ---: | ---: |');
+  for (const r of results)
+    for (const [kind, l] of [...r.byKind].sort()) {
+      const cells = [r.name, kind, l.length, ms(quantile(l, 0.5)), ms(quantile(l, 0.95))];
+      console.log(`| ${[...cells, ms(quantile(l, 0.99))].join(' | ')} |`);
+    }
+  console.log(
     '\nLatency: send to whole answer read, acknowledged writes only. Errors: non-2xx, ok:false, ' +
       'network errors and timeouts (30 s). CPU: share of one core over the level (server: every ' +
       'process of `next start`; other: the rest of the machine, load generator excluded).',
@@ -746,7 +840,7 @@ async function main() {
   console.log(
     `acknowledged writes checked: ${acknowledged}, ` +
       `missing: ${check.missing}, wrong text: ${check.wrongText}` +
-      ` (wrong note: ${check.wrongNote}; ${check.claims} acknowledged claims)`,
+      ` (wrong note: ${check.wrongNote}; ${check.claims} acknowledged claims, ${check.anchors} quotes)`,
   );
   if (acknowledged === 0) {
     console.error('No write was acknowledged: the endpoint is not working.');

@@ -1,6 +1,12 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeTransaction } from '@/lib/server/db-client';
 import { renameMap } from '@/lib/server/maps';
 import { applyOps } from '@/lib/server/ops/apply-ops';
 import { BUSY_BUDGET_MS } from '@/lib/server/sqlite-adapter';
@@ -51,6 +57,45 @@ const committedText = (id: string) => {
     c.close();
   }
 };
+
+/**
+ * The app's write path in a process of its own (tests/support/ops-process.ts) on `url`: as the
+ * user `nobody` when the tests run as root (root writes any file whatever its mode), so that a
+ * file's mode means to it what it means to a server. `send` applies operations there.
+ */
+async function serverProcess(url: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      './scripts/bench/server-only-shim.cjs',
+      '--import',
+      'tsx',
+      'tests/support/ops-process.ts',
+      url,
+    ],
+    {
+      cwd: path.resolve(import.meta.dirname, '..', '..'),
+      stdio: ['pipe', 'pipe', 'inherit'],
+      ...(process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {}),
+    },
+  );
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error('The server process ended.');
+    return line.value;
+  };
+  expect(await next()).toBe('ready');
+  return {
+    async send(userId: string, mapId: string, ops: unknown[]) {
+      child.stdin.write(`${JSON.stringify({ userId, mapId, ops })}\n`);
+      return JSON.parse(await next()) as Awaited<ReturnType<typeof applyOps>>;
+    },
+    stop: () => child.kill('SIGKILL'),
+  };
+}
+const NOBODY = 65534;
 
 describe.runIf(onSqlite)('storage that fails safe', () => {
   it('runs in WAL mode with full sync, so readers never block writers', async () => {
@@ -123,6 +168,14 @@ describe.runIf(onSqlite)('storage that fails safe', () => {
         );
       }),
     ).rejects.toThrow();
+    // The same through the direct path every change a class sends takes.
+    await expect(
+      writeTransaction(db, async (sql) => {
+        await sql.$executeRaw`PRAGMA defer_foreign_keys = ON`;
+        await sql.$executeRaw`INSERT INTO claim (id, mapId, thesisId, stance, text, orderKey, updatedAt)
+          VALUES ('orphan', 'no-such-map', 'no-such-thesis', 'pro', 'x', 'a0', 0)`;
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/);
     // Before the fix this hung for ever (the adapter's lock was never released), and a write
     // outside a transaction ran inside the abandoned one and vanished at restart.
     await renameMap(db, { userId: user.id, mapId: map.id, title: 'After a failed commit' });
@@ -193,7 +246,7 @@ describe.runIf(onSqlite)('storage that fails safe', () => {
     const before = Date.now();
     const { results } = await applyOps(db, { userId: user.id, mapId: map.id, ops: [add, edit] });
     expect(results).toMatchObject([{ ok: true }, { ok: true }]);
-    // Adding and editing claims took no Prisma transaction; a delete does.
+    // No change takes a Prisma transaction (every kind: tests/integration/direct-writes.test.ts).
     expect(transactions).not.toHaveBeenCalled();
     const del = {
       id: crypto.randomUUID(),
@@ -203,7 +256,7 @@ describe.runIf(onSqlite)('storage that fails safe', () => {
     };
     const deleted = await applyOps(db, { userId: user.id, mapId: map.id, ops: [del] });
     expect(deleted.results[0]).toMatchObject({ ok: true });
-    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(transactions).not.toHaveBeenCalled();
     transactions.mockRestore();
 
     const row = await db.claim.findUniqueOrThrow({ where: { id: add.claimId } });
@@ -231,4 +284,46 @@ describe.runIf(onSqlite)('storage that fails safe', () => {
       fields: { text: 'Written directly', strength: null },
     });
   });
+
+  it('writes again by itself once a file that was read-only when the server started is writable', async () => {
+    const { user, map, a } = await userWithMap();
+    // A copy of the database in a folder of its own, in WAL mode as the app keeps it, read-only.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpoint-readonly-'));
+    const copy = path.join(dir, 'app.db');
+    await db.$executeRawUnsafe(`VACUUM INTO '${copy}'`);
+    const c = new Database(copy);
+    c.pragma('journal_mode = WAL');
+    c.close();
+    if (process.getuid?.() === 0) for (const f of [dir, copy]) fs.chownSync(f, NOBODY, NOBODY);
+    fs.chmodSync(copy, 0o444);
+    const server = await serverProcess(`file:${copy}`);
+    try {
+      const op = addOp(a.id, 'Kept until the file is writable');
+      const refused = await server.send(user.id, map.id, [op]);
+      expect(refused.results[0]).toMatchObject({
+        ok: false,
+        code: 'UNAVAILABLE',
+        retry: true,
+        message: expect.stringMatching(/read-only/),
+      });
+      // The cause is fixed: the resend of the same change and a new one are saved, no restart.
+      fs.chmodSync(copy, 0o644);
+      const resent = await server.send(user.id, map.id, [op]);
+      expect(resent.results[0]).toMatchObject({ ok: true });
+      const later = addOp(a.id, 'Written after');
+      expect((await server.send(user.id, map.id, [later])).results[0]).toMatchObject({ ok: true });
+      const check = new Database(copy, { readonly: true });
+      const texts = check
+        .prepare('SELECT text FROM claim WHERE mapId = ? ORDER BY text')
+        .all(map.id);
+      check.close();
+      expect(texts).toEqual([
+        { text: 'Kept until the file is writable' },
+        { text: 'Written after' },
+      ]);
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -6,33 +6,28 @@ import { capabilityForOp, refusalFor, rolesWith } from '@/lib/domain/capabilitie
 import { Prisma } from '@/lib/generated/prisma/client';
 import { debateParts, mapRole } from '../access';
 import { pubsub } from '../live/pubsub';
-import type { Db, RawSql, Tx } from '../db';
-import { directTransactions } from '../db-client';
+import type { Db, RawSql } from '../db';
+import { writeTransaction } from '../db-client';
 import { unavailableError } from '../db-errors';
 import * as claims from './claim-ops';
 import * as comments from './comment-ops';
 import * as evidence from './evidence-ops';
-import type { OpContext, SqlContext } from './claim-ops';
-
-/**
- * The kinds of change applied with plain SQL only: adding and editing claims, most of what a
- * class sends. On SQLite a group made only of these runs straight on the driver (no Prisma query
- * pipeline); the rest, and everything on PostgreSQL, runs in a Prisma transaction.
- */
-const SQL_ONLY = new Set<Op['kind']>(['claim.add', 'claim.update']);
+import * as tree from './tree-ops';
+import type { SqlContext } from './claim-ops';
 
 /** One operation's effect, inside the transaction that records it. */
-function perform(ctx: SqlContext & { tx?: Tx }, op: Op): Promise<unknown> {
-  if (op.kind === 'claim.add') return claims.addClaim(ctx, op);
-  if (op.kind === 'claim.update') return claims.updateClaim(ctx, op);
-  if (!hasModels(ctx)) throw new Error(`${op.kind} needs a Prisma transaction (not SQL_ONLY).`);
+function perform(ctx: SqlContext, op: Op): Promise<unknown> {
   switch (op.kind) {
+    case 'claim.add':
+      return claims.addClaim(ctx, op);
+    case 'claim.update':
+      return claims.updateClaim(ctx, op);
     case 'claim.move':
-      return claims.moveClaim(ctx, op);
+      return tree.moveClaim(ctx, op);
     case 'claim.delete':
-      return claims.deleteClaim(ctx, op);
+      return tree.deleteClaim(ctx, op);
     case 'claim.restore':
-      return claims.restoreClaims(ctx, op);
+      return tree.restoreClaims(ctx, op);
     case 'anchor.add':
       return evidence.addAnchor(ctx, op);
     case 'anchor.remove':
@@ -51,8 +46,6 @@ function perform(ctx: SqlContext & { tx?: Tx }, op: Op): Promise<unknown> {
       return comments.resolveComment(ctx, op);
   }
 }
-
-const hasModels = (ctx: SqlContext & { tx?: Tx }): ctx is OpContext => ctx.tx !== undefined;
 
 const refusal = (id: string, e: AppError): OpResult => ({
   id,
@@ -103,7 +96,6 @@ const memberRolesFor = (op: Op) =>
  */
 async function applyInGroup(
   sql: RawSql,
-  tx: Tx | undefined,
   userId: string,
   mapId: string,
   op: Op,
@@ -134,7 +126,7 @@ async function applyInGroup(
     allowed = true;
     const revision = Number(map!.revision);
     const debate = await debateParts(sql, map!.debateId);
-    const ctx: SqlContext & { tx?: Tx } = { sql, tx, userId, mapId, debate };
+    const ctx: SqlContext = { sql, userId, mapId, debate };
     const data = await perform(ctx, op);
     const result: OpResult = { id: op.id, ok: true, revision, ...(data ? { data } : {}) };
     await record(sql, userId, mapId, op, result, ctx.before);
@@ -210,18 +202,14 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
 }
 
 /**
- * Writes a group in one transaction: straight on SQLite's driver when every change in it is
- * SQL_ONLY, else in a Prisma transaction. `results` is filled anew on each attempt.
+ * Writes a group in one transaction: straight on SQLite's driver (every change is plain SQL), or
+ * in a Prisma transaction on PostgreSQL. `results` is filled anew on each attempt.
  */
 async function runGroup(db: Db, group: Job[], results: { result: OpResult; fresh: boolean }[]) {
-  const applyAll = async (sql: RawSql, tx?: Tx) => {
+  await writeTransaction(db, async (sql) => {
     results.length = 0;
-    for (const job of group)
-      results.push(await applyInGroup(sql, tx, job.userId, job.mapId, job.op));
-  };
-  const direct = directTransactions(db);
-  if (direct && group.every((job) => SQL_ONLY.has(job.op.kind))) return direct(applyAll);
-  await db.$transaction((tx) => applyAll(tx, tx), { maxWait: 30_000, timeout: 30_000 });
+    for (const job of group) results.push(await applyInGroup(sql, job.userId, job.mapId, job.op));
+  });
 }
 
 /**

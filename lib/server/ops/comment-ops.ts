@@ -1,11 +1,10 @@
 import 'server-only';
 import type { CommentView } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
-import type { Op } from '@/lib/schemas/ops';
-import type { Tx } from '../db';
-import type { OpContext } from './claim-ops';
-
-type OpOf<K extends Op['kind']> = Extract<Op, { kind: K }>;
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { RawSql, Tx } from '../db';
+import type { OpOf, SqlContext } from './claim-ops';
+import { sqlDate } from './sql-rows';
 
 const GONE = 'That comment was deleted.';
 
@@ -44,42 +43,79 @@ export async function listComments(tx: Tx, mapId: string): Promise<CommentView[]
   return rows.map(toCommentView);
 }
 
-async function liveComment(ctx: OpContext, id: string) {
-  const comment = await ctx.tx.comment.findFirst({
-    where: { id, mapId: ctx.mapId },
-    select: {
-      id: true,
-      claimId: true,
-      authorId: true,
-      parentId: true,
-      body: true,
-      deletedAt: true,
-      resolvedAt: true,
-    },
-  });
+/**
+ * The comments of a map that match `where` (on the comment, `c`), oldest first, as views: plain
+ * SQL, like every operation (lib/server/ops/claim-ops.ts).
+ */
+export async function commentsWhere(
+  sql: RawSql,
+  mapId: string,
+  where: Prisma.Sql,
+): Promise<CommentView[]> {
+  const rows = await sql.$queryRaw<
+    {
+      id: string;
+      claimId: string;
+      parentId: string | null;
+      authorId: string;
+      authorName: string;
+      body: string;
+      createdAt: unknown;
+      editedAt: unknown;
+      resolvedAt: unknown;
+    }[]
+  >`SELECT c."id", c."claimId", c."parentId", c."authorId", u."name" AS "authorName", c."body",
+      c."createdAt", c."editedAt", c."resolvedAt"
+    FROM "comment" c JOIN "user" u ON u."id" = c."authorId"
+    WHERE c."mapId" = ${mapId} AND ${where} ORDER BY c."createdAt", c."id"`;
+  return rows.map((r) =>
+    toCommentView({
+      ...r,
+      author: { name: r.authorName },
+      createdAt: sqlDate(r.createdAt)!,
+      editedAt: sqlDate(r.editedAt),
+      resolvedAt: sqlDate(r.resolvedAt),
+    }),
+  );
+}
+
+/** One comment of the map as a view (after a change to it). */
+async function commentView(ctx: SqlContext, id: string) {
+  const [view] = await commentsWhere(ctx.sql, ctx.mapId, Prisma.sql`c."id" = ${id}`);
+  return view!;
+}
+
+async function liveComment(ctx: SqlContext, id: string) {
+  const [comment] = await ctx.sql.$queryRaw<
+    {
+      id: string;
+      claimId: string;
+      authorId: string;
+      parentId: string | null;
+      body: string;
+      deletedAt: unknown;
+    }[]
+  >`SELECT "id", "claimId", "authorId", "parentId", "body", "deletedAt" FROM "comment"
+    WHERE "id" = ${id} AND "mapId" = ${ctx.mapId}`;
   if (!comment || comment.deletedAt) throw new AppError('NOT_FOUND', GONE);
   return comment;
 }
 
 /** Only the author changes their words; the map's owner may also remove a comment. */
-async function requireAuthor(ctx: OpContext, authorId: string, allowOwner: boolean) {
+async function requireAuthor(ctx: SqlContext, authorId: string, allowOwner: boolean) {
   if (authorId === ctx.userId) return;
   if (allowOwner) {
-    const map = await ctx.tx.argumentMap.findUnique({
-      where: { id: ctx.mapId },
-      select: { ownerId: true },
-    });
+    const [map] = await ctx.sql.$queryRaw<{ ownerId: string }[]>`
+      SELECT "ownerId" FROM "argument_map" WHERE "id" = ${ctx.mapId}`;
     if (map?.ownerId === ctx.userId) return;
   }
   throw new AppError('FORBIDDEN', 'Only the person who wrote a comment can change it.');
 }
 
 /** Starts a thread on a live claim, or answers one (replies always hang off the thread's first comment). */
-export async function addComment(ctx: OpContext, op: OpOf<'comment.add'>) {
-  const claim = await ctx.tx.claim.findFirst({
-    where: { id: op.claimId, mapId: ctx.mapId, deletedAt: null },
-    select: { id: true },
-  });
+export async function addComment(ctx: SqlContext, op: OpOf<'comment.add'>) {
+  const [claim] = await ctx.sql.$queryRaw<{ id: string }[]>`SELECT "id" FROM "claim"
+    WHERE "id" = ${op.claimId} AND "mapId" = ${ctx.mapId} AND "deletedAt" IS NULL`;
   if (!claim)
     throw new AppError('NOT_FOUND', 'That claim was deleted, so the comment was not kept.');
   let parentId: string | null = null;
@@ -92,60 +128,44 @@ export async function addComment(ctx: OpContext, op: OpOf<'comment.add'>) {
     }
     parentId = parent.parentId ?? parent.id;
   }
-  const taken = await ctx.tx.comment.findUnique({
-    where: { id: op.commentId },
-    select: { id: true },
-  });
+  const [taken] = await ctx.sql.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "comment" WHERE "id" = ${op.commentId}`;
   if (taken) throw new AppError('CONFLICT', 'A comment with that id already exists.');
-  const row = await ctx.tx.comment.create({
-    data: {
-      id: op.commentId,
-      mapId: ctx.mapId,
-      claimId: claim.id,
-      parentId,
-      authorId: ctx.userId,
-      body: op.body,
-    },
-    include: { author: { select: { name: true } } },
-  });
-  return toCommentView(row);
+  await ctx.sql.$executeRaw`INSERT INTO "comment"
+    ("id", "mapId", "claimId", "parentId", "authorId", "body", "createdAt")
+    VALUES (${op.commentId}, ${ctx.mapId}, ${claim.id}, ${parentId}, ${ctx.userId}, ${op.body},
+      ${new Date()})`;
+  return commentView(ctx, op.commentId);
 }
 
-export async function editComment(ctx: OpContext, op: OpOf<'comment.edit'>) {
+export async function editComment(ctx: SqlContext, op: OpOf<'comment.edit'>) {
   const comment = await liveComment(ctx, op.commentId);
   await requireAuthor(ctx, comment.authorId, false);
   ctx.before = { body: comment.body };
-  const row = await ctx.tx.comment.update({
-    where: { id: comment.id },
-    data: { body: op.body, editedAt: new Date() },
-    include: { author: { select: { name: true } } },
-  });
-  return toCommentView(row);
+  await ctx.sql.$executeRaw`UPDATE "comment" SET "body" = ${op.body}, "editedAt" = ${new Date()}
+    WHERE "id" = ${comment.id}`;
+  return commentView(ctx, comment.id);
 }
 
 /** Deletes a comment; deleting a thread's first comment deletes its replies too. */
-export async function deleteComment(ctx: OpContext, op: OpOf<'comment.delete'>) {
+export async function deleteComment(ctx: SqlContext, op: OpOf<'comment.delete'>) {
   const comment = await liveComment(ctx, op.commentId);
   await requireAuthor(ctx, comment.authorId, true);
-  await ctx.tx.comment.updateMany({
-    where: {
-      mapId: ctx.mapId,
-      OR: [{ id: comment.id }, ...(comment.parentId ? [] : [{ parentId: comment.id }])],
-    },
-    data: { deletedAt: new Date() },
-  });
+  const now = new Date();
+  if (comment.parentId)
+    await ctx.sql.$executeRaw`UPDATE "comment" SET "deletedAt" = ${now}
+      WHERE "mapId" = ${ctx.mapId} AND "id" = ${comment.id}`;
+  else
+    await ctx.sql.$executeRaw`UPDATE "comment" SET "deletedAt" = ${now}
+      WHERE "mapId" = ${ctx.mapId} AND ("id" = ${comment.id} OR "parentId" = ${comment.id})`;
 }
 
 /** Resolves or reopens a thread (anyone who may comment may do either). */
-export async function resolveComment(ctx: OpContext, op: OpOf<'comment.resolve'>) {
+export async function resolveComment(ctx: SqlContext, op: OpOf<'comment.resolve'>) {
   const comment = await liveComment(ctx, op.commentId);
   const rootId = comment.parentId ?? comment.id;
-  const now = new Date();
-  await ctx.tx.comment.update({
-    where: { id: rootId },
-    data: op.resolved
-      ? { resolvedAt: now, resolvedById: ctx.userId }
-      : { resolvedAt: null, resolvedById: null },
-  });
-  return { rootId, resolvedAt: op.resolved ? now.toISOString() : null };
+  const now = op.resolved ? new Date() : null;
+  await ctx.sql.$executeRaw`UPDATE "comment" SET "resolvedAt" = ${now},
+    "resolvedById" = ${op.resolved ? ctx.userId : null} WHERE "id" = ${rootId}`;
+  return { rootId, resolvedAt: now?.toISOString() ?? null };
 }

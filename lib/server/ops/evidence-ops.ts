@@ -3,13 +3,40 @@ import type { Stance } from '@/lib/domain/argument-tree';
 import { checkCrossLink, liveLinks } from '@/lib/domain/cross-links';
 import { locateQuote, selectorAt } from '@/lib/domain/quote-anchoring';
 import { AppError } from '@/lib/errors';
-import type { Op } from '@/lib/schemas/ops';
 import { restoreBlocks } from '@/lib/schemas/source';
 import { toAnchorView, toLinkView } from '../mappers';
-import type { OpContext } from './claim-ops';
+import type { OpOf, SqlContext } from './claim-ops';
+import { sqlIn, sqlJson } from './sql-rows';
 import { isUniqueViolation } from '../db-errors';
 
-type OpOf<K extends Op['kind']> = Extract<Op, { kind: K }>;
+// Quotes and cross-links: plain SQL, like every operation (lib/server/ops/claim-ops.ts).
+
+type AnchorRow = Parameters<typeof toAnchorView>[0];
+type LinkRow = Parameters<typeof toLinkView>[0];
+
+/** Whether a claim is live in this map. */
+async function isLive(ctx: SqlContext, claimId: string) {
+  const [claim] = await ctx.sql.$queryRaw<{ id: string }[]>`SELECT "id" FROM "claim"
+    WHERE "id" = ${claimId} AND "mapId" = ${ctx.mapId} AND "deletedAt" IS NULL`;
+  return Boolean(claim);
+}
+
+// A debate's articles never change once created (like its theses, lib/server/access.ts), so
+// their text is read and checked once per process, not for every quote.
+const articles = new Map<string, { id: string; title: string; blocks: string[] }>();
+
+/** An article's title and paragraphs' text. */
+async function articleText(ctx: SqlContext, sourceId: string) {
+  const cached = articles.get(sourceId);
+  if (cached) return cached;
+  const [row] = await ctx.sql.$queryRaw<{ id: string; title: string; blocks: unknown }[]>`
+    SELECT "id", "title", "blocks" FROM "source" WHERE "id" = ${sourceId}`;
+  if (!row) throw new Error(`Source ${sourceId} of a debate is missing.`);
+  const article = { ...row, blocks: restoreBlocks(sqlJson(row.blocks)).map((b) => b.text) };
+  if (articles.size > 100) articles.clear();
+  articles.set(sourceId, article);
+  return article;
+}
 
 /** An id used before (in any map) is a refusal, like a claim's, not a failure to retry. */
 const refuseReused =
@@ -22,17 +49,14 @@ const refuseReused =
  * Attaches a quoted passage to a claim. The passage must be in one of the map's articles; what
  * is stored is the article's own text around it, not what the browser sent.
  */
-export async function addAnchor(ctx: OpContext, op: OpOf<'anchor.add'>) {
+export async function addAnchor(ctx: SqlContext, op: OpOf<'anchor.add'>) {
   if (!ctx.debate.sourceIds.has(op.sourceId)) {
     throw new AppError('INVALID', 'That article is not part of this map’s debate.', 'sourceId');
   }
-  const claim = await ctx.tx.claim.findFirst({
-    where: { id: op.claimId, mapId: ctx.mapId, deletedAt: null },
-    select: { id: true },
-  });
-  if (!claim) throw new AppError('NOT_FOUND', 'That claim was deleted, so the quote was not kept.');
-  const source = await ctx.tx.source.findUniqueOrThrow({ where: { id: op.sourceId } });
-  const blocks = restoreBlocks(source.blocks).map((b) => b.text);
+  if (!(await isLive(ctx, op.claimId)))
+    throw new AppError('NOT_FOUND', 'That claim was deleted, so the quote was not kept.');
+  const source = await articleText(ctx, op.sourceId);
+  const blocks = source.blocks;
   const selector = { exact: op.exact, prefix: op.prefix, suffix: op.suffix };
   const location = locateQuote(blocks, selector, op.block);
   if (!location) {
@@ -42,62 +66,76 @@ export async function addAnchor(ctx: OpContext, op: OpOf<'anchor.add'>) {
       'quote',
     );
   }
-  const anchor = await ctx.tx.anchor
-    .create({
-      data: {
-        id: op.anchorId,
-        claimId: claim.id,
-        sourceId: source.id,
-        ...selectorAt(blocks, location),
-        ...location,
-      },
-    })
-    .catch(refuseReused('A quote with that id already exists.'));
+  const anchor: AnchorRow = {
+    id: op.anchorId,
+    claimId: op.claimId,
+    sourceId: source.id,
+    ...selectorAt(blocks, location),
+    ...location,
+  };
+  await ctx.sql.$executeRaw`INSERT INTO "anchor"
+    ("id", "claimId", "sourceId", "exact", "prefix", "suffix", "block", "start", "end", "createdAt")
+    VALUES (${anchor.id}, ${anchor.claimId}, ${anchor.sourceId}, ${anchor.exact},
+      ${anchor.prefix}, ${anchor.suffix}, ${anchor.block}, ${anchor.start}, ${anchor.end},
+      ${new Date()})`.then(undefined, refuseReused('A quote with that id already exists.'));
   return toAnchorView(anchor);
 }
 
 /** Removes a quote; removing one that is already gone is not an error (the result is the same). */
-export async function removeAnchor(ctx: OpContext, op: OpOf<'anchor.remove'>) {
-  const anchor = await ctx.tx.anchor.findFirst({
-    where: { id: op.anchorId, claim: { mapId: ctx.mapId } },
-  });
-  ctx.before = anchor ? { anchor: toAnchorView(anchor) } : null;
-  if (anchor) await ctx.tx.anchor.delete({ where: { id: anchor.id } });
+export async function removeAnchor(ctx: SqlContext, op: OpOf<'anchor.remove'>) {
+  const [anchor] = await ctx.sql.$queryRaw<AnchorRow[]>`SELECT a."id", a."claimId",
+      a."sourceId", a."exact", a."prefix", a."suffix", a."block", a."start", a."end"
+    FROM "anchor" a JOIN "claim" c ON c."id" = a."claimId"
+    WHERE a."id" = ${op.anchorId} AND c."mapId" = ${ctx.mapId}`;
+  ctx.before = anchor
+    ? {
+        anchor: toAnchorView({
+          ...anchor,
+          block: Number(anchor.block),
+          start: Number(anchor.start),
+          end: Number(anchor.end),
+        }),
+      }
+    : null;
+  if (anchor) await ctx.sql.$executeRaw`DELETE FROM "anchor" WHERE "id" = ${anchor.id}`;
 }
 
 /** Adds a cross-link from a claim to a claim or the thesis on the other side. */
-export async function addLink(ctx: OpContext, op: OpOf<'link.add'>) {
+export async function addLink(ctx: SqlContext, op: OpOf<'link.add'>) {
   const target = op.target;
   if ('thesisId' in target && !ctx.debate.thesisIds.has(target.thesisId)) {
     throw new AppError('INVALID', 'That thesis is not part of this map’s debate.');
   }
   const ends = [op.fromClaimId, ...('claimId' in target ? [target.claimId] : [])];
-  const claims = await ctx.tx.claim.findMany({
-    where: { mapId: ctx.mapId, deletedAt: null, id: { in: ends } },
-    select: { id: true, thesisId: true, parentId: true, stance: true, orderKey: true },
-  });
+  const claims = await ctx.sql.$queryRaw<
+    { id: string; thesisId: string; parentId: string | null; stance: string; orderKey: string }[]
+  >`SELECT "id", "thesisId", "parentId", "stance", "orderKey" FROM "claim"
+    WHERE "mapId" = ${ctx.mapId} AND "deletedAt" IS NULL AND "id" ${sqlIn(ends)}`;
   const nodes = claims.map((c) => ({ ...c, stance: c.stance as Stance, order: c.orderKey }));
-  const existing = (
-    await ctx.tx.claimLink.findMany({ where: { mapId: ctx.mapId, fromClaimId: op.fromClaimId } })
-  ).map(toLinkView);
-  const to = checkCrossLink(nodes, liveLinks(nodes, existing), op.fromClaimId, target);
-  const row = await ctx.tx.claimLink
-    .create({
-      data: {
-        id: op.linkId,
-        mapId: ctx.mapId,
-        fromClaimId: op.fromClaimId,
-        ...to,
-        stance: op.stance,
-      },
-    })
-    .catch(refuseReused('A link with that id already exists.'));
-  return toLinkView(row);
+  const existing = await ctx.sql.$queryRaw<LinkRow[]>`SELECT "id", "fromClaimId", "toClaimId",
+      "toThesisId", "stance" FROM "claim_link"
+    WHERE "mapId" = ${ctx.mapId} AND "fromClaimId" = ${op.fromClaimId}`;
+  const to = checkCrossLink(
+    nodes,
+    liveLinks(nodes, existing.map(toLinkView)),
+    op.fromClaimId,
+    target,
+  );
+  const link: LinkRow = { id: op.linkId, fromClaimId: op.fromClaimId, ...to, stance: op.stance };
+  await ctx.sql.$executeRaw`INSERT INTO "claim_link"
+    ("id", "mapId", "fromClaimId", "toClaimId", "toThesisId", "stance", "createdAt")
+    VALUES (${link.id}, ${ctx.mapId}, ${link.fromClaimId}, ${link.toClaimId}, ${link.toThesisId},
+      ${link.stance}, ${new Date()})`.then(
+    undefined,
+    refuseReused('A link with that id already exists.'),
+  );
+  return toLinkView(link);
 }
 
 /** Removes a cross-link; removing one that is already gone is not an error. */
-export async function removeLink(ctx: OpContext, op: OpOf<'link.remove'>) {
-  const link = await ctx.tx.claimLink.findFirst({ where: { id: op.linkId, mapId: ctx.mapId } });
+export async function removeLink(ctx: SqlContext, op: OpOf<'link.remove'>) {
+  const [link] = await ctx.sql.$queryRaw<LinkRow[]>`SELECT "id", "fromClaimId", "toClaimId",
+      "toThesisId", "stance" FROM "claim_link" WHERE "id" = ${op.linkId} AND "mapId" = ${ctx.mapId}`;
   ctx.before = link ? { link: toLinkView(link) } : null;
-  if (link) await ctx.tx.claimLink.delete({ where: { id: link.id } });
+  if (link) await ctx.sql.$executeRaw`DELETE FROM "claim_link" WHERE "id" = ${link.id}`;
 }

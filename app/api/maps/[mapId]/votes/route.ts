@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { db } from '@/lib/server/db';
+import { writeTransaction } from '@/lib/server/db-client';
 import { jsonRoute, readJson, requireSameOrigin } from '@/lib/server/json-route';
 import { requireUser } from '@/lib/server/session';
 import { listVotes, setVote, voteInput } from '@/lib/server/votes';
@@ -23,6 +24,6 @@ export async function PUT(request: Request, ctx: { params: Promise<{ mapId: stri
     if (!parsed.success) {
       throw new AppError('INVALID', parsed.error.issues[0]?.message ?? 'Check the rating.');
     }
-    return db.$transaction((tx) => setVote(tx, { userId: user.id, mapId, ...parsed.data }));
+    return writeTransaction(db, (sql) => setVote(sql, { userId: user.id, mapId, ...parsed.data }));
   });
 }
