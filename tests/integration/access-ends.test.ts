@@ -22,7 +22,7 @@ import { changeRole, inviteByEmail, removeMember } from '@/lib/server/members';
 import { getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
 import { getCurrentUser } from '@/lib/server/session';
 import { resetPassword } from '@/lib/server/sign-in';
-import { createUser, db, debate, userWithMap } from '../support/factories';
+import { createUser, db, debate, theAdmin, userWithMap } from '../support/factories';
 
 // Access that ends, ends everywhere at once: for every cause, an open live stream of the person
 // (or link) whose access changed ends within a second, saying why; a stream whose access did not
@@ -261,8 +261,7 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
 
   it('a teacher made a student only views their class’s maps from then on', async () => {
     const w = await teamWorld();
-    const admin = await createUser('Admin');
-    await db.user.update({ where: { id: admin.id }, data: { isAdmin: true } });
+    const admin = await theAdmin();
     const stream = watch(user(w.teacher.id, 'owner'), w.works[0]!.mapId);
     const student = watch(user(w.works[0]!.members[0]!.userId, 'editor'), w.works[0]!.mapId);
     await setAccountKind(db, { userId: admin.id, targetId: w.teacher.id, kind: 'student' });

@@ -8,7 +8,7 @@ import { createClass, getClassPage, renameClass } from '@/lib/server/classroom/c
 import { listRoster } from '@/lib/server/classroom/roster';
 import { deleteMap } from '@/lib/server/maps';
 import { addClaim } from '../support/members';
-import { createUser, db, debate } from '../support/factories';
+import { createUser, db, debate, theAdmin } from '../support/factories';
 
 // A teacher the admin makes a student account: from their next request their classes are
 // read-only for them (they see them, change nothing), and the maps of those classes' assignments
@@ -17,11 +17,7 @@ import { createUser, db, debate } from '../support/factories';
 
 async function world() {
   const { debate: d, a } = await debate();
-  const admin = await createUser('Admin');
-  await db.user.update({
-    where: { id: admin.id },
-    data: { isAdmin: true, accountKind: 'teacher' },
-  });
+  const admin = await theAdmin();
   const teacher = await createUser('Rivera');
   await db.user.update({ where: { id: teacher.id }, data: { accountKind: 'teacher' } });
   const { id: classId } = await createClass(db, { userId: teacher.id, name: 'Civics 9' });

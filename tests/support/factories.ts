@@ -26,6 +26,20 @@ export async function createUser(name = 'Student') {
 }
 
 /** A user with a new map on the seeded debate. */
+/**
+ * The server's admin (a teacher), as the app keeps it: one per server. The test files share one
+ * database, so an admin made by an earlier file is the admin here too.
+ */
+export async function theAdmin() {
+  const admin = await db.user.findFirst({ where: { isAdmin: true } });
+  if (admin) return admin;
+  const made = await createUser('Admin');
+  return db.user.update({
+    where: { id: made.id },
+    data: { isAdmin: true, accountKind: 'teacher' },
+  });
+}
+
 export async function userWithMap(name = 'Owner') {
   const { a, b } = await debate();
   const user = await createUser(name);

@@ -38,12 +38,17 @@ async function articleText(ctx: SqlContext, sourceId: string) {
   return article;
 }
 
-/** An id used before (in any map) is a refusal, like a claim's, not a failure to retry. */
-const refuseReused =
-  (message: string) =>
-  (error: unknown): never => {
+/**
+ * Runs an INSERT; an id used before (in any map) is a refusal, like a claim's, not a failure to
+ * retry. SQLite's direct path throws at once, PostgreSQL's when awaited: both are caught here.
+ */
+async function insertNew(insert: () => PromiseLike<unknown>, message: string) {
+  try {
+    await insert();
+  } catch (error) {
     throw isUniqueViolation(error) ? new AppError('CONFLICT', message) : error;
-  };
+  }
+}
 
 /**
  * Attaches a quoted passage to a claim. The passage must be in one of the map's articles; what
@@ -73,11 +78,14 @@ export async function addAnchor(ctx: SqlContext, op: OpOf<'anchor.add'>) {
     ...selectorAt(blocks, location),
     ...location,
   };
-  await ctx.sql.$executeRaw`INSERT INTO "anchor"
+  await insertNew(
+    () => ctx.sql.$executeRaw`INSERT INTO "anchor"
     ("id", "claimId", "sourceId", "exact", "prefix", "suffix", "block", "start", "end", "createdAt")
     VALUES (${anchor.id}, ${anchor.claimId}, ${anchor.sourceId}, ${anchor.exact},
       ${anchor.prefix}, ${anchor.suffix}, ${anchor.block}, ${anchor.start}, ${anchor.end},
-      ${new Date()})`.then(undefined, refuseReused('A quote with that id already exists.'));
+      ${new Date()})`,
+    'A quote with that id already exists.',
+  );
   return toAnchorView(anchor);
 }
 
@@ -122,12 +130,12 @@ export async function addLink(ctx: SqlContext, op: OpOf<'link.add'>) {
     target,
   );
   const link: LinkRow = { id: op.linkId, fromClaimId: op.fromClaimId, ...to, stance: op.stance };
-  await ctx.sql.$executeRaw`INSERT INTO "claim_link"
+  await insertNew(
+    () => ctx.sql.$executeRaw`INSERT INTO "claim_link"
     ("id", "mapId", "fromClaimId", "toClaimId", "toThesisId", "stance", "createdAt")
     VALUES (${link.id}, ${ctx.mapId}, ${link.fromClaimId}, ${link.toClaimId}, ${link.toThesisId},
-      ${link.stance}, ${new Date()})`.then(
-    undefined,
-    refuseReused('A link with that id already exists.'),
+      ${link.stance}, ${new Date()})`,
+    'A link with that id already exists.',
   );
   return toLinkView(link);
 }
