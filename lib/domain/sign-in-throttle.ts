@@ -97,6 +97,19 @@ export const KNOWN_DEVICE = { device: CLIENT_ON_ACCOUNT } satisfies Policy;
 /** Joining a class by code: per client and per signed-in account. */
 export const JOIN = { client: JOIN_CLIENT, account: JOIN_ACCOUNT } satisfies Policy;
 
+/**
+ * Wrong current passwords on the settings page, per account: someone who has a signed-in browser
+ * but not the password gets no more guesses there than at the sign-in form.
+ */
+export const CHANGE_PASSWORD = { account: CLIENT_ON_ACCOUNT } satisfies Policy;
+
+/** The storage key of the CHANGE_PASSWORD counter of an account (by id). */
+export const changePasswordKeys = (
+  userId: string,
+): Record<keyof typeof CHANGE_PASSWORD, string> => ({
+  account: `change-password:${userId}`,
+});
+
 /** Counters quiet this long are 0 under every rule above, and can be deleted. */
 export const FORGET_ALL_AFTER_SECONDS = 24 * 60 * 60;
 

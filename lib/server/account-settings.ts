@@ -1,11 +1,13 @@
 import 'server-only';
 import { APIError } from 'better-auth/api';
 import { headers } from 'next/headers';
+import { CHANGE_PASSWORD, changePasswordKeys } from '@/lib/domain/sign-in-throttle';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
 import type { Tx } from './db';
 import { accessChanged } from './live/access';
 import { forgetSessions, requireUser } from './session';
+import { reserveAttempt, uncountAttempt, waitInWords } from './throttle';
 
 /**
  * What every account may do to itself on /settings: change its password (knowing the current
@@ -19,6 +21,17 @@ const code = (e: unknown) => (e instanceof APIError ? String(e.body?.code ?? '')
 export async function changePassword(input: { currentPassword: string; newPassword: string }) {
   const request = await headers();
   const user = await requireUser(request);
+  // Counted before the check, as sign-in counts: a wrong current password costs a guess.
+  const throttled = { policy: CHANGE_PASSWORD, keys: changePasswordKeys(user.id) };
+  const wait = await reserveAttempt(throttled);
+  if (wait.seconds > 0) {
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many wrong passwords. Wait ${waitInWords(wait.seconds)} and try again.`,
+      'currentPassword',
+    );
+  }
+  let outcome: 'changed' | 'wrong' | 'other' = 'other';
   try {
     await getAuth().api.changePassword({
       body: {
@@ -28,9 +41,11 @@ export async function changePassword(input: { currentPassword: string; newPasswo
       },
       headers: request,
     });
+    outcome = 'changed';
   } catch (e) {
     switch (code(e)) {
       case 'INVALID_PASSWORD':
+        outcome = 'wrong';
         throw new AppError(
           'INVALID',
           'That is not your current password. Type it again.',
@@ -45,6 +60,11 @@ export async function changePassword(input: { currentPassword: string; newPasswo
         throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
     }
     throw e;
+  } finally {
+    // Only a wrong current password counts: any other refusal takes its count back, and a change
+    // made (the right password) clears the account's count.
+    if (outcome !== 'wrong')
+      await uncountAttempt(throttled, outcome === 'changed' ? ['account'] : []);
   }
   forgetSessions();
   accessChanged({ userId: user.id, reason: 'password' });

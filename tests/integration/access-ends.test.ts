@@ -400,5 +400,23 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
         getAuth().api.signInEmail({ body: { email: account.email, password: 'a new passphrase' } }),
       ).resolves.toBeTruthy();
     });
+
+    it('guessing the current password is slowed like guessing at sign-in', async () => {
+      const account = await signedIn();
+      const change = (currentPassword: string) =>
+        asRequest(account.headers, () =>
+          changePassword({ currentPassword, newPassword: 'a new passphrase' }),
+        ).catch((e: { code: string }) => e.code);
+      // A too-short new password takes its count back: it is no guess.
+      for (let i = 0; i < 8; i++)
+        await asRequest(account.headers, () =>
+          changePassword({ currentPassword: 'guess', newPassword: 'short' }),
+        ).catch(() => {});
+      const codes = [];
+      for (let i = 0; i < 7; i++) codes.push(await change(`guess ${i}`));
+      expect(codes).toEqual([...Array(5).fill('INVALID'), 'RATE_LIMITED', 'RATE_LIMITED']);
+      // While it waits, even the right password is not checked.
+      expect(await change(PASSWORD)).toBe('RATE_LIMITED');
+    });
   });
 });
