@@ -6,9 +6,13 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { selectorAt } from '@/lib/domain/quote-anchoring';
+import { EvidenceIndex, type FoundPassage } from '@/lib/domain/evidence-finder';
 import { matchQuote, type FoundQuote } from '@/lib/domain/quote-matching';
+import { clip } from '@/lib/domain/text';
+import { CLAIM_TEXT_MAX } from '@/lib/schemas/map';
 import type { ClaimView } from '@/lib/domain/views';
 import { useEditor } from './editor-context';
+import { EvidenceSuggestions } from './evidence-suggestions';
 
 /**
  * Attach a quote by typing or pasting it: the keyboard way to do what selecting text in an
@@ -32,11 +36,15 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
   );
   const titleOf = (id: string) => sources.find((s) => s.id === id)?.title ?? 'the article';
 
-  async function attachFound(found: FoundQuote) {
+  const index = useMemo(() => new EvidenceIndex(articles), [articles]);
+  const related = useMemo(() => index.find(claim.text, 3), [index, claim.text]);
+
+  /** Attaches a passage of an article to a claim (this one by default), then closes. */
+  async function attachFound(found: Pick<FoundQuote, 'sourceId' | 'location'>, to = claim.id) {
     const blocks = articles.find((a) => a.sourceId === found.sourceId)?.blocks ?? [];
     setBusy(true);
     const result = await api.addAnchor(
-      claim.id,
+      to,
       found.sourceId,
       selectorAt(blocks, found.location),
       found.location.block,
@@ -44,6 +52,17 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
     setBusy(false);
     if (!result.ok) return setError(result.message);
     onClose();
+  }
+
+  /** Answers the claim with a passage: a con reply in the passage's words, quoting it. */
+  async function objectWith(passage: FoundPassage) {
+    const made = api.addClaim(
+      { thesisId: claim.thesisId, parentId: claim.id },
+      'con',
+      clip(passage.text, CLAIM_TEXT_MAX),
+    );
+    if ('error' in made) return setError(made.error);
+    await attachFound(passage, made.id);
   }
 
   async function attach() {
@@ -119,6 +138,13 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
             that appears.
           </p>
         </div>
+        <EvidenceSuggestions
+          passages={related}
+          publisherOf={(id) => sources.find((s) => s.id === id)?.publisher ?? 'Article'}
+          busy={busy}
+          onSupport={(p) => void attachFound(p)}
+          onObject={(p) => void objectWith(p)}
+        />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={busy}>
