@@ -89,5 +89,10 @@ test('an invited viewer sees the notes only when the owner chooses so, as with v
   await owner.keyboard.press('Space');
   await expect(notes).toBeChecked();
   await share.getByRole('button', { name: 'Invite' }).click();
+  // Their open page says so at once, and shows the notes once reloaded.
+  const notice = viewer.locator('[data-access-ended]');
+  await expect(notice).toContainText('changed what you may see of this map');
+  await expect(notice).toBeFocused();
+  await notice.getByRole('button', { name: 'Reload the page' }).click();
   await expect(viewer.getByText('Our private plan')).toBeVisible({ timeout: 10_000 });
 });

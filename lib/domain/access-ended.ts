@@ -15,7 +15,7 @@ export const ACCESS_REASONS = [
   'class-removed',
   /** Their password was changed (by them, by a reset link, or by their teacher). */
   'password',
-  /** They signed out everywhere. */
+  /** They signed out: everywhere, or in this browser. */
   'signed-out',
   /** The admin made their account a student account. */
   'demoted',
@@ -55,7 +55,7 @@ export function accessEnded(
       reason === 'password'
         ? 'Your password was changed, so this page was signed out. Sign in again with the new password.'
         : reason === 'signed-out'
-          ? 'You signed out everywhere, so this page was signed out. Sign in again to keep working.'
+          ? 'You signed out, so this page was signed out too. Sign in again to keep working.'
           : 'Your session has ended. Sign in again to keep working.';
     return { reason, lost: true, message };
   }
@@ -89,5 +89,15 @@ export function accessEnded(
     reason,
     lost: false,
     message: `${why}: you can now ${ROLE_WORDS[now]} it. Reload the page to carry on.`,
+  };
+}
+
+/** The words for a page whose reader keeps their role but may now see more or less of the map. */
+export function seeingChanged(reason: AccessReason): AccessEnded {
+  return {
+    reason,
+    lost: false,
+    message:
+      'The owner changed what you may see of this map (their notes). Reload the page to see it as it is now.',
   };
 }

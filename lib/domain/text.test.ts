@@ -6,6 +6,8 @@ describe('text helpers', () => {
   it('finds lone surrogates, and only those', () => {
     expect(isWellFormed('plain, “quoted”, 🇰🇷 and 👩‍👩‍👧')).toBe(true);
     expect(isWellFormed('broken \uD800 here')).toBe(false);
+    // NUL: PostgreSQL refuses it in text, so it is refused everywhere.
+    expect(isWellFormed('nul \u0000 here')).toBe(false);
     expect(isWellFormed('ends high \uD83D')).toBe(false);
     expect(isWellFormed('\uDE00 starts low')).toBe(false);
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => isWellFormed(s)));

@@ -6,9 +6,13 @@
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** True when the string has no lone surrogate (String.prototype.isWellFormed, for Node 20). */
+/**
+ * True when the string has no lone surrogate (String.prototype.isWellFormed, for Node 20) and no
+ * NUL character: no keyboard types either, and PostgreSQL refuses NUL in text (SQLite keeps it),
+ * so both are refused at the door, alike on both databases.
+ */
 export function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  return !LONE_SURROGATE.test(text) && !text.includes('\u0000');
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });

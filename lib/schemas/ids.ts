@@ -24,6 +24,14 @@ export const recordId = z
 export const linkToken = (min: number, max: number, incomplete = 'This link is incomplete.') =>
   z.string(BAD_TOKEN).min(min, incomplete).max(max, BAD_TOKEN).regex(PRINTABLE, BAD_TOKEN);
 
+/**
+ * Whether an id or a token taken from a URL (a path segment, `?link=`) can be one of this app's:
+ * anything else is answered as unknown (404) before it reaches a query, where PostgreSQL would
+ * fail on a NUL character with a 500.
+ */
+export const isRecordId = (value: string) => recordId.safeParse(value).success;
+export const isLinkToken = (value: string) => linkToken(1, 100).safeParse(value).success;
+
 /** Refused: input anywhere in which a string (or a key) is not well-formed text. */
 export const ILL_FORMED_INPUT =
   'Part of what was sent has a broken character in it (half of an emoji or symbol), so nothing was saved. Delete it and type it again.';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { isRecordId } from '@/lib/schemas/ids';
 import { can, isRole, refusalFor, type Capability, type Role } from '@/lib/domain/capabilities';
 import type { RawSql, Tx } from './db';
 
@@ -38,10 +39,12 @@ export async function requireMapAccess(
   mapId: string,
   capability: Capability,
 ) {
-  const map = await tx.argumentMap.findUnique({
-    where: { id: mapId },
-    select: { id: true, ownerId: true, debateId: true },
-  });
+  const map = !isRecordId(mapId)
+    ? null
+    : await tx.argumentMap.findUnique({
+        where: { id: mapId },
+        select: { id: true, ownerId: true, debateId: true },
+      });
   const role = map ? await mapRole(tx, userId, mapId) : null;
   if (!map || !role) {
     throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');

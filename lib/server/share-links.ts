@@ -6,6 +6,7 @@ import { truncate } from '@/lib/domain/text';
 import { seeMap } from '@/lib/domain/visibility';
 import type { ShareLinkView, ShareOptions } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
+import { isLinkToken } from '@/lib/schemas/ids';
 import { TITLE_MAX } from '@/lib/schemas/map';
 import { mapRole, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
@@ -134,6 +135,7 @@ export async function revokeShareLink(
 }
 
 async function requireActiveLink(tx: Tx, token: string) {
+  if (!isLinkToken(token)) throw new AppError('NOT_FOUND', DEAD_LINK);
   const link = await tx.shareLink.findUnique({
     where: { token },
     select: {
@@ -192,6 +194,7 @@ export async function copySharedMap(db: Db, opts: { userId: string; token: strin
  * revoked or unknown one.
  */
 export async function findJoinLink(tx: Tx, opts: { token: string }): Promise<JoinLinkView | null> {
+  if (!isLinkToken(opts.token)) return null;
   const link = await tx.shareLink.findUnique({
     where: { token: opts.token },
     select: {

@@ -17,7 +17,7 @@ import { db } from './db';
 import { knownDevice, rememberDevice } from './known-device';
 import { accessChanged } from './live/access';
 import { lockNames } from './locks';
-import { forgetSessions } from './session';
+import { forgetSessions, getCurrentUser } from './session';
 import { reserveAttempt, uncountAttempt, waitInWords, type Throttled } from './throttle';
 
 const code = (e: unknown) => (e instanceof APIError ? String(e.body?.code ?? '') : '');
@@ -223,6 +223,11 @@ export async function resetPassword(input: { token: string; password: string }) 
 }
 
 export async function signOut() {
-  await getAuth().api.signOut({ headers: await headers() });
+  const request = await headers();
+  const user = await getCurrentUser(request);
+  await getAuth().api.signOut({ headers: request });
   forgetSessions();
+  // This session's open pages (other tabs on a shared computer) stop; other devices stay: each
+  // stream checks its own session (lib/server/live/access.ts).
+  if (user) accessChanged({ userId: user.id, reason: 'signed-out' });
 }

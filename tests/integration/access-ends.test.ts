@@ -5,7 +5,11 @@ import type { AccessEnded } from '@/lib/domain/access-ended';
 import type { Role } from '@/lib/domain/capabilities';
 import { changePassword, signOutEverywhere } from '@/lib/server/account-settings';
 import { getAuth } from '@/lib/server/auth';
-import { createAssignment, moveStudent } from '@/lib/server/classroom/assignments';
+import {
+  createAssignment,
+  moveStudent,
+  updateAssignment,
+} from '@/lib/server/classroom/assignments';
 import {
   createManagedStudents,
   resetStudentPassword,
@@ -21,7 +25,7 @@ import { openMapStream } from '@/lib/server/live/stream';
 import { changeRole, inviteByEmail, removeMember } from '@/lib/server/members';
 import { getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
 import { getCurrentUser } from '@/lib/server/session';
-import { resetPassword } from '@/lib/server/sign-in';
+import { resetPassword, signOut } from '@/lib/server/sign-in';
 import { createUser, db, debate, theAdmin, userWithMap } from '../support/factories';
 
 // Access that ends, ends everywhere at once: for every cause, an open live stream of the person
@@ -224,6 +228,21 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
     stayer.stop();
   });
 
+  it('an assignment made anonymous ends its students’ streams, so names are hidden from then on', async () => {
+    const w = await teamWorld();
+    const member = w.works[0]!.members[0]!.userId;
+    const stream = watch(user(member, 'editor'), w.works[0]!.mapId);
+    await sleep(200); // the stream has read what the student may see
+    const edit = { userId: w.teacher.id, assignmentId: w.assignmentId, title: 'Olympic thaw' };
+    await updateAssignment(db, { ...edit, instructions: '', dueAt: null, anonymous: false });
+    expect((await stream.ended(300)).closed).toBe(false);
+    await updateAssignment(db, { ...edit, instructions: '', dueAt: null, anonymous: true });
+    expect(await stream.ended()).toEqual({
+      closed: true,
+      access: expect.objectContaining({ lost: false }),
+    });
+  });
+
   it('removal from a class ends the student’s streams of its maps', async () => {
     const w = await teamWorld();
     const student = w.works[0]!.members[0]!.userId;
@@ -346,7 +365,7 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
       });
       const token = sessionTokenOf(account.headers);
       expect(token).toBeTruthy();
-      return watch(user(account.userId, 'editor', token!), map.id);
+      return { ...watch(user(account.userId, 'editor', token!), map.id), mapId: map.id };
     }
 
     it('a password reset through a reset link signs the open pages out', async () => {
@@ -378,6 +397,30 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
         access: expect.objectContaining({ reason: 'signed-out', lost: true }),
       });
       expect(await getCurrentUser(account.headers)).toBeNull();
+    });
+
+    it('signing out ends that session’s open pages; another device stays signed in', async () => {
+      const account = await signedIn();
+      const here = await readerOn(account);
+      const { headers, response } = await getAuth().api.signInEmail({
+        body: { email: account.email, password: PASSWORD },
+        returnHeaders: true,
+      });
+      const cookie = headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const elsewhere = watch(
+        user(response.user.id, 'editor', sessionTokenOf(new Headers({ cookie }))!),
+        here.mapId,
+      );
+      await asRequest(account.headers, () => signOut());
+      expect(await here.ended()).toEqual({
+        closed: true,
+        access: expect.objectContaining({ reason: 'signed-out', lost: true }),
+      });
+      expect((await elsewhere.ended(300)).closed).toBe(false);
+      elsewhere.stop();
     });
 
     it('changing the password asks for the current one, then ends the other sessions', async () => {

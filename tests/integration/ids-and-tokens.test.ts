@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PUT as putVote } from '@/app/api/maps/[mapId]/votes/route';
 import { POST as postOps } from '@/app/api/maps/[mapId]/ops/route';
+import { GET as getMap } from '@/app/api/maps/[mapId]/route';
+import { GET as getChanges } from '@/app/api/maps/[mapId]/changes/route';
+import { GET as getEvents } from '@/app/api/maps/[mapId]/events/route';
 import { renameClassAction, removeStudentAction } from '@/lib/actions/classes';
 import { deleteDebateAction, startDebateMapAction } from '@/lib/actions/debates';
 import {
@@ -197,5 +200,27 @@ describe('ill-formed ids, tokens and titles', () => {
       { numRuns: 20 },
     );
     expect(await createUser('Still fine')).toBeTruthy();
+  });
+
+  it('in a URL (a map id in the path, a ?link= token) are an unknown map or link: 404, not 500', async () => {
+    const { user, map } = await userWithMap('Addresses');
+    const params = (mapId: string) => ({ params: Promise.resolve({ mapId }) });
+    const signedIn = { headers: headersFor(user.id) };
+    for (const bad of ['\u0000', 'a\u0000b', 'an emoji 🙂', 'x'.repeat(65)]) {
+      const at = encodeURIComponent(bad);
+      const answers = [
+        await getMap(new Request(`http://localhost/api/maps/${at}`, signedIn), params(bad)),
+        await getChanges(
+          new Request(`http://localhost/api/maps/${at}/changes?since=0`, signedIn),
+          params(bad),
+        ),
+        await getMap(new Request(`http://localhost/api/maps/${map.id}?link=${at}`), params(map.id)),
+        await getEvents(
+          new Request(`http://localhost/api/maps/${map.id}/events?since=0&link=${at}`),
+          params(map.id),
+        ),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404]);
+    }
   });
 });

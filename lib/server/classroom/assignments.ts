@@ -80,8 +80,8 @@ export async function updateAssignment(
   db: Db,
   opts: Omit<AssignmentInput, 'debateId'> & { userId: string; assignmentId: string },
 ) {
-  await db.$transaction(async (tx) => {
-    await managed(tx, opts);
+  const readers = await db.$transaction(async (tx) => {
+    const assignment = await managed(tx, opts);
     await tx.assignment.update({
       where: { id: opts.assignmentId },
       data: {
@@ -91,7 +91,16 @@ export async function updateAssignment(
         anonymous: opts.anonymous,
       },
     });
+    if (assignment.anonymous === opts.anonymous) return [];
+    // Names shown or hidden: everyone with one of its maps open sees it anew.
+    return tx.workMember.findMany({
+      where: { work: { assignmentId: opts.assignmentId } },
+      select: { userId: true, work: { select: { mapId: true } } },
+    });
   });
+  accessChanged(
+    ...readers.map((r) => ({ userId: r.userId, reason: 'role' as const, mapIds: [r.work.mapId] })),
+  );
 }
 
 /** The assignment, for its teacher; `teamOnly` refuses other modes with that message. */

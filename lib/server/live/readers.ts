@@ -3,6 +3,7 @@ import type { Role } from '@/lib/domain/capabilities';
 import type { Lens } from '@/lib/domain/visibility';
 import type { ShareOptions } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
+import { isLinkToken } from '@/lib/schemas/ids';
 import { requireMapAccess } from '../access';
 import type { Tx } from '../db';
 import { getCurrentUser } from '../session';
@@ -32,17 +33,19 @@ export async function requireLiveReader(
 ): Promise<LiveReader> {
   const token = new URL(request.url).searchParams.get('link');
   if (token) {
-    const link = await tx.shareLink.findUnique({
-      where: { token: token.slice(0, 100) },
-      select: {
-        id: true,
-        mapId: true,
-        role: true,
-        revokedAt: true,
-        includeNotes: true,
-        showName: true,
-      },
-    });
+    const link = !isLinkToken(token)
+      ? null
+      : await tx.shareLink.findUnique({
+          where: { token },
+          select: {
+            id: true,
+            mapId: true,
+            role: true,
+            revokedAt: true,
+            includeNotes: true,
+            showName: true,
+          },
+        });
     if (!link || link.revokedAt || link.mapId !== mapId || link.role !== 'viewer') {
       throw new AppError('NOT_FOUND', 'This link does not work: it was revoked or never existed.');
     }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { accessEnded, type AccessReason } from '@/lib/domain/access-ended';
+import { seeingChanged, type AccessReason } from '@/lib/domain/access-ended';
 import { seeChange, seePresence, seesAll, type Lens } from '@/lib/domain/visibility';
 import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
 import type { Db } from '../db';
@@ -122,6 +122,8 @@ export function openMapStream(
         const handle = (message: BusMessage) => {
           switch (message.type) {
             case 'resync':
+              // Messages were lost between servers: access messages among them, maybe.
+              if (reader.kind === 'user') recheck('role');
               if (reading) again = true;
               else void readLog();
               return;
@@ -150,7 +152,7 @@ export function openMapStream(
             const now = await lensOfLiveReader(db, mapId, reader);
             return JSON.stringify(now.see) === JSON.stringify(lens.see)
               ? null
-              : accessEnded(reason, { signedOut: false, now: reader.role ?? null });
+              : seeingChanged(reason);
           };
           check().then(
             (ended) => {

@@ -14,7 +14,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
     const { mapId } = await ctx.params;
     const token = new URL(request.url).searchParams.get('link');
     if (token) {
-      const map = await getSharedMap(db, { token: token.slice(0, 100) });
+      const map = await getSharedMap(db, { token });
       if (map.id !== mapId) throw new AppError('NOT_FOUND', 'This link is for another map.');
       return map;
     }
