@@ -24,7 +24,7 @@ export function EvidenceSuggestions({
   return (
     <section aria-labelledby="evidence-heading" data-evidence className="space-y-2">
       <h3 id="evidence-heading" className="text-sm font-semibold text-stone-800">
-        Passages that may bear on it
+        Related passages in the articles
       </h3>
       <ol className="space-y-2">
         {passages.map((p) => (
