@@ -20,7 +20,9 @@ describe('why a page’s access ended', () => {
   it('names the cause the person can act on', () => {
     expect(accessEnded('moved', { signedOut: false, now: null }).message).toMatch(/another team/);
     expect(accessEnded('password', { signedOut: true }).message).toMatch(/password was changed/);
-    expect(accessEnded('signed-out', { signedOut: true }).message).toMatch(/signed out everywhere/);
+    expect(accessEnded('signed-out', { signedOut: true }).message).toMatch(
+      /^You signed out, so this page was signed out too/,
+    );
     expect(accessEnded('role', { signedOut: false, now: 'commenter' }).message).toMatch(
       /can now comment on it/,
     );
