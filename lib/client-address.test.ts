@@ -26,9 +26,18 @@ describe('who a request comes from', () => {
     const [source] = config.matcher;
     // The pattern read as a regular expression (what path-to-regexp makes of this one).
     const matches = (path: string) => new RegExp(`^${source}$`).test(path);
-    for (const path of ['/sign-in', '/', '/join/KX74QAMT', '/api/maps/x/ops', '/classes/c1'])
+    for (const path of [
+      '/sign-in',
+      '/',
+      '/join/KX74QAMT',
+      '/api/maps/x/events',
+      '/api/maps/x/ops/',
+      '/classes/c1',
+    ])
       expect([path, matches(path)]).toEqual([path, true]);
+    // Static files, and the editor's operations (which read no client address), skip it.
     expect(matches('/_next/static/chunks/app.js')).toBe(false);
+    expect(matches('/api/maps/x/ops')).toBe(false);
   });
 
   it('drops the client’s own X-Forwarded-For and stamps the request, whatever its headers', async () => {

@@ -126,11 +126,20 @@ const isComment = (value: unknown): value is CommentView =>
   typeof (value as CommentView).authorId === 'string' &&
   typeof (value as CommentView).authorName === 'string';
 
+const isRestoredBatch = (data: unknown): data is RestoredBatch =>
+  Boolean(data) && typeof data === 'object' && Array.isArray((data as RestoredBatch).claims);
+
+/**
+ * Whether an operation's answer can carry anything a reader may not see (a comment, a restored
+ * batch with notes and comments); a quote's or a link's answer never does, so it needs no lens.
+ */
+export const opDataNeedsLens = (data: unknown) => isComment(data) || isRestoredBatch(data);
+
 /** What an operation's answer carries besides it: a comment, a restored batch, a quote, a link. */
 export function seeOpData(data: unknown, lens: Lens): unknown {
   if (isComment(data)) return lens.see.comments ? seeComment(data, lens) : undefined;
-  if (data && typeof data === 'object' && Array.isArray((data as RestoredBatch).claims)) {
-    const batch = data as RestoredBatch;
+  if (isRestoredBatch(data)) {
+    const batch = data;
     return {
       ...batch,
       claims: seeClaims(batch.claims, lens),

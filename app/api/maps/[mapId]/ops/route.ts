@@ -1,4 +1,4 @@
-import { seeOpData, seesAll } from '@/lib/domain/visibility';
+import { opDataNeedsLens, seeOpData, seesAll } from '@/lib/domain/visibility';
 import { opsRequest } from '@/lib/schemas/ops';
 import { AppError } from '@/lib/errors';
 import { db } from '@/lib/server/db';
@@ -17,7 +17,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ mapId: str
     if (!body.success) throw new AppError('INVALID', 'Send { ops: [...] } with 1 to 50 changes.');
     const answer = await applyOps(db, { userId: user.id, mapId, ops: body.data.ops });
     // A restored batch carries notes and others' comments: only as this person may see them.
-    if (!answer.results.some((r) => r.ok && r.data)) return answer;
+    if (!answer.results.some((r) => r.ok && opDataNeedsLens(r.data))) return answer;
     const lens = await readerLens(db, mapId, { userId: user.id });
     if (seesAll(lens)) return answer;
     return {
