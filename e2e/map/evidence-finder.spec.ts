@@ -3,6 +3,7 @@ import {
   claimRow,
   expect,
   expectAccessible,
+  openQuoteDialog,
   screenshots,
   startMap,
   test,
@@ -18,9 +19,7 @@ test('the passages a claim was written from are offered, and quoted in one click
   await startMap(page);
   await addTopClaim(page, 0, 'pro', 'Tough sanctions are hurting the North Korean economy');
   const claim = claimRow(page, 'Tough sanctions are hurting');
-  const dialog = page.getByRole('dialog', { name: 'Attach a quote as evidence' });
-  await claim.locator('[data-claim-text]').click();
-  await claim.getByRole('button', { name: 'Quote…' }).click();
+  const dialog = await openQuoteDialog(page, claim);
   const offered = dialog.locator('[data-evidence] li');
   await expect(offered.first()).toContainText(
     'North Korea is currently struggling under the weight of tough economic sanctions',

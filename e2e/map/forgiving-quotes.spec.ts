@@ -3,6 +3,7 @@ import {
   claimRow,
   expect,
   expectAccessible,
+  openQuoteDialog,
   screenshots,
   startMap,
   test,
@@ -21,8 +22,7 @@ test('typed quotes are found as the article words them, and a near miss offers t
   const claim = claimRow(page, 'Talks need a start');
   const dialog = page.getByRole('dialog', { name: 'Attach a quote as evidence' });
   const quoteAs = async (typed: string) => {
-    await claim.locator('[data-claim-text]').click();
-    await claim.getByRole('button', { name: 'Quote…' }).click();
+    await openQuoteDialog(page, claim);
     await dialog.getByLabel(/Passage/).fill(typed);
     await dialog.getByRole('button', { name: 'Attach quote' }).click();
   };
