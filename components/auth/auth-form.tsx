@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState } from 'react';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { signInAction, signUpAction, type AuthFormState } from '@/lib/actions/auth';
 import { PASSWORD_MIN } from '@/lib/schemas/auth';
@@ -26,18 +27,10 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
   });
 
   return (
-    <form
-      // Before the scripts load, or without them, `action=` makes this a plain POST to the server
-      // action (React renders method="post"); the page comes back with the refusal, or the
-      // action redirects. Nothing typed ever goes into the URL.
+    <ActionForm
+      // Without scripts a plain POST to the server action (React renders method="post"); the
+      // page comes back with the refusal, or the action redirects. Nothing typed goes into the URL.
       action={action}
-      // Once they run, submitting by hand keeps everything typed (the password too) when the
-      // server says no: React resets a form after an `action=` submission.
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
       className="space-y-4"
       noValidate
     >
@@ -152,7 +145,7 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
           </>
         )}
       </p>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState } from 'react';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { forgotPasswordAction, type ResetFormState } from '@/lib/actions/auth';
 
@@ -33,16 +34,7 @@ export function ForgotPasswordForm() {
   }
   const error = state && !state.ok ? state.message : null;
   return (
-    <form
-      action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
-      className="space-y-4"
-      noValidate
-    >
+    <ActionForm action={action} className="space-y-4" noValidate>
       <p className="text-sm text-stone-700">
         Enter the email address of your account and we will send you a link to choose a new
         password.
@@ -75,6 +67,6 @@ export function ForgotPasswordForm() {
           Back to sign in
         </Link>
       </p>
-    </form>
+    </ActionForm>
   );
 }

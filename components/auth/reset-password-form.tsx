@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState } from 'react';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { resetPasswordAction, type ResetFormState } from '@/lib/actions/auth';
 import { PASSWORD_MIN } from '@/lib/schemas/auth';
@@ -28,16 +29,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     className: inputClass,
   });
   return (
-    <form
-      action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
-      className="space-y-4"
-      noValidate
-    >
+    <ActionForm action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-stone-800">
@@ -75,6 +67,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
       >
         {pending ? 'Please wait…' : 'Set new password'}
       </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState } from 'react';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { createClassAction } from '@/lib/actions/classes';
 import { CLASS_NAME_MAX } from '@/lib/schemas/classes';
@@ -10,13 +11,8 @@ export function ClassCreateForm() {
   const [state, action, pending] = useActionState(createClassAction, null);
   const error = state && !state.ok ? state.message : null;
   return (
-    <form
+    <ActionForm
       action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
       className="rounded-lg border border-stone-200 bg-white p-4"
       noValidate
     >
@@ -41,6 +37,6 @@ export function ClassCreateForm() {
         </button>
       </div>
       <FieldError id="new-class-error" messages={error} />
-    </form>
+    </ActionForm>
   );
 }

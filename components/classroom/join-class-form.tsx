@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState } from 'react';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { joinClassAction } from '@/lib/actions/classes';
 
 /** The "Join class" button of /join/<code>; opens the class when it worked. */
@@ -8,15 +9,7 @@ export function JoinClassForm({ code }: { code: string }) {
   const [state, action, pending] = useActionState(joinClassAction, null);
   const error = state && !state.ok ? state.message : null;
   return (
-    <form
-      action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
-      className="space-y-3"
-    >
+    <ActionForm action={action} className="space-y-3">
       <input type="hidden" name="code" value={code} />
       <div aria-live="assertive">
         {error && (
@@ -34,6 +27,6 @@ export function JoinClassForm({ code }: { code: string }) {
       >
         {pending ? 'Joining…' : 'Join class'}
       </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState } from 'react';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { findClassAction } from '@/lib/actions/classes';
 import { JOIN_CODE_EXAMPLE } from '@/lib/domain/classroom/join-code';
@@ -10,16 +11,7 @@ export function JoinCodeForm() {
   const [state, action, pending] = useActionState(findClassAction, null);
   const error = state && !state.ok ? state.message : null;
   return (
-    <form
-      action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
-      className="space-y-3"
-      noValidate
-    >
+    <ActionForm action={action} className="space-y-3" noValidate>
       <div>
         <label htmlFor="code" className="block text-sm font-medium text-stone-800">
           Class code
@@ -43,6 +35,6 @@ export function JoinCodeForm() {
       >
         {pending ? 'Looking…' : 'Continue'}
       </button>
-    </form>
+    </ActionForm>
   );
 }

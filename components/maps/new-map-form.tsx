@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState } from 'react';
+import { useActionState } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { createMapAction } from '@/lib/actions/maps';
 import { TITLE_MAX } from '@/lib/schemas/map';
@@ -9,12 +10,8 @@ export function NewMapForm() {
   const [state, action, pending] = useActionState(createMapAction, null);
   const error = state && !state.ok ? state.message : null;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
+    <ActionForm
+      action={action}
       className="rounded-lg border border-stone-200 bg-white p-4"
       noValidate
     >
@@ -39,6 +36,6 @@ export function NewMapForm() {
         </button>
       </div>
       <FieldError id="new-map-error" messages={error} />
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useEffect } from 'react';
+import { useActionState, useEffect } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/actions/account';
 import { PASSWORD_MIN } from '@/lib/schemas/auth';
@@ -37,16 +38,7 @@ export function ChangePasswordForm({ username, changed }: { username: string; ch
     className: inputClass,
   });
   return (
-    <form
-      action={action}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
-      className="space-y-4"
-      noValidate
-    >
+    <ActionForm action={action} className="space-y-4" noValidate>
       {/* For password managers: which account this password belongs to. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       <div>
@@ -97,6 +89,6 @@ export function ChangePasswordForm({ username, changed }: { username: string; ch
       >
         {pending ? 'Please wait…' : 'Change password'}
       </button>
-    </form>
+    </ActionForm>
   );
 }
