@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { applyOps } from '@/lib/server/ops/apply-ops';
 import type { MemberRole } from '@/lib/domain/capabilities';
 import type { CommentView } from '@/lib/domain/views';
 import { copyMap, duplicateMap, loadMapView } from '@/lib/server/maps';
@@ -68,6 +69,21 @@ describe('comment threads against a real database', () => {
       [replyToReply.id, root.id],
     ]);
     expect((await loadMapView(db, map.id)).comments).toEqual(listed);
+  });
+
+  it('lists comments in the order they were written, even many in one millisecond', async () => {
+    const { map, target, student } = await discussion();
+    const ops = Array.from({ length: 12 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      kind: 'comment.add' as const,
+      commentId: crypto.randomUUID(),
+      claimId: target.id,
+      parentId: null,
+      body: `Comment ${i}`,
+    }));
+    const { results } = await applyOps(db, { userId: student.id, mapId: map.id, ops });
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(bodies(await listComments(db, map.id))).toEqual(ops.map((o) => o.body));
   });
 
   it('resolves a thread (through any of its comments) and reopens it', async () => {

@@ -131,10 +131,17 @@ export async function addComment(ctx: SqlContext, op: OpOf<'comment.add'>) {
   const [taken] = await ctx.sql.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "comment" WHERE "id" = ${op.commentId}`;
   if (taken) throw new AppError('CONFLICT', 'A comment with that id already exists.');
+  // Comments are listed oldest first: two written in one millisecond (a reply straight after its
+  // thread) still get distinct times in the order they were written.
+  const [last] = await ctx.sql.$queryRaw<{ at: unknown }[]>`
+    SELECT MAX("createdAt") AS "at" FROM "comment" WHERE "mapId" = ${ctx.mapId}`;
+  const after = sqlDate(last?.at ?? null);
+  const now = new Date();
+  const createdAt = after && after >= now ? new Date(after.getTime() + 1) : now;
   await ctx.sql.$executeRaw`INSERT INTO "comment"
     ("id", "mapId", "claimId", "parentId", "authorId", "body", "createdAt")
     VALUES (${op.commentId}, ${ctx.mapId}, ${claim.id}, ${parentId}, ${ctx.userId}, ${op.body},
-      ${new Date()})`;
+      ${createdAt})`;
   return commentView(ctx, op.commentId);
 }
 
