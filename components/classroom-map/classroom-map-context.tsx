@@ -9,12 +9,15 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { ClaimExtrasContext, type ClaimExtraProps } from '@/components/map/claim-extras';
 import { addClaimFeedbackAction } from '@/lib/actions/grades';
+import { ClaimClassroom } from './claim-classroom';
 
 /**
  * What the map editor shows of a map's class on each claim: the teacher's feedback (released, for
  * students; all of it, for the teacher, marked private until released) and the impact votes.
- * Provided by the map page around the editor; without it a claim shows neither.
+ * Provided by the map page around the editor, which draws it under each claim through
+ * ClaimExtrasContext; without it a claim shows neither.
  */
 
 export interface ClaimNote {
@@ -140,6 +143,13 @@ export function ClassroomMapProvider(props: {
     [notes, props.notesLabel, votingEnabled, votes, set, teacherWork, addNote],
   );
   return (
-    <ClassroomMapContext.Provider value={value}>{props.children}</ClassroomMapContext.Provider>
+    <ClassroomMapContext.Provider value={value}>
+      <ClaimExtrasContext.Provider value={claimClassroom}>
+        {props.children}
+      </ClaimExtrasContext.Provider>
+    </ClassroomMapContext.Provider>
   );
 }
+
+/** What the class adds under each claim in the editor (components/map/claim-extras.tsx). */
+const claimClassroom = (props: ClaimExtraProps) => <ClaimClassroom {...props} />;

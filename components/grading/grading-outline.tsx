@@ -1,4 +1,4 @@
-import { StanceBadge } from '@/components/map-editor/stance-badge';
+import { StanceBadge } from '@/components/map/stance-badge';
 import { childrenAt } from '@/lib/domain/argument-tree';
 import type { AnchorView, ClaimView, MapView } from '@/lib/domain/views';
 import type { ClaimFeedbackView } from '@/lib/server/classroom/feedback';

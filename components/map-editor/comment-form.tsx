@@ -4,7 +4,7 @@ import { useState, type Ref } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { COMMENT_MAX } from '@/lib/schemas/ops';
-import type { CommentOutcome } from './use-comment-actions';
+import type { CommentOutcome } from '@/lib/editor/comment-writes';
 
 /**
  * One field for writing a comment, a reply or an edit. Ctrl+Enter (⌘+Enter) posts; Esc cancels a

@@ -6,7 +6,7 @@ import type { CommentView } from '@/lib/domain/views';
 import { formatDateTime, plural } from '@/lib/format';
 import { CommentForm } from './comment-form';
 import { CommentTime } from './comment-time';
-import type { CommentActions } from './use-comment-actions';
+import type { CommentWrites } from '@/lib/editor/comment-writes';
 
 /** The text buttons of a thread (Reply, Resolve) and, smaller, of one comment (Edit, Delete). */
 const textButton =
@@ -29,7 +29,7 @@ export function CommentItem({
   comment: CommentView;
   /** For a thread's first comment: how many replies a delete takes with it. */
   replies: number;
-  actions: CommentActions;
+  actions: CommentWrites;
   now: number;
   /** Called once the comment is deleted, so the panel can put the keyboard somewhere sensible. */
   onGone: () => void;

@@ -5,7 +5,7 @@ import type { CommentThread } from '@/lib/domain/comments';
 import { CommentForm } from './comment-form';
 import { CommentItem, threadButton } from './comment-item';
 import { CommentTime } from './comment-time';
-import type { CommentActions } from './use-comment-actions';
+import type { CommentWrites } from '@/lib/editor/comment-writes';
 
 /**
  * A thread: its first comment and the replies under it, then Reply and Resolve (or, once
@@ -19,7 +19,7 @@ export function CommentThreadView({
   onGone,
 }: {
   thread: CommentThread;
-  actions: CommentActions;
+  actions: CommentWrites;
   now: number;
   /** Called when the thread leaves this list (resolved, reopened, deleted). */
   onGone: () => void;

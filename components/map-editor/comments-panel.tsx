@@ -1,14 +1,14 @@
 'use client';
 
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { Dialog } from '@/components/ui/dialog';
 import { threadsOf, type CommentThread } from '@/lib/domain/comments';
 import { CommentForm } from './comment-form';
 import { CommentThreadView } from './comment-thread';
 import { useNow } from './comment-time';
-import { useEditor } from './editor-context';
-import { useCommentActions, type CommentActions } from './use-comment-actions';
+import { useEditorState, useSession } from '@/components/map/session';
+import type { CommentWrites } from '@/lib/editor/comment-writes';
 
 /**
  * The comments on one claim, Google Docs style: a field for a new comment, the open threads
@@ -19,27 +19,16 @@ import { useCommentActions, type CommentActions } from './use-comment-actions';
  * A modal dialog on purpose: the browser keeps the keyboard inside it, Esc closes it, and it
  * is a centred panel on a wide screen and (nearly) the whole width of a phone.
  */
-export function CommentsPanel({ claimId, onClose }: { claimId: string; onClose: () => void }) {
-  const { api, focusClaim } = useEditor();
-  // While a modal dialog is open the page behind it is inert, and so is the editor's live region:
-  // the panel says what happened in its own region too. A repeated message gets an invisible
-  // change (a no-break space), so saying "Comment added." twice is heard twice.
-  const [said, setSaid] = useState('');
-  const { announce } = api;
-  const say = useCallback(
-    (message: string) => {
-      announce(message);
-      setSaid((last) => (last === message ? `${message}\u00a0` : message));
-    },
-    [announce],
-  );
-  const actions = useCommentActions({ ...api, announce: say });
+export function CommentsPanel({ claimId }: { claimId: string }) {
+  const session = useSession();
+  const { claims, map, screen } = useEditorState();
+  const actions = session.comments;
   const now = useNow();
   const field = useRef<HTMLTextAreaElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const claim = api.claims.find((c) => c.id === claimId) ?? null;
-  const threads = useMemo(() => threadsOf(api.comments, claimId), [api.comments, claimId]);
+  const claim = claims.find((c) => c.id === claimId) ?? null;
+  const threads = useMemo(() => threadsOf(map.comments, claimId), [map.comments, claimId]);
   const open = threads.filter((t) => !t.resolved);
   const resolved = threads.filter((t) => t.resolved);
 
@@ -54,21 +43,22 @@ export function CommentsPanel({ claimId, onClose }: { claimId: string; onClose: 
   }, []);
 
   const close = () => {
-    onClose();
+    session.closeDialog();
     // Back to the claim's row in the outline (in the graph, the dialog returns focus itself).
-    if (document.querySelector(`[data-claim-row="${CSS.escape(claimId)}"]`)) focusClaim(claimId);
+    if (screen.view === 'outline' && claim) session.focus(claimId);
   };
 
   return (
     <Dialog open onClose={close} title="Comments" wide>
       {/* Keys typed here are the panel's: the editor's shortcuts (?, Ctrl+Z) stay out of it. */}
       <div className="space-y-4" onKeyDown={(e) => e.stopPropagation()} data-comments-panel>
+        {/* The page behind a modal dialog is inert, and so is the editor's live region. */}
         <p className="sr-only" aria-live="polite">
-          {said}
+          {screen.announcement}
         </p>
-        {api.error && (
+        {screen.error && (
           // The editor's banner is behind the dialog: a refused comment is explained here.
-          <ErrorBanner message={api.error} onDismiss={api.dismissError} />
+          <ErrorBanner message={screen.error} onDismiss={session.dismissError} />
         )}
         {claim ? (
           <p className="line-clamp-3 break-words rounded border-l-4 border-stone-300 bg-stone-50 px-2 py-1 text-sm text-stone-700">
@@ -81,7 +71,7 @@ export function CommentsPanel({ claimId, onClose }: { claimId: string; onClose: 
             restored (Ctrl+Z, or from Trash).
           </p>
         )}
-        {api.role === null ? (
+        {session.role === null ? (
           <p className="text-sm text-stone-700">
             Comments are only for the people this map is shared with. Ask its owner to invite you,
             then open the map from “My maps”.
@@ -147,7 +137,7 @@ function ThreadList({
   onGone,
 }: {
   threads: CommentThread[];
-  actions: CommentActions;
+  actions: CommentWrites;
   now: number;
   onGone: () => void;
 }) {

@@ -1,18 +1,13 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/lib/domain/capabilities';
 import type { MapView, ShareLinkView } from '@/lib/domain/views';
-import { useEditor } from './editor-context';
-import { ExportDialog } from './export-dialog';
-import { HistoryDialog } from './history-dialog';
-import { PresenceBar } from './presence';
+import { CommandButton } from '@/components/map/command-button';
+import { PresenceBar } from '@/components/map/presence';
+import { useEditorState, useSession } from '@/components/map/session';
 import { SaveStatus } from './save-status';
-import { ShareDialog } from './share-dialog';
-import { TrashDialog } from './trash-dialog';
-import type { useLiveMap } from './use-live-map';
 import type { PresenceEntry } from '@/lib/schemas/live';
 
 /** The line above the title: whose map this is and what this person may do in it. */
@@ -32,34 +27,26 @@ function roleLine(role: Role | null, ownerName: string | null): string {
 
 /**
  * The editor's title and toolbar: who is here and whether changes arrive live, the save status,
- * undo and redo, and the map-wide dialogs (Trash, History, Export, Share), which it opens itself.
+ * undo and redo, and the buttons for the map-wide dialogs (Trash, History, Export, Share).
  */
 export function EditorHeader({
   map,
   role,
-  basePath,
   share,
-  onShareChange,
-  live,
   others,
-  onShortcuts,
   actions,
 }: {
   map: MapView;
   role: Role | null;
-  basePath: string;
   share: ShareLinkView | null;
-  onShareChange: (link: ShareLinkView | null) => void;
-  live: ReturnType<typeof useLiveMap>;
   /** Who else is here (this person's other tabs left out). */
   others: PresenceEntry[];
-  onShortcuts: () => void;
   actions?: ReactNode;
 }) {
-  const { api, theses } = useEditor();
-  const readOnly = !api.canEdit;
-  const [open, setOpen] = useState<'trash' | 'history' | 'export' | 'share' | null>(null);
-  const close = () => setOpen(null);
+  const session = useSession();
+  const { status, canUndo, canRedo, live } = useEditorState();
+  const readOnly = !session.canEdit;
+  const setOpen = (kind: 'trash' | 'history' | 'export' | 'share') => session.open(kind, null);
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -70,30 +57,36 @@ export function EditorHeader({
           <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-2" data-no-print>
-          <PresenceBar entries={others} live={live.live} />
-          {(api.canEdit || api.canComment) && (
-            <SaveStatus status={api.status} onRetry={api.retryNow} />
+          <PresenceBar entries={others} live={live.state} />
+          {(session.canEdit || session.canComment) && (
+            <SaveStatus status={status} onRetry={() => session.sync.retryNow()} />
           )}
           {!readOnly && (
             <>
-              <Button onClick={api.undo} disabled={!api.canUndo} aria-keyshortcuts="Control+Z">
+              <CommandButton
+                command="undo"
+                size="md"
+                disabled={!canUndo}
+                aria-keyshortcuts="Control+Z"
+              >
                 Undo
-              </Button>
-              <Button
-                onClick={api.redo}
-                disabled={!api.canRedo}
+              </CommandButton>
+              <CommandButton
+                command="redo"
+                size="md"
+                disabled={!canRedo}
                 aria-keyshortcuts="Control+Shift+Z"
               >
                 Redo
-              </Button>
+              </CommandButton>
             </>
           )}
           {!readOnly && <Button onClick={() => setOpen('trash')}>Trash</Button>}
           {role && <Button onClick={() => setOpen('history')}>History</Button>}
           <Button onClick={() => setOpen('export')}>Export & brief</Button>
-          <Button onClick={() => onShortcuts()} aria-keyshortcuts="?">
+          <CommandButton command="help" size="md" aria-keyshortcuts="?">
             Shortcuts
-          </Button>
+          </CommandButton>
           {role === 'owner' && (
             <Button variant="primary" onClick={() => setOpen('share')}>
               {share ? 'Shared' : 'Share'}
@@ -102,12 +95,6 @@ export function EditorHeader({
           {actions}
         </div>
       </div>
-      {open === 'export' && <ExportDialog basePath={basePath} theses={theses} onClose={close} />}
-      {open === 'share' && (
-        <ShareDialog mapId={map.id} link={share} onLinkChange={onShareChange} onClose={close} />
-      )}
-      {open === 'trash' && <TrashDialog mapId={map.id} onClose={close} />}
-      {open === 'history' && <HistoryDialog onClose={close} />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { useEditor } from './editor-context';
+import { useEditorState, useSession } from '@/components/map/session';
 import { UnsavedNotices } from './unsaved-notices';
 
 /**
@@ -10,15 +10,16 @@ import { UnsavedNotices } from './unsaved-notices';
  * to start.
  */
 export function EditorNotices() {
-  const { api } = useEditor();
+  const session = useSession();
+  const { screen } = useEditorState();
   return (
     <>
-      {api.canComment && <UnsavedNotices />}
-      {api.error && <ErrorBanner message={api.error} onDismiss={api.dismissError} />}
+      {session.canComment && <UnsavedNotices />}
+      {screen.error && <ErrorBanner message={screen.error} onDismiss={session.dismissError} />}
       <p className="sr-only" aria-live="polite">
-        {api.announcement}
+        {screen.announcement}
       </p>
-      {api.canEdit && (
+      {session.canEdit && (
         <p className="text-sm text-stone-600" data-no-print>
           Click a claim to select it; select a passage in an article to quote it as evidence. Press{' '}
           <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">?</kbd>{' '}

@@ -10,13 +10,11 @@ import type { FoundPassage } from '@/lib/domain/evidence-finder';
 export function EvidenceSuggestions({
   passages,
   publisherOf,
-  busy,
   onSupport,
   onObject,
 }: {
   passages: FoundPassage[];
   publisherOf: (sourceId: string) => string;
-  busy: boolean;
   onSupport: (p: FoundPassage) => void;
   onObject: (p: FoundPassage) => void;
 }) {
@@ -35,10 +33,10 @@ export function EvidenceSuggestions({
             <blockquote className="font-serif text-sm text-stone-900">“{p.text}”</blockquote>
             <p className="mt-0.5 text-xs text-stone-600">{publisherOf(p.sourceId)}</p>
             <div className="mt-1.5 flex flex-wrap gap-2">
-              <Button size="sm" disabled={busy} onClick={() => onSupport(p)}>
+              <Button size="sm" onClick={() => onSupport(p)}>
                 Quote as support
               </Button>
-              <Button size="sm" disabled={busy} onClick={() => onObject(p)}>
+              <Button size="sm" onClick={() => onObject(p)}>
                 Quote as objection
               </Button>
             </div>

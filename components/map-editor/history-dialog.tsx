@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { formatDateTime } from '@/lib/format';
 import { useNow } from './comment-time';
-import { useEditor } from './editor-context';
+import { useEditorState, useSession } from '@/components/map/session';
 import { HistoryList, type HistoryPoint } from './history-list';
 import { claimNames, evidenceOnly, restoreLabel, walkable, withServerTrash } from './history-model';
 import { HistoryPreview } from './history-preview';
@@ -33,10 +33,12 @@ const pointHeading = (p: HistoryPoint) =>
  * restore is sent as one group of ordinary changes, so others see it arrive and Ctrl+Z undoes it.
  */
 export function HistoryDialog({ onClose }: { onClose: () => void }) {
-  const { api, theses } = useEditor();
-  const revision = api.sync.revision;
-  const shown = api.sync.state;
-  const { load, retry, loadOlder, older } = useHistory(api.sync.mapId, revision);
+  const session = useSession();
+  const theses = session.theses;
+  // Re-renders as the map changes, so the newest point follows.
+  const { map: shown } = useEditorState();
+  const revision = session.sync.revision;
+  const { load, retry, loadOlder, older } = useHistory(session.sync.mapId, revision);
   const now = useNow();
   const [selected, setSelected] = useState<HistoryPoint | null>(null);
   // A new object each time, so the same message said twice still takes focus.
@@ -78,7 +80,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
     buttons[Math.min(at, buttons.length - 1)]?.focus();
   }, [groups, older]);
 
-  const pending = api.sync.pending.length;
+  const pending = session.sync.pending.length;
   // The walk back is sure only when the log and the map shown are at the same revision: not while
   // this tab's own changes await the server, nor until the log or the tab has caught up.
   const settled = pending === 0 && log !== null && log.revision === revision;
@@ -89,8 +91,9 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
     if (!f || pending > 0 || revision <= f.fromRevision) return;
     followUp.current = null;
     const drafts = evidenceOnly(restoreOps(current, f.past, f.scope, newId));
-    if (drafts.length > 0) api.applyGroup(drafts, 'Restored their quotes and links too.', current);
-  }, [api, current, pending, revision]);
+    if (drafts.length > 0)
+      session.submitGroup(drafts, 'Restored their quotes and links too.', current);
+  }, [session, current, pending, revision]);
 
   const restore = (scope: RestoreScope) => {
     if (!past || !selected || !settled) return;
@@ -109,7 +112,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
     }
     const label = restoreLabel(scope.kind, formatDateTime(selected.at), claim);
     // Planned on the map with the server's trash: Ctrl+Z needs it to undo restored batches.
-    api.applyGroup(drafts, label, current);
+    session.submitGroup(drafts, label, current);
     if (drafts.some((d) => d.kind === 'claim.restore'))
       followUp.current = { past, scope, fromRevision: revision };
     setStatus({ text: `${label} Press Ctrl+Z to undo it.`, done: true });
@@ -124,7 +127,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
     <Dialog open onClose={onClose} title="History" wide="xl">
       <p className="mb-3 text-sm text-stone-700">
         Every change to the claims, quotes and links, newest first. Choose one to see the map as it
-        was right after it{api.canEdit ? ', and restore from there' : ''}.
+        was right after it{session.canEdit ? ', and restore from there' : ''}.
       </p>
       {status && (
         <p
@@ -207,7 +210,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
                 theses={theses}
                 past={past}
                 now={current}
-                canEdit={api.canEdit}
+                canEdit={session.canEdit}
                 settled={settled}
                 onRestore={restore}
               />

@@ -9,7 +9,7 @@ import type { ClaimView, ThesisView } from '@/lib/domain/views';
 import { Button } from '@/components/ui/button';
 import { plural } from '@/lib/format';
 import { CHANGE_LABELS, compareClaims, type ClaimChange } from './history-model';
-import { StanceBadge } from './stance-badge';
+import { StanceBadge } from '@/components/map/stance-badge';
 
 const DEPTH_MAX = 6;
 

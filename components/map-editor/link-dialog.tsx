@@ -5,50 +5,36 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
 import type { Stance } from '@/lib/domain/argument-tree';
-import { outline } from '@/lib/domain/argument-tree';
 import type { ClaimView } from '@/lib/domain/views';
-import { useEditor } from './editor-context';
-import { truncate } from '@/lib/domain/text';
-
-const short = (t: string) => truncate(t, 68);
+import { inLabel, placeOptions } from '@/lib/editor/places';
+import { useEditorState, useSession } from '@/components/map/session';
 
 /** Link a claim to a claim or the thesis on the other side: the articles argue with each other. */
 export function LinkDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {
-  const { theses, api } = useEditor();
-  const other = theses.find((t) => t.id !== claim.thesisId)!;
-  const options = useMemo(
-    () => [
-      { value: `thesis:${other.id}`, label: `Thesis: ${other.label}` },
-      ...outline(api.claims, other.id).map((r) => ({
-        value: r.claim.id,
-        label: `${'  '.repeat(r.depth + 1)}${r.claim.stance === 'pro' ? '+' : '−'} ${short(r.claim.text)}`,
-      })),
-    ],
-    [api.claims, other],
-  );
+  const session = useSession();
+  const { claims } = useEditorState();
+  const other = session.theses.find((t) => t.id !== claim.thesisId)!;
+  const options = useMemo(() => placeOptions(claims, other), [claims, other]);
   const [target, setTarget] = useState(options[0]!.value);
   const [stance, setStance] = useState<Stance>('con');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   return (
     <Dialog open onClose={onClose} title="Link to the other side" wide>
       <form
         className="space-y-3"
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          setBusy(true);
           const to = target.startsWith('thesis:')
             ? { thesisId: target.slice(7) }
             : { claimId: target };
-          const r = await api.addLink(claim.id, to, stance);
-          setBusy(false);
+          const r = session.writes.addLink(claim.id, to, stance);
           if (r.ok) onClose();
           else setError(r.message);
         }}
       >
         <p className="text-sm text-stone-700">
-          <q className="font-medium">{short(claim.text)}</q> also…
+          <q className="font-medium">{inLabel(claim.text)}</q> also…
         </p>
         <fieldset className="flex gap-4 text-sm">
           <legend className="sr-only">Relation</legend>
@@ -84,7 +70,7 @@ export function LinkDialog({ claim, onClose }: { claim: ClaimView; onClose: () =
         <FieldError id="link-error" messages={error} />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={busy}>
+          <Button type="submit" variant="primary">
             Add link
           </Button>
         </div>

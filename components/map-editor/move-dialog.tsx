@@ -3,35 +3,19 @@
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { outline, subtreeIds } from '@/lib/domain/argument-tree';
+import { subtreeIds } from '@/lib/domain/argument-tree';
 import type { ClaimView } from '@/lib/domain/views';
-import { useEditor } from './editor-context';
-import { truncate } from '@/lib/domain/text';
-
-const short = (t: string) => truncate(t, 68);
+import { inLabel, placeOptions } from '@/lib/editor/places';
+import { useEditorState, useSession } from '@/components/map/session';
 
 /** Move a claim under any thesis or claim that is not inside it. */
 export function MoveDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {
-  const { theses, api, focusClaim } = useEditor();
+  const session = useSession();
+  const { claims } = useEditorState();
   const options = useMemo(() => {
-    const inside = subtreeIds(api.claims, claim.id);
-    return theses.flatMap((t) => [
-      {
-        value: `thesis:${t.id}`,
-        label: `Thesis: ${t.label}`,
-        thesisId: t.id,
-        parentId: null as string | null,
-      },
-      ...outline(api.claims, t.id)
-        .filter((r) => !inside.has(r.claim.id))
-        .map((r) => ({
-          value: r.claim.id,
-          label: `${'  '.repeat(r.depth + 1)}${r.claim.stance === 'pro' ? '+' : '−'} ${short(r.claim.text)}`,
-          thesisId: t.id,
-          parentId: r.claim.id as string | null,
-        })),
-    ]);
-  }, [api.claims, claim.id, theses]);
+    const inside = subtreeIds(claims, claim.id);
+    return session.theses.flatMap((t) => placeOptions(claims, t, inside));
+  }, [claims, claim.id, session.theses]);
   const current = claim.parentId ?? `thesis:${claim.thesisId}`;
   const [target, setTarget] = useState(current);
 
@@ -41,15 +25,16 @@ export function MoveDialog({ claim, onClose }: { claim: ClaimView; onClose: () =
         onSubmit={(e) => {
           e.preventDefault();
           const opt = options.find((o) => o.value === target);
-          if (opt && api.moveTo(claim.id, { thesisId: opt.thesisId, parentId: opt.parentId })) {
+          const place = opt && { thesisId: opt.thesisId, parentId: opt.parentId };
+          if (place && session.writes.moveTo(claim.id, place)) {
             onClose();
-            focusClaim(claim.id);
+            session.focus(claim.id);
           }
         }}
         className="space-y-3"
       >
         <p className="text-sm text-stone-700">
-          Moving <q className="font-medium">{short(claim.text)}</q> and its replies. It goes last
+          Moving <q className="font-medium">{inLabel(claim.text)}</q> and its replies. It goes last
           under its new parent.
         </p>
         <label htmlFor="move-target" className="block text-sm font-semibold">

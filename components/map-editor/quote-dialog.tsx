@@ -11,7 +11,7 @@ import { matchQuote, type FoundQuote } from '@/lib/domain/quote-matching';
 import { clip } from '@/lib/domain/text';
 import { CLAIM_TEXT_MAX } from '@/lib/schemas/map';
 import type { ClaimView } from '@/lib/domain/views';
-import { useEditor } from './editor-context';
+import { useSession } from '@/components/map/session';
 import { EvidenceSuggestions } from './evidence-suggestions';
 
 /**
@@ -22,13 +22,14 @@ import { EvidenceSuggestions } from './evidence-suggestions';
  * the differences marked.
  */
 export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {
-  const { sources, theses, api } = useEditor();
+  const session = useSession();
+  const theses = session.theses;
+  const sources = useMemo(() => theses.map((t) => t.source), [theses]);
   const ownSource = theses.find((t) => t.id === claim.thesisId)?.source.id ?? sources[0]?.id ?? '';
   const [sourceId, setSourceId] = useState(ownSource);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [suggestion, setSuggestion] = useState<FoundQuote | null>(null);
-  const [busy, setBusy] = useState(false);
   const articles = useMemo(
     () =>
       theses.map((t) => ({ sourceId: t.source.id, blocks: t.source.blocks.map((b) => b.text) })),
@@ -40,32 +41,30 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
   const related = useMemo(() => index.find(claim.text, 3), [index, claim.text]);
 
   /** Attaches a passage of an article to a claim (this one by default), then closes. */
-  async function attachFound(found: Pick<FoundQuote, 'sourceId' | 'location'>, to = claim.id) {
+  function attachFound(found: Pick<FoundQuote, 'sourceId' | 'location'>, to = claim.id) {
     const blocks = articles.find((a) => a.sourceId === found.sourceId)?.blocks ?? [];
-    setBusy(true);
-    const result = await api.addAnchor(
+    const result = session.writes.addAnchor(
       to,
       found.sourceId,
       selectorAt(blocks, found.location),
       found.location.block,
     );
-    setBusy(false);
     if (!result.ok) return setError(result.message);
     onClose();
   }
 
   /** Answers the claim with a passage: a con reply in the passage's words, quoting it. */
-  async function objectWith(passage: FoundPassage) {
-    const made = api.addClaim(
+  function objectWith(passage: FoundPassage) {
+    const made = session.writes.addClaim(
       { thesisId: claim.thesisId, parentId: claim.id },
       'con',
       clip(passage.text, CLAIM_TEXT_MAX),
     );
-    if ('error' in made) return setError(made.error);
-    await attachFound(passage, made.id);
+    if (!made.ok) return setError(made.message);
+    attachFound(passage, made.id);
   }
 
-  async function attach() {
+  function attach() {
     if (!text.trim()) return setError('Paste or type the passage to quote.');
     const match = matchQuote(articles, text, sourceId);
     if (match.kind === 'found') return attachFound(match);
@@ -129,8 +128,7 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
               typed={text}
               found={suggestion}
               title={titleOf(suggestion.sourceId)}
-              busy={busy}
-              onUse={() => void attachFound(suggestion)}
+              onUse={() => attachFound(suggestion)}
             />
           )}
           <p className="mt-1 text-xs text-stone-600">
@@ -141,14 +139,13 @@ export function QuoteDialog({ claim, onClose }: { claim: ClaimView; onClose: () 
         <EvidenceSuggestions
           passages={related}
           publisherOf={(id) => sources.find((s) => s.id === id)?.publisher ?? 'Article'}
-          busy={busy}
-          onSupport={(p) => void attachFound(p)}
-          onObject={(p) => void objectWith(p)}
+          onSupport={(p) => attachFound(p)}
+          onObject={(p) => objectWith(p)}
         />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={busy}>
-            {busy ? 'Checking…' : 'Attach quote'}
+          <Button type="submit" variant="primary">
+            Attach quote
           </Button>
         </div>
       </form>
@@ -161,13 +158,11 @@ function Suggestion({
   typed,
   found,
   title,
-  busy,
   onUse,
 }: {
   typed: string;
   found: FoundQuote;
   title: string;
-  busy: boolean;
   onUse: () => void;
 }) {
   const parts = diffWords(typed, found.exact, { ignoreCase: true });
@@ -195,7 +190,7 @@ function Suggestion({
       <p className="mt-1 text-xs text-stone-600">
         Highlighted: the article’s words you did not type. Struck out: words not in the article.
       </p>
-      <Button size="sm" className="mt-2" onClick={onUse} disabled={busy}>
+      <Button size="sm" className="mt-2" onClick={onUse}>
         Use this passage
       </Button>
     </div>

@@ -2,16 +2,10 @@
 
 import { Button } from '@/components/ui/button';
 import { statusText } from '@/lib/sync/status-text';
-import type { MapEditorApi } from './use-map-editor';
+import type { SyncStatus } from '@/lib/sync/map-sync';
 
 /** Where the changes are, in words: saved, saving, or waiting (and why), with "Retry now". */
-export function SaveStatus({
-  status,
-  onRetry,
-}: {
-  status: MapEditorApi['status'];
-  onRetry: () => void;
-}) {
+export function SaveStatus({ status, onRetry }: { status: SyncStatus; onRetry: () => void }) {
   const waiting = status.kind === 'waiting';
   return (
     <div className="flex items-center gap-2">

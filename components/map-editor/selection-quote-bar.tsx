@@ -2,8 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import { CONTEXT_LENGTH, type TextQuoteSelector } from '@/lib/domain/quote-anchoring';
-import type { ClaimView } from '@/lib/domain/views';
-import { clip, clipStart, truncate } from '@/lib/domain/text';
+import { Button } from '@/components/ui/button';
+import { useEditorState, useSession } from '@/components/map/session';
+import { clip, clipStart } from '@/lib/domain/text';
+import { inLabel } from '@/lib/editor/places';
 
 interface Captured {
   sourceId: string;
@@ -41,20 +43,12 @@ function captureSelection(): Captured | null {
 }
 
 /** Appears when text is selected in an article: attaches it to the selected claim as evidence. */
-export function SelectionQuoteBar({
-  claim,
-  onAttach,
-}: {
-  claim: ClaimView | null;
-  onAttach: (
-    sourceId: string,
-    selector: TextQuoteSelector,
-    block: number,
-  ) => Promise<string | null>;
-}) {
+export function SelectionQuoteBar() {
+  const session = useSession();
+  const { claims, screen } = useEditorState();
+  const claim = claims.find((c) => c.id === screen.activeId) ?? null;
   const [captured, setCaptured] = useState<Captured | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     const onChange = () => {
@@ -67,7 +61,6 @@ export function SelectionQuoteBar({
   }, []);
 
   if (!captured && !error) return null;
-  const short = (t: string) => truncate(t, 78);
 
   return (
     <div
@@ -80,7 +73,7 @@ export function SelectionQuoteBar({
     >
       {captured && (
         <p className="font-serif text-sm italic text-stone-800">
-          “{short(captured.selector.exact.trim())}”
+          “{inLabel(captured.selector.exact.trim())}”
         </p>
       )}
       {error && (
@@ -92,42 +85,38 @@ export function SelectionQuoteBar({
         <p className="min-w-0 text-sm text-stone-700">
           {claim ? (
             <>
-              Attach as evidence for <q className="font-medium">{short(claim.text)}</q>
+              Attach as evidence for <q className="font-medium">{inLabel(claim.text)}</q>
             </>
           ) : (
             'Select a claim in the map first, then select its evidence here.'
           )}
         </p>
         <div className="flex gap-2">
-          <button
-            type="button"
+          <Button
             onClick={() => {
               setCaptured(null);
               setError(null);
               window.getSelection()?.removeAllRanges();
             }}
-            className="rounded-md border border-stone-300 px-3 py-1.5 text-sm"
           >
             Cancel
-          </button>
-          <button
-            type="button"
-            disabled={!claim || !captured || busy}
-            onClick={async () => {
+          </Button>
+          <Button
+            variant="primary"
+            disabled={!claim || !captured}
+            onClick={() => {
               if (!claim || !captured) return;
-              setBusy(true);
-              const failure = await onAttach(captured.sourceId, captured.selector, captured.block);
-              setBusy(false);
-              setError(failure);
-              if (!failure) {
+              const { sourceId, selector, block } = captured;
+              const r = session.writes.addAnchor(claim.id, sourceId, selector, block);
+              setError(r.ok ? null : r.message);
+              if (r.ok) {
                 setCaptured(null);
                 window.getSelection()?.removeAllRanges();
               }
             }}
-            className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-semibold text-white disabled:bg-stone-400"
           >
-            {busy ? 'Attaching…' : 'Attach quote'}
-          </button>
+            Attach quote
+          </Button>
         </div>
       </div>
     </div>

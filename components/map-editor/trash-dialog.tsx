@@ -5,14 +5,14 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { formatDateTime, plural } from '@/lib/format';
 import type { TrashEntry } from '@/lib/server/trash';
-import { useEditor } from './editor-context';
+import { useSession } from '@/components/map/session';
 
 type Loaded =
   { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; entries: TrashEntry[] };
 
 /** The map's deleted claims, from every tab and person, each restorable to where it was. */
 export function TrashDialog({ mapId, onClose }: { mapId: string; onClose: () => void }) {
-  const { api } = useEditor();
+  const session = useSession();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [restored, setRestored] = useState<Set<string>>(new Set());
 
@@ -68,7 +68,7 @@ export function TrashDialog({ mapId, onClose }: { mapId: string; onClose: () => 
                   size="sm"
                   aria-label={`Restore “${e.text}”`}
                   onClick={() => {
-                    api.restore(e.deletionId);
+                    session.writes.restore(e.deletionId);
                     setRestored((s) => new Set(s).add(e.deletionId));
                   }}
                 >

@@ -1,7 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { useEditor } from './editor-context';
+import { useEditorState, useSession } from '@/components/map/session';
 
 /**
  * Typed text the server did not take, kept on screen until the person decides. A conflict
@@ -9,11 +9,12 @@ import { useEditor } from './editor-context';
  * refusal shows the text and why, so it can be copied.
  */
 export function UnsavedNotices() {
-  const { api } = useEditor();
-  if (api.unsaved.length === 0) return null;
+  const session = useSession();
+  const { unsaved } = useEditorState().screen;
+  if (unsaved.length === 0) return null;
   return (
     <section aria-label="Text not saved" className="space-y-2">
-      {api.unsaved.map((u) => {
+      {unsaved.map((u) => {
         const what = u.field === 'text' ? 'claim' : 'note';
         return (
           <div
@@ -44,14 +45,18 @@ export function UnsavedNotices() {
             </div>
             <div className="mt-2 flex flex-wrap gap-2">
               {u.theirs !== null && (
-                <Button variant="primary" size="sm" onClick={() => api.settleUnsaved(u, 'mine')}>
+                <Button
+                  variant="primary"
+                  size="sm"
+                  onClick={() => session.settleUnsaved(u, 'mine')}
+                >
                   Keep mine
                 </Button>
               )}
               <Button size="sm" onClick={() => void navigator.clipboard?.writeText(u.mine)}>
                 Copy mine
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => api.settleUnsaved(u, 'theirs')}>
+              <Button size="sm" variant="ghost" onClick={() => session.settleUnsaved(u, 'theirs')}>
                 {u.theirs !== null ? 'Keep the saved version' : 'Dismiss'}
               </Button>
             </div>

@@ -2,7 +2,7 @@
 
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import type { GraphNode } from '@/lib/domain/graph';
-import { GraphCommentCount } from '@/components/map-editor/comment-count';
+import { GraphCommentCount } from '@/components/map/comment-count';
 
 export type GraphNodeData = GraphNode & { selected: boolean; rebuttal: boolean } & Record<
     string,

@@ -1,15 +1,18 @@
 'use client';
 
-import { useState } from 'react';
+import { ClaimComposer } from '@/components/map/claim-composer';
+import { CommandButton } from '@/components/map/command-button';
+import { useEditorState, useSession } from '@/components/map/session';
+import { TextEditor } from '@/components/map/text-editor';
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
-import { useEditor } from '@/components/map-editor/editor-context';
-import type { Stance } from '@/lib/domain/argument-tree';
-import { truncate } from '@/lib/domain/text';
+import { inLabel } from '@/lib/editor/places';
+import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
 
-const short = (t: string) => truncate(t, 58);
-
-/** Beside the graph: pick a box (by click or from the list) and add, edit, fold, focus or delete. */
+/**
+ * Beside the graph: pick a box (by click or from the list), then run the editor's commands on it
+ * (add, edit, comment, delete: the same commands as the outline's toolbar and keys), or fold and
+ * focus the graph around it.
+ */
 export function GraphPanel({
   collapsed,
   onToggleCollapse,
@@ -21,42 +24,25 @@ export function GraphPanel({
   onFocus: (id: string) => void;
   visibleIds: string[];
 }) {
-  const { api, theses, activeId, setActiveId, readOnly, requestDelete, openComments } = useEditor();
-  const [adding, setAdding] = useState<Stance | null>(null);
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const thesis = theses.find((t) => t.id === activeId);
-  const claim = api.claims.find((c) => c.id === activeId);
+  const session = useSession();
+  const { claims, screen } = useEditorState();
+  const { activeId, composer, editing } = screen;
+  const thesis = session.theses.find((t) => t.id === activeId);
+  const claim = claims.find((c) => c.id === activeId);
   const label = (id: string) => {
-    const t = theses.find((x) => x.id === id);
+    const t = session.theses.find((x) => x.id === id);
     if (t) return `Thesis: ${t.label}`;
-    const c = api.claims.find((x) => x.id === id);
-    return c ? `${c.stance === 'pro' ? '+' : '−'} ${short(c.text)}` : id;
+    const c = claims.find((x) => x.id === id);
+    return c ? `${c.stance === 'pro' ? '+' : '−'} ${inLabel(c.text)}` : id;
   };
-
-  const reset = () => {
-    setAdding(null);
-    setEditing(false);
-    setText('');
-    setError(null);
-  };
-
-  async function submit() {
-    if (adding) {
-      const place = thesis
-        ? { thesisId: thesis.id, parentId: null }
-        : { thesisId: claim!.thesisId, parentId: claim!.id };
-      const r = api.addClaim(place, adding, text);
-      if ('error' in r) return setError(r.error);
-      reset();
-      setActiveId(r.id);
-    } else if (editing && claim) {
-      const r = await api.editClaim(claim.id, { text });
-      if (!r.ok) return setError(r.message);
-      reset();
-    }
-  }
+  const here = thesis ? { thesisId: thesis.id, claimId: null } : { claimId: claim?.id ?? null };
+  // The new-claim form and the in-place editor show here when they are about the selected box.
+  const composing =
+    composer !== null &&
+    (thesis
+      ? composer.place.thesisId === thesis.id && composer.place.parentId === null
+      : composer.place.parentId === claim?.id && composer.index === 0);
+  const edited = claim && editing?.claimId === claim.id ? editing.field : null;
 
   return (
     <aside
@@ -70,10 +56,7 @@ export function GraphPanel({
         <select
           id="graph-select"
           value={activeId ?? ''}
-          onChange={(e) => {
-            reset();
-            setActiveId(e.target.value || null);
-          }}
+          onChange={(e) => session.select(e.target.value || null)}
           className="mt-1 block w-full rounded-md border border-stone-400 bg-white px-2 py-1 text-sm"
         >
           <option value="">Click a box, or choose here</option>
@@ -86,70 +69,46 @@ export function GraphPanel({
       </div>
       {(thesis || claim) && (
         <div className="space-y-2 text-sm">
-          <p className="whitespace-pre-wrap break-words text-stone-900">
-            {thesis ? thesis.text : claim!.text}
-          </p>
-          {!readOnly && !adding && !editing && (
+          {edited ? (
+            <TextEditor
+              id={`graph-${edited}`}
+              label={edited === 'text' ? 'Claim text' : 'Note'}
+              initial={claim![edited]}
+              latest={claim![edited]}
+              maxLength={edited === 'text' ? CLAIM_TEXT_MAX : NOTE_MAX}
+              multiline={edited === 'note'}
+              onSave={async (value, from) => {
+                const r = session.saveEdit(claim!.id, edited, value, from);
+                return r.ok ? null : r.message;
+              }}
+              onCancel={() => session.stopEditing()}
+            />
+          ) : (
+            <p className="whitespace-pre-wrap break-words text-stone-900">
+              {thesis ? thesis.text : claim!.text}
+            </p>
+          )}
+          {session.canEdit && !composing && !edited && (
             <div className="flex flex-wrap gap-1.5">
-              <Button size="sm" onClick={() => setAdding('pro')}>
+              <CommandButton command="addPro" target={here}>
                 + Add pro
-              </Button>
-              <Button size="sm" onClick={() => setAdding('con')}>
+              </CommandButton>
+              <CommandButton command="addCon" target={here}>
                 − Add con
-              </Button>
+              </CommandButton>
               {claim && (
                 <>
-                  <Button
-                    size="sm"
-                    onClick={() => {
-                      setEditing(true);
-                      setText(claim.text);
-                    }}
-                  >
+                  <CommandButton command="edit" target={here}>
                     Edit text
-                  </Button>
-                  <Button size="sm" variant="danger" onClick={() => requestDelete(claim.id)}>
+                  </CommandButton>
+                  <CommandButton command="delete" target={here} variant="danger">
                     Delete
-                  </Button>
+                  </CommandButton>
                 </>
               )}
             </div>
           )}
-          {(adding || editing) && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void submit();
-              }}
-              className="space-y-2"
-            >
-              <label htmlFor="graph-text" className="block font-semibold">
-                {adding ? `New ${adding} ${thesis ? 'for the thesis' : 'reply'}` : 'Claim text'}
-              </label>
-              <textarea
-                id="graph-text"
-                autoFocus
-                rows={3}
-                value={text}
-                onChange={(e) => {
-                  setText(e.target.value);
-                  setError(null);
-                }}
-                aria-invalid={error ? true : undefined}
-                aria-describedby="graph-text-error"
-                className="block w-full rounded-md border border-stone-400 px-2 py-1"
-              />
-              <FieldError id="graph-text-error" messages={error} />
-              <div className="flex gap-2">
-                <Button type="submit" variant="primary" size="sm">
-                  {adding ? 'Add' : 'Save'}
-                </Button>
-                <Button size="sm" onClick={reset}>
-                  Cancel
-                </Button>
-              </div>
-            </form>
-          )}
+          {composing && <ClaimComposer submitLabel="Add" indent={false} />}
           {claim && (
             <div className="flex flex-wrap gap-1.5 border-t border-stone-200 pt-2">
               <Button size="sm" onClick={() => onToggleCollapse(claim.id)}>
@@ -158,10 +117,10 @@ export function GraphPanel({
               <Button size="sm" onClick={() => onFocus(claim.id)}>
                 Focus on this claim
               </Button>
-              {api.role !== null && (
-                <Button size="sm" onClick={() => openComments(claim.id)}>
+              {session.role !== null && (
+                <CommandButton command="comments" target={here}>
                   Comments…
-                </Button>
+                </CommandButton>
               )}
             </div>
           )}

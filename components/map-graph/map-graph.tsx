@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { useEditor } from '@/components/map-editor/editor-context';
+import { useEditorState, useSession } from '@/components/map/session';
 import { buildGraph, elkGraph, layoutKey } from '@/lib/domain/graph';
 import { GraphNodeBox, type GraphNodeData } from './graph-node';
 import { downloadGraphImage } from './graph-download';
@@ -45,14 +45,17 @@ export function MapGraph({ title }: { title: string }) {
 }
 
 function GraphCanvas({ title }: { title: string }) {
-  const { api, theses, activeId, setActiveId } = useEditor();
+  const session = useSession();
+  const theses = session.theses;
+  const { claims, links, screen } = useEditorState();
+  const activeId = screen.activeId;
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [focusId, setFocusId] = useState<string | null>(null);
   const flow = useReactFlow();
 
   const graph = useMemo(
-    () => buildGraph(theses, api.claims, api.links, { collapsed, focusId }),
-    [theses, api.claims, api.links, collapsed, focusId],
+    () => buildGraph(theses, claims, links, { collapsed, focusId }),
+    [theses, claims, links, collapsed, focusId],
   );
   const elk = useMemo(() => elkGraph(graph), [graph]);
   const key = useMemo(() => layoutKey(graph), [graph]);
@@ -67,7 +70,7 @@ function GraphCanvas({ title }: { title: string }) {
     if (dims.length) setMeasured((m) => ({ ...m, ...Object.fromEntries(dims) }));
   };
 
-  const roleOf = useMemo(() => roles(api.claims), [api.claims]);
+  const roleOf = useMemo(() => roles(claims), [claims]);
   const nodes: Node<GraphNodeData>[] = useMemo(() => {
     if (!layout) return [];
     return graph.nodes.map((n) => {
@@ -226,8 +229,8 @@ function GraphCanvas({ title }: { title: string }) {
             nodesConnectable={false}
             onlyRenderVisibleElements={!exporting}
             minZoom={0.05}
-            onNodeClick={(_, node) => setActiveId(node.id)}
-            onPaneClick={() => setActiveId(null)}
+            onNodeClick={(_, node) => session.select(node.id)}
+            onPaneClick={() => session.select(null)}
             proOptions={{ hideAttribution: false }}
             aria-label="Argument graph"
           >

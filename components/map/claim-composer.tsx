@@ -5,11 +5,23 @@ import type { Stance } from '@/lib/domain/argument-tree';
 import { CLAIM_TEXT_MAX } from '@/lib/schemas/map';
 import { FieldError } from '@/components/ui/field-error';
 import { Button } from '@/components/ui/button';
-import { useEditor } from './editor-context';
+import { useEditorState, useSession } from './session';
 
-/** The form for a new claim: Enter adds it, Shift+Enter breaks the line, Esc cancels. */
-export function ClaimComposer() {
-  const { composer, closeComposer, api, focusClaim } = useEditor();
+/**
+ * The form for a new claim, where the session's composer is open (the outline, the graph's
+ * panel): Enter adds it, Shift+Enter breaks the line, Esc cancels.
+ */
+export function ClaimComposer({
+  submitLabel = 'Add claim',
+  indent = true,
+}: {
+  submitLabel?: string;
+  /** Indent it to the depth the new claim will have (the outline). */
+  indent?: boolean;
+}) {
+  const session = useSession();
+  const { composer } = useEditorState().screen;
+  const closeComposer = () => session.cancelComposer();
   const [text, setText] = useState('');
   const [stance, setStance] = useState<Stance>(composer?.stance ?? 'pro');
   const [error, setError] = useState<string | null>(null);
@@ -18,10 +30,8 @@ export function ClaimComposer() {
 
   function submit() {
     if (!composer) return;
-    const result = api.addClaim(composer.place, stance, text, composer.index);
-    if ('error' in result) return setError(result.error);
-    closeComposer();
-    focusClaim(result.id);
+    const result = session.addFromComposer(text, stance);
+    if (!result.ok) setError(result.message);
   }
 
   return (
@@ -31,7 +41,7 @@ export function ClaimComposer() {
         e.preventDefault();
         submit();
       }}
-      style={{ marginLeft: `${Math.min(composer.depth, 8) * 1.25}rem` }}
+      style={indent ? { marginLeft: `${Math.min(composer.depth, 8) * 1.25}rem` } : undefined}
       className="my-2 rounded-lg border-2 border-dashed border-stone-400 bg-white p-3"
     >
       <label htmlFor="composer-text" className="block text-sm font-semibold text-stone-800">
@@ -79,7 +89,7 @@ export function ClaimComposer() {
         <div className="flex gap-2">
           <Button onClick={closeComposer}>Cancel</Button>
           <Button type="submit" variant="primary">
-            Add claim
+            {submitLabel}
           </Button>
         </div>
       </div>

@@ -1,10 +1,8 @@
 'use client';
 
 import type { LinkEnd } from '@/lib/domain/cross-links';
-import { useEditorActions } from './editor-context';
-import { truncate } from '@/lib/domain/text';
-
-const short = (t: string) => truncate(t, 58);
+import { useSession } from '@/components/map/session';
+import { inLabel } from '@/lib/editor/places';
 
 const LABELS = {
   out: { arrow: '⇢ ', pro: 'Supports', con: 'Attacks' },
@@ -13,7 +11,7 @@ const LABELS = {
 
 /** A claim's cross-links, both ways: what it supports or attacks on the other side, and what does so to it. */
 export function ClaimLinks({ out, into }: { out: LinkEnd[]; into: LinkEnd[] }) {
-  const { readOnly } = useEditorActions();
+  const readOnly = !useSession().canEdit;
   if (out.length + into.length === 0) return null;
   return (
     <ul className="mt-2 space-y-1 text-sm" aria-label="Cross-links to the other side">
@@ -37,7 +35,7 @@ function LinkLine({
   direction: 'out' | 'into';
   removable: boolean;
 }) {
-  const { focusClaim, removeLink } = useEditorActions();
+  const session = useSession();
   const label = LABELS[direction];
   return (
     <li data-link={direction === 'out' ? end.id : undefined} className="flex items-start gap-1">
@@ -50,10 +48,10 @@ function LinkLine({
       {end.otherClaimId ? (
         <button
           type="button"
-          onClick={() => focusClaim(end.otherClaimId!)}
+          onClick={() => session.focus(end.otherClaimId!)}
           className="min-w-0 text-left text-blue-800 underline"
         >
-          {short(end.otherText)}
+          {inLabel(end.otherText)}
         </button>
       ) : (
         <span className="min-w-0">the thesis “{end.otherText}”</span>
@@ -61,7 +59,7 @@ function LinkLine({
       {removable && (
         <button
           type="button"
-          onClick={() => removeLink(end.id)}
+          onClick={() => session.writes.removeLink(end.id)}
           className="ml-auto rounded px-1.5 text-stone-600 hover:bg-stone-100 hover:text-con-800"
           aria-label="Remove this cross-link"
         >

@@ -5,9 +5,9 @@ import { outline } from '@/lib/domain/argument-tree';
 import { roles } from '@/lib/domain/dialectic';
 import type { linkEndsByClaim } from '@/lib/domain/cross-links';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
-import { ClaimComposer } from './claim-composer';
+import { ClaimComposer } from '@/components/map/claim-composer';
 import { ClaimRow } from './claim-row';
-import type { ComposerTarget } from './editor-context';
+import type { ComposerTarget } from '@/lib/editor/screen';
 
 export interface ClaimOutlineProps {
   thesisId: string;
@@ -17,8 +17,7 @@ export interface ClaimOutlineProps {
   linkEnds: ReturnType<typeof linkEndsByClaim>;
   composer: ComposerTarget | null;
   activeId: string | null;
-  editingId: string | null;
-  noteId: string | null;
+  editing: { claimId: string; field: 'text' | 'note' } | null;
   readOnly: boolean;
 }
 
@@ -33,8 +32,7 @@ export const ClaimOutline = memo(function ClaimOutline({
   linkEnds,
   composer,
   activeId,
-  editingId,
-  noteId,
+  editing,
   readOnly,
 }: ClaimOutlineProps) {
   const rows = useMemo(() => outline(claims, thesisId), [claims, thesisId]);
@@ -65,8 +63,7 @@ export const ClaimOutline = memo(function ClaimOutline({
               linksIn={linkEnds.into.get(row.claim.id)}
               tabbable={activeHere ? row.claim.id === activeId : i === 0}
               active={row.claim.id === activeId}
-              editing={row.claim.id === editingId}
-              noting={row.claim.id === noteId}
+              editing={editing?.claimId === row.claim.id ? editing.field : null}
             />
             {composerHere && composer.afterClaimId === row.claim.id && (
               <li className="list-none">

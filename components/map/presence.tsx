@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useMemo } from 'react';
 import type { PresenceEntry } from '@/lib/schemas/live';
-import type { LiveState } from './use-live-map';
+import type { LiveState } from '@/lib/sync/live-connection';
 
 /** Who else has the map open, by the claim they are on (one entry per person, their latest tab). */
 export const PresenceContext = createContext<Map<string, PresenceEntry[]>>(new Map());

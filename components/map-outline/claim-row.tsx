@@ -6,15 +6,15 @@ import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
 import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
 import type { LinkEnd } from '@/lib/domain/cross-links';
-import { ClaimClassroom } from '@/components/classroom-map/claim-classroom';
+import { ClaimExtras } from '@/components/map/claim-extras';
+import { ClaimCommentsButton } from '@/components/map/comment-count';
+import { ClaimPresence } from '@/components/map/presence';
+import { useSession } from '@/components/map/session';
+import { StanceBadge } from '@/components/map/stance-badge';
+import { TextEditor } from '@/components/map/text-editor';
 import { ClaimLinks } from './claim-links';
 import { ClaimQuotes } from './claim-quotes';
 import { ClaimToolbar } from './claim-toolbar';
-import { ClaimCommentsButton } from './comment-count';
-import { useEditorActions } from './editor-context';
-import { StanceBadge } from './stance-badge';
-import { ClaimPresence } from './presence';
-import { TextEditor } from './text-editor';
 
 const NO_LINKS: LinkEnd[] = [];
 
@@ -29,8 +29,8 @@ export interface ClaimRowProps {
   linksIn?: LinkEnd[];
   tabbable: boolean;
   active: boolean;
-  editing: boolean;
-  noting: boolean;
+  /** Which of its texts is being edited in place, if any. */
+  editing: 'text' | 'note' | null;
 }
 
 /**
@@ -58,7 +58,6 @@ function sameRow(a: ClaimRowProps, b: ClaimRowProps): boolean {
     a.tabbable === b.tabbable &&
     a.active === b.active &&
     a.editing === b.editing &&
-    a.noting === b.noting &&
     sameItems(a.anchors, b.anchors, Object.is) &&
     sameItems(a.linksOut ?? NO_LINKS, b.linksOut ?? NO_LINKS, sameEnd) &&
     sameItems(a.linksIn ?? NO_LINKS, b.linksIn ?? NO_LINKS, sameEnd)
@@ -76,9 +75,8 @@ function ClaimRowView({
   tabbable,
   active,
   editing,
-  noting,
 }: ClaimRowProps) {
-  const ed = useEditorActions();
+  const session = useSession();
   const rebuttal = role === 'rebuttal';
   const relation = claim.parentId
     ? claim.stance === 'pro'
@@ -90,20 +88,11 @@ function ClaimRowView({
 
   // `from` is the text as it was when typing began: if someone changed it since, the server
   // answers a conflict instead of letting this save silently replace their words.
-  const saveText = async (text: string, from: string) => {
-    const r = await ed.editClaim(claim.id, { text }, { text: from });
-    if (!r.ok) return r.message;
-    ed.setEditingId(null);
-    ed.focusClaim(claim.id);
-    return null;
+  const save = (field: 'text' | 'note') => async (value: string, from: string) => {
+    const r = session.saveEdit(claim.id, field, value, from);
+    return r.ok ? null : r.message;
   };
-  const saveNote = async (note: string, from: string) => {
-    const r = await ed.editClaim(claim.id, { note }, { note: from });
-    if (!r.ok) return r.message;
-    ed.setNoteId(null);
-    ed.focusClaim(claim.id);
-    return null;
-  };
+  const cancel = () => session.stopEditing();
 
   return (
     <li style={{ marginLeft: `${Math.min(depth, 8) * 1.25}rem` }} className="list-none">
@@ -115,13 +104,9 @@ function ClaimRowView({
         aria-label={`${rebuttal ? 'Rebuttal' : claim.stance === 'pro' ? 'Pro' : 'Con'}, level ${depth + 1}${childCount ? `, ${plural(childCount, 'reply', 'replies')}` : ''}`}
         aria-current={active ? 'true' : undefined}
         onFocus={(e) => {
-          if (e.target === e.currentTarget) ed.setActiveId(claim.id);
+          if (e.target === e.currentTarget) session.select(claim.id);
         }}
-        onClick={() => ed.setActiveId(claim.id)}
-        onKeyDown={(e) => {
-          if (e.target !== e.currentTarget) return;
-          if (ed.runCommand(claim.id, e)) e.preventDefault();
-        }}
+        onClick={() => session.select(claim.id)}
         className={`rounded-md border border-l-4 bg-white p-2.5 shadow-sm outline-none transition-shadow focus-visible:ring-2 focus-visible:ring-blue-600 ${
           claim.stance === 'pro' ? 'border-l-pro-600' : 'border-l-con-600 border-dashed'
         } ${active ? 'border-stone-500 ring-1 ring-stone-400' : 'border-stone-200'}`}
@@ -129,18 +114,15 @@ function ClaimRowView({
         <div className="flex items-start gap-2">
           <StanceBadge stance={claim.stance} rebuttal={rebuttal} />
           <div className="min-w-0 flex-1">
-            {editing ? (
+            {editing === 'text' ? (
               <TextEditor
                 id={`edit-${claim.id}`}
                 label="Claim text"
                 initial={claim.text}
                 latest={claim.text}
                 maxLength={CLAIM_TEXT_MAX}
-                onSave={saveText}
-                onCancel={() => {
-                  ed.setEditingId(null);
-                  ed.focusClaim(claim.id);
-                }}
+                onSave={save('text')}
+                onCancel={cancel}
               />
             ) : (
               <p
@@ -169,8 +151,8 @@ function ClaimRowView({
         <ClaimQuotes anchors={anchors} />
         <ClaimLinks out={linksOut} into={linksIn} />
         <ClaimPresence claimId={claim.id} />
-        <ClaimClassroom claimId={claim.id} claimText={claim.text} active={active} />
-        {noting ? (
+        <ClaimExtras claimId={claim.id} claimText={claim.text} active={active} />
+        {editing === 'note' ? (
           <TextEditor
             id={`note-${claim.id}`}
             label="Note"
@@ -178,11 +160,8 @@ function ClaimRowView({
             latest={claim.note}
             maxLength={NOTE_MAX}
             multiline
-            onSave={saveNote}
-            onCancel={() => {
-              ed.setNoteId(null);
-              ed.focusClaim(claim.id);
-            }}
+            onSave={save('note')}
+            onCancel={cancel}
           />
         ) : (
           claim.note && (
@@ -192,7 +171,7 @@ function ClaimRowView({
             </p>
           )
         )}
-        {active && !ed.readOnly && !editing && !noting && <ClaimToolbar claim={claim} />}
+        {active && session.canEdit && !editing && <ClaimToolbar claim={claim} />}
       </div>
     </li>
   );

@@ -1,23 +1,23 @@
 'use client';
 
 import type { AnchorView } from '@/lib/domain/views';
-import { useEditorActions } from './editor-context';
+import { useSession } from '@/components/map/session';
 import { truncate } from '@/lib/domain/text';
 
 /** A claim's quoted evidence: each quote shows its passage in the article when clicked. */
 export function ClaimQuotes({ anchors }: { anchors: AnchorView[] }) {
-  const { showQuote, readOnly, removeAnchor, sources } = useEditorActions();
+  const session = useSession();
   if (anchors.length === 0) return null;
   return (
     <ul className="mt-2 space-y-1" aria-label="Quoted evidence">
       {anchors.map((a) => {
-        const source = sources.find((s) => s.id === a.sourceId);
+        const source = session.theses.find((t) => t.source.id === a.sourceId)?.source;
         return (
           <li key={a.id} className="flex items-start gap-1">
             <button
               type="button"
               data-quote={a.id}
-              onClick={() => showQuote(a)}
+              onClick={() => session.showQuote(a)}
               className="min-w-0 flex-1 rounded border-l-4 border-amber-500 bg-amber-50 px-2 py-1 text-left font-serif text-sm text-stone-800 hover:bg-amber-100"
             >
               <span className="italic">“{a.exact}”</span>
@@ -25,10 +25,10 @@ export function ClaimQuotes({ anchors }: { anchors: AnchorView[] }) {
                 {source?.publisher ?? 'Article'} · show in article
               </span>
             </button>
-            {!readOnly && (
+            {session.canEdit && (
               <button
                 type="button"
-                onClick={() => removeAnchor(a.id)}
+                onClick={() => session.writes.removeAnchor(a.id)}
                 className="rounded px-1.5 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-con-800"
                 aria-label={`Remove quote “${truncate(a.exact, 40)}”`}
               >

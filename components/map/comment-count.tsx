@@ -4,8 +4,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { openCommentCounts } from '@/lib/domain/comments';
 import type { CommentView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
-import { keysOf } from './commands';
-import { useEditorActions } from './editor-context';
+import { keysOf } from '@/lib/editor/commands';
+import { useSession } from './session';
 
 interface Tallies {
   /** Comments in open (unresolved) threads, per claim: the number on the badge. */
@@ -34,7 +34,7 @@ function talliesOf(comments: readonly CommentView[]): Tallies {
  * elsewhere (and the row itself does not re-render at all).
  */
 export function useCommentTally(claimId: string): { open: number; total: number } {
-  const { sync } = useEditorActions();
+  const { sync } = useSession();
   const subscribe = useCallback((fn: () => void) => sync.subscribe(fn), [sync]);
   const openOf = () => talliesOf(sync.state.comments).open.get(claimId) ?? 0;
   const totalOf = () => talliesOf(sync.state.comments).all.get(claimId) ?? 0;
@@ -61,7 +61,8 @@ const badge =
  * the toolbar; O opens the panel from any row.
  */
 export function ClaimCommentsButton({ claimId, active }: { claimId: string; active: boolean }) {
-  const ed = useEditorActions();
+  const session = useSession();
+  const show = () => session.run('comments', { claimId });
   const { open, total } = useCommentTally(claimId);
   const hint = `Show comments (${keysOf('comments')})`;
   if (open > 0) {
@@ -69,7 +70,7 @@ export function ClaimCommentsButton({ claimId, active }: { claimId: string; acti
       <button
         type="button"
         tabIndex={active ? 0 : -1}
-        onClick={() => ed.openComments(claimId)}
+        onClick={show}
         aria-label={plural(open, 'comment')}
         title={hint}
         data-comment-count={open}
@@ -81,11 +82,11 @@ export function ClaimCommentsButton({ claimId, active }: { claimId: string; acti
       </button>
     );
   }
-  if (!active || !ed.readOnly || !(ed.canComment || total > 0)) return null;
+  if (!active || session.canEdit || !(session.canComment || total > 0)) return null;
   return (
     <button
       type="button"
-      onClick={() => ed.openComments(claimId)}
+      onClick={show}
       title={hint}
       data-no-print
       className={`${badge} border-stone-300 bg-white text-stone-800 hover:bg-stone-100`}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { testSession } from '@/tests/support/editor-session';
+import type { EditorSession } from './session';
+import { COMMANDS, commandFor, keysOf, type Chord, type Command } from './commands';
+
+const press = (chord: Chord) => ({
+  key: chord.key,
+  altKey: !!chord.alt,
+  ctrlKey: !!chord.ctrl,
+  metaKey: false,
+  shiftKey: !!chord.shift,
+});
+
+/** What a person could tell apart on screen and in the map after a command. */
+function seen(session: EditorSession) {
+  const { screen, claims } = session.getSnapshot();
+  return {
+    activeId: screen.activeId,
+    side: screen.side,
+    editing: screen.editing,
+    composer: screen.composer?.label ?? null,
+    dialog: screen.dialog,
+    announcement: screen.announcement,
+    claims: claims.map((c) => [c.id, c.parentId, c.order, c.stance, c.strength, c.text]),
+    canUndo: session.undoStack.canUndo,
+    canRedo: session.undoStack.canRedo,
+  };
+}
+
+/** A session where the command can run: B selected (A has replies), with an edit to undo. */
+function ready(command: Command) {
+  const t = testSession();
+  t.session.select('B');
+  if (command.id === 'undo' || command.id === 'redo')
+    t.session.writes.setAttribute('B', { strength: 2 });
+  if (command.id === 'redo') t.session.undo();
+  return t.session;
+}
+
+const where = (command: Command) => (command.needs === 'nothing' ? {} : { claimId: 'B' });
+
+describe('the editor’s one list of commands', () => {
+  it('runs every entry the same way from each of its keys and from run(), and each does something', () => {
+    for (const command of COMMANDS) {
+      const untouched = seen(ready(command));
+      for (const chord of command.keys) {
+        expect(commandFor(press(chord))?.id, `${chord.label} should run ${command.id}`).toBe(
+          command.id,
+        );
+        const byKey = ready(command);
+        expect(byKey.handleKey(press(chord), where(command)), `${chord.label}`).toBe(true);
+        const byButton = ready(command);
+        expect(byButton.run(command.id, { ...where(command), key: chord.key })).toBe(true);
+        expect(seen(byKey), `${command.id} by ${chord.label}`).toEqual(seen(byButton));
+        expect(seen(byKey), `${command.id} by ${chord.label} did nothing`).not.toEqual(untouched);
+      }
+    }
+  });
+
+  it('has no key bound twice, and every command a label and a key', () => {
+    const bound = new Map<string, string>();
+    for (const command of COMMANDS) {
+      expect(command.label.length).toBeGreaterThan(0);
+      expect(command.keys.length).toBeGreaterThan(0);
+      for (const chord of command.keys) {
+        const id = `${chord.ctrl ? 'ctrl+' : ''}${chord.alt ? 'alt+' : ''}${chord.shift ? 'shift+' : ''}${chord.key}`;
+        expect(
+          bound.get(id),
+          `${id} is bound to ${bound.get(id)} and ${command.id}`,
+        ).toBeUndefined();
+        bound.set(id, command.id);
+      }
+    }
+  });
+
+  it('rates with the digit pressed, or the value chosen in the toolbar’s list', () => {
+    const { session, snap } = testSession();
+    session.handleKey(
+      { key: '4', altKey: false, ctrlKey: false, metaKey: false },
+      { claimId: 'B' },
+    );
+    expect(snap().claims.find((c) => c.id === 'B')!.strength).toBe(4);
+    session.handleKey(
+      { key: '0', altKey: false, ctrlKey: false, metaKey: false },
+      { claimId: 'B' },
+    );
+    expect(snap().claims.find((c) => c.id === 'B')!.strength).toBeNull();
+    session.run('rate', { claimId: 'B', value: 2 });
+    expect(snap().claims.find((c) => c.id === 'B')!.strength).toBe(2);
+    expect(keysOf('link')).toBe('L');
+  });
+
+  it('lets viewers read (move, comments, help) and nothing else', () => {
+    const { session, snap } = testSession({ role: 'viewer' });
+    for (const command of COMMANDS) {
+      const ran = session.run(command.id, { claimId: 'B' });
+      expect(ran, command.id).toBe(!!command.readOnly);
+      session.closeDialog();
+    }
+    expect(snap().claims).toHaveLength(5);
+  });
+
+  it('runs claim commands only on a claim; P and C on a thesis too; undo from anywhere', () => {
+    const { session, snap } = testSession();
+    const key = (k: string, ctrl = false) => ({
+      key: k,
+      altKey: false,
+      ctrlKey: ctrl,
+      metaKey: false,
+    });
+    expect(session.handleKey(key('l'), {})).toBe(false);
+    expect(session.handleKey(key('l'), { thesisId: 't1' })).toBe(false);
+    expect(session.handleKey(key('p'), { thesisId: 't2' })).toBe(true);
+    expect(snap().screen.composer?.label).toBe('New pro for the thesis');
+    expect(session.handleKey(key('z', true), {})).toBe(false); // nothing to undo yet
+    session.writes.setAttribute('B', { strength: 1 });
+    expect(session.handleKey(key('z', true), {})).toBe(true);
+    expect(snap().claims.find((c) => c.id === 'B')!.strength).toBeNull();
+  });
+
+  it('tells undo from redo by Shift, as Google Docs does', () => {
+    const chord = { key: 'Z', altKey: false, ctrlKey: true, metaKey: false };
+    expect(commandFor({ ...chord, shiftKey: false })?.id).toBe('undo');
+    expect(commandFor({ ...chord, shiftKey: true })?.id).toBe('redo');
+    expect(commandFor({ key: 'y', altKey: false, ctrlKey: false, metaKey: true })?.id).toBe('redo');
+  });
+});

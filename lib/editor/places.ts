@@ -1,0 +1,107 @@
+import { outline, siblingIndex } from '@/lib/domain/argument-tree';
+import { truncate } from '@/lib/domain/text';
+import type { ClaimView } from '@/lib/domain/views';
+import type { ComposerTarget } from './screen';
+
+/** A claim's text as a label, a list entry or a message quotes it: its first 60 characters. */
+export const inLabel = (text: string) => truncate(text, 60);
+
+export type ComposeKind = 'pro' | 'con' | 'sibling';
+
+/**
+ * Where the new-claim form opens and what it adds: under the thesis (no claim), as a reply to a
+ * claim (pro or con, first among its replies), or as the claim's next sibling with its stance.
+ */
+export function composerFor(
+  claims: ClaimView[],
+  thesisId: string,
+  claim: ClaimView | null,
+  kind: ComposeKind,
+): ComposerTarget {
+  if (!claim) {
+    const stance = kind === 'con' ? 'con' : 'pro';
+    return {
+      place: { thesisId, parentId: null },
+      stance,
+      afterClaimId: null,
+      depth: 0,
+      label: `New ${stance} for the thesis`,
+    };
+  }
+  const rows = outline(claims, thesisId);
+  const at = rows.findIndex((r) => r.claim.id === claim.id);
+  const depth = rows[at]?.depth ?? 0;
+  const quoted = inLabel(claim.text);
+  if (kind === 'sibling') {
+    // After the claim's last reply, so the form sits where the new claim will.
+    let last = at;
+    while (rows[last + 1] && rows[last + 1]!.depth > depth) last++;
+    return {
+      place: { thesisId, parentId: claim.parentId },
+      stance: claim.stance,
+      index: siblingIndex(claims, claim.id) + 1,
+      afterClaimId: rows[last]?.claim.id ?? claim.id,
+      depth,
+      label: `New claim after “${quoted}”`,
+    };
+  }
+  return {
+    place: { thesisId, parentId: claim.id },
+    stance: kind,
+    index: 0,
+    afterClaimId: claim.id,
+    depth: depth + 1,
+    label: `New ${kind} reply to “${quoted}”`,
+  };
+}
+
+/**
+ * The claim before or after one in reading order: down the first thesis's outline, then the
+ * second's. Null at either end.
+ */
+export function neighbour(
+  claims: ClaimView[],
+  thesisIds: string[],
+  id: string,
+  delta: 1 | -1,
+): ClaimView | null {
+  const order = thesisIds.flatMap((t) => outline(claims, t).map((r) => r.claim));
+  const at = order.findIndex((c) => c.id === id);
+  if (at < 0) return null;
+  return order[at + delta] ?? null;
+}
+
+export interface PlaceOption {
+  /** `thesis:<id>` for the thesis itself, else the claim's id. */
+  value: string;
+  label: string;
+  thesisId: string;
+  parentId: string | null;
+}
+
+/**
+ * A thesis and its claims as choices in a list (where to move a claim, what to link it to),
+ * indented by depth, stance as + or −; the claims in `leaveOut` are not offered.
+ */
+export function placeOptions(
+  claims: ClaimView[],
+  thesis: { id: string; label: string },
+  leaveOut: ReadonlySet<string> = new Set(),
+): PlaceOption[] {
+  return [
+    {
+      value: `thesis:${thesis.id}`,
+      label: `Thesis: ${thesis.label}`,
+      thesisId: thesis.id,
+      parentId: null,
+    },
+    ...outline(claims, thesis.id)
+      .filter((r) => !leaveOut.has(r.claim.id))
+      .map((r) => ({
+        value: r.claim.id,
+        label: `${'  '.repeat(r.depth + 1)}${r.claim.stance === 'pro' ? '+' : '−'} ${inLabel(r.claim.text)}`,
+        thesisId: thesis.id,
+        parentId: r.claim.id as string | null,
+      })),
+  ];
+}

@@ -1,0 +1,170 @@
+import type { Place, Stance } from '@/lib/domain/argument-tree';
+import type { AnchorView } from '@/lib/domain/views';
+import type { UnsavedText } from '@/lib/sync/unsaved-text';
+
+/**
+ * What the editor shows besides the map itself: which claim is selected, which text is being
+ * typed, which dialog is open, and what was last said. It changes only through `screenReducer`,
+ * so every view (outline, graph, toolbar, keys) sees the same screen.
+ */
+
+/** Where the new-claim form is open, and what it will add. */
+export interface ComposerTarget {
+  place: Place;
+  stance: Stance;
+  index?: number;
+  /** The claim the composer shows under; null for a new top-level claim of the thesis. */
+  afterClaimId: string | null;
+  /** Indentation of the new claim. */
+  depth: number;
+  label: string;
+}
+
+export type DialogKind =
+  // About one claim:
+  | 'quote'
+  | 'move'
+  | 'link'
+  | 'delete'
+  | 'comments'
+  // About the whole map:
+  | 'shortcuts'
+  | 'trash'
+  | 'history'
+  | 'export'
+  | 'share';
+
+export interface Screen {
+  /** The selected claim, or (in the graph) thesis. */
+  activeId: string | null;
+  /** The claim whose text or note is being edited in place. */
+  editing: { claimId: string; field: 'text' | 'note' } | null;
+  composer: ComposerTarget | null;
+  /** The one dialog open, and the claim it is about. */
+  dialog: { kind: DialogKind; claimId: string | null } | null;
+  view: 'outline' | 'graph';
+  /** Which thesis is shown on a narrow screen. */
+  side: 0 | 1;
+  /** A quote whose passage is shown in its article. */
+  highlight: AnchorView | null;
+  /** Where the keyboard goes next: a claim row, once it is on screen. `seq` rises each time. */
+  focus: { claimId: string; seq: number } | null;
+  /** The last thing done, in words, for screen readers. */
+  announcement: string;
+  /** A refusal to show in a banner. */
+  error: string | null;
+  /** Typed text the server did not take, kept until the person decides. */
+  unsaved: UnsavedText[];
+}
+
+export const initialScreen: Screen = {
+  activeId: null,
+  editing: null,
+  composer: null,
+  dialog: null,
+  view: 'outline',
+  side: 0,
+  highlight: null,
+  focus: null,
+  announcement: '',
+  error: null,
+  unsaved: [],
+};
+
+export type ScreenAction =
+  | { type: 'select'; id: string | null }
+  | { type: 'focus'; claimId: string; side?: 0 | 1 }
+  | { type: 'edit'; claimId: string; field: 'text' | 'note' }
+  | { type: 'stopEditing' }
+  | { type: 'compose'; target: ComposerTarget }
+  | { type: 'closeComposer' }
+  | { type: 'open'; kind: DialogKind; claimId: string | null }
+  | { type: 'closeDialog' }
+  | { type: 'view'; view: Screen['view'] }
+  | { type: 'side'; side: 0 | 1 }
+  | { type: 'showQuote'; anchor: AnchorView; side?: 0 | 1 }
+  | { type: 'announce'; text: string }
+  | { type: 'error'; text: string | null }
+  | { type: 'unsaved'; add: UnsavedText[] }
+  | { type: 'settled'; claimId: string; field?: 'text' | 'note' }
+  /** Claims gone from the map (deleted here or by someone else): nothing may point at them. */
+  | { type: 'claimsGone'; exists: (id: string) => boolean };
+
+export function screenReducer(s: Screen, a: ScreenAction): Screen {
+  switch (a.type) {
+    case 'select':
+      return s.activeId === a.id ? s : { ...s, activeId: a.id };
+    case 'focus':
+      return {
+        ...s,
+        activeId: a.claimId,
+        side: a.side ?? s.side,
+        focus: { claimId: a.claimId, seq: (s.focus?.seq ?? 0) + 1 },
+      };
+    case 'edit':
+      // One thing typed at a time: editing closes the composer and any dialog.
+      return {
+        ...s,
+        activeId: a.claimId,
+        editing: { claimId: a.claimId, field: a.field },
+        composer: null,
+        dialog: null,
+      };
+    case 'stopEditing':
+      return { ...s, editing: null };
+    case 'compose':
+      return { ...s, composer: a.target, editing: null, dialog: null };
+    case 'closeComposer':
+      return { ...s, composer: null };
+    case 'open':
+      return { ...s, dialog: { kind: a.kind, claimId: a.claimId } };
+    case 'closeDialog':
+      return s.dialog ? { ...s, dialog: null } : s;
+    case 'view':
+      return { ...s, view: a.view };
+    case 'side':
+      return { ...s, side: a.side };
+    case 'showQuote':
+      return { ...s, highlight: { ...a.anchor }, side: a.side ?? s.side };
+    case 'announce':
+      // A repeated message gets an invisible change (a no-break space), so it is heard again.
+      return {
+        ...s,
+        announcement: a.text === s.announcement ? `${a.text}\u00a0` : a.text,
+      };
+    case 'error':
+      return { ...s, error: a.text };
+    case 'unsaved':
+      return {
+        ...s,
+        unsaved: [
+          ...s.unsaved.filter(
+            (u) => !a.add.some((t) => t.claimId === u.claimId && t.field === u.field),
+          ),
+          ...a.add,
+        ],
+      };
+    case 'settled':
+      return {
+        ...s,
+        unsaved: s.unsaved.filter(
+          (u) => u.claimId !== a.claimId || (a.field !== undefined && u.field !== a.field),
+        ),
+      };
+    case 'claimsGone': {
+      const gone = (id: string | null | undefined) => !!id && !a.exists(id);
+      const composerGone = s.composer?.place.parentId && gone(s.composer.place.parentId);
+      // The comments panel stays: it says the claim was deleted, and Ctrl+Z brings both back.
+      const dialogGone =
+        s.dialog?.kind !== 'comments' && s.dialog?.claimId && gone(s.dialog.claimId);
+      const editingGone = gone(s.editing?.claimId);
+      if (!composerGone && !dialogGone && !editingGone) return s;
+      return {
+        ...s,
+        composer: composerGone ? null : s.composer,
+        dialog: dialogGone ? null : s.dialog,
+        editing: editingGone ? null : s.editing,
+      };
+    }
+  }
+}

@@ -1,0 +1,434 @@
+import { subtreeIds, type Stance } from '@/lib/domain/argument-tree';
+import type { MapState } from '@/lib/domain/apply-op';
+import { can, type Role } from '@/lib/domain/capabilities';
+import { liveLinks } from '@/lib/domain/cross-links';
+import type { CrossLink } from '@/lib/domain/cross-links';
+import type { AnchorView, ClaimView, MapView, ThesisView } from '@/lib/domain/views';
+import type { OpDraft } from '@/lib/schemas/ops';
+import { LiveConnection, type LiveOptions, type LiveSnapshot } from '@/lib/sync/live-connection';
+import {
+  MapSync,
+  type Clock,
+  type OutboxStore,
+  type Refusal,
+  type SyncStatus,
+  type SyncTransport,
+} from '@/lib/sync/map-sync';
+import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
+import { commandById, commandFor, enabled, type CommandContext, type CommandId } from './commands';
+import { commentWrites } from './comment-writes';
+import { composerFor, neighbour, type ComposeKind } from './places';
+import {
+  initialScreen,
+  screenReducer,
+  type DialogKind,
+  type Screen,
+  type ScreenAction,
+} from './screen';
+import { UndoableChanges } from './undoable';
+import { mapWrites, type WriteResult } from './writes';
+
+/**
+ * The map editor, as plain TypeScript: the map and its outbox (MapSync), this person's undo
+ * stack, the live stream, and the screen (selection, what is being typed, the one open dialog).
+ * Every view (outline, graph, toolbar, keys, dialogs) reads `snapshot` and changes things by
+ * calling `run(commandId)` or one of the verbs below; React only subscribes and renders.
+ */
+
+export interface Who {
+  me: { id: string; name: string } | null;
+  role: Role | null;
+  /** A view link's token, on its read-only page. */
+  link?: string | null;
+}
+
+export interface SessionDeps {
+  transport: SyncTransport;
+  store: OutboxStore;
+  clock?: Clock;
+  newId?: () => string;
+  /** How the live stream connects (absent: no live updates, as on the server or in tests). */
+  live?: Pick<LiveOptions, 'open' | 'postPresence' | 'tabId'>;
+}
+
+export interface EditorSnapshot {
+  map: MapState;
+  /** The claims, and the quotes and links whose claims are still there. */
+  claims: ClaimView[];
+  anchors: AnchorView[];
+  links: CrossLink[];
+  status: SyncStatus;
+  screen: Screen;
+  canUndo: boolean;
+  canRedo: boolean;
+  live: LiveSnapshot;
+}
+
+/** Where a command was asked for: a claim, a thesis, or (by default) what is selected. */
+export interface Target {
+  claimId?: string | null;
+  thesisId?: string | null;
+  key?: string;
+  value?: number | null;
+}
+
+const NOT_LIVE: LiveSnapshot = { state: 'offline', others: [], ended: null };
+
+export class EditorSession {
+  readonly sync: MapSync;
+  readonly live: LiveConnection | null;
+  readonly theses: ThesisView[];
+  readonly me: Who['me'];
+  readonly role: Role | null;
+  readonly canEdit: boolean;
+  readonly canComment: boolean;
+  readonly writes: ReturnType<typeof mapWrites>;
+  readonly comments: ReturnType<typeof commentWrites>;
+  readonly #changes: UndoableChanges;
+  #screen: Screen = initialScreen;
+  #snapshot: EditorSnapshot | null = null;
+  #listeners = new Set<() => void>();
+  #derived: {
+    claims: ClaimView[];
+    map: MapState;
+    anchors: AnchorView[];
+    links: CrossLink[];
+  } | null = null;
+
+  constructor(map: MapView, who: Who, deps: SessionDeps) {
+    const newId = deps.newId ?? (() => crypto.randomUUID());
+    this.theses = map.debate.theses;
+    this.me = who.me;
+    this.role = who.role;
+    this.canEdit = can(who.role, 'map.edit');
+    this.canComment = can(who.role, 'comment.write');
+    const blocks = new Map(
+      this.theses.map((t) => [t.source.id, t.source.blocks.map((b) => b.text)]),
+    );
+    this.sync = new MapSync({
+      mapId: map.id,
+      snapshot: {
+        claims: map.claims,
+        anchors: map.anchors,
+        links: map.links,
+        comments: map.comments,
+        revision: map.revision,
+      },
+      transport: deps.transport,
+      store: deps.store,
+      clock: deps.clock,
+      env: { blocksOf: (id) => blocks.get(id), ...(who.me ? { me: who.me } : {}) },
+      onRefusal: (r) => this.#refused(r),
+    });
+    this.#changes = new UndoableChanges(this.sync, newId);
+    const host = {
+      state: () => this.sync.state,
+      theses: this.theses,
+      newId,
+      announce: (text: string) => this.announce(text),
+      submit: (op: OpDraft) => {
+        this.dispatch({ type: 'error', text: null });
+        this.#changes.submit(op);
+      },
+    };
+    this.writes = mapWrites(host);
+    this.comments = commentWrites({
+      ...host,
+      me: who.me,
+      role: who.role,
+      canComment: this.canComment,
+    });
+    this.live = deps.live
+      ? new LiveConnection({
+          ...deps.live,
+          mapId: map.id,
+          sync: this.sync,
+          link: who.link ?? null,
+          presence: who.me !== null,
+          clock: deps.clock,
+        })
+      : null;
+    this.sync.subscribe(() => this.#mapChanged());
+    this.#changes.stack.subscribe(() => this.#changed());
+    this.live?.subscribe(() => this.#changed());
+  }
+
+  get undoStack() {
+    return this.#changes.stack;
+  }
+
+  // ---- React's view (useSyncExternalStore) ----
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): EditorSnapshot => {
+    if (this.#snapshot) return this.#snapshot;
+    const map = this.sync.state;
+    if (this.#derived?.map !== map) {
+      const ids = new Set(map.claims.map((c) => c.id));
+      const same = this.#derived?.claims === map.claims;
+      this.#derived = {
+        map,
+        claims: map.claims,
+        anchors:
+          same && this.#derived?.map.anchors === map.anchors
+            ? this.#derived.anchors
+            : map.anchors.filter((a) => ids.has(a.claimId)),
+        links:
+          same && this.#derived?.map.links === map.links
+            ? this.#derived.links
+            : liveLinks(map.claims, map.links),
+      };
+    }
+    this.#snapshot = {
+      ...this.#derived,
+      status: this.sync.status,
+      screen: this.#screen,
+      canUndo: this.undoStack.canUndo,
+      canRedo: this.undoStack.canRedo,
+      live: this.live?.snapshot ?? NOT_LIVE,
+    };
+    return this.#snapshot;
+  };
+
+  start(): void {
+    void this.sync.start();
+    this.live?.start();
+  }
+
+  /** Stops the live stream. The outbox keeps sending: leaving the page does not drop changes. */
+  stop(): void {
+    this.live?.stop();
+  }
+
+  // ---- Commands ----
+
+  /** What a command would act on, for a target (default: what is selected). */
+  context(target: Target = {}): CommandContext {
+    const map = this.sync.state;
+    const claimId = target.claimId !== undefined ? target.claimId : this.#screen.activeId;
+    const claim = map.claims.find((c) => c.id === claimId) ?? null;
+    const thesisId =
+      target.thesisId ??
+      claim?.thesisId ??
+      (this.theses.some((t) => t.id === claimId) ? claimId! : null);
+    return { session: this, claim, thesisId, key: target.key ?? '', value: target.value };
+  }
+
+  isEnabled(id: CommandId, target?: Target): boolean {
+    return enabled(commandById(id), this.context(target));
+  }
+
+  /** Runs a command; false when it cannot run here (and nothing happened). */
+  run(id: CommandId, target?: Target): boolean {
+    const command = commandById(id);
+    const ctx = this.context(target);
+    if (!enabled(command, ctx)) return false;
+    command.run(ctx);
+    return true;
+  }
+
+  /**
+   * Runs the command for a key pressed on a claim row, a thesis, or elsewhere on the page
+   * (`where` empty: only commands that need nothing selected). False when the key is not one.
+   */
+  handleKey(
+    e: Parameters<typeof commandFor>[0],
+    where: { claimId?: string; thesisId?: string },
+  ): boolean {
+    const command = commandFor(e);
+    if (!command) return false;
+    if (!where.claimId && !where.thesisId && command.needs !== 'nothing') return false;
+    if (where.thesisId && command.needs === 'claim') return false;
+    return this.run(command.id, {
+      claimId: where.claimId ?? null,
+      thesisId: where.thesisId,
+      key: e.key,
+    });
+  }
+
+  // ---- The screen ----
+
+  dispatch(action: ScreenAction): void {
+    const next = screenReducer(this.#screen, action);
+    if (next === this.#screen) return;
+    this.#screen = next;
+    this.live?.setHere({ claimId: next.activeId, editing: next.editing !== null });
+    this.#changed();
+  }
+
+  get screen(): Screen {
+    return this.#screen;
+  }
+
+  select = (id: string | null) => this.dispatch({ type: 'select', id });
+  announce = (text: string) => this.dispatch({ type: 'announce', text });
+  dismissError = () => this.dispatch({ type: 'error', text: null });
+  open = (kind: DialogKind, claimId: string | null) =>
+    this.dispatch({ type: 'open', kind, claimId });
+  closeDialog = () => this.dispatch({ type: 'closeDialog' });
+  closeComposer = () => this.dispatch({ type: 'closeComposer' });
+  setView = (view: Screen['view']) => this.dispatch({ type: 'view', view });
+  setSide = (side: 0 | 1) => this.dispatch({ type: 'side', side });
+
+  /** Selects a claim and puts the keyboard on it (switching to its side on a narrow screen). */
+  focus(claimId: string): void {
+    const claim = this.sync.state.claims.find((c) => c.id === claimId);
+    this.dispatch({
+      type: 'focus',
+      claimId,
+      side: claim ? this.#sideOf(claim.thesisId) : undefined,
+    });
+  }
+
+  focusNeighbour(claimId: string, delta: 1 | -1): void {
+    const next = neighbour(
+      this.sync.state.claims,
+      this.theses.map((t) => t.id),
+      claimId,
+      delta,
+    );
+    if (next) this.focus(next.id);
+  }
+
+  /** Shows a quote's passage in its article. */
+  showQuote(anchor: AnchorView): void {
+    const side = this.theses.findIndex((t) => t.source.id === anchor.sourceId);
+    this.dispatch({ type: 'showQuote', anchor, side: side === 0 || side === 1 ? side : undefined });
+  }
+
+  startEditing(claimId: string, field: 'text' | 'note'): void {
+    this.dispatch({ type: 'edit', claimId, field });
+  }
+
+  /** Leaves the text being edited, back on its claim. */
+  stopEditing(): void {
+    const editing = this.#screen.editing;
+    this.dispatch({ type: 'stopEditing' });
+    if (editing) this.focus(editing.claimId);
+  }
+
+  /** Saves the text being edited in place; on success the keyboard goes back to the claim. */
+  saveEdit(claimId: string, field: 'text' | 'note', value: string, from: string): WriteResult {
+    const result = this.writes.editClaim(claimId, { [field]: value }, { [field]: from });
+    if (!result.ok) return result;
+    this.dispatch({ type: 'settled', claimId });
+    if (this.#screen.editing?.claimId === claimId) this.stopEditing();
+    return result;
+  }
+
+  compose(thesisId: string, claim: ClaimView | null, kind: ComposeKind): void {
+    this.dispatch({
+      type: 'compose',
+      target: composerFor(this.sync.state.claims, thesisId, claim, kind),
+    });
+  }
+
+  /** Closes the new-claim form unused; the keyboard goes back to the claim it answered. */
+  cancelComposer(): void {
+    const from = this.#screen.composer?.place.parentId;
+    this.closeComposer();
+    if (from) this.focus(from);
+  }
+
+  /** Adds the claim typed in the composer; the keyboard goes to the new claim. */
+  addFromComposer(text: string, stance: Stance): WriteResult<{ id: string }> {
+    const target = this.#screen.composer;
+    if (!target) return { ok: false, message: 'The new-claim form was closed.' };
+    const result = this.writes.addClaim(target.place, stance, text, target.index);
+    if (!result.ok) return result;
+    this.closeComposer();
+    this.focus(result.id);
+    return result;
+  }
+
+  /** Deletes at once, or asks first when the claim has replies. */
+  requestDelete(claimId: string): void {
+    if (subtreeIds(this.sync.state.claims, claimId).size > 1) this.open('delete', claimId);
+    else this.#delete(claimId);
+  }
+
+  confirmDelete(): void {
+    const claimId = this.#screen.dialog?.kind === 'delete' ? this.#screen.dialog.claimId : null;
+    this.closeDialog();
+    if (claimId) this.#delete(claimId);
+  }
+
+  undo = () => this.#step('undo');
+  redo = () => this.#step('redo');
+
+  /** Sends several changes as one undo step (a restore from History). */
+  submitGroup(drafts: OpDraft[], label: string, base?: MapState): void {
+    this.dispatch({ type: 'error', text: null });
+    this.#changes.submitGroup(drafts, base);
+    this.announce(`${label} Press Ctrl+Z to undo.`);
+  }
+
+  /** Settles typed text the server did not take: save mine over what is saved now, or let it go. */
+  settleUnsaved(item: UnsavedText, keep: 'mine' | 'theirs'): void {
+    this.dispatch({ type: 'settled', claimId: item.claimId, field: item.field });
+    this.dispatch({ type: 'error', text: null });
+    if (keep === 'mine' && item.theirs !== null) {
+      this.#changes.submit({
+        kind: 'claim.update',
+        claimId: item.claimId,
+        set: { [item.field]: item.mine },
+        base: { [item.field]: item.theirs },
+      });
+      this.announce('Your version is saved.');
+    } else this.announce('Dismissed.');
+  }
+
+  // ---- Inside ----
+
+  #delete(claimId: string): void {
+    const claims = this.sync.state.claims;
+    const claim = claims.find((c) => c.id === claimId);
+    if (!claim) return;
+    // The keyboard stays near: on the parent, else the claim before it, else the one after.
+    const gone = subtreeIds(claims, claimId);
+    const ids = this.theses.map((t) => t.id);
+    let after = neighbour(claims, ids, claimId, 1);
+    while (after && gone.has(after.id)) after = neighbour(claims, ids, after.id, 1);
+    const before = neighbour(claims, ids, claimId, -1);
+    const next =
+      claim.parentId ?? [before, after].find((c) => c && c.thesisId === claim.thesisId)?.id ?? null;
+    this.writes.deleteClaim(claimId);
+    if (next) this.focus(next);
+  }
+
+  #step(which: 'undo' | 'redo'): void {
+    this.dispatch({ type: 'error', text: null });
+    if (this.#changes.step(which)) this.announce(which === 'undo' ? 'Undone.' : 'Redone.');
+    else this.announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+  }
+
+  #refused(r: Refusal): void {
+    const texts = unsavedTextOf(r);
+    this.dispatch({ type: 'unsaved', add: texts });
+    // Typed text that was not taken has its own notice (with the text); the rest a banner.
+    if (texts.length === 0) this.dispatch({ type: 'error', text: `Not saved: ${r.message}` });
+    this.announce(`Not saved: ${r.message}`);
+  }
+
+  #sideOf(thesisId: string): 0 | 1 {
+    return this.theses.findIndex((t) => t.id === thesisId) === 1 ? 1 : 0;
+  }
+
+  #mapChanged(): void {
+    const before = this.#screen;
+    const ids = new Set(this.sync.state.claims.map((c) => c.id));
+    this.dispatch({ type: 'claimsGone', exists: (id) => ids.has(id) });
+    if (before.dialog && !this.#screen.dialog)
+      this.announce('That claim was deleted, so the dialog closed.');
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.#snapshot = null;
+    for (const l of this.#listeners) l();
+  }
+}
