@@ -120,38 +120,45 @@ test('typing into a dialog never runs a shortcut: every letter, digit, space and
   const claim = row(page, 'Sport opens doors');
   await expect(claim).toBeVisible();
   const sentence = 'The quick brown fox jumps over the lazy dog 0123456789 ?!';
+  const typed = sentence.slice(0, -1);
 
-  // The Quote dialog starts on its passage field, and keeps every key typed there.
-  await claim.focus();
-  await page.keyboard.press('q');
-  const quote = page.getByRole('dialog', { name: 'Attach a quote as evidence' });
-  await expect(quote.getByLabel(/Passage/)).toBeFocused();
-  await page.keyboard.type(sentence);
-  await page.keyboard.press('Backspace');
-  await expect(quote.getByLabel(/Passage/)).toHaveValue(sentence.slice(0, -1));
-  await expect(quote).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(quote).toBeHidden();
-  await expect(claim).toBeFocused();
+  // Every place a person types, opened by its key on the selected claim: each starts on its
+  // field and keeps every key typed there (Backspace included), and no shortcut runs meanwhile.
+  const fields = [
+    { key: 'q', field: () => page.getByRole('dialog').getByLabel(/Passage/) },
+    { key: 'o', field: () => page.getByRole('dialog').getByLabel('New comment') },
+    { key: 'n', field: () => claim.getByLabel('Note') },
+    { key: 'e', field: () => claim.getByLabel('Claim text'), before: 'Sport opens doors' },
+    { key: 'p', field: () => page.getByLabel(/New pro reply to/) },
+  ];
+  for (const { key, field, before = '' } of fields) {
+    await claim.focus();
+    await page.keyboard.press(key);
+    await expect(field(), `${key} opens its field, focused`).toBeFocused();
+    await page.keyboard.press('End');
+    await page.keyboard.type(sentence);
+    await page.keyboard.press('Backspace');
+    await expect(field(), `what was typed after ${key}`).toHaveValue(before + typed);
+    await page.keyboard.press('Escape');
+    await expect(field()).toBeHidden();
+    await expect(claim, `Escape after ${key} goes back to the claim`).toBeFocused();
+  }
 
-  // The note field in the row likewise.
-  await page.keyboard.press('n');
-  const note = claim.getByLabel('Note');
-  await expect(note).toBeFocused();
-  await page.keyboard.type(sentence);
-  await page.keyboard.press('Backspace');
-  await expect(note).toHaveValue(sentence.slice(0, -1));
-  await page.keyboard.press('Escape');
-
-  // The Link dialog starts on its list of targets; letters there choose, and run nothing.
-  await claim.focus();
-  await page.keyboard.press('l');
-  const link = page.getByRole('dialog', { name: 'Link to the other side' });
-  await expect(link.getByRole('listbox')).toBeFocused();
-  await page.keyboard.type(sentence);
-  await expect(link).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(link).toBeHidden();
+  // The Link and Move dialogs start on their lists; letters there choose, and run nothing.
+  for (const [key, name] of [
+    ['l', 'Link to the other side'],
+    ['m', 'Move claim'],
+  ] as const) {
+    await claim.focus();
+    await page.keyboard.press(key);
+    const dialog = page.getByRole('dialog', { name });
+    await expect(dialog.getByRole('listbox')).toBeFocused();
+    await page.keyboard.type(sentence);
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(claim).toBeFocused();
+  }
 
   // Nothing ran on the claim: no new claims, no stance flip, no rating, no comments, not deleted.
   await expect(page.locator('[data-claim-row]')).toHaveCount(2);

@@ -27,17 +27,22 @@ function seen(session: EditorSession) {
   };
 }
 
-/** A session where the command can run: B selected (A has replies), with an edit to undo. */
+/** A claim the command can act on: B (top-level, no replies), else A2 (a reply). */
+const claimFor = (command: Command) =>
+  ['B', 'A2'].find((id) => testSession().session.isEnabled(command.id as never, { claimId: id }))!;
+
+/** A session where the command can run, its claim selected, with an edit to undo. */
 function ready(command: Command) {
   const t = testSession();
-  t.session.select('B');
+  t.session.select(claimFor(command) ?? 'B');
   if (command.id === 'undo' || command.id === 'redo')
     t.session.writes.setAttribute('B', { strength: 2 });
   if (command.id === 'redo') t.session.undo();
   return t.session;
 }
 
-const where = (command: Command) => (command.needs === 'nothing' ? {} : { claimId: 'B' });
+const where = (command: Command) =>
+  command.needs === 'nothing' ? {} : { claimId: claimFor(command) };
 
 describe('the editor’s one list of commands', () => {
   it('runs every entry the same way from each of its keys and from run(), and each does something', () => {
@@ -93,11 +98,19 @@ describe('the editor’s one list of commands', () => {
   it('lets viewers read (move, comments, help) and nothing else', () => {
     const { session, snap } = testSession({ role: 'viewer' });
     for (const command of COMMANDS) {
-      const ran = session.run(command.id, { claimId: 'B' });
+      const ran = session.run(command.id, { claimId: 'A2' });
       expect(ran, command.id).toBe(!!command.readOnly);
       session.closeDialog();
     }
     expect(snap().claims).toHaveLength(5);
+  });
+
+  it('goes to the claim a reply answers, and not past the top', () => {
+    const { session, snap } = testSession();
+    const left = { key: 'ArrowLeft', altKey: false, ctrlKey: false, metaKey: false };
+    expect(session.handleKey(left, { claimId: 'A2' })).toBe(true);
+    expect(snap().screen.focus?.claimId).toBe('A');
+    expect(session.handleKey(left, { claimId: 'A' })).toBe(false);
   });
 
   it('runs claim commands only on a claim; P and C on a thesis too; undo from anywhere', () => {

@@ -97,6 +97,15 @@ export const COMMANDS = [
     run: on((ctx, c) => ctx.session.focusNeighbour(c.id, -1)),
   }),
   command({
+    id: 'parent',
+    label: 'Go to the claim it answers',
+    keys: [k('ArrowLeft', '←'), k('h', 'H')],
+    needs: 'claim',
+    readOnly: true,
+    when: (ctx) => ctx.claim?.parentId != null,
+    run: on((ctx, c) => ctx.session.focus(c.parentId!)),
+  }),
+  command({
     id: 'addPro',
     label: 'Add a pro reply (supports this claim)',
     keys: [k('p')],
