@@ -3,7 +3,8 @@
 import { Fragment } from 'react';
 import { CommandButton } from '@/components/map/command-button';
 import { useSession } from '@/components/map/session';
-import { COMMANDS, keysOf, type Command, type CommandId } from '@/lib/editor/commands';
+import { COMMANDS, type Command, type CommandId } from '@/lib/editor/commands';
+import { keysOf } from '@/lib/editor/keys';
 import type { ClaimView } from '@/lib/domain/views';
 
 const TOOLBAR = COMMANDS.filter((c) => c.toolbar);

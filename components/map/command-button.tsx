@@ -1,7 +1,8 @@
 'use client';
 
 import { Button, type ButtonProps } from '@/components/ui/button';
-import { keysOf, type CommandId } from '@/lib/editor/commands';
+import type { CommandId } from '@/lib/editor/commands';
+import { keysOf } from '@/lib/editor/keys';
 import type { Target } from '@/lib/editor/session';
 import { useSession } from './session';
 

@@ -4,7 +4,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { openCommentCounts } from '@/lib/domain/comments';
 import type { CommentView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
-import { keysOf } from '@/lib/editor/commands';
+import { keysOf } from '@/lib/editor/keys';
 import { useSession } from './session';
 
 interface Tallies {

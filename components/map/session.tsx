@@ -1,7 +1,8 @@
 'use client';
 
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { EditorSession, EditorSnapshot } from '@/lib/editor/session';
+import type { EditorSession } from '@/lib/editor/session';
+import type { EditorSnapshot } from '@/lib/editor/snapshot';
 
 /**
  * How React reaches the editor session (lib/editor/session.ts). The session object never changes

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testSession } from '@/tests/support/editor-session';
 import type { EditorSession } from './session';
-import { COMMANDS, commandFor, keysOf, type Chord, type Command } from './commands';
+import { COMMANDS, type Command } from './commands';
+import { commandFor, keysOf, type Chord } from './keys';
 
 const press = (chord: Chord) => ({
   key: chord.key,

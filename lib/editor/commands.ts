@@ -1,5 +1,6 @@
 import type { ClaimView } from '@/lib/domain/views';
-import type { EditorSession } from './session';
+import type { Chord } from './keys';
+import type { EditorSession, Target } from './session';
 
 /**
  * Every editor action, declared once (excalidraw's actions work the same way): its id, its
@@ -8,16 +9,6 @@ import type { EditorSession } from './session';
  * here is gone everywhere (its id stops type-checking), and a documented key cannot silently do
  * nothing: commands.test.ts walks every entry through its keys and through `run`.
  */
-
-/** A key, with the modifiers it needs. `label` is how the shortcuts dialog shows it. */
-export interface Chord {
-  key: string;
-  alt?: boolean;
-  ctrl?: boolean;
-  /** Set for chords where Shift changes the meaning (Ctrl + Z undoes, Ctrl + Shift + Z redoes). */
-  shift?: boolean;
-  label: string;
-}
 
 /** What a command acts on. */
 export interface CommandContext {
@@ -279,44 +270,24 @@ export function commandById(id: CommandId): Command<CommandId> {
   return COMMANDS.find((c) => c.id === id)!;
 }
 
+export type { Chord };
+
+/** What a command would act on, for a target (default: what is selected). */
+export function contextFor(session: EditorSession, target: Target = {}): CommandContext {
+  const { claims } = session.sync.state;
+  const claimId = target.claimId !== undefined ? target.claimId : session.screen.activeId;
+  const claim = claims.find((c) => c.id === claimId) ?? null;
+  const thesisId =
+    target.thesisId ??
+    claim?.thesisId ??
+    (session.theses.some((t) => t.id === claimId) ? claimId! : null);
+  return { session, claim, thesisId, key: target.key ?? '', value: target.value };
+}
+
 /** Whether a command can run here: this person may, and what it needs is there. */
 export function enabled(command: Command, ctx: CommandContext): boolean {
   if (!command.readOnly && !ctx.session.canEdit) return false;
   if (command.needs === 'claim' && !ctx.claim) return false;
   if (command.needs === 'place' && !ctx.thesisId) return false;
   return command.when?.(ctx) ?? true;
-}
-
-interface KeyLike {
-  key: string;
-  altKey: boolean;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey?: boolean;
-}
-
-/**
- * Whether a key press is this chord (Ctrl and ⌘ count the same). Shift matters through the key
- * itself ("?"), or where the chord says so (Ctrl + Shift + Z).
- */
-export function matches(chord: Chord, e: KeyLike): boolean {
-  const key = chord.key.length === 1 ? e.key.toLowerCase() : e.key;
-  return (
-    key === chord.key &&
-    !!chord.alt === e.altKey &&
-    !!chord.ctrl === (e.ctrlKey || e.metaKey) &&
-    (chord.shift === undefined || chord.shift === !!e.shiftKey)
-  );
-}
-
-/** The command a key press asks for, if any. */
-export function commandFor(e: KeyLike): Command<CommandId> | null {
-  return COMMANDS.find((c) => c.keys.some((chord) => matches(chord, e))) ?? null;
-}
-
-/** How a command's keys are written, for hints ("L", "Alt + ↑"). */
-export function keysOf(id: CommandId): string {
-  return commandById(id)
-    .keys.map((chord) => chord.label)
-    .join(' or ');
 }

@@ -1,4 +1,4 @@
-import { outline, siblingIndex } from '@/lib/domain/argument-tree';
+import { outline, siblingIndex, subtreeIds } from '@/lib/domain/argument-tree';
 import { truncate } from '@/lib/domain/text';
 import type { ClaimView } from '@/lib/domain/views';
 import type { ComposerTarget } from './screen';
@@ -69,6 +69,25 @@ export function neighbour(
   const at = order.findIndex((c) => c.id === id);
   if (at < 0) return null;
   return order[at + delta] ?? null;
+}
+
+/**
+ * Where the keyboard goes when a claim is deleted: its parent, else the claim before it under
+ * the same thesis, else the one after it (past its own replies), else nowhere.
+ */
+export function focusAfterDelete(
+  claims: ClaimView[],
+  thesisIds: string[],
+  claimId: string,
+): string | null {
+  const claim = claims.find((c) => c.id === claimId);
+  if (!claim) return null;
+  if (claim.parentId) return claim.parentId;
+  const gone = subtreeIds(claims, claimId);
+  let after = neighbour(claims, thesisIds, claimId, 1);
+  while (after && gone.has(after.id)) after = neighbour(claims, thesisIds, after.id, 1);
+  const before = neighbour(claims, thesisIds, claimId, -1);
+  return [before, after].find((c) => c && c.thesisId === claim.thesisId)?.id ?? null;
 }
 
 export interface PlaceOption {

@@ -85,7 +85,8 @@ export type ScreenAction =
   | { type: 'showQuote'; anchor: AnchorView; side?: 0 | 1 }
   | { type: 'announce'; text: string }
   | { type: 'error'; text: string | null }
-  | { type: 'unsaved'; add: UnsavedText[] }
+  /** The server refused a change: typed text it carried is kept with its own notice; the rest gets the banner. */
+  | { type: 'refused'; message: string; texts: UnsavedText[] }
   | { type: 'settled'; claimId: string; field?: 'text' | 'note' }
   /** Claims gone from the map (deleted here or by someone else): nothing may point at them. */
   | { type: 'claimsGone'; exists: (id: string) => boolean };
@@ -134,14 +135,15 @@ export function screenReducer(s: Screen, a: ScreenAction): Screen {
       };
     case 'error':
       return { ...s, error: a.text };
-    case 'unsaved':
+    case 'refused':
       return {
-        ...s,
+        ...screenReducer(s, { type: 'announce', text: `Not saved: ${a.message}` }),
+        error: a.texts.length === 0 ? `Not saved: ${a.message}` : s.error,
         unsaved: [
           ...s.unsaved.filter(
-            (u) => !a.add.some((t) => t.claimId === u.claimId && t.field === u.field),
+            (u) => !a.texts.some((t) => t.claimId === u.claimId && t.field === u.field),
           ),
-          ...a.add,
+          ...a.texts,
         ],
       };
     case 'settled':

@@ -1,23 +1,15 @@
 import { subtreeIds, type Stance } from '@/lib/domain/argument-tree';
 import type { MapState } from '@/lib/domain/apply-op';
 import { can, type Role } from '@/lib/domain/capabilities';
-import { liveLinks } from '@/lib/domain/cross-links';
-import type { CrossLink } from '@/lib/domain/cross-links';
 import type { AnchorView, ClaimView, MapView, ThesisView } from '@/lib/domain/views';
 import type { OpDraft } from '@/lib/schemas/ops';
-import { LiveConnection, type LiveOptions, type LiveSnapshot } from '@/lib/sync/live-connection';
-import {
-  MapSync,
-  type Clock,
-  type OutboxStore,
-  type Refusal,
-  type SyncStatus,
-  type SyncTransport,
-} from '@/lib/sync/map-sync';
+import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
+import { MapSync, type Clock, type OutboxStore, type SyncTransport } from '@/lib/sync/map-sync';
 import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
-import { commandById, commandFor, enabled, type CommandContext, type CommandId } from './commands';
+import { commandById, contextFor, enabled, type CommandId } from './commands';
+import { commandAt, type KeyLike } from './keys';
 import { commentWrites } from './comment-writes';
-import { composerFor, neighbour, type ComposeKind } from './places';
+import { composerFor, focusAfterDelete, neighbour, type ComposeKind } from './places';
 import {
   initialScreen,
   screenReducer,
@@ -25,6 +17,7 @@ import {
   type Screen,
   type ScreenAction,
 } from './screen';
+import { mapParts, NOT_LIVE, type EditorSnapshot, type MapParts } from './snapshot';
 import { UndoableChanges } from './undoable';
 import { mapWrites, type WriteResult } from './writes';
 
@@ -51,19 +44,6 @@ export interface SessionDeps {
   live?: Pick<LiveOptions, 'open' | 'postPresence' | 'tabId'>;
 }
 
-export interface EditorSnapshot {
-  map: MapState;
-  /** The claims, and the quotes and links whose claims are still there. */
-  claims: ClaimView[];
-  anchors: AnchorView[];
-  links: CrossLink[];
-  status: SyncStatus;
-  screen: Screen;
-  canUndo: boolean;
-  canRedo: boolean;
-  live: LiveSnapshot;
-}
-
 /** Where a command was asked for: a claim, a thesis, or (by default) what is selected. */
 export interface Target {
   claimId?: string | null;
@@ -71,8 +51,6 @@ export interface Target {
   key?: string;
   value?: number | null;
 }
-
-const NOT_LIVE: LiveSnapshot = { state: 'offline', others: [], ended: null };
 
 export class EditorSession {
   readonly sync: MapSync;
@@ -88,12 +66,7 @@ export class EditorSession {
   #screen: Screen = initialScreen;
   #snapshot: EditorSnapshot | null = null;
   #listeners = new Set<() => void>();
-  #derived: {
-    claims: ClaimView[];
-    map: MapState;
-    anchors: AnchorView[];
-    links: CrossLink[];
-  } | null = null;
+  #parts: MapParts | null = null;
 
   constructor(map: MapView, who: Who, deps: SessionDeps) {
     const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -118,7 +91,8 @@ export class EditorSession {
       store: deps.store,
       clock: deps.clock,
       env: { blocksOf: (id) => blocks.get(id), ...(who.me ? { me: who.me } : {}) },
-      onRefusal: (r) => this.#refused(r),
+      onRefusal: (r) =>
+        this.dispatch({ type: 'refused', message: r.message, texts: unsavedTextOf(r) }),
     });
     this.#changes = new UndoableChanges(this.sync, newId);
     const host = {
@@ -165,26 +139,9 @@ export class EditorSession {
   };
 
   getSnapshot = (): EditorSnapshot => {
-    if (this.#snapshot) return this.#snapshot;
-    const map = this.sync.state;
-    if (this.#derived?.map !== map) {
-      const ids = new Set(map.claims.map((c) => c.id));
-      const same = this.#derived?.claims === map.claims;
-      this.#derived = {
-        map,
-        claims: map.claims,
-        anchors:
-          same && this.#derived?.map.anchors === map.anchors
-            ? this.#derived.anchors
-            : map.anchors.filter((a) => ids.has(a.claimId)),
-        links:
-          same && this.#derived?.map.links === map.links
-            ? this.#derived.links
-            : liveLinks(map.claims, map.links),
-      };
-    }
-    this.#snapshot = {
-      ...this.#derived,
+    this.#parts = mapParts(this.sync.state, this.#parts);
+    this.#snapshot ??= {
+      ...this.#parts,
       status: this.sync.status,
       screen: this.#screen,
       canUndo: this.undoStack.canUndo,
@@ -206,26 +163,14 @@ export class EditorSession {
 
   // ---- Commands ----
 
-  /** What a command would act on, for a target (default: what is selected). */
-  context(target: Target = {}): CommandContext {
-    const map = this.sync.state;
-    const claimId = target.claimId !== undefined ? target.claimId : this.#screen.activeId;
-    const claim = map.claims.find((c) => c.id === claimId) ?? null;
-    const thesisId =
-      target.thesisId ??
-      claim?.thesisId ??
-      (this.theses.some((t) => t.id === claimId) ? claimId! : null);
-    return { session: this, claim, thesisId, key: target.key ?? '', value: target.value };
-  }
-
   isEnabled(id: CommandId, target?: Target): boolean {
-    return enabled(commandById(id), this.context(target));
+    return enabled(commandById(id), contextFor(this, target));
   }
 
   /** Runs a command; false when it cannot run here (and nothing happened). */
   run(id: CommandId, target?: Target): boolean {
     const command = commandById(id);
-    const ctx = this.context(target);
+    const ctx = contextFor(this, target);
     if (!enabled(command, ctx)) return false;
     command.run(ctx);
     return true;
@@ -235,19 +180,11 @@ export class EditorSession {
    * Runs the command for a key pressed on a claim row, a thesis, or elsewhere on the page
    * (`where` empty: only commands that need nothing selected). False when the key is not one.
    */
-  handleKey(
-    e: Parameters<typeof commandFor>[0],
-    where: { claimId?: string; thesisId?: string },
-  ): boolean {
-    const command = commandFor(e);
+  handleKey(e: KeyLike, where: { claimId?: string; thesisId?: string }): boolean {
+    const command = commandAt(e, where);
     if (!command) return false;
-    if (!where.claimId && !where.thesisId && command.needs !== 'nothing') return false;
-    if (where.thesisId && command.needs === 'claim') return false;
-    return this.run(command.id, {
-      claimId: where.claimId ?? null,
-      thesisId: where.thesisId,
-      key: e.key,
-    });
+    const target = { claimId: where.claimId ?? null, thesisId: where.thesisId, key: e.key };
+    return this.run(command.id, target);
   }
 
   // ---- The screen ----
@@ -385,17 +322,8 @@ export class EditorSession {
   // ---- Inside ----
 
   #delete(claimId: string): void {
-    const claims = this.sync.state.claims;
-    const claim = claims.find((c) => c.id === claimId);
-    if (!claim) return;
-    // The keyboard stays near: on the parent, else the claim before it, else the one after.
-    const gone = subtreeIds(claims, claimId);
     const ids = this.theses.map((t) => t.id);
-    let after = neighbour(claims, ids, claimId, 1);
-    while (after && gone.has(after.id)) after = neighbour(claims, ids, after.id, 1);
-    const before = neighbour(claims, ids, claimId, -1);
-    const next =
-      claim.parentId ?? [before, after].find((c) => c && c.thesisId === claim.thesisId)?.id ?? null;
+    const next = focusAfterDelete(this.sync.state.claims, ids, claimId);
     this.writes.deleteClaim(claimId);
     if (next) this.focus(next);
   }
@@ -404,14 +332,6 @@ export class EditorSession {
     this.dispatch({ type: 'error', text: null });
     if (this.#changes.step(which)) this.announce(which === 'undo' ? 'Undone.' : 'Redone.');
     else this.announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-  }
-
-  #refused(r: Refusal): void {
-    const texts = unsavedTextOf(r);
-    this.dispatch({ type: 'unsaved', add: texts });
-    // Typed text that was not taken has its own notice (with the text); the rest a banner.
-    if (texts.length === 0) this.dispatch({ type: 'error', text: `Not saved: ${r.message}` });
-    this.announce(`Not saved: ${r.message}`);
   }
 
   #sideOf(thesisId: string): 0 | 1 {
