@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { timeAgo } from '@/components/map-editor/comment-time';
+import { timeAgo } from '@/components/ui/time-ago';
 import { Button } from '@/components/ui/button';
 import {
   formatGrade,

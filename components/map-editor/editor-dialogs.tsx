@@ -3,14 +3,14 @@
 import { useEditorState, useSession } from '@/components/map/session';
 import { subtreeIds } from '@/lib/domain/argument-tree';
 import type { MapView, ShareLinkView } from '@/lib/domain/views';
-import { CommentsPanel } from './comments-panel';
+import { CommentsPanel } from '@/components/map-comments/comments-panel';
 import { DeleteDialog } from './delete-dialog';
 import { ExportDialog } from './export-dialog';
-import { HistoryDialog } from './history-dialog';
+import { HistoryDialog } from '@/components/map-history/history-dialog';
 import { LinkDialog } from './link-dialog';
 import { MoveDialog } from './move-dialog';
 import { QuoteDialog } from './quote-dialog';
-import { ShareDialog } from './share-dialog';
+import { ShareDialog } from '@/components/map-sharing/share-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { TrashDialog } from './trash-dialog';
 

@@ -10,7 +10,7 @@ import type { OpDraft } from '@/lib/schemas/ops';
 import { readHistory } from '@/lib/server/history';
 import { loadMapView } from '@/lib/server/maps';
 import { applyOps } from '@/lib/server/ops/apply-ops';
-import { evidenceOnly, withServerTrash } from '@/components/map-editor/history-model';
+import { evidenceOnly, withServerTrash } from '@/components/map-history/history-model';
 import {
   Refused,
   apply,

@@ -6,7 +6,7 @@ import { groupEntries, restoreOps, stateAt, type RestoreScope } from '@/lib/doma
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { formatDateTime } from '@/lib/format';
-import { useNow } from './comment-time';
+import { useNow } from '@/components/ui/time-ago';
 import { useEditorState, useSession } from '@/components/map/session';
 import { HistoryList, type HistoryPoint } from './history-list';
 import { claimNames, evidenceOnly, restoreLabel, walkable, withServerTrash } from './history-model';

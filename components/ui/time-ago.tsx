@@ -9,7 +9,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * When a comment was written, as a person would say it ("just now", "5 minutes ago",
+ * When something happened (a comment, a student's last edit), as a person would say it ("just now", "5 minutes ago",
  * "yesterday"), and as a date once it is a week old. A clock a little behind the server's
  * still says "just now", never "in 1 minute".
  */

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import type { CommentView } from '@/lib/domain/views';
 import { formatDateTime, plural } from '@/lib/format';
 import { CommentForm } from './comment-form';
-import { CommentTime } from './comment-time';
+import { CommentTime } from '@/components/ui/time-ago';
 import type { CommentWrites } from '@/lib/editor/comment-writes';
 
 /** The text buttons of a thread (Reply, Resolve) and, smaller, of one comment (Edit, Delete). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeAgo } from './comment-time';
+import { timeAgo } from './time-ago';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
 const before = (ms: number) => new Date(NOW - ms).toISOString();

@@ -6,7 +6,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { threadsOf, type CommentThread } from '@/lib/domain/comments';
 import { CommentForm } from './comment-form';
 import { CommentThreadView } from './comment-thread';
-import { useNow } from './comment-time';
+import { useNow } from '@/components/ui/time-ago';
 import { useEditorState, useSession } from '@/components/map/session';
 import type { CommentWrites } from '@/lib/editor/comment-writes';
 

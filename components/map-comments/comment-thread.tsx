@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CommentThread } from '@/lib/domain/comments';
 import { CommentForm } from './comment-form';
 import { CommentItem, threadButton } from './comment-item';
-import { CommentTime } from './comment-time';
+import { CommentTime } from '@/components/ui/time-ago';
 import type { CommentWrites } from '@/lib/editor/comment-writes';
 
 /**

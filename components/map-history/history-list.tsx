@@ -4,7 +4,7 @@ import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { describeEntry, type HistoryEntry, type HistoryGroup } from '@/lib/domain/history';
 import type { ClaimView } from '@/lib/domain/views';
 import { formatDateTime, plural } from '@/lib/format';
-import { timeAgo } from './comment-time';
+import { timeAgo } from '@/components/ui/time-ago';
 
 /** A point in the history: right after a group of changes, or after one change of a group. */
 export interface HistoryPoint {
