@@ -1,5 +1,6 @@
 /** An editor session for unit tests: two theses, a server that takes (or refuses) every op. */
 import type { Role } from '@/lib/domain/capabilities';
+import { claim } from '@/lib/domain/testing/sample-map';
 import type { ClaimView, MapView, SourceView, ThesisView } from '@/lib/domain/views';
 import { EditorSession } from '@/lib/editor/session';
 import type { EventStream } from '@/lib/sync/live-connection';
@@ -42,25 +43,6 @@ export const THESES: ThesisView[] = [
     source: source('s2', ['Seoul walks two tracks at once.']),
   },
 ];
-
-export const claim = (
-  id: string,
-  thesisId: string,
-  parentId: string | null,
-  order: string,
-  extra: Partial<ClaimView> = {},
-): ClaimView => ({
-  id,
-  thesisId,
-  parentId,
-  stance: 'pro',
-  order,
-  text: `Claim ${id}`,
-  note: '',
-  strength: null,
-  version: 1,
-  ...extra,
-});
 
 /** A (replies A1, A2), B under t1; C under t2. */
 export const sampleClaims = (): ClaimView[] => [
