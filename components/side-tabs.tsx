@@ -4,18 +4,21 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'rea
 
 /**
  * The two sides of a debate: side by side from the md breakpoint up, and as two tabs on a phone.
- * Pass `active`/`onActiveChange` to switch sides from outside (e.g. to show a quoted passage).
+ * `stacked`: one above the other from the lg breakpoint up (beside the map editor's reading pane),
+ * tabs below it. Pass `active`/`onActiveChange` to switch sides from outside.
  */
 export function SideTabs({
   labels,
   panels,
   active: controlled,
   onActiveChange,
+  stacked = false,
 }: {
   labels: [ReactNode, ReactNode];
   panels: [ReactNode, ReactNode];
   active?: 0 | 1;
   onActiveChange?: (side: 0 | 1) => void;
+  stacked?: boolean;
 }) {
   const [own, setOwn] = useState<0 | 1>(0);
   const active = controlled ?? own;
@@ -37,7 +40,7 @@ export function SideTabs({
       <div
         role="tablist"
         aria-label="Sides of the debate"
-        className="mb-4 grid grid-cols-2 gap-1 rounded-lg bg-stone-200 p-1 md:hidden"
+        className={`mb-4 grid grid-cols-2 gap-1 rounded-lg bg-stone-200 p-1 ${stacked ? 'lg:hidden' : 'md:hidden'}`}
       >
         {labels.map((label, i) => (
           <button
@@ -59,13 +62,13 @@ export function SideTabs({
           </button>
         ))}
       </div>
-      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
+      <div className={`grid grid-cols-1 gap-6 ${stacked ? '' : 'md:grid-cols-2'}`}>
         {panels.map((panel, i) => (
           <section
             key={i}
             id={`${base}-panel-${i}`}
             aria-labelledby={`${base}-tab-${i}`}
-            className={`min-w-0 ${active === i ? '' : 'hidden md:block'}`}
+            className={`min-w-0 ${active === i ? '' : stacked ? 'hidden lg:block' : 'hidden md:block'}`}
           >
             {panel}
           </section>

@@ -1,5 +1,6 @@
 import { StanceBadge } from '@/components/map/stance-badge';
 import { childrenAt } from '@/lib/domain/argument-tree';
+import { roles } from '@/lib/domain/dialectic';
 import type { AnchorView, ClaimView, MapView } from '@/lib/domain/views';
 import type { ClaimFeedbackView } from '@/lib/server/classroom/feedback';
 import { ClaimFeedbackBox } from './claim-feedback-box';
@@ -19,6 +20,7 @@ export function GradingOutline(props: {
   const notes = new Map<string, ClaimFeedbackView[]>();
   for (const f of props.feedback) notes.set(f.claimId, [...(notes.get(f.claimId) ?? []), f]);
   const theses = [...map.debate.theses].sort((x, y) => x.position - y.position);
+  const roleOf = roles(map.claims);
 
   function branch(thesisId: string, parent: ClaimView | null, depth: number) {
     const children = childrenAt(map.claims, { thesisId, parentId: parent?.id ?? null });
@@ -33,10 +35,7 @@ export function GradingOutline(props: {
           <li key={c.id}>
             <div className="rounded-md border border-stone-200 bg-white p-3">
               <div className="flex flex-wrap items-start gap-2">
-                <StanceBadge
-                  stance={c.stance}
-                  rebuttal={c.stance === 'con' && parent?.stance === 'con'}
-                />
+                <StanceBadge stance={c.stance} role={roleOf.get(c.id) ?? 'support'} />
                 <p className="min-w-0 flex-1 font-medium text-stone-900">{c.text}</p>
                 {c.strength != null && (
                   <span className="text-xs text-stone-600">Author’s rating {c.strength}/5</span>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/lib/domain/capabilities';
 import type { MapView, ShareLinkView } from '@/lib/domain/views';
@@ -46,7 +46,12 @@ export function EditorHeader({
   const session = useSession();
   const { status, canUndo, canRedo, live } = useEditorState();
   const readOnly = !session.canEdit;
-  const setOpen = (kind: 'trash' | 'history' | 'export' | 'share') => session.open(kind, null);
+  const [menu, setMenu] = useState(false);
+  const menuId = useId();
+  const setOpen = (kind: 'trash' | 'history' | 'export' | 'share') => {
+    setMenu(false);
+    session.open(kind, null);
+  };
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -81,12 +86,28 @@ export function EditorHeader({
               </CommandButton>
             </>
           )}
-          {!readOnly && <Button onClick={() => setOpen('trash')}>Trash</Button>}
-          {role && <Button onClick={() => setOpen('history')}>History</Button>}
-          <Button onClick={() => setOpen('export')}>Export & brief</Button>
-          <CommandButton command="help" size="md" aria-keyshortcuts="?">
-            Shortcuts
-          </CommandButton>
+          {/* On a phone the map's own actions fold under one button, so the map starts sooner. */}
+          <Button
+            className="md:hidden"
+            aria-expanded={menu}
+            aria-controls={menuId}
+            onClick={() => setMenu((open) => !open)}
+          >
+            Map ▾
+          </Button>
+          <div id={menuId} className={`${menu ? 'flex' : 'hidden'} flex-wrap gap-2 md:flex`}>
+            {!readOnly && <Button onClick={() => setOpen('trash')}>Trash</Button>}
+            {role && <Button onClick={() => setOpen('history')}>History</Button>}
+            <Button onClick={() => setOpen('export')}>Export & brief</Button>
+            <CommandButton
+              command="help"
+              size="md"
+              aria-keyshortcuts="?"
+              className="[@media(pointer:coarse)]:hidden"
+            >
+              Shortcuts
+            </CommandButton>
+          </div>
           {role === 'owner' && (
             <Button variant="primary" onClick={() => setOpen('share')}>
               {share ? 'Shared' : 'Share'}

@@ -20,7 +20,11 @@ export function EditorNotices() {
         {screen.announcement}
       </p>
       {session.canEdit && (
-        <p className="text-sm text-stone-600" data-no-print>
+        // Keyboard hints only where there is a keyboard to speak of.
+        <p
+          className="hidden text-sm text-stone-600 md:block [@media(pointer:coarse)]:hidden"
+          data-no-print
+        >
           Click a claim to select it; select a passage in an article to quote it as evidence. Press{' '}
           <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-xs">?</kbd>{' '}
           for keyboard shortcuts.

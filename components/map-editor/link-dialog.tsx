@@ -8,6 +8,7 @@ import type { Stance } from '@/lib/domain/argument-tree';
 import type { ClaimView } from '@/lib/domain/views';
 import { inLabel, placeOptions } from '@/lib/editor/places';
 import { useEditorState, useSession } from '@/components/map/session';
+import { PlacePicker } from './place-picker';
 
 /** Link a claim to a claim or the thesis on the other side: the articles argue with each other. */
 export function LinkDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {
@@ -50,23 +51,14 @@ export function LinkDialog({ claim, onClose }: { claim: ClaimView; onClose: () =
             </label>
           ))}
         </fieldset>
-        <label htmlFor="link-target" className="block text-sm font-semibold">
-          On the other side ({other.label})
-        </label>
-        <select
+        <PlacePicker
           id="link-target"
+          label={`On the other side (${other.label})`}
+          options={options}
           value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          size={Math.min(10, options.length)}
-          aria-describedby="link-error"
-          className="block w-full rounded-md border border-stone-400 bg-white px-2 py-1.5 font-mono text-sm"
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+          onChange={setTarget}
+          describedBy="link-error"
+        />
         <FieldError id="link-error" messages={error} />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>

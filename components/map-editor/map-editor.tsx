@@ -11,7 +11,6 @@ import { SideTabs } from '@/components/side-tabs';
 import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
 import { buildGraph, elkGraph, layoutKey } from '@/lib/domain/graph';
-import type { MarkRange } from '@/lib/domain/text-segments';
 import type { AnchorView, MapView, ShareLinkView } from '@/lib/domain/views';
 import { browserSession, runInWindow } from '@/lib/editor/browser';
 import type { EditorSession } from '@/lib/editor/session';
@@ -19,7 +18,7 @@ import { AccessEndedNotice } from './access-ended-notice';
 import { EditorDialogs } from './editor-dialogs';
 import { EditorHeader } from './editor-header';
 import { EditorNotices, ViewSwitch } from './editor-notices';
-import { SelectionQuoteBar } from './selection-quote-bar';
+import { ArticlePane } from './article-pane';
 
 const noSubscription = () => () => {};
 
@@ -92,14 +91,18 @@ function EditorBody({
     };
   }, [screen.view, theses, claims, links]);
 
-  // Bring a shown quote's passage into view in its article.
+  // Bring a shown quote's passage into view in the reading pane.
   const { highlight } = screen;
   useEffect(() => {
     if (!highlight) return;
     const el = document.getElementById(`${highlight.sourceId}-block-${highlight.block}`);
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    el?.focus({ preventScroll: true });
-  }, [highlight, screen.side]);
+    const pane = el?.closest('[data-pane-scroll]');
+    if (!el || !pane) return;
+    // Only the pane scrolls: the claim whose quote was clicked stays where it is.
+    const top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    pane.scrollBy({ top: top - pane.clientHeight / 3, behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+  }, [highlight, screen.reading]);
 
   const anchorsByClaim = useMemo(() => {
     const byClaim = new Map<string, AnchorView[]>();
@@ -126,14 +129,15 @@ function EditorBody({
       readOnly={readOnly}
       anchorsByClaim={anchorsByClaim}
       linkEnds={linkEnds}
-      marks={marksFor(anchors, highlight, thesis.source.id)}
-      highlightBlock={highlight?.sourceId === thesis.source.id ? highlight.block : undefined}
     />
   );
 
   return (
     <PresenceContext.Provider value={presenceByClaim}>
-      <div className="space-y-4" data-editor-ready={hydrated ? 'true' : undefined}>
+      <div
+        className={`space-y-4 ${screen.sheet ? 'max-lg:pb-[55vh]' : ''}`}
+        data-editor-ready={hydrated ? 'true' : undefined}
+      >
         <EditorHeader map={map} role={role} share={share} others={others} actions={headerActions} />
         {live.ended && <AccessEndedNotice ended={live.ended} />}
         <EditorNotices />
@@ -141,35 +145,22 @@ function EditorBody({
         {screen.view === 'graph' ? (
           <MapGraph title={map.title} />
         ) : (
-          <SideTabs
-            labels={[a.label, b.label]}
-            active={screen.side}
-            onActiveChange={session.setSide}
-            panels={[side(a), side(b)]}
-          />
+          // The study desk: the map, and beside it the article it is built from.
+          <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_minmax(22rem,40%)] lg:items-start lg:gap-6">
+            <SideTabs
+              stacked
+              labels={[a.label, b.label]}
+              active={screen.side}
+              onActiveChange={session.setSide}
+              panels={[side(a), side(b)]}
+            />
+            <ArticlePane />
+          </div>
         )}
       </div>
-      {!readOnly && <SelectionQuoteBar />}
       <EditorDialogs map={map} basePath={basePath} share={share} onShareChange={setShare} />
     </PresenceContext.Provider>
   );
-}
-
-/** The article marks for one source: every quote, and the one being shown. */
-function marksFor(anchors: AnchorView[], highlight: AnchorView | null, sourceId: string) {
-  const marks: Record<number, MarkRange[]> = {};
-  for (const a of anchors) {
-    if (a.sourceId !== sourceId) continue;
-    (marks[a.block] ??= []).push({ start: a.start, end: a.end, kind: 'anchored' });
-  }
-  if (highlight?.sourceId === sourceId) {
-    (marks[highlight.block] ??= []).push({
-      start: highlight.start,
-      end: highlight.end,
-      kind: 'highlight',
-    });
-  }
-  return marks;
 }
 
 /**

@@ -7,6 +7,7 @@ import { subtreeIds } from '@/lib/domain/argument-tree';
 import type { ClaimView } from '@/lib/domain/views';
 import { inLabel, placeOptions } from '@/lib/editor/places';
 import { useEditorState, useSession } from '@/components/map/session';
+import { PlacePicker } from './place-picker';
 
 /** Move a claim under any thesis or claim that is not inside it. */
 export function MoveDialog({ claim, onClose }: { claim: ClaimView; onClose: () => void }) {
@@ -37,22 +38,14 @@ export function MoveDialog({ claim, onClose }: { claim: ClaimView; onClose: () =
           Moving <q className="font-medium">{inLabel(claim.text)}</q> and its replies. It goes last
           under its new parent.
         </p>
-        <label htmlFor="move-target" className="block text-sm font-semibold">
-          New parent
-        </label>
-        <select
+        <PlacePicker
           id="move-target"
+          label="New parent"
+          options={options}
           value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          className="block w-full rounded-md border border-stone-400 bg-white px-2 py-1.5 font-mono text-sm"
-          size={Math.min(12, options.length)}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+          onChange={setTarget}
+          rows={12}
+        />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary">

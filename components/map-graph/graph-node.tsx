@@ -1,29 +1,30 @@
 'use client';
 
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
+import { helpsThesis, type Role } from '@/lib/domain/dialectic';
 import type { GraphNode } from '@/lib/domain/graph';
 import { GraphCommentCount } from '@/components/map/comment-count';
 
-export type GraphNodeData = GraphNode & { selected: boolean; rebuttal: boolean } & Record<
+export type GraphNodeData = GraphNode & { selected: boolean; role: Role | null } & Record<
     string,
     unknown
   >;
 
 /** A claim or thesis box: stance in words and colour, its text, and how much is folded inside. */
 export function GraphNodeBox({ data }: NodeProps<Node<GraphNodeData>>) {
+  // Colour: the side it helps (as in the outline, the counts and the brief); words: how it answers.
+  const helps = data.role !== null && helpsThesis(data.role);
   const tone =
     data.kind === 'thesis'
       ? 'border-stone-900 border-2 bg-white'
-      : data.stance === 'pro'
-        ? 'border-pro-600 bg-pro-50'
-        : 'border-con-600 border-dashed bg-con-50';
+      : `${helps ? 'border-pro-600 bg-pro-50' : 'border-con-600 bg-con-50'} ${data.stance === 'con' ? 'border-dashed' : ''}`;
   const label =
     data.kind === 'thesis'
       ? 'Thesis'
-      : data.stance === 'pro'
-        ? '+ Pro'
-        : data.rebuttal
-          ? '− Rebuttal'
+      : data.role === 'rebuttal'
+        ? '− Rebuttal'
+        : data.stance === 'pro'
+          ? '+ Pro'
           : '− Con';
   return (
     <div
@@ -39,7 +40,7 @@ export function GraphNodeBox({ data }: NodeProps<Node<GraphNodeData>>) {
       />
       <div className="flex items-center justify-between gap-2">
         <p
-          className={`text-[11px] font-bold uppercase tracking-wide ${data.kind === 'thesis' ? 'text-stone-700' : data.stance === 'pro' ? 'text-pro-800' : 'text-con-800'}`}
+          className={`text-[11px] font-bold uppercase tracking-wide ${data.kind === 'thesis' ? 'text-stone-700' : helps ? 'text-pro-800' : 'text-con-800'}`}
         >
           {label}
         </p>

@@ -21,7 +21,7 @@ import { GraphNodeBox, type GraphNodeData } from './graph-node';
 import { downloadGraphImage } from './graph-download';
 import { GraphPanel } from './graph-panel';
 import { useGraphLayout } from './use-graph-layout';
-import { roles } from '@/lib/domain/dialectic';
+import { helpsThesis, roles } from '@/lib/domain/dialectic';
 
 const nodeTypes = { box: GraphNodeBox };
 /** Above this many boxes the graph opens at the top of its first tree, not fitted whole. */
@@ -74,12 +74,12 @@ function GraphCanvas({ title }: { title: string }) {
   const nodes: Node<GraphNodeData>[] = useMemo(() => {
     if (!layout) return [];
     return graph.nodes.map((n) => {
-      const rebuttal = n.kind === 'claim' && roleOf.get(n.id) === 'rebuttal';
+      const role = n.kind === 'claim' ? (roleOf.get(n.id) ?? 'support') : null;
       return {
         id: n.id,
         type: 'box',
         position: layout.positions[n.id] ?? { x: 0, y: 0 },
-        data: { ...n, selected: n.id === activeId, rebuttal },
+        data: { ...n, selected: n.id === activeId, role },
         measured: measured[n.id],
         ariaLabel: `${n.kind === 'thesis' ? 'Thesis' : n.stance === 'pro' ? 'Pro' : 'Con'}: ${n.text}`,
       };
@@ -209,9 +209,9 @@ function GraphCanvas({ title }: { title: string }) {
                 : 'Laying out…'}
           </p>
           <p className="ml-auto text-xs text-stone-600">
-            Legend: <span className="font-semibold text-pro-800">solid green = supports</span> ·{' '}
-            <span className="font-semibold text-con-800">dashed red = attacks</span> · dotted = link
-            to the other side
+            Boxes: <span className="font-semibold text-pro-800">green helps the thesis</span>,{' '}
+            <span className="font-semibold text-con-800">red argues against it</span>. Arrows: solid
+            = supports, dashed = attacks, dotted = link to the other side
           </p>
         </div>
         <div
@@ -240,13 +240,10 @@ function GraphCanvas({ title }: { title: string }) {
               pannable
               zoomable
               ariaLabel="Minimap"
-              nodeColor={(n) =>
-                (n.data as GraphNodeData).stance === 'con'
-                  ? '#fda4af'
-                  : (n.data as GraphNodeData).stance === 'pro'
-                    ? '#6ee7b7'
-                    : '#57534e'
-              }
+              nodeColor={(n) => {
+                const { role } = n.data as GraphNodeData;
+                return role === null ? '#57534e' : helpsThesis(role) ? '#6ee7b7' : '#fda4af';
+              }}
             />
           </ReactFlow>
         </div>

@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { MapState } from '@/lib/domain/apply-op';
 import { outline, subtreeIds } from '@/lib/domain/argument-tree';
-import { roles } from '@/lib/domain/dialectic';
+import { roles, type Role } from '@/lib/domain/dialectic';
 import type { RestoreScope } from '@/lib/domain/history';
 import type { ClaimView, ThesisView } from '@/lib/domain/views';
 import { Button } from '@/components/ui/button';
@@ -15,13 +15,13 @@ const DEPTH_MAX = 6;
 
 function ClaimLine({
   claim,
-  rebuttal,
+  role,
   changes,
   picked,
   onPick,
 }: {
   claim: ClaimView;
-  rebuttal: boolean;
+  role: Role;
   changes: ClaimChange[] | undefined;
   picked: boolean;
   /** Absent for people who may only look. */
@@ -31,7 +31,7 @@ function ClaimLine({
   const body = (
     <>
       <span className="flex flex-wrap items-center gap-1.5">
-        <StanceBadge stance={claim.stance} rebuttal={rebuttal} />
+        <StanceBadge stance={claim.stance} role={role} />
         {changes?.map((c) => (
           <span
             key={c}
@@ -179,7 +179,7 @@ export function HistoryPreview({
                   >
                     <ClaimLine
                       claim={claim}
-                      rebuttal={roleOf.get(claim.id) === 'rebuttal'}
+                      role={roleOf.get(claim.id) ?? 'support'}
                       changes={changes.get(claim.id)}
                       picked={picked === claim.id}
                       onPick={

@@ -63,6 +63,7 @@ export const ClaimOutline = memo(function ClaimOutline({
               linksIn={linkEnds.into.get(row.claim.id)}
               tabbable={activeHere ? row.claim.id === activeId : i === 0}
               active={row.claim.id === activeId}
+              tools={row.claim.id === activeId && !composer}
               editing={editing?.claimId === row.claim.id ? editing.field : null}
             />
             {composerHere && composer.afterClaimId === row.claim.id && (

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import type { Role } from '@/lib/domain/dialectic';
+import { helpsThesis, type Role } from '@/lib/domain/dialectic';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
 import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
@@ -29,6 +29,8 @@ export interface ClaimRowProps {
   linksIn?: LinkEnd[];
   tabbable: boolean;
   active: boolean;
+  /** Its toolbar shows (selected, and no new-claim form open anywhere). */
+  tools: boolean;
   /** Which of its texts is being edited in place, if any. */
   editing: 'text' | 'note' | null;
 }
@@ -57,6 +59,7 @@ function sameRow(a: ClaimRowProps, b: ClaimRowProps): boolean {
     a.role === b.role &&
     a.tabbable === b.tabbable &&
     a.active === b.active &&
+    a.tools === b.tools &&
     a.editing === b.editing &&
     sameItems(a.anchors, b.anchors, Object.is) &&
     sameItems(a.linksOut ?? NO_LINKS, b.linksOut ?? NO_LINKS, sameEnd) &&
@@ -74,6 +77,7 @@ function ClaimRowView({
   linksIn = NO_LINKS,
   tabbable,
   active,
+  tools,
   editing,
 }: ClaimRowProps) {
   const session = useSession();
@@ -108,11 +112,13 @@ function ClaimRowView({
         }}
         onClick={() => session.select(claim.id)}
         className={`rounded-md border border-l-4 bg-white p-2.5 shadow-sm outline-none transition-shadow focus-visible:ring-2 focus-visible:ring-blue-600 ${
-          claim.stance === 'pro' ? 'border-l-pro-600' : 'border-l-con-600 border-dashed'
+          helpsThesis(role) ? 'border-l-pro-600' : 'border-l-con-600'
+        } ${
+          claim.stance === 'con' ? 'border-dashed' : ''
         } ${active ? 'border-stone-500 ring-1 ring-stone-400' : 'border-stone-200'}`}
       >
         <div className="flex items-start gap-2">
-          <StanceBadge stance={claim.stance} rebuttal={rebuttal} />
+          <StanceBadge stance={claim.stance} role={role} />
           <div className="min-w-0 flex-1">
             {editing === 'text' ? (
               <TextEditor
@@ -171,7 +177,7 @@ function ClaimRowView({
             </p>
           )
         )}
-        {active && session.canEdit && !editing && <ClaimToolbar claim={claim} />}
+        {tools && session.canEdit && !editing && <ClaimToolbar claim={claim} />}
       </div>
     </li>
   );

@@ -1,18 +1,23 @@
 'use client';
 
-import { Fragment } from 'react';
+import { Fragment, useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { CommandButton } from '@/components/map/command-button';
 import { useSession } from '@/components/map/session';
 import { COMMANDS, type Command, type CommandId } from '@/lib/editor/commands';
 import { keysOf } from '@/lib/editor/keys';
 import type { ClaimView } from '@/lib/domain/views';
 
-const TOOLBAR = COMMANDS.filter((c) => c.toolbar);
+type Entry = Command<CommandId>;
+const IN_VIEW = COMMANDS.filter((c) => c.toolbar && !c.toolbar.more);
+const MORE = COMMANDS.filter((c) => c.toolbar?.more);
+/** Touch screens get 44 px targets. */
+const TOUCH = '[@media(pointer:coarse)]:min-h-11';
 
-/** The toolbar's entries in order, consecutive members of a group (the move arrows) together. */
-function groups(): { group?: string; commands: Command<CommandId>[] }[] {
-  const out: { group?: string; commands: Command<CommandId>[] }[] = [];
-  for (const c of TOOLBAR) {
+/** Entries in order, consecutive members of a group (the move arrows) together. */
+function groups(entries: Entry[]): { group?: string; commands: Entry[] }[] {
+  const out: { group?: string; commands: Entry[] }[] = [];
+  for (const c of entries) {
     const last = out.at(-1);
     if (c.toolbar!.group && last?.group === c.toolbar!.group) last.commands.push(c);
     else out.push({ group: c.toolbar!.group, commands: [c] });
@@ -22,12 +27,15 @@ function groups(): { group?: string; commands: Command<CommandId>[] }[] {
 
 /**
  * The actions for the selected claim: every command in lib/editor/commands.ts that has a
- * toolbar entry, in the list's order, each with its key as the hint.
+ * toolbar entry, in the list's order, each with its key as the hint. The common ones are in
+ * view; the rest fold under "More".
  */
 export function ClaimToolbar({ claim }: { claim: ClaimView }) {
   const session = useSession();
+  const [more, setMore] = useState(false);
+  const moreId = useId();
   const target = { claimId: claim.id };
-  const entry = (c: Command<CommandId>) => {
+  const entry = (c: Entry) => {
     const t = c.toolbar!;
     if (t.select) {
       const id = `${c.id}-${claim.id}`;
@@ -45,7 +53,7 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
                 value: e.target.value ? Number(e.target.value) : null,
               })
             }
-            className="rounded-md border border-stone-300 bg-white px-1 py-1 text-sm"
+            className={`rounded-md border border-stone-300 bg-white px-1 py-1 text-sm ${TOUCH}`}
             title={keysOf(c.id)}
           >
             <option value="">{t.select.empty}</option>
@@ -64,27 +72,42 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
         command={c.id}
         target={target}
         aria-label={t.name}
-        className={t.danger ? 'text-con-800' : ''}
+        className={`${t.danger ? 'text-con-800' : ''} ${TOUCH}`}
       >
         {t.text(claim)}
       </CommandButton>
     );
   };
+  const draw = (entries: Entry[]) =>
+    groups(entries).map((g) =>
+      g.group ? (
+        <span key={g.group} className="inline-flex gap-0.5" role="group" aria-label={g.group}>
+          {g.commands.map(entry)}
+        </span>
+      ) : (
+        g.commands.map(entry)
+      ),
+    );
   return (
     <div
       role="toolbar"
       aria-label="Claim actions"
       className="mt-2 flex flex-wrap items-center gap-1.5"
     >
-      {groups().map((g) =>
-        g.group ? (
-          <span key={g.group} className="inline-flex gap-0.5" role="group" aria-label={g.group}>
-            {g.commands.map(entry)}
-          </span>
-        ) : (
-          g.commands.map(entry)
-        ),
-      )}
+      {draw(IN_VIEW)}
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-expanded={more}
+        aria-controls={moreId}
+        onClick={() => setMore((open) => !open)}
+        className={TOUCH}
+      >
+        More {more ? '▴' : '▾'}
+      </Button>
+      <span id={moreId} className={more ? 'contents' : 'hidden'}>
+        {draw(MORE)}
+      </span>
     </div>
   );
 }

@@ -1,32 +1,25 @@
 'use client';
 
 import { useMemo } from 'react';
-import { ArticleBody } from '@/components/debate/article-body';
-import { ArticlePanel } from '@/components/debate/article-panel';
 import { ThesisCard } from '@/components/debate/thesis-card';
 import { CommandButton } from '@/components/map/command-button';
 import { useEditorState } from '@/components/map/session';
 import type { linkEndsByClaim } from '@/lib/domain/cross-links';
-import type { MarkRange } from '@/lib/domain/text-segments';
 import type { AnchorView, ThesisView } from '@/lib/domain/views';
 import { ClaimOutline } from './claim-outline';
 import { ThesisCounts } from './thesis-counts';
 
-/** One side of the map: the thesis with its counts, its claims, and its article. */
+/** One side of the map: the thesis with its counts, and its claims. */
 export function EditorSide({
   thesis,
   readOnly,
   anchorsByClaim,
   linkEnds,
-  marks,
-  highlightBlock,
 }: {
   thesis: ThesisView;
   readOnly: boolean;
   anchorsByClaim: Map<string, AnchorView[]>;
   linkEnds: ReturnType<typeof linkEndsByClaim>;
-  marks: Record<number, MarkRange[]>;
-  highlightBlock?: number;
 }) {
   const { claims: all, links, screen } = useEditorState();
   const claims = useMemo(() => all.filter((c) => c.thesisId === thesis.id), [all, thesis.id]);
@@ -65,18 +58,6 @@ export function EditorSide({
         activeId={screen.activeId}
         editing={screen.editing}
         readOnly={readOnly}
-      />
-      <ArticlePanel
-        source={thesis.source}
-        scroll
-        body={
-          <ArticleBody
-            sourceId={thesis.source.id}
-            blocks={thesis.source.blocks}
-            marks={marks}
-            highlightBlock={highlightBlock}
-          />
-        }
       />
     </div>
   );

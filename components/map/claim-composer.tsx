@@ -1,6 +1,8 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { mostSimilar } from '@/lib/domain/similar-claims';
+import { inLabel } from '@/lib/editor/places';
 import type { Stance } from '@/lib/domain/argument-tree';
 import { CLAIM_TEXT_MAX } from '@/lib/schemas/map';
 import { FieldError } from '@/components/ui/field-error';
@@ -20,11 +22,13 @@ export function ClaimComposer({
   indent?: boolean;
 }) {
   const session = useSession();
-  const { composer } = useEditorState().screen;
+  const { screen, claims } = useEditorState();
+  const { composer } = screen;
   const closeComposer = () => session.cancelComposer();
   const [text, setText] = useState('');
   const [stance, setStance] = useState<Stance>(composer?.stance ?? 'pro');
   const [error, setError] = useState<string | null>(null);
+  const similar = useMemo(() => mostSimilar(claims, text), [claims, text]);
   if (!composer) return null;
   const errorId = 'composer-error';
 
@@ -71,6 +75,22 @@ export function ClaimComposer({
         className="mt-1 block w-full rounded-md border border-stone-400 px-2 py-1.5 text-base"
       />
       <FieldError id={errorId} messages={error} />
+      {similar && (
+        <p role="status" className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-sm text-stone-900">
+          A similar claim is already in the map: <q>{inLabel(similar.claim.text)}</q>{' '}
+          <Button
+            size="sm"
+            variant="ghost"
+            className="underline"
+            onClick={() => {
+              session.cancelComposer();
+              session.focus(similar.claim.id);
+            }}
+          >
+            Go to it
+          </Button>
+        </p>
+      )}
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <fieldset className="flex gap-3 text-sm">
           <legend className="sr-only">Stance</legend>

@@ -18,6 +18,7 @@ test('the graph view shows the map laid out, edits it in sync with the outline, 
     .locator('[data-claim-row]')
     .filter({ hasText: 'Sanctions block projects' });
   await sanctions.locator('[data-claim-text]').click();
+  await sanctions.getByRole('button', { name: 'More' }).click();
   await sanctions.getByRole('button', { name: 'Link…' }).click();
   await page.getByRole('dialog').getByLabel('attacks').check();
   await page

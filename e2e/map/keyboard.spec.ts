@@ -144,7 +144,8 @@ test('typing into a dialog never runs a shortcut: every letter, digit, space and
     await expect(claim, `Escape after ${key} goes back to the claim`).toBeFocused();
   }
 
-  // The Link and Move dialogs start on their lists; letters there choose, and run nothing.
+  // The Link and Move dialogs start on the search above their lists; letters there narrow the
+  // list, and run nothing.
   for (const [key, name] of [
     ['l', 'Link to the other side'],
     ['m', 'Move claim'],
@@ -152,8 +153,11 @@ test('typing into a dialog never runs a shortcut: every letter, digit, space and
     await claim.focus();
     await page.keyboard.press(key);
     const dialog = page.getByRole('dialog', { name });
-    await expect(dialog.getByRole('listbox')).toBeFocused();
+    const search = dialog.getByRole('searchbox', { name: 'Find a claim in the list' });
+    await expect(search).toBeFocused();
     await page.keyboard.type(sentence);
+    await expect(search).toHaveValue(sentence);
+    await expect(dialog).toContainText('not matching');
     await expect(dialog).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();

@@ -164,6 +164,7 @@ test('a student builds, anchors, saves and shares a map; others read and copy it
 
   // A cross-link: a Globe Post claim attacks a Conversation claim; both ends show it.
   await select(page, 'Dialogue and pressure');
+  await row(page, 'Dialogue and pressure').getByRole('button', { name: 'More' }).click();
   await row(page, 'Dialogue and pressure').getByRole('button', { name: 'Link…' }).click();
   const linkDialog = page.getByRole('dialog', { name: 'Link to the other side' });
   await linkDialog.getByLabel('attacks').check();

@@ -61,7 +61,9 @@ test('L opens the link dialog, as the toolbar and the shortcuts list say', async
   await startMap(page);
   await addTopClaim(page, 0, 'pro', 'Linked claim');
   await claimRow(page, 'Linked claim').locator('[data-claim-text]').click();
+  await page.getByRole('button', { name: 'More' }).click();
   await expect(page.getByRole('button', { name: 'Link…' })).toHaveAttribute('title', 'L');
+  await claimRow(page, 'Linked claim').focus();
   await page.keyboard.press('l');
   await expect(page.getByRole('dialog', { name: 'Link to the other side' })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeNode } from './argument-tree';
 import type { CrossLink } from './cross-links';
-import { objectionsTo, roles, thesisCounts } from './dialectic';
+import { helpsThesis, objectionsTo, roles, thesisCounts } from './dialectic';
 
 const T1 = 'thesis-a';
 const T2 = 'thesis-b';
@@ -107,5 +107,27 @@ describe('what an objection, a rebuttal and a gap are', () => {
   it('does not loop on a damaged tree (a cycle)', () => {
     const cyclic = [node('P', 'Q', 'con'), node('Q', 'P', 'con')];
     expect(roles(cyclic).size).toBe(2);
+  });
+});
+
+describe('the side a claim helps (its colour everywhere)', () => {
+  it('is the thesis for supports and rebuttals, against it for objections and their supports', () => {
+    expect(helpsThesis('support')).toBe(true);
+    expect(helpsThesis('rebuttal')).toBe(true);
+    expect(helpsThesis('objection')).toBe(false);
+    expect(helpsThesis('objection-support')).toBe(false);
+  });
+
+  it('agrees with the thesis counts: as many green claims as pros', () => {
+    const claims = [
+      node('o', null, 'con'),
+      node('r', 'o', 'con'),
+      node('s', 'o', 'pro'),
+      node('p', null, 'pro'),
+    ];
+    const role = roles(claims);
+    const green = claims.filter((c) => helpsThesis(role.get(c.id)!)).length;
+    expect(green).toBe(thesisCounts(claims, [], T1).pros);
+    expect(claims.length - green).toBe(thesisCounts(claims, [], T1).cons);
   });
 });

@@ -46,6 +46,9 @@ export function roleFor(stance: TreeNode['stance'], parentPolarity: Polarity): R
   return stance === 'con' ? 'rebuttal' : 'objection-support';
 }
 
+/** Whether a claim helps its thesis (a support, a rebuttal) or argues against it: its colour. */
+export const helpsThesis = (role: Role): boolean => role === 'support' || role === 'rebuttal';
+
 /** Every claim's role. */
 export function roles(claims: readonly TreeNode[]): Map<string, Role> {
   const polarity = polarities(claims);

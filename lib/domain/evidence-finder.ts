@@ -53,6 +53,11 @@ export function stem(word: string): string {
   return w;
 }
 
+/** A text's content words, stemmed, stop words dropped (what the finder and the similar-claim check compare). */
+export function contentWords(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((t) => processTerm(t) ?? []);
+}
+
 const processTerm = (term: string) => {
   const w = term.toLowerCase();
   return w.length < 2 || STOP.has(w) ? null : stem(w);

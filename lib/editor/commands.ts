@@ -31,6 +31,8 @@ export interface ToolbarEntry {
   /** Consecutive entries of a group sit together (the four move arrows). */
   group?: 'Move';
   danger?: boolean;
+  /** Folded under "More" until asked for (the toolbar keeps the common few in view). */
+  more?: boolean;
   /** Drawn as a list of values, not a button. */
   select?: { empty: string; options: { value: number; text: string }[] };
 }
@@ -148,7 +150,7 @@ export const COMMANDS = [
     label: 'Switch between pro and con',
     keys: [k('t')],
     needs: 'claim',
-    toolbar: { text: (c) => `Make ${c.stance === 'pro' ? 'con' : 'pro'}` },
+    toolbar: { text: (c) => `Make ${c.stance === 'pro' ? 'con' : 'pro'}`, more: true },
     run: on((ctx, c) =>
       ctx.session.writes.setAttribute(c.id, { stance: c.stance === 'pro' ? 'con' : 'pro' }),
     ),
@@ -175,7 +177,7 @@ export const COMMANDS = [
     label: 'Move up among its siblings',
     keys: [alt('ArrowUp', 'Alt + ↑')],
     needs: 'claim',
-    toolbar: { text: () => '↑', name: 'Move up', group: 'Move' },
+    toolbar: { text: () => '↑', name: 'Move up', group: 'Move', more: true },
     run: moving((ctx, id) => ctx.session.writes.shift(id, -1)),
   }),
   command({
@@ -183,7 +185,7 @@ export const COMMANDS = [
     label: 'Move down among its siblings',
     keys: [alt('ArrowDown', 'Alt + ↓')],
     needs: 'claim',
-    toolbar: { text: () => '↓', name: 'Move down', group: 'Move' },
+    toolbar: { text: () => '↓', name: 'Move down', group: 'Move', more: true },
     run: moving((ctx, id) => ctx.session.writes.shift(id, 1)),
   }),
   command({
@@ -191,7 +193,7 @@ export const COMMANDS = [
     label: 'Outdent: move it out one level',
     keys: [alt('ArrowLeft', 'Alt + ←')],
     needs: 'claim',
-    toolbar: { text: () => '←', name: 'Outdent', group: 'Move' },
+    toolbar: { text: () => '←', name: 'Outdent', group: 'Move', more: true },
     run: moving((ctx, id) => ctx.session.writes.outdent(id)),
   }),
   command({
@@ -199,7 +201,7 @@ export const COMMANDS = [
     label: 'Indent: make it a reply to the claim above',
     keys: [alt('ArrowRight', 'Alt + →')],
     needs: 'claim',
-    toolbar: { text: () => '→', name: 'Indent', group: 'Move' },
+    toolbar: { text: () => '→', name: 'Indent', group: 'Move', more: true },
     run: moving((ctx, id) => ctx.session.writes.indent(id)),
   }),
   command({
@@ -207,7 +209,7 @@ export const COMMANDS = [
     label: 'Move to another parent or thesis…',
     keys: [k('m')],
     needs: 'claim',
-    toolbar: { text: () => 'Move to…' },
+    toolbar: { text: () => 'Move to…', more: true },
     run: on((ctx, c) => ctx.session.open('move', c.id)),
   }),
   command({
@@ -215,7 +217,7 @@ export const COMMANDS = [
     label: 'Link it to a claim or the thesis on the other side…',
     keys: [k('l')],
     needs: 'claim',
-    toolbar: { text: () => 'Link…' },
+    toolbar: { text: () => 'Link…', more: true },
     run: on((ctx, c) => ctx.session.open('link', c.id)),
   }),
   command({
@@ -224,7 +226,7 @@ export const COMMANDS = [
     keys: [k('o')],
     needs: 'claim',
     readOnly: true,
-    toolbar: { text: () => 'Comments…' },
+    toolbar: { text: () => 'Comments…', more: true },
     run: on((ctx, c) => ctx.session.open('comments', c.id)),
   }),
   command({
@@ -232,7 +234,7 @@ export const COMMANDS = [
     label: 'Delete the claim and its replies (undo with Ctrl + Z, or from Trash)',
     keys: [k('Delete', 'Delete'), k('Backspace', 'Backspace')],
     needs: 'claim',
-    toolbar: { text: () => 'Delete', danger: true },
+    toolbar: { text: () => 'Delete', danger: true, more: true },
     run: on((ctx, c) => ctx.session.requestDelete(c.id)),
   }),
   command({

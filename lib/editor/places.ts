@@ -1,4 +1,5 @@
 import { outline, siblingIndex, subtreeIds } from '@/lib/domain/argument-tree';
+import { helpsThesis, roles } from '@/lib/domain/dialectic';
 import { truncate } from '@/lib/domain/text';
 import type { ClaimView } from '@/lib/domain/views';
 import type { ComposerTarget } from './screen';
@@ -96,6 +97,8 @@ export interface PlaceOption {
   label: string;
   thesisId: string;
   parentId: string | null;
+  /** Whether the claim helps its thesis (its colour); null for the thesis itself. */
+  helps: boolean | null;
 }
 
 /**
@@ -107,12 +110,14 @@ export function placeOptions(
   thesis: { id: string; label: string },
   leaveOut: ReadonlySet<string> = new Set(),
 ): PlaceOption[] {
+  const role = roles(claims);
   return [
     {
       value: `thesis:${thesis.id}`,
       label: `Thesis: ${thesis.label}`,
       thesisId: thesis.id,
       parentId: null,
+      helps: null,
     },
     ...outline(claims, thesis.id)
       .filter((r) => !leaveOut.has(r.claim.id))
@@ -121,6 +126,7 @@ export function placeOptions(
         label: `${'  '.repeat(r.depth + 1)}${r.claim.stance === 'pro' ? '+' : '−'} ${inLabel(r.claim.text)}`,
         thesisId: thesis.id,
         parentId: r.claim.id as string | null,
+        helps: helpsThesis(role.get(r.claim.id) ?? 'support'),
       })),
   ];
 }

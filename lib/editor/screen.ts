@@ -43,8 +43,12 @@ export interface Screen {
   /** The one dialog open, and the claim it is about. */
   dialog: { kind: DialogKind; claimId: string | null } | null;
   view: 'outline' | 'graph';
-  /** Which thesis is shown on a narrow screen. */
+  /** Which thesis is worked on: the tab shown on a narrow screen. */
   side: 0 | 1;
+  /** Which article the reading pane shows (follows the side worked on, or the reader's pick). */
+  reading: 0 | 1;
+  /** On a narrow screen, whether the reading pane is open over the lower part of the map. */
+  sheet: boolean;
   /** A quote whose passage is shown in its article. */
   highlight: AnchorView | null;
   /** Where the keyboard goes next: a claim row, once it is on screen. `seq` rises each time. */
@@ -64,6 +68,8 @@ export const initialScreen: Screen = {
   dialog: null,
   view: 'outline',
   side: 0,
+  reading: 0,
+  sheet: false,
   highlight: null,
   focus: null,
   announcement: '',
@@ -72,7 +78,8 @@ export const initialScreen: Screen = {
 };
 
 export type ScreenAction =
-  | { type: 'select'; id: string | null }
+  /** Selects a claim or thesis; `side` is its side, and the pane turns to that side's article. */
+  | { type: 'select'; id: string | null; side?: 0 | 1 }
   | { type: 'focus'; claimId: string; side?: 0 | 1 }
   | { type: 'edit'; claimId: string; field: 'text' | 'note' }
   | { type: 'stopEditing' }
@@ -82,6 +89,9 @@ export type ScreenAction =
   | { type: 'closeDialog' }
   | { type: 'view'; view: Screen['view'] }
   | { type: 'side'; side: 0 | 1 }
+  | { type: 'read'; side: 0 | 1 }
+  | { type: 'sheet'; open: boolean }
+  /** Shows a quote's passage: the pane turns to its article (`side`) and opens on a phone. */
   | { type: 'showQuote'; anchor: AnchorView; side?: 0 | 1 }
   | { type: 'announce'; text: string }
   | { type: 'error'; text: string | null }
@@ -94,12 +104,14 @@ export type ScreenAction =
 export function screenReducer(s: Screen, a: ScreenAction): Screen {
   switch (a.type) {
     case 'select':
-      return s.activeId === a.id ? s : { ...s, activeId: a.id };
+      if (s.activeId === a.id && (a.side === undefined || a.side === s.reading)) return s;
+      return { ...s, activeId: a.id, reading: a.side ?? s.reading };
     case 'focus':
       return {
         ...s,
         activeId: a.claimId,
         side: a.side ?? s.side,
+        reading: a.side ?? s.reading,
         focus: { claimId: a.claimId, seq: (s.focus?.seq ?? 0) + 1 },
       };
     case 'edit':
@@ -124,9 +136,13 @@ export function screenReducer(s: Screen, a: ScreenAction): Screen {
     case 'view':
       return { ...s, view: a.view };
     case 'side':
-      return { ...s, side: a.side };
+      return { ...s, side: a.side, reading: a.side };
+    case 'read':
+      return { ...s, reading: a.side };
+    case 'sheet':
+      return { ...s, sheet: a.open };
     case 'showQuote':
-      return { ...s, highlight: { ...a.anchor }, side: a.side ?? s.side };
+      return { ...s, highlight: { ...a.anchor }, reading: a.side ?? s.reading, sheet: true };
     case 'announce':
       // A repeated message gets an invisible change (a no-break space), so it is heard again.
       return {

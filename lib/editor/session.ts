@@ -201,7 +201,11 @@ export class EditorSession {
     return this.#screen;
   }
 
-  select = (id: string | null) => this.dispatch({ type: 'select', id });
+  /** Selects a claim (or, in the graph, a thesis); the reading pane turns to its article. */
+  select = (id: string | null) => this.dispatch({ type: 'select', id, side: this.#sideOfAny(id) });
+  /** Turns the reading pane to an article. */
+  read = (side: 0 | 1) => this.dispatch({ type: 'read', side });
+  setSheet = (open: boolean) => this.dispatch({ type: 'sheet', open });
   announce = (text: string) => this.dispatch({ type: 'announce', text });
   dismissError = () => this.dispatch({ type: 'error', text: null });
   open = (kind: DialogKind, claimId: string | null) =>
@@ -332,6 +336,12 @@ export class EditorSession {
     this.dispatch({ type: 'error', text: null });
     if (this.#changes.step(which)) this.announce(which === 'undo' ? 'Undone.' : 'Redone.');
     else this.announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+  }
+
+  #sideOfAny(id: string | null): 0 | 1 | undefined {
+    const thesisId = this.sync.state.claims.find((c) => c.id === id)?.thesisId ?? id;
+    const at = this.theses.findIndex((t) => t.id === thesisId);
+    return at === 0 || at === 1 ? at : undefined;
   }
 
   #sideOf(thesisId: string): 0 | 1 {

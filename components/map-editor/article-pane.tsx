@@ -1,0 +1,115 @@
+'use client';
+
+import { useMemo } from 'react';
+import { ArticleBody } from '@/components/debate/article-body';
+import { ArticlePanel } from '@/components/debate/article-panel';
+import { useEditorState, useSession } from '@/components/map/session';
+import { Button } from '@/components/ui/button';
+import type { MarkRange } from '@/lib/domain/text-segments';
+import type { AnchorView } from '@/lib/domain/views';
+import { SelectionQuoteBar } from './selection-quote-bar';
+
+/**
+ * The study desk's reading pane: one article at a time beside the map, scrolling on its own, so
+ * the claim being written and the passage it comes from are on screen together. It turns to the
+ * article of the claim selected (or of the quote clicked), and either article can be picked at
+ * the top. On a phone it is a sheet over the lower part of the screen, opened from a button.
+ */
+export function ArticlePane() {
+  const session = useSession();
+  const { anchors, screen } = useEditorState();
+  const { reading, highlight, sheet } = screen;
+  const thesis = session.theses[reading]!;
+  const source = thesis.source;
+  const marks = useMemo(
+    () => marksFor(anchors, highlight, source.id),
+    [anchors, highlight, source.id],
+  );
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          session.setSheet(true);
+          // The selected claim goes to the top of what the sheet leaves in view.
+          const row = document.querySelector(
+            `[data-claim-row="${CSS.escape(screen.activeId ?? '')}"]`,
+          );
+          if (row) window.scrollBy({ top: row.getBoundingClientRect().top - 72 });
+        }}
+        className={`fixed bottom-3 right-3 z-30 rounded-full bg-stone-900 px-4 py-3 text-sm font-semibold text-white shadow-lg lg:hidden ${sheet ? 'hidden' : ''}`}
+        data-no-print
+      >
+        Read the article
+      </button>
+      <section
+        aria-label="Reading pane"
+        data-reading-pane
+        data-no-print
+        className={`${sheet ? 'fixed inset-x-0 bottom-0 z-30 flex h-[55vh] rounded-t-xl border-t-2 shadow-2xl' : 'hidden'} flex-col border-stone-300 bg-stone-50 lg:sticky lg:top-2 lg:z-auto lg:flex lg:h-[calc(100vh-1rem)] lg:rounded-lg lg:border lg:shadow-none`}
+      >
+        <div className="flex items-center gap-2 border-b border-stone-200 p-2">
+          <div role="group" aria-label="Article shown" className="flex flex-1 gap-1">
+            {session.theses.map((t, i) => (
+              <button
+                key={t.id}
+                type="button"
+                aria-pressed={reading === i}
+                onClick={() => session.read(i as 0 | 1)}
+                className={`min-w-0 flex-1 truncate rounded-md px-2 py-1.5 text-sm font-semibold ${reading === i ? 'bg-white text-stone-900 shadow' : 'text-stone-700 hover:bg-stone-200'}`}
+              >
+                {t.source.publisher}
+              </button>
+            ))}
+          </div>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="lg:hidden"
+            onClick={() => session.setSheet(false)}
+          >
+            Close
+          </Button>
+        </div>
+        <p className="line-clamp-2 border-b border-stone-200 px-3 py-2 text-sm text-stone-800 lg:line-clamp-none">
+          <span className="font-semibold">
+            Thesis {reading + 1}: {thesis.label}.
+          </span>{' '}
+          {thesis.text}
+        </p>
+        <div className="min-h-0 flex-1 overflow-y-auto p-2" data-pane-scroll>
+          <ArticlePanel
+            source={source}
+            body={
+              <ArticleBody
+                sourceId={source.id}
+                blocks={source.blocks}
+                marks={marks}
+                highlightBlock={highlight?.sourceId === source.id ? highlight.block : undefined}
+              />
+            }
+          />
+        </div>
+        {session.canEdit && <SelectionQuoteBar />}
+      </section>
+    </>
+  );
+}
+
+/** The article marks for one source: every quote, and the one being shown. */
+function marksFor(anchors: AnchorView[], highlight: AnchorView | null, sourceId: string) {
+  const marks: Record<number, MarkRange[]> = {};
+  for (const a of anchors) {
+    if (a.sourceId !== sourceId) continue;
+    (marks[a.block] ??= []).push({ start: a.start, end: a.end, kind: 'anchored' });
+  }
+  if (highlight?.sourceId === sourceId) {
+    (marks[highlight.block] ??= []).push({
+      start: highlight.start,
+      end: highlight.end,
+      kind: 'highlight',
+    });
+  }
+  return marks;
+}
