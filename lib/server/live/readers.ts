@@ -2,7 +2,7 @@ import 'server-only';
 import type { Role } from '@/lib/domain/capabilities';
 import type { Lens } from '@/lib/domain/visibility';
 import type { ShareOptions } from '@/lib/domain/views';
-import { AppError } from '@/lib/errors';
+import { appError } from '@/lib/error-words';
 import { isLinkToken } from '@/lib/schemas/ids';
 import { requireMapAccess } from '../access';
 import type { Tx } from '../db';
@@ -47,7 +47,7 @@ export async function requireLiveReader(
           },
         });
     if (!link || link.revokedAt || link.mapId !== mapId || link.role !== 'viewer') {
-      throw new AppError('NOT_FOUND', 'This link does not work: it was revoked or never existed.');
+      throw appError('shareLink.dead');
     }
     return {
       kind: 'link',
@@ -56,7 +56,7 @@ export async function requireLiveReader(
     };
   }
   const user = await getCurrentUser(request.headers);
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+  if (!user) throw appError('session.ended');
   const { role } = await requireMapAccess(tx, user.id, mapId, 'map.read');
   return {
     kind: 'user',
