@@ -14,7 +14,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { chromium, type Page, type Request } from '@playwright/test';
-import { syntheticMap } from '@/lib/domain/exchange/testing/synthetic-map';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { fromAif } from '@/lib/domain/exchange/from-aif';
 import { materialize } from '@/lib/domain/exchange/imported-map';
 import { toAif } from '@/lib/domain/exchange/to-aif';

@@ -9,8 +9,8 @@ import {
   PROPERTY_TIMEOUT,
   sampleMap,
   seededDebate,
-} from './testing/fixtures';
-import { syntheticMap } from './testing/synthetic-map';
+} from '@/tests/support/maps/fixtures';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { escapeArgdown, needsExactText, toArgdown } from './to-argdown';
 
 const counter = () => {

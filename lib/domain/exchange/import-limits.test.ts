@@ -3,7 +3,7 @@ import { fromAif } from './from-aif';
 import { fromArgdown } from './from-argdown';
 import { IMPORT_LIMITS } from './import-limits';
 import { materialize, type ImportedMap } from './imported-map';
-import { seededDebate } from './testing/fixtures';
+import { seededDebate } from '@/tests/support/maps/fixtures';
 import {
   aliasBombArgdown,
   deepAifChain,
@@ -11,8 +11,8 @@ import {
   manyQuotesAif,
   unclosedDataArgdown,
   wideAif,
-} from './testing/hostile-imports';
-import { syntheticMap } from './testing/synthetic-map';
+} from '@/tests/support/maps/hostile-imports';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { toAif } from './to-aif';
 import { toArgdown } from './to-argdown';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromAif } from './from-aif';
 import { fromArgdown } from './from-argdown';
 import { materialize, type ImportedClaim, type ImportedMap } from './imported-map';
-import { seededDebate } from './testing/fixtures';
+import { seededDebate } from '@/tests/support/maps/fixtures';
 
 // An import obeys the editor's rules: cross-links through checkCrossLink, the tree through
 // argument-tree's, and each refusal says where it is in the file.

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromAif } from './from-aif';
 import { materialize } from './imported-map';
-import { arbitraryMap, PROPERTY_TIMEOUT, sampleMap, seededDebate } from './testing/fixtures';
+import {
+  arbitraryMap,
+  PROPERTY_TIMEOUT,
+  sampleMap,
+  seededDebate,
+} from '@/tests/support/maps/fixtures';
 import { toAif } from './to-aif';
 
 const counter = () => {
