@@ -20,7 +20,7 @@ import { materialize } from '@/lib/domain/exchange/imported-map';
 import { toAif } from '@/lib/domain/exchange/to-aif';
 import { db } from '@/lib/server/db';
 import { getFeaturedDebate } from '@/lib/server/debates';
-import { createMapFromDocument } from '@/lib/server/map-documents';
+import { createMapFromDocument } from '@/lib/server/map-contents';
 import { getMapForEditor } from '@/lib/server/maps';
 
 const BASE = process.env.BENCH_URL!;

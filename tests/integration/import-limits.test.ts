@@ -13,7 +13,7 @@ import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { toArgdown } from '@/lib/domain/exchange/to-argdown';
 import { importMapSchema } from '@/lib/schemas/map';
 import { importMap } from '@/lib/server/import-map';
-import { IMPORT_WORKER_LIMITS, readImportInWorker } from '@/lib/server/import-worker';
+import { IMPORT_WORKER_LIMITS, readImportInWorker } from '@/lib/server/read-import-in-worker';
 import { db, userWithMap } from '../support/factories';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 50));

@@ -4,7 +4,7 @@ import { checkCrossLink, liveLinks } from '@/lib/domain/cross-links';
 import { locateQuote, selectorAt } from '@/lib/domain/quote-anchoring';
 import { appError } from '@/lib/error-words';
 import { restoreBlocks } from '@/lib/schemas/source';
-import { toAnchorView, toLinkView } from '../mappers';
+import { toAnchorView, toLinkView } from '../row-views';
 import type { OpOf, SqlContext } from './claim-ops';
 import { sqlIn, sqlJson } from './sql-rows';
 import { isUniqueViolation } from '../db-errors';

@@ -2,7 +2,7 @@ import 'server-only';
 import { isAt } from '@/lib/domain/apply-op';
 import { appError } from '@/lib/error-words';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { toAnchorView, toClaimView, toLinkView } from '../mappers';
+import { toAnchorView, toClaimView, toLinkView } from '../row-views';
 import { liveClaim, checkPlace, type OpOf, type SqlContext } from './claim-ops';
 import { commentsWhere } from './comment-ops';
 import { sqlIn, sqlNumber } from './sql-rows';
