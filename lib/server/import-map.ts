@@ -9,8 +9,6 @@ import { readImportInWorker } from './read-import-in-worker';
 import { createMapFromDocument } from './map-contents';
 import { clip } from '@/lib/domain/text';
 
-export { IMPORT_FORMATS, type ImportFormat } from '@/lib/domain/exchange/read-import';
-
 /**
  * Creates a map from Argdown or AIF text. Everything is checked first (size, syntax, structure,
  * the editor's rules, every quote found in its article) in a worker thread with a time and a

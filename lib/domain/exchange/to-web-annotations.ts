@@ -10,7 +10,7 @@ import type { MapDocument } from './document';
 // (pages add titles, bylines, captions, menus and comments, which differ between captures). So
 // positions count in a text any client can rebuild from the article's paragraphs, stated in the
 // collection itself (POSITIONS_COUNT_IN): the article's body blocks, as Counterpoint shows them,
-// joined by a blank line (articleText()). As the model requires, they count Unicode code points,
+// joined by a blank line. As the model requires, they count Unicode code points,
 // not UTF-16 units. Prefix and suffix are the quote's context within its own block: they stop at
 // the block's edges, as a page's DOM has no blank line between paragraphs (Apache Annotator and
 // Hypothesis match prefix + exact + suffix in the page's text).
@@ -66,7 +66,7 @@ function positionText(source: SourceView) {
   let point = 0;
   for (const block of source.blocks) {
     points.push(point);
-    point += codePoints(block.text) + 2; // the "\n\n" that joins blocks (articleText())
+    point += codePoints(block.text) + 2; // the "\n\n" that joins blocks
   }
   return { points, blocks: source.blocks.map((b) => b.text) };
 }

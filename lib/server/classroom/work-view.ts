@@ -18,8 +18,6 @@ import { toGradeView, type GradeView } from './grades';
  * here (requireWorkAccess / classRole), so a page can call these directly.
  */
 
-export type Side = 'first' | 'second' | 'both';
-
 /** The thesis labels a side argues for (both theses for "both"). */
 export function sideLabels(side: string, theses: { position: number; label: string }[]) {
   const sorted = [...theses].sort((x, y) => x.position - y.position);
