@@ -9,6 +9,7 @@ import { MyClasses } from '@/components/assignments/my-classes';
 import { studentAssignments } from '@/lib/server/classroom/assignment-views';
 import { accountOf } from '@/lib/server/classroom/access';
 import { listClasses } from '@/lib/server/classroom/classes';
+import { buttonClass } from '@/components/ui/button';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,7 +51,7 @@ export default async function DebatePage() {
             <>
               <Link
                 href="/sign-up?next=/maps"
-                className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+                className={buttonClass({ variant: 'primary', size: 'lg' })}
               >
                 Sign up to build your map
               </Link>

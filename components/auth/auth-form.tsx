@@ -6,6 +6,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { signInAction, signUpAction, type AuthFormState } from '@/lib/actions/auth';
 import { PASSWORD_MIN } from '@/lib/schemas/auth';
+import { Button } from '@/components/ui/button';
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
@@ -116,12 +117,16 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
           </p>
         )}
       </div>
-      <button
+      <Button
         disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+        type="submit"
+        variant="primary"
+        size="lg"
+        text="inherit"
+        className="w-full"
       >
         {pending ? 'Please wait…' : mode === 'sign-up' ? 'Create account' : 'Sign in'}
-      </button>
+      </Button>
       <p className="text-center text-sm text-stone-700">
         {mode === 'sign-up' ? (
           <>

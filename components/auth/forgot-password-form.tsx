@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { forgotPasswordAction, type ResetFormState } from '@/lib/actions/auth';
+import { Button } from '@/components/ui/button';
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
@@ -56,12 +57,16 @@ export function ForgotPasswordForm() {
         />
         <FieldError id="email-error" messages={error} />
       </div>
-      <button
+      <Button
         disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+        type="submit"
+        variant="primary"
+        size="lg"
+        text="inherit"
+        className="w-full"
       >
         {pending ? 'Please wait…' : 'Send me a link'}
-      </button>
+      </Button>
       <p className="text-center text-sm text-stone-700">
         <Link href="/sign-in" className="font-medium underline">
           Back to sign in

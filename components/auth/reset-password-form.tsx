@@ -6,6 +6,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { resetPasswordAction, type ResetFormState } from '@/lib/actions/auth';
 import { PASSWORD_MIN } from '@/lib/schemas/auth';
+import { Button } from '@/components/ui/button';
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
@@ -61,12 +62,16 @@ export function ResetPasswordForm({ token }: { token: string }) {
           </p>
         )}
       </div>
-      <button
+      <Button
         disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+        type="submit"
+        variant="primary"
+        size="lg"
+        text="inherit"
+        className="w-full"
       >
         {pending ? 'Please wait…' : 'Set new password'}
-      </button>
+      </Button>
     </ActionForm>
   );
 }

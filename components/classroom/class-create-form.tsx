@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { createClassAction } from '@/lib/actions/classes';
 import { CLASS_NAME_MAX } from '@/lib/schemas/classes';
+import { Button } from '@/components/ui/button';
 
 /** Creates a class by name, then opens it. */
 export function ClassCreateForm() {
@@ -29,12 +30,9 @@ export function ClassCreateForm() {
           aria-describedby="new-class-error"
           className="min-w-0 flex-1 rounded-md border border-stone-400 px-3 py-2"
         />
-        <button
-          disabled={pending}
-          className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-        >
+        <Button disabled={pending} type="submit" variant="primary" size="lg">
           {pending ? 'Creating…' : 'Create class'}
-        </button>
+        </Button>
       </div>
       <FieldError id="new-class-error" messages={error} />
     </ActionForm>

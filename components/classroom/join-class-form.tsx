@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { joinClassAction } from '@/lib/actions/classes';
+import { Button } from '@/components/ui/button';
 
 /** The "Join class" button of /join/<code>; opens the class when it worked. */
 export function JoinClassForm({ code }: { code: string }) {
@@ -21,12 +22,9 @@ export function JoinClassForm({ code }: { code: string }) {
           </p>
         )}
       </div>
-      <button
-        disabled={pending}
-        className="rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
+      <Button disabled={pending} type="submit" variant="primary" size="lg" text="inherit">
         {pending ? 'Joining…' : 'Join class'}
-      </button>
+      </Button>
     </ActionForm>
   );
 }

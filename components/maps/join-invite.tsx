@@ -1,10 +1,10 @@
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 import type { Role } from '@/lib/domain/capabilities';
 import { LINK_VERBS, type JoinLinkView } from '@/lib/domain/people';
 import { JoinMapForm } from './join-map-form';
 
-const linkClass =
-  'inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 font-medium text-stone-800 hover:bg-stone-100';
+const linkClass = buttonClass({ text: 'inherit' });
 
 /**
  * The page a commenter or editor link opens: it says who invited you to do what, then lets you

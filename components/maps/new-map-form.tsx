@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { createMapAction } from '@/lib/actions/maps';
 import { TITLE_MAX } from '@/lib/schemas/map';
+import { Button } from '@/components/ui/button';
 
 export function NewMapForm() {
   const [state, action, pending] = useActionState(createMapAction, null);
@@ -28,12 +29,9 @@ export function NewMapForm() {
           aria-describedby="new-map-error"
           className="min-w-0 flex-1 rounded-md border border-stone-400 px-3 py-2"
         />
-        <button
-          disabled={pending}
-          className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-        >
+        <Button disabled={pending} type="submit" variant="primary" size="lg">
           {pending ? 'Creating…' : 'Create map'}
-        </button>
+        </Button>
       </div>
       <FieldError id="new-map-error" messages={error} />
     </ActionForm>

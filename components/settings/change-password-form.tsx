@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/actions/account';
 import { PASSWORD_MIN } from '@/lib/schemas/auth';
+import { Button } from '@/components/ui/button';
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
@@ -83,12 +84,9 @@ export function ChangePasswordForm({ username, changed }: { username: string; ch
           </p>
         )}
       </div>
-      <button
-        disabled={pending}
-        className="rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
+      <Button disabled={pending} type="submit" variant="primary" size="lg" text="inherit">
         {pending ? 'Please wait…' : 'Change password'}
-      </button>
+      </Button>
     </ActionForm>
   );
 }

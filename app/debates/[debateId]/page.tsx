@@ -8,6 +8,7 @@ import { listClassesToAssign, requireDebateRead } from '@/lib/server/classroom/d
 import { db } from '@/lib/server/db';
 import { getDebate } from '@/lib/server/debates';
 import { getCurrentUser } from '@/lib/server/session';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Debate' };
 
@@ -50,7 +51,7 @@ export default async function DebateDetailPage({
           ) : (
             <Link
               href={`/sign-in?next=${encodeURIComponent(here)}`}
-              className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+              className={buttonClass({ variant: 'primary', size: 'lg' })}
             >
               Sign in to build your map
             </Link>
@@ -65,7 +66,7 @@ export default async function DebateDetailPage({
                   <li key={c.id}>
                     <Link
                       href={`/classes/${c.id}/assignments/new?debate=${encodeURIComponent(debate.id)}`}
-                      className="inline-block rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
+                      className={buttonClass()}
                     >
                       {c.name}
                     </Link>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 import { redirect } from 'next/navigation';
 import { JoinClassForm } from '@/components/classroom/join-class-form';
 import {
@@ -13,8 +14,7 @@ import { getCurrentUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Join a class', robots: { index: false } };
 
-const linkClass =
-  'inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 font-medium text-stone-800 hover:bg-stone-100';
+const linkClass = buttonClass({ text: 'inherit' });
 
 /**
  * A join link. It shows nothing about the class it may name (not even whether one exists) until
