@@ -5,10 +5,7 @@ import { useActionState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { forgotPasswordAction, type ResetFormState } from '@/lib/actions/auth';
-import { Button } from '@/components/ui/button';
-
-const inputClass =
-  'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
+import { cardInputClass, SubmitButton } from '@/components/ui/form-parts';
 
 /** Asks for a link to choose a new password. */
 export function ForgotPasswordForm() {
@@ -53,20 +50,13 @@ export function ForgotPasswordForm() {
           defaultValue={state?.email}
           aria-invalid={error ? true : undefined}
           aria-describedby="email-error"
-          className={inputClass}
+          className={cardInputClass}
         />
         <FieldError id="email-error" messages={error} />
       </div>
-      <Button
-        disabled={pending}
-        type="submit"
-        variant="primary"
-        size="lg"
-        text="inherit"
-        className="w-full"
-      >
-        {pending ? 'Please wait…' : 'Send me a link'}
-      </Button>
+      <SubmitButton pending={pending} wide>
+        Send me a link
+      </SubmitButton>
       <p className="text-center text-sm text-stone-700">
         <Link href="/sign-in" className="font-medium underline">
           Back to sign in

@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { findClassAction } from '@/lib/actions/classes';
 import { JOIN_CODE_EXAMPLE } from '@/lib/domain/classroom/join-code';
-import { Button } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/form-parts';
 
 /** Types a class code; goes on to the class's "Join …?" page. */
 export function JoinCodeForm() {
@@ -30,16 +30,9 @@ export function JoinCodeForm() {
         />
         <FieldError id="code-error" messages={error} />
       </div>
-      <Button
-        disabled={pending}
-        type="submit"
-        variant="primary"
-        size="lg"
-        text="inherit"
-        className="w-full"
-      >
-        {pending ? 'Looking…' : 'Continue'}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Looking…" wide>
+        Continue
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { joinMapAction } from '@/lib/actions/members';
 import type { ActionResult } from '@/lib/errors';
-import { Button } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/form-parts';
 
 /**
  * "Join as editor/commenter" on a commenter or editor link: a plain form posting the join
@@ -17,9 +17,9 @@ export function JoinMapForm({ token, label }: { token: string; label: string }) 
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="token" value={token} />
-      <Button disabled={pending} type="submit" variant="primary" size="lg" text="inherit">
-        {pending ? 'Joining…' : label}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Joining…">
+        {label}
+      </SubmitButton>
       <div aria-live="assertive">
         {state && !state.ok && (
           <p role="alert" className="text-sm text-con-800">
