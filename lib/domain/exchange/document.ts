@@ -33,15 +33,3 @@ export function citation(source: SourceView): string {
   const date = source.publishedOn ? ` (${source.publishedOn.slice(0, 10)})` : '';
   return `“${source.title}”, ${source.authors}, ${source.publisher}${date}`;
 }
-
-/** Items grouped by a key, each group in the items' order (built once per export). */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 import { loadMapView } from '../maps';
 import { classRole, requireWorkAccess } from './access';
+import { assignmentSummary, type AssignmentSummary } from './review-parts';
 import {
   listClaimFeedback,
   releasedFeedbackFor,
@@ -33,15 +34,7 @@ export interface WorkPerson {
 }
 
 export interface GradingData {
-  assignment: {
-    id: string;
-    title: string;
-    classId: string;
-    className: string;
-    mode: string;
-    anonymous: boolean;
-    dueAt: string | null;
-  };
+  assignment: AssignmentSummary;
   work: { id: string; name: string; side: string; sideLabels: string[]; mapId: string };
   members: WorkPerson[];
   rubric: RubricCriterion[];
@@ -71,15 +64,7 @@ export async function getGradingData(
   ]);
   const rubric = parseRubric(work.assignment.rubric);
   return {
-    assignment: {
-      id: work.assignment.id,
-      title: work.assignment.title,
-      classId: work.assignment.classId,
-      className: cls.name,
-      mode: work.assignment.mode,
-      anonymous: work.assignment.anonymous,
-      dueAt: work.assignment.dueAt?.toISOString() ?? null,
-    },
+    assignment: assignmentSummary(work.assignment, cls.name),
     work: {
       id: work.id,
       name: work.name,

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ComparedColumn } from '@/components/dashboard/compared-column';
 import { MeetingList } from '@/components/dashboard/meeting-list';
 import { unlessMissing } from '@/lib/errors';
-import { compareWorks } from '@/lib/server/classroom/dashboard';
+import { compareWorks } from '@/lib/server/classroom/compare-works';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 
