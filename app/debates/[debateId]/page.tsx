@@ -9,6 +9,7 @@ import { db } from '@/lib/server/db';
 import { getDebate } from '@/lib/server/debates';
 import { getCurrentUser } from '@/lib/server/session';
 import { buttonClass } from '@/components/ui/button';
+import { MotionHeading } from '@/components/debate/motion-heading';
 
 export const metadata: Metadata = { title: 'Debate' };
 
@@ -37,14 +38,7 @@ export default async function DebateDetailPage({
             ← Debates
           </Link>
         )}
-        <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">The motion</p>
-        <h1
-          id="motion"
-          className="max-w-4xl text-2xl font-bold leading-tight text-stone-900 sm:text-3xl"
-        >
-          {debate.motion}
-        </h1>
-        {debate.summary && <p className="max-w-3xl text-base text-stone-700">{debate.summary}</p>}
+        <MotionHeading motion={debate.motion} summary={debate.summary} />
         <div className="flex flex-wrap items-start gap-3 pt-1">
           {user ? (
             <StartDebateMapButton debateId={debate.id} />
