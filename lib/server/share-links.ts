@@ -133,7 +133,8 @@ export async function revokeShareLink(
   return { removed: userIds.length };
 }
 
-async function requireActiveLink(tx: Tx, token: string) {
+/** The active (not revoked) share link with this token, or the dead-link refusal. */
+export async function requireActiveLink(tx: Tx, token: string) {
   if (!isLinkToken(token)) throw appError('shareLink.dead');
   const link = await tx.shareLink.findUnique({
     where: { token },

@@ -3,7 +3,7 @@ import type { Role } from '@/lib/domain/capabilities';
 import type { Lens } from '@/lib/domain/visibility';
 import type { ShareOptions } from '@/lib/domain/views';
 import { appError } from '@/lib/error-words';
-import { isLinkToken } from '@/lib/schemas/ids';
+import { requireActiveLink } from '../share-links';
 import { requireMapAccess } from '../access';
 import type { Tx } from '../db';
 import { getCurrentUser } from '../session';
@@ -33,22 +33,8 @@ export async function requireLiveReader(
 ): Promise<LiveReader> {
   const token = new URL(request.url).searchParams.get('link');
   if (token) {
-    const link = !isLinkToken(token)
-      ? null
-      : await tx.shareLink.findUnique({
-          where: { token },
-          select: {
-            id: true,
-            mapId: true,
-            role: true,
-            revokedAt: true,
-            includeNotes: true,
-            showName: true,
-          },
-        });
-    if (!link || link.revokedAt || link.mapId !== mapId || link.role !== 'viewer') {
-      throw appError('shareLink.dead');
-    }
+    const link = await requireActiveLink(tx, token);
+    if (link.mapId !== mapId || link.role !== 'viewer') throw appError('shareLink.dead');
     return {
       kind: 'link',
       linkId: link.id,
