@@ -4,18 +4,15 @@ import { fromAif } from './from-aif';
 import { materialize } from './imported-map';
 import {
   arbitraryMap,
+  idCounter,
   PROPERTY_TIMEOUT,
   sampleMap,
   seededDebate,
 } from '@/tests/support/maps/fixtures';
 import { toAif } from './to-aif';
 
-const counter = () => {
-  let n = 0;
-  return () => `id${++n}`;
-};
 const aifRoundTrip = (json: string) =>
-  toAif(materialize(fromAif(json), seededDebate(), 'AIF', counter()));
+  toAif(materialize(fromAif(json), seededDebate(), 'AIF', idCounter()));
 
 describe('AIF export', () => {
   it('makes claims I-nodes, supports RA-nodes and attacks CA-nodes, edges premise → S → conclusion', () => {

@@ -8,6 +8,12 @@ import type { AnchorView, ClaimView, DebateView } from '@/lib/domain/views';
 import type { MapDocument } from '@/lib/domain/exchange/document';
 import { initialKeys } from '@/lib/domain/order-keys';
 
+/** New ids for an import, as the server makes them: id1, id2, … (a fresh count per call). */
+export function idCounter(): () => string {
+  let n = 0;
+  return () => `id${++n}`;
+}
+
 /** The seeded debate as a DebateView with fixed ids, read from the seed file (test support only). */
 export function seededDebate(): DebateView {
   const file = path.join(
