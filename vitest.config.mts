@@ -22,7 +22,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'components/**/*.test.ts'],
+          // tests/support: the tests of the test helpers themselves (the fixture maps).
+          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'tests/support/**/*.test.ts'],
           environment: 'node',
         },
       },

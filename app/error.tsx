@@ -1,4 +1,5 @@
 'use client';
+import { Button } from '@/components/ui/button';
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (
@@ -7,13 +8,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <p className="mt-2 text-stone-800">
         Your saved work is safe. Try again; if it keeps happening, reload the page.
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-4 rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white"
-      >
+      <Button type="button" onClick={reset} variant="primary" className="mt-4">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { MyClasses } from '@/components/assignments/my-classes';
 import { studentAssignments } from '@/lib/server/classroom/assignment-views';
 import { accountOf } from '@/lib/server/classroom/access';
 import { listClasses } from '@/lib/server/classroom/classes';
+import { buttonClass } from '@/components/ui/button';
+import { MotionHeading } from '@/components/debate/motion-heading';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,14 +29,7 @@ export default async function DebatePage() {
       {classroom?.teaching && <MyClasses classes={classroom.teaching} />}
       {classroom?.assignments && <MyAssignments assignments={classroom.assignments} />}
       <section aria-labelledby="motion" className="space-y-3">
-        <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">The motion</p>
-        <h1
-          id="motion"
-          className="max-w-4xl text-2xl font-bold leading-tight text-stone-900 sm:text-3xl"
-        >
-          {debate.motion}
-        </h1>
-        {debate.summary && <p className="max-w-3xl text-base text-stone-700">{debate.summary}</p>}
+        <MotionHeading motion={debate.motion} summary={debate.summary} />
         <div className="flex flex-wrap items-center gap-3 pt-1">
           {user ? (
             <>
@@ -50,7 +45,7 @@ export default async function DebatePage() {
             <>
               <Link
                 href="/sign-up?next=/maps"
-                className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+                className={buttonClass({ variant: 'primary', size: 'lg' })}
               >
                 Sign up to build your map
               </Link>

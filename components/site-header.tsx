@@ -4,6 +4,7 @@ import { accountOf } from '@/lib/server/classroom/access';
 import { hasClasses } from '@/lib/server/classroom/classes';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { Button, buttonClass } from '@/components/ui/button';
 
 const navLink = 'font-medium text-stone-700 underline-offset-4 hover:underline';
 
@@ -65,9 +66,7 @@ export async function SiteHeader() {
                 <span className="sr-only">: settings</span>
               </Link>
               <form action={signOutAction}>
-                <button className="rounded-md border border-stone-300 px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
-                  Sign out
-                </button>
+                <Button type="submit">Sign out</Button>
               </form>
             </>
           ) : (
@@ -78,10 +77,7 @@ export async function SiteHeader() {
               <Link href="/sign-in" className={navLink}>
                 Sign in
               </Link>
-              <Link
-                href="/sign-up"
-                className="rounded-md bg-stone-900 px-3 py-1.5 font-medium text-white hover:bg-stone-700"
-              >
+              <Link href="/sign-up" className={buttonClass({ variant: 'primary' })}>
                 Sign up
               </Link>
             </>

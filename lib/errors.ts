@@ -1,3 +1,5 @@
+import type { ErrorReason } from './error-words';
+
 /** The one error type for expected failures: a user's mistake, a missing right, a stale write. */
 export type AppErrorCode =
   | 'INVALID'
@@ -9,16 +11,30 @@ export type AppErrorCode =
   /** Nothing was written for a passing reason (database busy, disk full): try again later. */
   | 'UNAVAILABLE';
 
+/**
+ * Refusals with a reason of their own are made by `appError` (lib/error-words.ts), which gives
+ * them their words; `new AppError(code, message)` is for messages said in one place only.
+ */
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** The form field the message belongs next to, when there is one. */
   readonly field?: string;
+  /** Why, in lib/error-words.ts's terms, when it was made there; and what its words were told. */
+  readonly reason?: ErrorReason;
+  readonly details?: unknown;
 
-  constructor(code: AppErrorCode, message: string, field?: string) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    field?: string,
+    why?: { reason: ErrorReason; details?: unknown },
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.field = field;
+    this.reason = why?.reason;
+    this.details = why?.details;
   }
 }
 

@@ -6,6 +6,7 @@ import { accountOf } from '@/lib/server/classroom/access';
 import { listDebatesFor } from '@/lib/server/classroom/debates';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Debates' };
 
@@ -30,10 +31,7 @@ export default async function DebatesPage() {
           </p>
         </div>
         {teacher && (
-          <Link
-            href="/debates/new"
-            className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
-          >
+          <Link href="/debates/new" className={buttonClass({ variant: 'primary', size: 'lg' })}>
             New debate
           </Link>
         )}

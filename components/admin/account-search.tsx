@@ -1,4 +1,5 @@
 /** Searches accounts by name, email or username (a GET form: the search is in the address). */
+import { Button } from '@/components/ui/button';
 export function AccountSearch({ query }: { query: string }) {
   return (
     <form method="get" action="/admin" role="search" className="flex flex-col gap-2 sm:flex-row">
@@ -14,9 +15,9 @@ export function AccountSearch({ query }: { query: string }) {
         placeholder="Name, email or username"
         className="min-w-0 flex-1 rounded-md border border-stone-400 px-3 py-2"
       />
-      <button className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700">
+      <Button type="submit" variant="primary" size="lg">
         Search
-      </button>
+      </Button>
     </form>
   );
 }

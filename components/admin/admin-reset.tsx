@@ -9,6 +9,7 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { adminResetPasswordAction } from '@/lib/actions/classes';
 import type { AccountRow } from '@/lib/server/classroom/accounts';
 import type { AdminReset } from '@/lib/server/password-resets';
+import { Credentials } from '@/components/classroom/credentials';
 
 /**
  * The admin's "Reset password" for one account: after a confirmation, a managed account gets a
@@ -67,14 +68,7 @@ export function AdminResetButton({ row }: { row: AccountRow }) {
           <div className="space-y-3">
             <p className="text-stone-700">Shown once. Give it to {shown.name} only.</p>
             {shown.kind === 'password' ? (
-              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-                <dt className="text-stone-600">Username</dt>
-                <dd className="font-mono">{shown.username}</dd>
-                <dt className="text-stone-600">Password</dt>
-                <dd className="font-mono" data-new-password>
-                  {shown.password}
-                </dd>
-              </dl>
+              <Credentials username={shown.username} password={shown.password} />
             ) : (
               <code className="block rounded bg-stone-100 p-2 text-sm break-all">{shown.url}</code>
             )}

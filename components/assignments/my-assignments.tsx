@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { AssignmentSummary } from '@/lib/server/classroom/assignment-views';
 import { DueDate } from './due-date';
 import { SideBadge } from './side-badge';
+import { buttonClass } from '@/components/ui/button';
 
 /** A student's assignments on their home page: due date, side, team, released feedback, map. */
 export function MyAssignments({ assignments }: { assignments: AssignmentSummary[] }) {
@@ -57,7 +58,7 @@ export function MyAssignments({ assignments }: { assignments: AssignmentSummary[
                   )}
                   <Link
                     href={`/maps/${encodeURIComponent(a.mine.mapId)}`}
-                    className="inline-block rounded-md bg-stone-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-stone-700"
+                    className={buttonClass({ variant: 'primary' })}
                   >
                     Open your map<span className="sr-only"> for {a.title}</span>
                   </Link>

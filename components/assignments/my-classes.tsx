@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 
 /** A teacher's classes on their home page, each a link, with a way to make another. */
 export function MyClasses({
@@ -18,10 +19,7 @@ export function MyClasses({
               All classes
             </Link>
           )}
-          <Link
-            href="/classes"
-            className="rounded-md bg-stone-900 px-3 py-1.5 font-semibold text-white hover:bg-stone-700"
-          >
+          <Link href="/classes" className={buttonClass({ variant: 'primary' })}>
             New class
           </Link>
         </span>

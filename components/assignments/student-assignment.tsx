@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { AssignmentPage } from '@/lib/server/classroom/assignment-views';
 import { SideBadge } from './side-badge';
+import { buttonClass } from '@/components/ui/button';
 
 /** A student's own piece of an assignment: their side, team, teammates, and their map. */
 export function StudentAssignment({ page }: { page: AssignmentPage }) {
@@ -46,7 +47,7 @@ export function StudentAssignment({ page }: { page: AssignmentPage }) {
       )}
       <Link
         href={`/maps/${encodeURIComponent(mine.mapId)}`}
-        className="inline-block rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700"
+        className={buttonClass({ variant: 'primary', size: 'lg', text: 'inherit' })}
       >
         Open your map
       </Link>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { ErrorBanner } from '@/components/ui/error-banner';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { addTeamAction, moveStudentAction, setWorkSideAction } from '@/lib/actions/assignments';
 import type { TeacherWork } from '@/lib/server/classroom/assignment-views';
 import type { Side } from '@/lib/domain/classroom/teams';
@@ -121,14 +121,11 @@ export function WorkTable(props: {
             <div className="flex flex-wrap gap-2">
               <Link
                 href={`/maps/${encodeURIComponent(w.mapId)}`}
-                className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-stone-700"
+                className={buttonClass({ variant: 'primary' })}
               >
                 Open map<span className="sr-only"> of {w.name}</span>
               </Link>
-              <Link
-                href={`${base}/work/${encodeURIComponent(w.id)}`}
-                className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
-              >
+              <Link href={`${base}/work/${encodeURIComponent(w.id)}`} className={buttonClass()}>
                 Grade<span className="sr-only"> {w.name}</span>
               </Link>
             </div>

@@ -6,9 +6,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { signInAction, signUpAction, type AuthFormState } from '@/lib/actions/auth';
 import { PASSWORD_MIN } from '@/lib/schemas/auth';
-
-const inputClass =
-  'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
+import { cardInputClass, FormAlert, SubmitButton } from '@/components/ui/form-parts';
 
 /** Sign-up and sign-in share one form. */
 export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: string }) {
@@ -23,7 +21,7 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
     name,
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': `${name}-error${name === 'password' && mode === 'sign-up' ? ' password-hint' : ''}`,
-    className: inputClass,
+    className: cardInputClass,
   });
 
   return (
@@ -107,21 +105,11 @@ export function AuthForm({ mode, next }: { mode: 'sign-in' | 'sign-up'; next: st
       </div>
       {mode === 'sign-up' && <AccountKindChoice defaultValue={state?.values.accountKind} />}
       <div aria-live="assertive">
-        {formError && (
-          <p
-            role="alert"
-            className="rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-          >
-            {formError}
-          </p>
-        )}
+        <FormAlert>{formError}</FormAlert>
       </div>
-      <button
-        disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
-        {pending ? 'Please wait…' : mode === 'sign-up' ? 'Create account' : 'Sign in'}
-      </button>
+      <SubmitButton pending={pending} wide>
+        {mode === 'sign-up' ? 'Create account' : 'Sign in'}
+      </SubmitButton>
       <p className="text-center text-sm text-stone-700">
         {mode === 'sign-up' ? (
           <>

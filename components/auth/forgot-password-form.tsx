@@ -5,9 +5,7 @@ import { useActionState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { forgotPasswordAction, type ResetFormState } from '@/lib/actions/auth';
-
-const inputClass =
-  'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
+import { cardInputClass, SubmitButton } from '@/components/ui/form-parts';
 
 /** Asks for a link to choose a new password. */
 export function ForgotPasswordForm() {
@@ -52,16 +50,13 @@ export function ForgotPasswordForm() {
           defaultValue={state?.email}
           aria-invalid={error ? true : undefined}
           aria-describedby="email-error"
-          className={inputClass}
+          className={cardInputClass}
         />
         <FieldError id="email-error" messages={error} />
       </div>
-      <button
-        disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
-        {pending ? 'Please wait…' : 'Send me a link'}
-      </button>
+      <SubmitButton pending={pending} wide>
+        Send me a link
+      </SubmitButton>
       <p className="text-center text-sm text-stone-700">
         <Link href="/sign-in" className="font-medium underline">
           Back to sign in

@@ -5,10 +5,8 @@ import { useActionState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { resetPasswordAction, type ResetFormState } from '@/lib/actions/auth';
-import { PASSWORD_MIN } from '@/lib/schemas/auth';
-
-const inputClass =
-  'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
+import { cardInputClass, FormAlert, SubmitButton } from '@/components/ui/form-parts';
+import { NewPasswordField } from './new-password-field';
 
 /** Chooses a new password with the token of a reset link. */
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -26,21 +24,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
     required: true,
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': `${name}-error ${describedBy}`.trim(),
-    className: inputClass,
+    className: cardInputClass,
   });
   return (
     <ActionForm action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-stone-800">
-          New password
-        </label>
-        <input {...field('password', 'password-hint')} minLength={PASSWORD_MIN} />
-        <p id="password-hint" className="mt-1 text-sm text-stone-600">
-          At least {PASSWORD_MIN} characters.
-        </p>
-        <FieldError id="password-error" messages={errors.password} />
-      </div>
+      <NewPasswordField input={field('password')} errors={errors.password} />
       <div>
         <label htmlFor="confirm" className="block text-sm font-medium text-stone-800">
           The same password again
@@ -50,23 +39,17 @@ export function ResetPasswordForm({ token }: { token: string }) {
       </div>
       <div aria-live="assertive">
         {formError && (
-          <p
-            role="alert"
-            className="rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-          >
+          <FormAlert>
             {formError}{' '}
             <Link href="/forgot-password" className="font-medium underline">
               Ask for a new link
             </Link>
-          </p>
+          </FormAlert>
         )}
       </div>
-      <button
-        disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
-        {pending ? 'Please wait…' : 'Set new password'}
-      </button>
+      <SubmitButton pending={pending} wide>
+        Set new password
+      </SubmitButton>
     </ActionForm>
   );
 }

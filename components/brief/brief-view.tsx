@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { roleLabel, type Brief, type BriefNode, type BriefPoint } from '@/lib/domain/brief';
 import { plural } from '@/lib/format';
 import { PrintButton } from './print-button';
+import { buttonClass } from '@/components/ui/button';
 
 /** Quotes with a short cite; the full citation is in the sources list at the end. */
 function Quotes({ point, sources }: { point: BriefPoint; sources: Brief['sources'] }) {
@@ -107,7 +108,7 @@ export function BriefView({
         <PrintButton />
         <a
           href={`${basePath}/export/brief-pdf?side=${side}`}
-          className="rounded-md bg-stone-900 px-3 py-1.5 font-medium text-white hover:bg-stone-700"
+          className={buttonClass({ variant: 'primary' })}
         >
           Download PDF
         </a>

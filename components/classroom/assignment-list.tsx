@@ -4,6 +4,7 @@ import { SideBadge } from '@/components/assignments/side-badge';
 import { MODE_LABELS, isMode } from '@/lib/domain/classroom/teams';
 import { listClassAssignments } from '@/lib/server/classroom/assignment-views';
 import { db } from '@/lib/server/db';
+import { buttonClass } from '@/components/ui/button';
 
 /** A class's assignments, as its teacher or one of its students sees them on the class page. */
 export async function AssignmentList(props: {
@@ -18,7 +19,7 @@ export async function AssignmentList(props: {
       {teacher && (
         <Link
           href={`/classes/${encodeURIComponent(classId)}/assignments/new`}
-          className="inline-block rounded-md bg-stone-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-stone-700"
+          className={buttonClass({ variant: 'primary' })}
         >
           New assignment
         </Link>
@@ -59,7 +60,7 @@ export async function AssignmentList(props: {
               {a.mine ? (
                 <Link
                   href={`/maps/${encodeURIComponent(a.mine.mapId)}`}
-                  className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-stone-700"
+                  className={buttonClass({ variant: 'primary' })}
                 >
                   Open your map<span className="sr-only"> for {a.title}</span>
                 </Link>
@@ -67,7 +68,7 @@ export async function AssignmentList(props: {
                 teacher && (
                   <Link
                     href={`/assignments/${encodeURIComponent(a.id)}/dashboard`}
-                    className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
+                    className={buttonClass()}
                   >
                     Dashboard<span className="sr-only"> for {a.title}</span>
                   </Link>

@@ -27,14 +27,9 @@ export function ClassNameEditor({ classId, name }: { classId: string; name: stri
     return (
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold break-words">{name}</h1>
-        <button
-          ref={renameButton}
-          type="button"
-          onClick={() => setEditing(true)}
-          className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm font-medium text-stone-800 hover:bg-stone-100"
-        >
+        <Button ref={renameButton} type="button" onClick={() => setEditing(true)} size="sm">
           Rename<span className="sr-only"> class</span>
-        </button>
+        </Button>
       </div>
     );
   }

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { joinClassAction } from '@/lib/actions/classes';
+import { FormAlert, SubmitButton } from '@/components/ui/form-parts';
 
 /** The "Join class" button of /join/<code>; opens the class when it worked. */
 export function JoinClassForm({ code }: { code: string }) {
@@ -12,21 +13,11 @@ export function JoinClassForm({ code }: { code: string }) {
     <ActionForm action={action} className="space-y-3">
       <input type="hidden" name="code" value={code} />
       <div aria-live="assertive">
-        {error && (
-          <p
-            role="alert"
-            className="rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-          >
-            {error}
-          </p>
-        )}
+        <FormAlert>{error}</FormAlert>
       </div>
-      <button
-        disabled={pending}
-        className="rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
-        {pending ? 'Joining…' : 'Join class'}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Joining…">
+        Join class
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { findClassAction } from '@/lib/actions/classes';
 import { JOIN_CODE_EXAMPLE } from '@/lib/domain/classroom/join-code';
+import { SubmitButton } from '@/components/ui/form-parts';
 
 /** Types a class code; goes on to the class's "Join …?" page. */
 export function JoinCodeForm() {
@@ -29,12 +30,9 @@ export function JoinCodeForm() {
         />
         <FieldError id="code-error" messages={error} />
       </div>
-      <button
-        disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
-        {pending ? 'Looking…' : 'Continue'}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Looking…" wide>
+        Continue
+      </SubmitButton>
     </ActionForm>
   );
 }

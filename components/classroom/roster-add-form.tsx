@@ -6,6 +6,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { addStudentsAction } from '@/lib/actions/classes';
 import { STUDENTS_PER_BATCH } from '@/lib/schemas/classes';
 import { saveCodes } from './student-codes-store';
+import { Button } from '@/components/ui/button';
 
 /** Adds students by name (one per line): accounts are made, and their codes shown to print. */
 export function RosterAddForm({ classId }: { classId: string }) {
@@ -52,16 +53,13 @@ export function RosterAddForm({ classId }: { classId: string }) {
         placeholder={'Ada Lovelace\nAlan Turing'}
       />
       <FieldError id="student-names-error" messages={error} />
-      <button
-        disabled={busy || count === 0}
-        className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
+      <Button disabled={busy || count === 0} type="submit" variant="primary" size="lg">
         {busy
           ? 'Creating accounts…'
           : count > 0
             ? `Add ${count} ${count === 1 ? 'student' : 'students'}`
             : 'Add students'}
-      </button>
+      </Button>
     </form>
   );
 }

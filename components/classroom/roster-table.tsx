@@ -13,6 +13,7 @@ import {
 import { formatDate } from '@/lib/format';
 import type { RosterEntry } from '@/lib/server/classroom/roster';
 import { saveCodes } from './student-codes-store';
+import { Credentials } from './credentials';
 
 type Pending =
   | { kind: 'remove'; student: RosterEntry }
@@ -183,16 +184,7 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
             <p className="text-stone-700">
               Shown once: write it down, print it or give it to {shown.name} now.
             </p>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-              <dt className="text-stone-600">Name</dt>
-              <dd className="font-medium">{shown.name}</dd>
-              <dt className="text-stone-600">Username</dt>
-              <dd className="font-mono">{shown.username}</dd>
-              <dt className="text-stone-600">Password</dt>
-              <dd className="font-mono" data-new-password>
-                {shown.password}
-              </dd>
-            </dl>
+            <Credentials name={shown.name} username={shown.username} password={shown.password} />
             <div className="flex flex-wrap justify-end gap-2">
               <Button
                 onClick={() => {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { StatsThesis } from '@/lib/domain/classroom/dashboard-stats';
-import type { ComparedWork } from '@/lib/server/classroom/dashboard';
+import type { ComparedWork } from '@/lib/server/classroom/compare-works';
 import { ClaimText } from './claim-text';
 
 const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';

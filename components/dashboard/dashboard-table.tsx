@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { timeAgo } from '@/components/ui/time-ago';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import {
   formatGrade,
   formatShare,
@@ -135,10 +135,7 @@ export function DashboardTable({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         {compareHref ? (
-          <Link
-            href={compareHref}
-            className="inline-flex items-center rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700"
-          >
+          <Link href={compareHref} className={buttonClass({ variant: 'primary' })}>
             Compare the two selected
           </Link>
         ) : (

@@ -3,6 +3,7 @@
 import type { DashboardRow, StatsThesis } from '@/lib/domain/classroom/dashboard-stats';
 import { AutoRefresh, useClock } from './auto-refresh';
 import { DashboardTable } from './dashboard-table';
+import { buttonClass } from '@/components/ui/button';
 
 /** The live part of the dashboard: the refresh status, the CSV link and the table. */
 export function DashboardView({
@@ -24,7 +25,7 @@ export function DashboardView({
         <a
           href={`/api/assignments/${assignmentId}/dashboard.csv`}
           download
-          className="inline-flex items-center rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
+          className={buttonClass()}
         >
           Download CSV
         </a>

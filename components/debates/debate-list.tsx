@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { DebateSummary } from '@/lib/server/classroom/debates';
 import { formatDate, plural } from '@/lib/format';
 import { DeleteDebateButton } from './delete-debate-button';
+import { buttonClass } from '@/components/ui/button';
 
 /** Debates as cards: the motion, the two sides, and for one's own, what uses it. */
 export function DebateList({ debates, label }: { debates: DebateSummary[]; label: string }) {
@@ -48,10 +49,7 @@ export function DebateList({ debates, label }: { debates: DebateSummary[]; label
                 aria-label={`Actions for ${d.motion}`}
                 className="flex flex-wrap gap-2"
               >
-                <Link
-                  href={`/debates/${d.id}#assign`}
-                  className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
-                >
+                <Link href={`/debates/${d.id}#assign`} className={buttonClass()}>
                   Assign to a class
                 </Link>
                 {!inUse && <DeleteDebateButton debateId={d.id} motion={d.motion} />}

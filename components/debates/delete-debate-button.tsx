@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { ConfirmDelete } from '@/components/ui/confirm-delete';
 import { FieldError } from '@/components/ui/field-error';
 import { deleteDebateAction } from '@/lib/actions/debates';
 
@@ -26,28 +26,23 @@ export function DeleteDebateButton({ debateId, motion }: { debateId: string; mot
       <Button variant="danger" onClick={() => setConfirming(true)}>
         Delete
       </Button>
-      <Dialog
+      <ConfirmDelete
         open={confirming}
-        onClose={() => {
+        title="Delete this debate?"
+        confirm="Delete debate"
+        busy={pending}
+        onConfirm={remove}
+        onCancel={() => {
           setConfirming(false);
           setError(null);
         }}
-        title="Delete this debate?"
       >
         <p className="text-stone-700">
           “{motion}” and its two articles will be deleted for good. No map or assignment uses it
           yet.
         </p>
         <FieldError id={`delete-${debateId}-error`} messages={error} />
-        <div className="mt-4 flex justify-end gap-2">
-          <Button onClick={() => setConfirming(false)} data-autofocus>
-            Keep it
-          </Button>
-          <Button variant="danger" onClick={remove} disabled={pending}>
-            Delete debate
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDelete>
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { startDebateMapAction } from '@/lib/actions/debates';
+import { Button } from '@/components/ui/button';
 
 /** Starts the signed-in person's own map on this debate and opens it. */
 export function StartDebateMapButton({ debateId }: { debateId: string }) {
@@ -9,7 +10,7 @@ export function StartDebateMapButton({ debateId }: { debateId: string }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <div>
-      <button
+      <Button
         type="button"
         disabled={pending}
         onClick={() =>
@@ -19,10 +20,11 @@ export function StartDebateMapButton({ debateId }: { debateId: string }) {
             if (!result.ok) setError(result.message);
           })
         }
-        className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
+        variant="primary"
+        size="lg"
       >
         {pending ? 'Creating…' : 'Start my own map on this debate'}
-      </button>
+      </Button>
       {error && (
         <p role="alert" className="mt-2 text-sm text-con-800">
           {error}

@@ -1,10 +1,7 @@
-import Link from 'next/link';
+import { SignInLinks } from '@/components/auth/sign-in-links';
 import type { Role } from '@/lib/domain/capabilities';
 import { LINK_VERBS, type JoinLinkView } from '@/lib/domain/people';
 import { JoinMapForm } from './join-map-form';
-
-const linkClass =
-  'inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 font-medium text-stone-800 hover:bg-stone-100';
 
 /**
  * The page a commenter or editor link opens: it says who invited you to do what, then lets you
@@ -23,7 +20,6 @@ export function JoinInvite({
   /** The signed-in person's role now, when lower than the link's (a viewer joining to edit). */
   currentRole: Role | null;
 }) {
-  const next = encodeURIComponent(`/s/${token}`);
   const joinAs = invite.role === 'editor' ? 'editor' : 'commenter';
   return (
     <div className="mx-auto max-w-lg space-y-4 rounded-lg border border-stone-200 bg-white p-6">
@@ -43,14 +39,7 @@ export function JoinInvite({
       ) : (
         <>
           <p className="text-stone-700">Sign in or create an account to join.</p>
-          <div className="flex flex-wrap gap-2">
-            <Link href={`/sign-in?next=${next}`} className={linkClass}>
-              Sign in
-            </Link>
-            <Link href={`/sign-up?next=${next}`} className={linkClass}>
-              Create an account
-            </Link>
-          </div>
+          <SignInLinks back={`/s/${token}`} />
         </>
       )}
     </div>

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { joinMapAction } from '@/lib/actions/members';
 import type { ActionResult } from '@/lib/errors';
+import { SubmitButton } from '@/components/ui/form-parts';
 
 /**
  * "Join as editor/commenter" on a commenter or editor link: a plain form posting the join
@@ -16,12 +17,9 @@ export function JoinMapForm({ token, label }: { token: string; label: string }) 
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="token" value={token} />
-      <button
-        disabled={pending}
-        className="rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
-        {pending ? 'Joining…' : label}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Joining…">
+        {label}
+      </SubmitButton>
       <div aria-live="assertive">
         {state && !state.ok && (
           <p role="alert" className="text-sm text-con-800">

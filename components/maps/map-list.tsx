@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useRowAction } from './use-row-action';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { ConfirmDelete } from '@/components/ui/confirm-delete';
 import { FieldError } from '@/components/ui/field-error';
 import { deleteMapAction, duplicateMapAction, renameMapAction } from '@/lib/actions/maps';
 import { can } from '@/lib/domain/capabilities';
@@ -119,20 +119,19 @@ function MapRow({ map }: { map: MyMapSummary }) {
           )}
         </div>
       )}
-      <Dialog open={confirming} onClose={() => setConfirming(false)} title="Delete this map?">
+      <ConfirmDelete
+        open={confirming}
+        title="Delete this map?"
+        confirm="Delete map"
+        busy={busy}
+        onConfirm={remove}
+        onCancel={() => setConfirming(false)}
+      >
         <p className="text-stone-700">
           “{map.title}” and its {plural(map.claimCount, 'claim')} will be deleted for good, for
           everyone you shared it with too. Its links stop working.
         </p>
-        <div className="mt-4 flex justify-end gap-2">
-          <Button onClick={() => setConfirming(false)} data-autofocus>
-            Keep it
-          </Button>
-          <Button variant="danger" onClick={remove} disabled={busy}>
-            Delete map
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDelete>
     </li>
   );
 }

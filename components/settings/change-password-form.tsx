@@ -4,10 +4,8 @@ import { useActionState, useEffect } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/actions/account';
-import { PASSWORD_MIN } from '@/lib/schemas/auth';
-
-const inputClass =
-  'mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 shadow-sm aria-[invalid=true]:border-con-600';
+import { NewPasswordField } from '@/components/auth/new-password-field';
+import { cardInputClass, FormAlert, SubmitButton } from '@/components/ui/form-parts';
 
 /** Changes the password: the current one, then the new one twice. */
 export function ChangePasswordForm({ username, changed }: { username: string; changed: boolean }) {
@@ -35,7 +33,7 @@ export function ChangePasswordForm({ username, changed }: { username: string; ch
     required: true,
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': `${name}-error ${describedBy}`.trim(),
-    className: inputClass,
+    className: cardInputClass,
   });
   return (
     <ActionForm action={action} className="space-y-4" noValidate>
@@ -48,19 +46,7 @@ export function ChangePasswordForm({ username, changed }: { username: string; ch
         <input {...field('currentPassword', 'current-password')} />
         <FieldError id="currentPassword-error" messages={errors.currentPassword} />
       </div>
-      <div>
-        <label htmlFor="newPassword" className="block text-sm font-medium text-stone-800">
-          New password
-        </label>
-        <input
-          {...field('newPassword', 'new-password', 'newPassword-hint')}
-          minLength={PASSWORD_MIN}
-        />
-        <p id="newPassword-hint" className="mt-1 text-sm text-stone-600">
-          At least {PASSWORD_MIN} characters.
-        </p>
-        <FieldError id="newPassword-error" messages={errors.newPassword} />
-      </div>
+      <NewPasswordField input={field('newPassword', 'new-password')} errors={errors.newPassword} />
       <div>
         <label htmlFor="confirm" className="block text-sm font-medium text-stone-800">
           The new password again
@@ -69,26 +55,14 @@ export function ChangePasswordForm({ username, changed }: { username: string; ch
         <FieldError id="confirm-error" messages={errors.confirm} />
       </div>
       <div aria-live="polite">
-        {formError && (
-          <p
-            role="alert"
-            className="rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-          >
-            {formError}
-          </p>
-        )}
+        <FormAlert>{formError}</FormAlert>
         {done && (
           <p role="status" className="rounded-md bg-pro-50 px-3 py-2 text-sm text-pro-800">
             Your password was changed. Your other devices were signed out.
           </p>
         )}
       </div>
-      <button
-        disabled={pending}
-        className="rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:bg-stone-500"
-      >
-        {pending ? 'Please wait…' : 'Change password'}
-      </button>
+      <SubmitButton pending={pending}>Change password</SubmitButton>
     </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormAlert } from '@/components/ui/form-parts';
 import { signOutEverywhereAction, type SignOutEverywhereState } from '@/lib/actions/account';
 
 /** Ends every session of the account (on success the action goes on to the sign-in page). */
@@ -12,14 +13,7 @@ export function SignOutEverywhereForm() {
   return (
     <form action={action} className="space-y-3">
       <div aria-live="polite">
-        {state && !state.ok && (
-          <p
-            role="alert"
-            className="rounded-md border border-con-600 bg-con-50 px-3 py-2 text-sm text-con-800"
-          >
-            {state.message}
-          </p>
-        )}
+        <FormAlert>{state && !state.ok && state.message}</FormAlert>
       </div>
       <button
         disabled={pending}

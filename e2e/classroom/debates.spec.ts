@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, newUser, screenshots, test } from '../fixtures';
+import { expect, expectAccessible, newUser, screenshots, selectInArticle, test } from '../fixtures';
 import { article, signUpTeacher } from '../fixtures/classroom';
 
 // A teacher makes a debate from two pasted articles (raw captures with their page furniture),
@@ -13,30 +13,6 @@ const CAPTURES: Record<string, string> = {
 const seedText = (name: string) => article(CAPTURES[name]!);
 
 const signUpAsTeacher = (page: Page) => signUpTeacher(page, newUser('Teacher'), '/debates');
-
-/** Selects `passage` inside an article's text, as a reader would with the mouse. */
-async function selectInArticle(page: Page, sourceTitle: RegExp, passage: string) {
-  await page
-    .getByRole('article', { name: sourceTitle })
-    .locator('[data-block]')
-    .filter({ hasText: passage })
-    .first()
-    .evaluate((el, text) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(text);
-        if (at >= 0) {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-          return;
-        }
-      }
-      throw new Error('passage not found');
-    }, passage);
-}
 
 test('a teacher makes a debate from two pasted articles and a quote anchors in one', async ({
   page,

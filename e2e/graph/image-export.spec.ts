@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { seededDebate } from '@/lib/domain/exchange/testing/fixtures';
-import { syntheticMap } from '@/lib/domain/exchange/testing/synthetic-map';
+import { seededDebate } from '@/tests/support/maps/fixtures';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { toAif } from '@/lib/domain/exchange/to-aif';
 import { expect, signUp, newUser, test } from '../fixtures';
 

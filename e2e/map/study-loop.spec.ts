@@ -4,6 +4,7 @@ import {
   expectAccessible,
   newUser,
   screenshots,
+  selectInArticle,
   signUp,
   startMap,
   test,
@@ -35,31 +36,6 @@ async function reply(page: Page, parent: string, stance: 'pro' | 'con', text: st
   await page.getByRole('textbox', { name: new RegExp(`New ${stance} reply to`) }).fill(text);
   await page.keyboard.press('Enter');
   await expect(row(page, text)).toBeVisible();
-}
-
-/** Selects `passage` inside the article's text, as a reader would with the mouse. */
-async function selectInArticle(page: Page, sourceTitle: RegExp, passage: string) {
-  const article = page.getByRole('article', { name: sourceTitle });
-  await article
-    .locator('[data-block]')
-    .filter({ hasText: passage })
-    .first()
-    .evaluate((el, text) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(text);
-        if (at >= 0) {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          const sel = window.getSelection()!;
-          sel.removeAllRanges();
-          sel.addRange(range);
-          return;
-        }
-      }
-      throw new Error('passage not found');
-    }, passage);
 }
 
 async function waitSaved(page: Page) {

@@ -13,7 +13,6 @@ import {
 import type { ActionResult } from '@/lib/errors';
 import {
   accountRef,
-  accountSearchSchema,
   addStudentsSchema,
   classRef,
   createClassSchema,
@@ -24,7 +23,6 @@ import {
 } from '@/lib/schemas/classes';
 import {
   createManagedStudents,
-  listAccounts,
   resetAllManagedPasswords,
   resetStudentPassword,
   setAccountKind,
@@ -165,13 +163,6 @@ export async function joinClassAction(
     redirect(classPath(result.data.classId));
   }
   return result.ok ? { ok: true, data: null } : result;
-}
-
-export async function listAccountsAction(input: z.input<typeof accountSearchSchema>) {
-  return runAction(accountSearchSchema, input, async ({ query }) => {
-    const user = await requireUser();
-    return listAccounts(db, { userId: user.id, query });
-  });
 }
 
 /** The admin resets someone's password: a new one for a managed account, else a reset link. */

@@ -1,3 +1,4 @@
+import { errorWords } from '../error-words';
 import type { Role } from './capabilities';
 
 /**
@@ -56,7 +57,7 @@ export function accessEnded(
         ? 'Your password was changed, so this page was signed out. Sign in again with the new password.'
         : reason === 'signed-out'
           ? 'You signed out, so this page was signed out too. Sign in again to keep working.'
-          : 'Your session has ended. Sign in again to keep working.';
+          : errorWords('session.ended');
     return { reason, lost: true, message };
   }
   const { now } = outcome;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorWords } from '../error-words';
 import {
   childrenAt,
   indentClaim,
@@ -69,7 +70,9 @@ describe('insertClaim', () => {
   });
 
   it('refuses a parent that is not in the map', () => {
-    expect(() => insertClaim(map, node('N', 'nope', 'pro', 0))).toThrow(/no longer exists/);
+    expect(() => insertClaim(map, node('N', 'nope', 'pro', 0))).toThrow(
+      errorWords('claim.parentGone'),
+    );
   });
 
   it('refuses a duplicate id', () => {

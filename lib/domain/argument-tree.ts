@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { appError } from '../error-words';
 import { byOrder, keyAt } from './order-keys';
 
 /**
@@ -64,7 +64,7 @@ export function subtreeIds(claims: readonly TreeNode[], id: string): Set<string>
 
 function find<T extends TreeNode>(claims: readonly T[], id: string): T {
   const node = claims.find((c) => c.id === id);
-  if (!node) throw new AppError('NOT_FOUND', 'That claim no longer exists. Reload to see the map.');
+  if (!node) throw appError('claim.gone');
   return node;
 }
 
@@ -72,9 +72,7 @@ function find<T extends TreeNode>(claims: readonly T[], id: string): T {
 export function resolvePlace(claims: readonly TreeNode[], place: Place): Place {
   if (place.parentId === null) return place;
   const parent = claims.find((c) => c.id === place.parentId);
-  if (!parent) {
-    throw new AppError('NOT_FOUND', 'The claim you are answering no longer exists in this map.');
-  }
+  if (!parent) throw appError('claim.parentGone');
   return { thesisId: parent.thesisId, parentId: parent.id };
 }
 
@@ -90,9 +88,7 @@ export function insertClaim<T extends TreeNode>(
   claim: T,
   index?: number,
 ): T[] {
-  if (claims.some((c) => c.id === claim.id)) {
-    throw new AppError('CONFLICT', 'A claim with that id already exists.');
-  }
+  if (claims.some((c) => c.id === claim.id)) throw appError('change.idTaken', { what: 'claim' });
   const place = resolvePlace(claims, placeOf(claim));
   const siblings = childrenAt(claims, place);
   const order = keyAt(siblings, clampIndex(index, siblings.length), claim.id);
@@ -113,10 +109,7 @@ export function moveClaim<T extends TreeNode>(
   const place = resolvePlace(claims, target);
   const subtree = subtreeIds(claims, id);
   if (place.parentId !== null && subtree.has(place.parentId)) {
-    throw new AppError(
-      'INVALID',
-      'A claim cannot be moved under itself or one of its own replies.',
-    );
+    throw appError('claim.underItself');
   }
   const siblings = childrenAt(
     claims.filter((c) => c.id !== id),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrief, flattenBrief } from './brief';
-import { deepMap, sampleMap, seededDebate } from './exchange/testing/fixtures';
-import { syntheticMap } from './exchange/testing/synthetic-map';
+import { deepMap, sampleMap, seededDebate } from '@/tests/support/maps/fixtures';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { thesisCounts } from './dialectic';
 import type { ClaimView } from './views';
 

@@ -1,6 +1,7 @@
+import { groupBy } from './group-by';
 import { objectionsTo, polarities, roleFor, type Objection, type Role } from './dialectic';
 import type { AnchorView, ClaimView, ThesisView } from './views';
-import { citation, groupBy, type MapDocument } from './exchange/document';
+import { citation, type MapDocument } from './exchange/document';
 import { byOrder } from './order-keys';
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorWords } from '../error-words';
 import type { TreeNode } from './argument-tree';
 import { checkCrossLink, linkEndsByClaim, liveLinks, type CrossLink } from './cross-links';
 
@@ -23,7 +24,9 @@ describe('cross-links', () => {
   it('refuses links within one side, to missing claims, and duplicates', () => {
     expect(() => checkCrossLink(claims, [], 'a2', { claimId: 'a1' })).toThrow(/other side/);
     expect(() => checkCrossLink(claims, [], 'a1', { thesisId: 'A' })).toThrow(/other side/);
-    expect(() => checkCrossLink(claims, [], 'a1', { claimId: 'zz' })).toThrow(/no longer exists/);
+    expect(() => checkCrossLink(claims, [], 'a1', { claimId: 'zz' })).toThrow(
+      errorWords('link.targetGone'),
+    );
     const existing: CrossLink = {
       id: 'l',
       fromClaimId: 'a1',

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { appError } from '../error-words';
 import type { Stance, TreeNode } from './argument-tree';
 
 /** A cross-link: a claim that also supports or attacks a claim or the thesis on the other side. */
@@ -25,21 +25,15 @@ export function checkCrossLink(
   target: LinkTarget,
 ): { toClaimId: string | null; toThesisId: string | null } {
   const from = claims.find((c) => c.id === fromClaimId);
-  if (!from) throw new AppError('NOT_FOUND', 'That claim no longer exists. Reload to see the map.');
+  if (!from) throw appError('claim.gone');
   const to =
     'claimId' in target
       ? { toClaimId: target.claimId, toThesisId: null }
       : { toClaimId: null, toThesisId: target.thesisId };
   const targetThesis =
     'claimId' in target ? claims.find((c) => c.id === target.claimId)?.thesisId : target.thesisId;
-  if (!targetThesis)
-    throw new AppError('NOT_FOUND', 'The claim you are linking to no longer exists.');
-  if (targetThesis === from.thesisId) {
-    throw new AppError(
-      'INVALID',
-      'Cross-links join the two sides: pick a claim or thesis on the other side.',
-    );
-  }
+  if (!targetThesis) throw appError('link.targetGone');
+  if (targetThesis === from.thesisId) throw appError('link.sameSide');
   if (
     links.some(
       (l) =>
@@ -48,7 +42,7 @@ export function checkCrossLink(
         l.toThesisId === to.toThesisId,
     )
   ) {
-    throw new AppError('CONFLICT', 'These two are already linked.');
+    throw appError('link.duplicate');
   }
   return to;
 }

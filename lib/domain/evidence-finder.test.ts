@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceIndex, stem } from './evidence-finder';
-import { seededDebate } from './exchange/testing/fixtures';
+import { seededDebate } from '@/tests/support/maps/fixtures';
 
 const articles = seededDebate().theses.map((t) => ({
   sourceId: t.source.id,

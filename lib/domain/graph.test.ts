@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, elkGraph, layoutKey } from './graph';
-import { sampleMap } from './exchange/testing/fixtures';
+import { sampleMap } from '@/tests/support/maps/fixtures';
 
 describe('graph view model', () => {
   const doc = sampleMap();

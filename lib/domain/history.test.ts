@@ -11,7 +11,7 @@ import {
 } from './history';
 import { beforeOf } from './undo';
 import type { ClaimView } from './views';
-import { claim, env, sampleMap, uuid } from './testing/sample-map';
+import { claim, env, sampleMap, uuid } from '@/tests/support/maps/sample-map';
 import { opSchema, type Op, type OpDraft } from '../schemas/ops';
 
 const counter = (from: number) => () => uuid(++from);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededDebate } from './exchange/testing/fixtures';
+import { seededDebate } from '@/tests/support/maps/fixtures';
 import { fold, matchQuote, type Article } from './quote-matching';
 
 const debate = seededDebate();

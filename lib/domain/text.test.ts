@@ -33,6 +33,46 @@ describe('text helpers', () => {
   });
 });
 
+describe('truncate', () => {
+  // Each of these is one character on screen but several UTF-16 code units.
+  const family = '👩‍👩‍👧'; // 8 units: three people joined by zero-width joiners
+  const flag = '🇰🇷'; // 4 units: two regional indicators
+  const thumbs = '👍🏽'; // 4 units: a thumb and a skin tone
+  const accented = 'e\u0301'; // 2 units: "é" as an e and a combining acute accent
+  const hangul = '\u1112\u1161\u11ab'; // 3 units: "한" as three conjoining jamo
+
+  it('keeps text that fits as it is', () => {
+    expect(truncate('', 5)).toBe('');
+    expect(truncate('exactly 10', 10)).toBe('exactly 10');
+    expect(truncate(family, 8)).toBe(family);
+  });
+
+  it('never cuts through a character made of several code points', () => {
+    for (const ch of [family, flag, thumbs, accented, hangul]) {
+      const text = `ab${ch}${ch}cd`;
+      for (let max = 2; max <= text.length; max++) {
+        const cut = truncate(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        const kept = cut.endsWith('…') ? cut.slice(0, -1) : cut;
+        // What is kept is whole characters from the start, never a piece of one.
+        expect(text.startsWith(kept)).toBe(true);
+        expect(['a', 'ab', `ab${ch}`, `ab${ch}${ch}`, `ab${ch}${ch}c`, text]).toContain(kept);
+      }
+    }
+  });
+
+  it('drops a combining mark with its letter, not from it', () => {
+    expect(truncate(`caf${accented} au lait`, 5)).toBe('caf…');
+    expect(truncate(`caf${accented} au lait`, 6)).toBe(`caf${accented}…`);
+  });
+
+  it('ends in "…" only when it cut, and trims the space before it', () => {
+    expect(truncate('two words', 5)).toBe('two…');
+    expect(truncate(`${flag}${flag}${flag}`, 9)).toBe(`${flag}${flag}…`);
+    expect(truncate(`${family} and more`, 8)).toBe('…');
+  });
+});
+
 describe('clip', () => {
   it('keeps whole characters at either end, never more than asked', () => {
     const title = `${'x'.repeat(119)}👩‍👩‍👧`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOp, type MapState } from './apply-op';
 import { beforeFor, beforeOf, inverseOf } from './undo';
-import { env, sampleMap, uuid } from './testing/sample-map';
+import { env, sampleMap, uuid } from '@/tests/support/maps/sample-map';
 import { opSchema, type Op, type OpDraft } from '../schemas/ops';
 
 const ids = () => {

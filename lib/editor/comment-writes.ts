@@ -1,4 +1,5 @@
 import { refusalFor } from '@/lib/domain/capabilities';
+import { errorWords } from '@/lib/error-words';
 import type { CommentThread } from '@/lib/domain/comments';
 import type { CommentView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
@@ -95,7 +96,7 @@ export function commentWrites(host: CommentHost) {
       ),
 
     edit(comment: CommentView, text: string): CommentOutcome {
-      if (comment.authorId !== me?.id) return 'Only the person who wrote a comment can change it.';
+      if (comment.authorId !== me?.id) return errorWords('comment.notAuthor');
       const refused = refusal();
       if (refused) return refused;
       const checked = checkCommentBody(text);

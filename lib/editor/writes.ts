@@ -13,6 +13,7 @@ import { checkCrossLink, liveLinks, type LinkTarget } from '@/lib/domain/cross-l
 import { locateQuote, type TextQuoteSelector } from '@/lib/domain/quote-anchoring';
 import { clip, clipStart } from '@/lib/domain/text';
 import type { ClaimView, ThesisView } from '@/lib/domain/views';
+import { errorWords } from '@/lib/error-words';
 import { claimText } from '@/lib/schemas/map';
 import type { ClaimFields, OpDraft } from '@/lib/schemas/ops';
 import { inLabel } from './places';
@@ -105,7 +106,7 @@ export function mapWrites(host: WriteHost) {
       from: { text?: string; note?: string } = {},
     ): WriteResult {
       const claim = find(id);
-      if (!claim) return { ok: false, message: 'That claim was deleted.' };
+      if (!claim) return { ok: false, message: errorWords('claim.gone') };
       const set: ClaimFields = {};
       if (edit.text !== undefined) {
         const parsed = claimText.safeParse(edit.text);
@@ -195,7 +196,7 @@ export function mapWrites(host: WriteHost) {
     ): WriteResult {
       const source = host.theses.find((t) => t.source.id === sourceId)?.source;
       const exact = selector.exact.trim();
-      if (!source) return { ok: false, message: 'That article is not part of this map’s debate.' };
+      if (!source) return { ok: false, message: errorWords('debate.otherArticle') };
       if (!exact) return { ok: false, message: 'Paste or select the passage to quote.' };
       if (exact.length > 2000)
         return {
@@ -206,7 +207,7 @@ export function mapWrites(host: WriteHost) {
       if (!locateQuote(blocks, { ...selector, exact }, block)) {
         return {
           ok: false,
-          message: `That passage is not in “${source.title}”. Select it in the article, or paste it exactly as written (within one paragraph).`,
+          message: errorWords('quote.notInArticle', { title: source.title }),
         };
       }
       host.submit({
@@ -247,5 +248,3 @@ export function mapWrites(host: WriteHost) {
     },
   };
 }
-
-export type MapWrites = ReturnType<typeof mapWrites>;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildBrief } from '@/lib/domain/brief';
-import { deepMap } from '@/lib/domain/exchange/testing/fixtures';
+import { deepMap } from '@/tests/support/maps/fixtures';
 import { renderBriefPdf } from './brief-pdf';
 
 /** The text of every page of a PDF, read by pdf.js as a PDF reader would, one string a page. */

@@ -49,7 +49,6 @@ export const joinCodeSchema = z.object({
   code: z.string().trim().min(1, 'Enter the class code.').max(200, 'That code is not valid.'),
 });
 
-export const accountSearchSchema = z.object({ query: z.string().trim().max(100).default('') });
 export const accountRef = z.object({ userId: id });
 export const setAccountKindSchema = z.object({
   userId: id,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { isRecordId } from '@/lib/schemas/ids';
 import { can, isRole, refusalFor, type Capability, type Role } from '@/lib/domain/capabilities';
@@ -46,9 +47,7 @@ export async function requireMapAccess(
         select: { id: true, ownerId: true, debateId: true },
       });
   const role = map ? await mapRole(tx, userId, mapId) : null;
-  if (!map || !role) {
-    throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
-  }
+  if (!map || !role) throw appError('map.gone');
   if (!can(role, capability)) throw new AppError('FORBIDDEN', refusalFor(capability, role));
   return { ...map, role };
 }

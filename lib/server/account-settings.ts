@@ -2,6 +2,7 @@ import 'server-only';
 import { APIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { CHANGE_PASSWORD, changePasswordKeys } from '@/lib/domain/sign-in-throttle';
+import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
 import type { Tx } from './db';
@@ -57,7 +58,7 @@ export async function changePassword(input: { currentPassword: string; newPasswo
       case 'CREDENTIAL_ACCOUNT_NOT_FOUND':
         throw new AppError('CONFLICT', 'This account has no password to change.');
       case 'UNAUTHORIZED':
-        throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+        throw appError('session.ended');
     }
     throw e;
   } finally {
@@ -78,7 +79,7 @@ export async function signOutEverywhere() {
     await getAuth().api.revokeSessions({ headers: request });
   } catch (e) {
     if (code(e) === 'UNAUTHORIZED') {
-      throw new AppError('UNAUTHENTICATED', 'Your session has ended already. Sign in again.');
+      throw appError('session.ended');
     }
     throw e;
   }

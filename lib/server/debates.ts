@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DebateView } from '@/lib/domain/views';
 import type { Tx } from './db';
-import { toSourceView } from './mappers';
+import { toSourceView } from './row-views';
 
 const debateInclude = {
   theses: { orderBy: { position: 'asc' as const }, include: { source: true } },

@@ -8,9 +8,6 @@ import type { MapView } from '@/lib/domain/views';
 import { AppError, httpStatus } from '@/lib/errors';
 import { renderBriefPdf } from '@/lib/render/brief-pdf';
 
-export const EXPORT_FORMATS = ['markdown', 'argdown', 'aif', 'annotations', 'brief-pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export interface ExportFile {
   body: string | Buffer;
   contentType: string;

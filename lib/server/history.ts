@@ -7,7 +7,7 @@ import { seeClaims, seeHistoryEntry } from '@/lib/domain/visibility';
 import { opSchema } from '@/lib/schemas/ops';
 import { requireMapAccess } from './access';
 import type { Tx } from './db';
-import { toAnchorView, toClaimView, toLinkView } from './mappers';
+import { toAnchorView, toClaimView, toLinkView } from './row-views';
 import { readerLens } from './visibility';
 
 /**

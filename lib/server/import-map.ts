@@ -5,11 +5,9 @@ import { FORMAT_LABELS, type ImportFormat } from '@/lib/domain/exchange/read-imp
 import { AppError } from '@/lib/errors';
 import { getFeaturedDebate } from './debates';
 import type { Db } from './db';
-import { readImportInWorker } from './import-worker';
-import { createMapFromDocument } from './map-documents';
+import { readImportInWorker } from './read-import-in-worker';
+import { createMapFromDocument } from './map-contents';
 import { clip } from '@/lib/domain/text';
-
-export { IMPORT_FORMATS, type ImportFormat } from '@/lib/domain/exchange/read-import';
 
 /**
  * Creates a map from Argdown or AIF text. Everything is checked first (size, syntax, structure,

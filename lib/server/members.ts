@@ -1,6 +1,7 @@
 import 'server-only';
 import type { MemberRole } from '@/lib/domain/capabilities';
 import { isMemberRole, type InviteOutcome, type PersonView } from '@/lib/domain/people';
+import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { mapRole, requireMapAccess } from './access';
 import { readerLens } from './visibility';
@@ -22,8 +23,7 @@ const NO_LONGER_MEMBER =
 const OWNER_STAYS =
   'The owner always keeps full access to their map. To hand it on, they can make a copy for someone.';
 
-const MISSING_MAP = () =>
-  new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+const MISSING_MAP = () => appError('map.gone');
 
 /** The owner first, then the members by name, with their roles and how they joined. */
 export async function listPeople(

@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { AppError } from '@/lib/errors';
+import { appError } from '@/lib/error-words';
 import { getAuth } from './auth';
 import { onAccessChanged } from './live/access';
 
@@ -66,7 +66,6 @@ export async function getCurrentUser(from?: Headers): Promise<CurrentUser | null
 /** The signed-in user, or an UNAUTHENTICATED error. */
 export async function requireUser(from?: Headers): Promise<CurrentUser> {
   const user = await getCurrentUser(from);
-  if (!user)
-    throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again to keep working.');
+  if (!user) throw appError('session.ended');
   return user;
 }

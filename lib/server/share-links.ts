@@ -5,6 +5,7 @@ import { atLeast, isMemberRole, type JoinLinkView, type RoleLinkView } from '@/l
 import { truncate } from '@/lib/domain/text';
 import { seeMap } from '@/lib/domain/visibility';
 import type { ShareLinkView, ShareOptions } from '@/lib/domain/views';
+import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { isLinkToken } from '@/lib/schemas/ids';
 import { TITLE_MAX } from '@/lib/schemas/map';
@@ -26,8 +27,6 @@ import { readerLens } from './visibility';
 const newToken = () => crypto.randomBytes(24).toString('base64url');
 
 const LINK = { token: true, includeNotes: true, showName: true } as const;
-
-const DEAD_LINK = 'This link does not work: it was revoked or never existed.';
 
 /**
  * The map's active link for `role` (viewer when not given), created on first call: sharing twice
@@ -134,8 +133,9 @@ export async function revokeShareLink(
   return { removed: userIds.length };
 }
 
-async function requireActiveLink(tx: Tx, token: string) {
-  if (!isLinkToken(token)) throw new AppError('NOT_FOUND', DEAD_LINK);
+/** The active (not revoked) share link with this token, or the dead-link refusal. */
+export async function requireActiveLink(tx: Tx, token: string) {
+  if (!isLinkToken(token)) throw appError('shareLink.dead');
   const link = await tx.shareLink.findUnique({
     where: { token },
     select: {
@@ -147,7 +147,7 @@ async function requireActiveLink(tx: Tx, token: string) {
       showName: true,
     },
   });
-  if (!link || link.revokedAt) throw new AppError('NOT_FOUND', DEAD_LINK);
+  if (!link || link.revokedAt) throw appError('shareLink.dead');
   return link;
 }
 

@@ -3,9 +3,6 @@ import { requireMapWriter } from './access';
 import { readerLens } from './visibility';
 import type { Tx } from './db';
 
-/** Deleted claims are kept at least this long (nothing purges them yet: see the README). */
-export const TRASH_KEEP_DAYS = 30;
-
 export interface TrashEntry {
   deletionId: string;
   /** The text of the claim that was deleted (its replies went with it). */

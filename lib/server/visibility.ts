@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { isRole } from '@/lib/domain/capabilities';
 import { lensFor, type Lens, type ShowPerson } from '@/lib/domain/visibility';
 import type { ShareOptions } from '@/lib/domain/views';
-import { AppError } from '@/lib/errors';
+import { appError } from '@/lib/error-words';
 import { displayNamesFor } from './classroom/anonymous';
 import { sessionSecret } from './config';
 import type { RawSql, Tx } from './db';
@@ -48,8 +48,7 @@ export async function readerLens(tx: Tx, mapId: string, who: Who): Promise<Lens>
     return lensFor({ kind: 'link', notes: who.link.includeNotes, ownerName: who.link.showName });
   }
   const member = await memberOf(tx, mapId, who.userId);
-  if (!member)
-    throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+  if (!member) throw appError('map.gone');
   const names = await displayNamesFor(tx, mapId, who.userId);
   const pseudonym: ShowPerson = (userId, name) => ({
     id: pseudonymousId(mapId, userId),

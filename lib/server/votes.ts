@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { appError, errorWords } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { can, refusalFor } from '@/lib/domain/capabilities';
 import { recordId } from '@/lib/schemas/ids';
@@ -15,13 +16,15 @@ import type { RawSql, Tx } from './db';
 export const IMPACT_MIN = 0;
 export const IMPACT_MAX = 4;
 
+const OUT_OF_RANGE = errorWords('vote.range');
+
 export const voteInput = z.object({
   claimId: recordId,
   impact: z
-    .number('Choose a rating from 0 to 4.')
-    .int('Choose a rating from 0 to 4.')
-    .min(IMPACT_MIN, 'Choose a rating from 0 to 4.')
-    .max(IMPACT_MAX, 'Choose a rating from 0 to 4.')
+    .number(OUT_OF_RANGE)
+    .int(OUT_OF_RANGE)
+    .min(IMPACT_MIN, OUT_OF_RANGE)
+    .max(IMPACT_MAX, OUT_OF_RANGE)
     .nullable(),
 });
 
@@ -87,20 +90,18 @@ export async function setVote(
   opts: { userId: string; mapId: string; claimId: string; impact: number | null },
 ): Promise<{ claimId: string; tally: VoteTally; mine: number | null }> {
   const role = await mapRole(sql, opts.userId, opts.mapId);
-  if (!role) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+  if (!role) throw appError('map.gone');
   if (!can(role, 'comment.write'))
     throw new AppError('FORBIDDEN', refusalFor('comment.write', role));
   const [claim] = await sql.$queryRaw<{ id: string }[]>`SELECT "id" FROM "claim"
     WHERE "id" = ${opts.claimId} AND "mapId" = ${opts.mapId} AND "deletedAt" IS NULL`;
-  if (!claim) {
-    throw new AppError('NOT_FOUND', 'That claim is not in this map (it may have been deleted).');
-  }
+  if (!claim) throw appError('claim.gone');
   if (opts.impact === null) {
     await sql.$executeRaw`DELETE FROM "claim_vote"
       WHERE "claimId" = ${opts.claimId} AND "userId" = ${opts.userId}`;
   } else {
     if (!Number.isInteger(opts.impact) || opts.impact < IMPACT_MIN || opts.impact > IMPACT_MAX) {
-      throw new AppError('INVALID', 'Choose a rating from 0 to 4.');
+      throw appError('vote.range');
     }
     const now = new Date();
     await sql.$executeRaw`INSERT INTO "claim_vote" ("claimId", "userId", "mapId", "impact",

@@ -14,13 +14,13 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { chromium, type Page, type Request } from '@playwright/test';
-import { syntheticMap } from '@/lib/domain/exchange/testing/synthetic-map';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { fromAif } from '@/lib/domain/exchange/from-aif';
 import { materialize } from '@/lib/domain/exchange/imported-map';
 import { toAif } from '@/lib/domain/exchange/to-aif';
 import { db } from '@/lib/server/db';
 import { getFeaturedDebate } from '@/lib/server/debates';
-import { createMapFromDocument } from '@/lib/server/map-documents';
+import { createMapFromDocument } from '@/lib/server/map-contents';
 import { getMapForEditor } from '@/lib/server/maps';
 
 const BASE = process.env.BENCH_URL!;

@@ -5,11 +5,7 @@ import type { AccessEnded } from '@/lib/domain/access-ended';
 import type { Role } from '@/lib/domain/capabilities';
 import { changePassword, signOutEverywhere } from '@/lib/server/account-settings';
 import { getAuth } from '@/lib/server/auth';
-import {
-  createAssignment,
-  moveStudent,
-  updateAssignment,
-} from '@/lib/server/classroom/assignments';
+import { moveStudent, updateAssignment } from '@/lib/server/classroom/assignments';
 import {
   createManagedStudents,
   resetStudentPassword,
@@ -26,7 +22,14 @@ import { changeRole, inviteByEmail, removeMember } from '@/lib/server/members';
 import { getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
 import { getCurrentUser } from '@/lib/server/session';
 import { resetPassword, signOut } from '@/lib/server/sign-in';
-import { createUser, db, debate, theAdmin, userWithMap } from '../support/factories';
+import {
+  createUser,
+  db,
+  debate,
+  teamAssignment,
+  theAdmin,
+  userWithMap,
+} from '../support/factories';
 
 // Access that ends, ends everywhere at once: for every cause, an open live stream of the person
 // (or link) whose access changed ends within a second, saying why; a stream whose access did not
@@ -117,17 +120,11 @@ async function teamWorld() {
       await addClassMember(tx, classId, s.id);
     });
   }
-  const { id: assignmentId } = await createAssignment(db, {
-    userId: teacher.id,
+  const { id: assignmentId } = await teamAssignment({
+    teacherId: teacher.id,
     classId,
     debateId: d.id,
-    title: 'Olympic thaw',
-    instructions: '',
-    dueAt: null,
-    anonymous: false,
-    mode: 'team',
     teamCount: 2,
-    sides: 'split',
   });
   const works = await db.assignmentWork.findMany({
     where: { assignmentId },

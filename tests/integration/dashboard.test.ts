@@ -2,11 +2,8 @@ import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { GET as getCsv } from '@/app/api/assignments/[assignmentId]/dashboard.csv/route';
 import { DEFAULT_RUBRIC } from '@/lib/domain/classroom/rubric';
-import {
-  assignmentDashboard,
-  compareWorks,
-  dashboardCsvFor,
-} from '@/lib/server/classroom/dashboard';
+import { compareWorks } from '@/lib/server/classroom/compare-works';
+import { assignmentDashboard, dashboardCsvFor } from '@/lib/server/classroom/dashboard';
 import { removeStudent } from '@/lib/server/classroom/roster';
 import { createMap } from '@/lib/server/maps';
 import { apply, claim, createUser, db, debate, quote, remove } from '../support/factories';

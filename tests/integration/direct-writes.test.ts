@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeTransaction } from '@/lib/server/db-client';
-import { toAnchorView, toClaimView, toLinkView } from '@/lib/server/mappers';
+import { toAnchorView, toClaimView, toLinkView } from '@/lib/server/row-views';
 import { listComments } from '@/lib/server/ops/comment-ops';
 import { listVotes, setVote } from '@/lib/server/votes';
 import { apply, claim, createUser, db, quote, userWithMap } from '../support/factories';

@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { mapRole } from '@/lib/server/access';
-import { createAssignment, renameTeam } from '@/lib/server/classroom/assignments';
+import { renameTeam } from '@/lib/server/classroom/assignments';
 import { FORMER_TEACHER } from '@/lib/server/classroom/access';
 import { createManagedStudents, setAccountKind } from '@/lib/server/classroom/accounts';
 import { createClass, getClassPage, renameClass } from '@/lib/server/classroom/classes';
 import { listRoster } from '@/lib/server/classroom/roster';
 import { deleteMap } from '@/lib/server/maps';
 import { addClaim } from '../support/members';
-import { createUser, db, debate, theAdmin } from '../support/factories';
+import { createUser, db, debate, teamAssignment, theAdmin } from '../support/factories';
 
 // A teacher the admin makes a student account: from their next request their classes are
 // read-only for them (they see them, change nothing), and the maps of those classes' assignments
@@ -21,17 +21,11 @@ async function world() {
   const teacher = await createUser('Rivera');
   await db.user.update({ where: { id: teacher.id }, data: { accountKind: 'teacher' } });
   const { id: classId } = await createClass(db, { userId: teacher.id, name: 'Civics 9' });
-  const { id: assignmentId } = await createAssignment(db, {
-    userId: teacher.id,
+  const { id: assignmentId } = await teamAssignment({
+    teacherId: teacher.id,
     classId,
     debateId: d.id,
-    title: 'Olympic thaw',
-    instructions: '',
-    dueAt: null,
-    anonymous: false,
-    mode: 'team',
     teamCount: 1,
-    sides: 'split',
   });
   const work = await db.assignmentWork.findFirstOrThrow({ where: { assignmentId } });
   return { admin, teacher, classId, assignmentId, work, thesisId: a.id };

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { seededDebate } from '@/lib/domain/exchange/testing/fixtures';
+import { seededDebate } from '@/tests/support/maps/fixtures';
 import {
   aliasBombArgdown,
   deepAifChain,
@@ -8,12 +8,12 @@ import {
   manyQuotesAif,
   unclosedDataArgdown,
   wideAif,
-} from '@/lib/domain/exchange/testing/hostile-imports';
-import { syntheticMap } from '@/lib/domain/exchange/testing/synthetic-map';
+} from '@/tests/support/maps/hostile-imports';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { toArgdown } from '@/lib/domain/exchange/to-argdown';
 import { importMapSchema } from '@/lib/schemas/map';
 import { importMap } from '@/lib/server/import-map';
-import { IMPORT_WORKER_LIMITS, readImportInWorker } from '@/lib/server/import-worker';
+import { IMPORT_WORKER_LIMITS, readImportInWorker } from '@/lib/server/read-import-in-worker';
 import { db, userWithMap } from '../support/factories';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,6 +1,6 @@
 /** An editor session for unit tests: two theses, a server that takes (or refuses) every op. */
 import type { Role } from '@/lib/domain/capabilities';
-import { claim } from '@/lib/domain/testing/sample-map';
+import { claim } from '@/tests/support/maps/sample-map';
 import type { ClaimView, MapView, SourceView, ThesisView } from '@/lib/domain/views';
 import { EditorSession } from '@/lib/editor/session';
 import type { EventStream } from '@/lib/sync/live-connection';

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Stance } from '@/lib/domain/argument-tree';
 import { byOrder, keyAt } from '@/lib/domain/order-keys';
 import type { OpDraft, OpResult } from '@/lib/schemas/ops';
+import { createAssignment } from '@/lib/server/classroom/assignments';
 import { db } from '@/lib/server/db';
 import { createMap } from '@/lib/server/maps';
 import { applyOps } from '@/lib/server/ops/apply-ops';
@@ -163,4 +164,25 @@ export async function quote(
     suffix: '',
   });
   return r.data as import('@/lib/domain/views').AnchorView;
+}
+
+/** A team assignment ("Olympic thaw", no due date) with `teamCount` teams on split sides. */
+export function teamAssignment(opts: {
+  teacherId: string;
+  classId: string;
+  debateId: string;
+  teamCount: number;
+}) {
+  return createAssignment(db, {
+    userId: opts.teacherId,
+    classId: opts.classId,
+    debateId: opts.debateId,
+    title: 'Olympic thaw',
+    instructions: '',
+    dueAt: null,
+    anonymous: false,
+    mode: 'team',
+    teamCount: opts.teamCount,
+    sides: 'split',
+  });
 }

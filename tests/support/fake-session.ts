@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { appError } from '@/lib/error-words';
 
 /**
  * A stand-in for lib/server/session.ts, for tests that go through routes and server actions:
@@ -23,6 +23,6 @@ export async function getCurrentUser(from?: Headers) {
 
 export async function requireUser(from?: Headers) {
   const user = await getCurrentUser(from);
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+  if (!user) throw appError('session.ended');
   return user;
 }

@@ -10,11 +10,11 @@ import { unlessMissing } from '@/lib/errors';
 import { getAssignmentPage } from '@/lib/server/classroom/assignment-views';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Assignment' };
 
-const linkButton =
-  'rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100';
+const linkButton = buttonClass();
 
 export default async function AssignmentPage(props: { params: Promise<{ assignmentId: string }> }) {
   const { assignmentId } = await props.params;

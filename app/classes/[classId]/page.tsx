@@ -14,6 +14,7 @@ import { listRemovedStudents, listRoster } from '@/lib/server/classroom/roster';
 import { baseUrl } from '@/lib/server/config';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Class' };
 
@@ -89,7 +90,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           </h2>
           <a
             href={`/api/classes/${encodeURIComponent(page.id)}/students.csv`}
-            className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
+            className={buttonClass()}
             download
           >
             Download roster (CSV)

@@ -8,6 +8,8 @@ import { listClassesToAssign, requireDebateRead } from '@/lib/server/classroom/d
 import { db } from '@/lib/server/db';
 import { getDebate } from '@/lib/server/debates';
 import { getCurrentUser } from '@/lib/server/session';
+import { buttonClass } from '@/components/ui/button';
+import { MotionHeading } from '@/components/debate/motion-heading';
 
 export const metadata: Metadata = { title: 'Debate' };
 
@@ -36,21 +38,14 @@ export default async function DebateDetailPage({
             ← Debates
           </Link>
         )}
-        <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">The motion</p>
-        <h1
-          id="motion"
-          className="max-w-4xl text-2xl font-bold leading-tight text-stone-900 sm:text-3xl"
-        >
-          {debate.motion}
-        </h1>
-        {debate.summary && <p className="max-w-3xl text-base text-stone-700">{debate.summary}</p>}
+        <MotionHeading motion={debate.motion} summary={debate.summary} />
         <div className="flex flex-wrap items-start gap-3 pt-1">
           {user ? (
             <StartDebateMapButton debateId={debate.id} />
           ) : (
             <Link
               href={`/sign-in?next=${encodeURIComponent(here)}`}
-              className="rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+              className={buttonClass({ variant: 'primary', size: 'lg' })}
             >
               Sign in to build your map
             </Link>
@@ -65,7 +60,7 @@ export default async function DebateDetailPage({
                   <li key={c.id}>
                     <Link
                       href={`/classes/${c.id}/assignments/new?debate=${encodeURIComponent(debate.id)}`}
-                      className="inline-block rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
+                      className={buttonClass()}
                     >
                       {c.name}
                     </Link>

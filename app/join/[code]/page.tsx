@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SignInLinks } from '@/components/auth/sign-in-links';
+import { buttonClass } from '@/components/ui/button';
 import { redirect } from 'next/navigation';
 import { JoinClassForm } from '@/components/classroom/join-class-form';
 import {
@@ -13,8 +15,7 @@ import { getCurrentUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Join a class', robots: { index: false } };
 
-const linkClass =
-  'inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 font-medium text-stone-800 hover:bg-stone-100';
+const linkClass = buttonClass({ text: 'inherit' });
 
 /**
  * A join link. It shows nothing about the class it may name (not even whether one exists) until
@@ -51,7 +52,6 @@ export default async function JoinCodePage({ params }: { params: Promise<{ code:
   const own = user ? await findOwnClassByCode(db, { userId: user.id, code }) : null;
   if (own?.role === 'student') redirect(`/classes/${encodeURIComponent(own.classId)}`);
   const shown = formatJoinCode(code);
-  const next = encodeURIComponent(`/join/${code}`);
   return (
     <div className="mx-auto max-w-lg space-y-4 rounded-lg border border-stone-200 bg-white p-6">
       <h1 className="text-xl font-bold">
@@ -78,14 +78,7 @@ export default async function JoinCodePage({ params }: { params: Promise<{ code:
           <p className="text-stone-700">
             Sign in, or create an account, to join. You will come back here.
           </p>
-          <div className="flex flex-wrap gap-2">
-            <Link href={`/sign-in?next=${next}`} className={linkClass}>
-              Sign in
-            </Link>
-            <Link href={`/sign-up?next=${next}`} className={linkClass}>
-              Create an account
-            </Link>
-          </div>
+          <SignInLinks back={`/join/${code}`} />
         </>
       )}
     </div>

@@ -10,6 +10,7 @@ import { mapRole } from '@/lib/server/access';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 import { findJoinLink, getSharedMap } from '@/lib/server/share-links';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Shared map', robots: { index: false } };
 
@@ -38,10 +39,7 @@ export default async function SharedMapPage({ params }: { params: Promise<{ toke
         user ? (
           <CopyMapButton token={token} />
         ) : (
-          <Link
-            href={`/sign-in?next=/s/${encodeURIComponent(token)}`}
-            className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
-          >
+          <Link href={`/sign-in?next=/s/${encodeURIComponent(token)}`} className={buttonClass()}>
             Sign in to make a copy
           </Link>
         )

@@ -6,19 +6,16 @@ import { materialize } from './imported-map';
 import {
   arbitraryMap,
   hostileText,
+  idCounter,
   PROPERTY_TIMEOUT,
   sampleMap,
   seededDebate,
-} from './testing/fixtures';
-import { syntheticMap } from './testing/synthetic-map';
+} from '@/tests/support/maps/fixtures';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { escapeArgdown, needsExactText, toArgdown } from './to-argdown';
 
-const counter = () => {
-  let n = 0;
-  return () => `id${++n}`;
-};
 const roundTrip = (text: string) =>
-  toArgdown(materialize(fromArgdown(text), seededDebate(), 'Argdown', counter()));
+  toArgdown(materialize(fromArgdown(text), seededDebate(), 'Argdown', idCounter()));
 
 describe('Argdown export', () => {
   it('is read by Argdown’s own parser with the same support and attack relations', () => {
@@ -203,14 +200,14 @@ describe('Argdown import', () => {
 
   it('refuses a quote that is not in the article, and nothing is made', () => {
     const text = `[T1]: a\n  + [C1]: b {"quotes": [{"source": "conversation-informal-diplomacy-koreas-2018", "exact": "Kim surrendered"}]}\n`;
-    expect(() => materialize(fromArgdown(text), seededDebate(), 'Argdown', counter())).toThrow(
+    expect(() => materialize(fromArgdown(text), seededDebate(), 'Argdown', idCounter())).toThrow(
       /line 2 \(C1\): the quote “Kim surrendered” is not in “How informal diplomacy/,
     );
   });
 
   it('refuses bad ratings and empty claims', () => {
     const text = `[T1]: a\n  + [C1]: b {"strength": 9}\n`;
-    expect(() => materialize(fromArgdown(text), seededDebate(), 'Argdown', counter())).toThrow(
+    expect(() => materialize(fromArgdown(text), seededDebate(), 'Argdown', idCounter())).toThrow(
       /strength must be a whole number from 1 to 5/,
     );
   });

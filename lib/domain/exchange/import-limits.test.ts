@@ -3,7 +3,7 @@ import { fromAif } from './from-aif';
 import { fromArgdown } from './from-argdown';
 import { IMPORT_LIMITS } from './import-limits';
 import { materialize, type ImportedMap } from './imported-map';
-import { seededDebate } from './testing/fixtures';
+import { idCounter, seededDebate } from '@/tests/support/maps/fixtures';
 import {
   aliasBombArgdown,
   deepAifChain,
@@ -11,15 +11,10 @@ import {
   manyQuotesAif,
   unclosedDataArgdown,
   wideAif,
-} from './testing/hostile-imports';
-import { syntheticMap } from './testing/synthetic-map';
+} from '@/tests/support/maps/hostile-imports';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { toAif } from './to-aif';
 import { toArgdown } from './to-argdown';
-
-const counter = () => {
-  let n = 0;
-  return () => `id${++n}`;
-};
 
 /** Runs `read` and returns how long it took and what it threw (it must throw). */
 function refusal(read: () => unknown): { ms: number; message: string } {
@@ -59,7 +54,7 @@ describe('import limits: hostile files are refused fast, with where and why', ()
 
   it('refuses a 10,000-level AIF chain without a stack overflow, naming the first claim too deep', () => {
     const { ms, message } = refusal(() =>
-      materialize(fromAif(deepAifChain(10_000)), seededDebate(), 'AIF', counter()),
+      materialize(fromAif(deepAifChain(10_000)), seededDebate(), 'AIF', idCounter()),
     );
     expect(message).toMatch(/node c201: it is 201 levels deep; a map can be at most 200 levels/);
     expect(message).not.toMatch(/call stack/i);
@@ -77,7 +72,7 @@ describe('import limits: hostile files are refused fast, with where and why', ()
       () => fromArgdown(deepArgdownChain(IMPORT_LIMITS.depth)),
       () => fromAif(deepAifChain(IMPORT_LIMITS.depth)),
     ]) {
-      const doc = materialize(read(), seededDebate(), 'test', counter());
+      const doc = materialize(read(), seededDebate(), 'test', idCounter());
       expect(doc.claims).toHaveLength(IMPORT_LIMITS.depth);
     }
     expect(() =>
@@ -85,7 +80,7 @@ describe('import limits: hostile files are refused fast, with where and why', ()
         fromArgdown(deepArgdownChain(IMPORT_LIMITS.depth + 1)),
         seededDebate(),
         'Argdown',
-        counter(),
+        idCounter(),
       ),
     ).toThrow(/line 202 \(C201\): it is 201 levels deep/);
   });
@@ -101,13 +96,13 @@ describe('import limits: hostile files are refused fast, with where and why', ()
 
   it('refuses more than 2,000 quotes before looking for any', () => {
     const { ms, message } = refusal(() =>
-      materialize(fromAif(manyQuotesAif(2_001)), seededDebate(), 'AIF', counter()),
+      materialize(fromAif(manyQuotesAif(2_001)), seededDebate(), 'AIF', idCounter()),
     );
     expect(message).toMatch(/file: it has 2,001 quotes; an import can have at most 2,000/);
     expect(ms).toBeLessThan(2000);
     // 2,000 quotes are found quickly: each article is normalized once, not once per quote.
     const start = performance.now();
-    const doc = materialize(fromAif(manyQuotesAif(2_000)), seededDebate(), 'AIF', counter());
+    const doc = materialize(fromAif(manyQuotesAif(2_000)), seededDebate(), 'AIF', idCounter());
     expect(doc.anchors).toHaveLength(2_000);
     expect(performance.now() - start).toBeLessThan(2000);
   });
@@ -139,7 +134,7 @@ describe('import limits: hostile files are refused fast, with where and why', ()
       ],
       links: [],
     };
-    expect(() => materialize(imported, seededDebate(), 'AIF', counter())).toThrow(
+    expect(() => materialize(imported, seededDebate(), 'AIF', idCounter())).toThrow(
       /node c: a quote is over 2,000 characters/,
     );
   });
@@ -175,7 +170,7 @@ describe('import limits: hostile files are refused fast, with where and why', ()
       ['Argdown', () => fromArgdown(toArgdown(doc))],
       ['AIF', () => fromAif(JSON.stringify(toAif(doc)))],
     ] as const) {
-      const again = materialize(read(), seededDebate(), format, counter());
+      const again = materialize(read(), seededDebate(), format, idCounter());
       expect(again.claims, format).toHaveLength(IMPORT_LIMITS.claims);
       expect(again.anchors, format).toHaveLength(doc.anchors.length);
     }

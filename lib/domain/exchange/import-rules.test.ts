@@ -2,19 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fromAif } from './from-aif';
 import { fromArgdown } from './from-argdown';
 import { materialize, type ImportedClaim, type ImportedMap } from './imported-map';
-import { seededDebate } from './testing/fixtures';
+import { idCounter, seededDebate } from '@/tests/support/maps/fixtures';
 
 // An import obeys the editor's rules: cross-links through checkCrossLink, the tree through
 // argument-tree's, and each refusal says where it is in the file.
 
-const counter = () => {
-  let n = 0;
-  return () => `id${++n}`;
-};
 const argdown = (text: string) =>
-  materialize(fromArgdown(text), seededDebate(), 'Argdown', counter());
+  materialize(fromArgdown(text), seededDebate(), 'Argdown', idCounter());
 const aif = (doc: object) =>
-  materialize(fromAif(JSON.stringify(doc)), seededDebate(), 'AIF', counter());
+  materialize(fromAif(JSON.stringify(doc)), seededDebate(), 'AIF', idCounter());
 
 const node = (nodeID: string, type = 'I', text = `Claim ${nodeID}`) => ({ nodeID, text, type });
 const edge = (fromID: string, toID: string) => ({ fromID, toID });
@@ -115,13 +111,13 @@ describe('materialize applies the tree rules to any imported map', () => {
 
   it('refuses two claims with the same key', () => {
     expect(() =>
-      materialize(map([claim('a', null), claim('a', null)]), seededDebate(), 'AIF', counter()),
+      materialize(map([claim('a', null), claim('a', null)]), seededDebate(), 'AIF', idCounter()),
     ).toThrow(/node a: another claim is also called “a”/);
   });
 
   it('refuses a cycle of replies instead of looping or overflowing', () => {
     const cycle = map([claim('a', 'b'), claim('b', 'a'), claim('c', null)]);
-    expect(() => materialize(cycle, seededDebate(), 'AIF', counter())).toThrow(
+    expect(() => materialize(cycle, seededDebate(), 'AIF', idCounter())).toThrow(
       /node a: it does not lead up to a thesis \(a cycle\) · node b: it does not lead up/,
     );
   });
@@ -131,7 +127,7 @@ describe('materialize applies the tree rules to any imported map', () => {
       map([claim('a', null), { ...claim('b', 'a'), thesisPosition: 1 }]),
       seededDebate(),
       'AIF',
-      counter(),
+      idCounter(),
     );
     expect(doc.claims.map((c) => c.thesisId)).toEqual(['thesis-1', 'thesis-1']);
   });

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { resolvePlace, STANCES, type Stance, type TreeNode } from '../argument-tree';
+import { resolvePlace, type Stance, type TreeNode } from '../argument-tree';
 import { checkCrossLink, type CrossLink } from '../cross-links';
 import type { ClaimView, DebateView } from '../views';
 import type { MapDocument } from './document';
@@ -59,8 +59,6 @@ export function importFailure(format: string, problems: ImportProblem[]): AppErr
     'file',
   );
 }
-
-export const isStance = (s: unknown): s is Stance => STANCES.includes(s as Stance);
 
 /** Where a claim's chain of parents ends: the thesis it reaches, and how many levels below it. */
 export interface Reach {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { orderedClaims, type MapDocument } from './document';
-import { arbitraryMap, PROPERTY_TIMEOUT, sampleMap } from './testing/fixtures';
+import { arbitraryMap, PROPERTY_TIMEOUT, sampleMap } from '@/tests/support/maps/fixtures';
 import { escapeMarkdown, toMarkdown } from './to-markdown';
 
 // The most permissive common setup: raw HTML passed through (as CommonMark and GitHub allow), bare

@@ -2,15 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromAif } from './from-aif';
 import { materialize } from './imported-map';
-import { arbitraryMap, PROPERTY_TIMEOUT, sampleMap, seededDebate } from './testing/fixtures';
+import {
+  arbitraryMap,
+  idCounter,
+  PROPERTY_TIMEOUT,
+  sampleMap,
+  seededDebate,
+} from '@/tests/support/maps/fixtures';
 import { toAif } from './to-aif';
 
-const counter = () => {
-  let n = 0;
-  return () => `id${++n}`;
-};
 const aifRoundTrip = (json: string) =>
-  toAif(materialize(fromAif(json), seededDebate(), 'AIF', counter()));
+  toAif(materialize(fromAif(json), seededDebate(), 'AIF', idCounter()));
 
 describe('AIF export', () => {
   it('makes claims I-nodes, supports RA-nodes and attacks CA-nodes, edges premise → S → conclusion', () => {

@@ -1,7 +1,7 @@
+import { groupBy } from '../group-by';
 import type { AnchorView } from '../views';
 import type { CrossLink } from '../cross-links';
 import { orderedClaims, thesisLabel, type MapDocument } from './document';
-import { groupBy } from './document';
 
 // Argdown (https://argdown.org): each thesis is a statement [T1]/[T2]; each claim a statement [Cn]
 // written under its parent with "+" (supports) or "-" (attacks); a cross-link is written under

@@ -2,7 +2,7 @@ import type { AnchorView, SourceView } from '../views';
 import type { CrossLink } from '../cross-links';
 import { citation, orderedClaims, type MapDocument } from './document';
 import { roles } from '../dialectic';
-import { groupBy } from './document';
+import { groupBy } from '../group-by';
 
 // User text is written so that any CommonMark renderer (GitHub's extensions included: tables,
 // strikethrough, autolinked URLs, math) shows it as the very text typed, and never as markup:

@@ -1,4 +1,4 @@
-import { CONTEXT_LENGTH, locateQuote } from '../quote-anchoring';
+import { locateQuote, type QuoteLocation, selectorAt } from '../quote-anchoring';
 import type { AnchorView, SourceView } from '../views';
 import type { MapDocument } from './document';
 
@@ -10,7 +10,7 @@ import type { MapDocument } from './document';
 // (pages add titles, bylines, captions, menus and comments, which differ between captures). So
 // positions count in a text any client can rebuild from the article's paragraphs, stated in the
 // collection itself (POSITIONS_COUNT_IN): the article's body blocks, as Counterpoint shows them,
-// joined by a blank line (articleText()). As the model requires, they count Unicode code points,
+// joined by a blank line. As the model requires, they count Unicode code points,
 // not UTF-16 units. Prefix and suffix are the quote's context within its own block: they stop at
 // the block's edges, as a page's DOM has no blank line between paragraphs (Apache Annotator and
 // Hypothesis match prefix + exact + suffix in the page's text).
@@ -66,36 +66,23 @@ function positionText(source: SourceView) {
   let point = 0;
   for (const block of source.blocks) {
     points.push(point);
-    point += codePoints(block.text) + 2; // the "\n\n" that joins blocks (articleText())
+    point += codePoints(block.text) + 2; // the "\n\n" that joins blocks
   }
   return { points, blocks: source.blocks.map((b) => b.text) };
 }
 
-/** Up to `n` code points of `s`, from its end or its start. */
-const lastPoints = (s: string, n: number) => Array.from(s).slice(-n).join('');
-const firstPoints = (s: string, n: number) => Array.from(s).slice(0, n).join('');
-
 /** The two selectors of one quote, or null when the stored place no longer holds its words. */
 function selectors(t: ReturnType<typeof positionText>, anchor: AnchorView) {
-  let at: { block: number; start: number; end: number } | null = anchor;
+  let at: QuoteLocation | null = anchor;
   if (t.blocks[at.block]?.slice(at.start, at.end) !== anchor.exact)
     at = locateQuote(t.blocks, anchor, anchor.block);
   if (!at) return null;
-  const block = t.blocks[at.block]!;
-  const exact = block.slice(at.start, at.end);
-  const start = t.points[at.block]! + codePoints(block.slice(0, at.start));
+  // Context stops at the block's edges: the blank line that joins blocks in the documented
+  // text is not in any page's DOM, where blocks are elements (<p>, <h4>, <blockquote>).
+  const { exact, prefix, suffix } = selectorAt(t.blocks, at);
+  const start = t.points[at.block]! + codePoints(t.blocks[at.block]!.slice(0, at.start));
   return [
-    {
-      type: 'TextQuoteSelector',
-      exact,
-      // Context stops at the block's edges: the blank line that joins blocks in the documented
-      // text is not in any page's DOM, where blocks are elements (<p>, <h4>, <blockquote>).
-      prefix: lastPoints(
-        block.slice(Math.max(0, at.start - 2 * CONTEXT_LENGTH), at.start),
-        CONTEXT_LENGTH,
-      ),
-      suffix: firstPoints(block.slice(at.end, at.end + 2 * CONTEXT_LENGTH), CONTEXT_LENGTH),
-    },
+    { type: 'TextQuoteSelector', exact, prefix, suffix },
     { type: 'TextPositionSelector', start, end: start + codePoints(exact) },
   ];
 }

@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DebateView, SourceView } from '../views';
 import type { MapDocument } from './document';
-import { arbitraryMap, PROPERTY_TIMEOUT, sampleMap, seededDebate } from './testing/fixtures';
-import { syntheticMap } from './testing/synthetic-map';
+import {
+  arbitraryMap,
+  PROPERTY_TIMEOUT,
+  sampleMap,
+  seededDebate,
+} from '@/tests/support/maps/fixtures';
+import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { toWebAnnotations } from './to-web-annotations';
 
 interface Quote {

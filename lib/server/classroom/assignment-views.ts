@@ -282,12 +282,3 @@ export async function getAssignmentPage(
     mine: null,
   };
 }
-
-/** Whether someone is in any class (as teacher or student): the home page asks. */
-export async function classRoleAnywhere(tx: Tx, userId: string) {
-  const [teaches, attends] = await Promise.all([
-    tx.classroom.count({ where: { teacherId: userId } }),
-    tx.classMember.count({ where: { userId } }),
-  ]);
-  return { teaches: teaches > 0, attends: attends > 0 };
-}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { parseRubric, type RubricCriterion } from '@/lib/domain/classroom/rubric';
+import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 import { requireWorkAccess } from './access';
@@ -60,7 +61,7 @@ export async function addClaimFeedback(
     select: { mapId: true, deletedAt: true },
   });
   if (!claim || claim.mapId !== work.mapId || claim.deletedAt) {
-    throw new AppError('NOT_FOUND', 'That claim is not in this map (it may have been deleted).');
+    throw appError('claim.gone');
   }
   const row = await tx.claimFeedback.create({
     data: { workId: work.id, claimId: opts.claimId, authorId: opts.userId, body: opts.body },

@@ -9,6 +9,7 @@ import {
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 import { requireAssignmentAccess, requireWorkAccess } from './access';
+import { memberNames } from './review-parts';
 
 /**
  * Grades and rubrics. The teacher of the class ('grade.write') edits an assignment's rubric,
@@ -282,7 +283,7 @@ export async function gradeSummaries(
     assignment: { id: assignment.id, title: assignment.title, classId: assignment.classId },
     rubric,
     works: works.map((w) => {
-      const students = w.members.map((m) => m.user.name).sort((a, b) => a.localeCompare(b, 'en'));
+      const students = memberNames(w.members);
       return {
         workId: w.id,
         mapId: w.mapId,

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 import { loadMapView } from '../maps';
 import { classRole, requireWorkAccess } from './access';
+import { assignmentSummary, type AssignmentSummary } from './review-parts';
 import {
   listClaimFeedback,
   releasedFeedbackFor,
@@ -17,8 +18,6 @@ import { toGradeView, type GradeView } from './grades';
  * What the grading page and the map page show of a piece of work's assignment. Access is checked
  * here (requireWorkAccess / classRole), so a page can call these directly.
  */
-
-export type Side = 'first' | 'second' | 'both';
 
 /** The thesis labels a side argues for (both theses for "both"). */
 export function sideLabels(side: string, theses: { position: number; label: string }[]) {
@@ -35,15 +34,7 @@ export interface WorkPerson {
 }
 
 export interface GradingData {
-  assignment: {
-    id: string;
-    title: string;
-    classId: string;
-    className: string;
-    mode: string;
-    anonymous: boolean;
-    dueAt: string | null;
-  };
+  assignment: AssignmentSummary;
   work: { id: string; name: string; side: string; sideLabels: string[]; mapId: string };
   members: WorkPerson[];
   rubric: RubricCriterion[];
@@ -73,15 +64,7 @@ export async function getGradingData(
   ]);
   const rubric = parseRubric(work.assignment.rubric);
   return {
-    assignment: {
-      id: work.assignment.id,
-      title: work.assignment.title,
-      classId: work.assignment.classId,
-      className: cls.name,
-      mode: work.assignment.mode,
-      anonymous: work.assignment.anonymous,
-      dueAt: work.assignment.dueAt?.toISOString() ?? null,
-    },
+    assignment: assignmentSummary(work.assignment, cls.name),
     work: {
       id: work.id,
       name: work.name,

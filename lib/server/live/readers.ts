@@ -2,8 +2,8 @@ import 'server-only';
 import type { Role } from '@/lib/domain/capabilities';
 import type { Lens } from '@/lib/domain/visibility';
 import type { ShareOptions } from '@/lib/domain/views';
-import { AppError } from '@/lib/errors';
-import { isLinkToken } from '@/lib/schemas/ids';
+import { appError } from '@/lib/error-words';
+import { requireActiveLink } from '../share-links';
 import { requireMapAccess } from '../access';
 import type { Tx } from '../db';
 import { getCurrentUser } from '../session';
@@ -33,22 +33,8 @@ export async function requireLiveReader(
 ): Promise<LiveReader> {
   const token = new URL(request.url).searchParams.get('link');
   if (token) {
-    const link = !isLinkToken(token)
-      ? null
-      : await tx.shareLink.findUnique({
-          where: { token },
-          select: {
-            id: true,
-            mapId: true,
-            role: true,
-            revokedAt: true,
-            includeNotes: true,
-            showName: true,
-          },
-        });
-    if (!link || link.revokedAt || link.mapId !== mapId || link.role !== 'viewer') {
-      throw new AppError('NOT_FOUND', 'This link does not work: it was revoked or never existed.');
-    }
+    const link = await requireActiveLink(tx, token);
+    if (link.mapId !== mapId || link.role !== 'viewer') throw appError('shareLink.dead');
     return {
       kind: 'link',
       linkId: link.id,
@@ -56,7 +42,7 @@ export async function requireLiveReader(
     };
   }
   const user = await getCurrentUser(request.headers);
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+  if (!user) throw appError('session.ended');
   const { role } = await requireMapAccess(tx, user.id, mapId, 'map.read');
   return {
     kind: 'user',

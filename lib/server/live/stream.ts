@@ -28,7 +28,6 @@ const MAX_WAITING = 500;
 const HEARTBEAT_MS = 20_000;
 
 let open = 0;
-export const openStreams = () => open;
 const perReader = new Map<string, number>();
 const readerKey = (reader: LiveReader) =>
   reader.kind === 'user' ? `user:${reader.userId}` : `link:${reader.linkId}`;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { opSchema, type Op, type OpResult, type OpsResponse } from '@/lib/schemas/ops';
 import { capabilityForOp, refusalFor, rolesWith } from '@/lib/domain/capabilities';
@@ -59,7 +60,7 @@ const refusal = (id: string, e: AppError): OpResult => ({
 /** Why a user may not make a change: the map is missing or not theirs, or their role does not allow it. */
 async function refuseAccess(sql: RawSql, userId: string, mapId: string, op: Op): Promise<never> {
   const role = await mapRole(sql, userId, mapId);
-  if (!role) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
+  if (!role) throw appError('map.gone');
   throw new AppError('FORBIDDEN', refusalFor(capabilityForOp(op.kind), role));
 }
 
@@ -105,7 +106,7 @@ async function applyInGroup(
   if (done) {
     if (done.mapId === mapId && done.actorId === userId)
       return { result: JSON.parse(done.result) as OpResult, fresh: false };
-    const result = refusal(op.id, new AppError('CONFLICT', 'That change id was already used.'));
+    const result = refusal(op.id, appError('change.idTaken', { what: 'change' }));
     return { result, fresh: false };
   }
   await sql.$executeRaw`SAVEPOINT op`;
@@ -189,9 +190,7 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
         group.forEach((job, i) => job.resolve(results[i]!.result));
         publishApplied(group, results);
       } catch (error) {
-        const passing =
-          unavailableError(error) ??
-          new AppError('UNAVAILABLE', 'The server could not save this just now.');
+        const passing = unavailableError(error) ?? appError('change.notSaved');
         if (!unavailableError(error)) console.error(error);
         for (const job of group) job.resolve(refusal(job.op.id, passing));
       }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/errors';
+import { appError } from '@/lib/error-words';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Op } from '@/lib/schemas/ops';
 import type { DebateParts } from '../access';
@@ -28,8 +28,6 @@ export type OpOf<K extends Op['kind']> = Extract<Op, { kind: K }>;
 /** The fields an edit may set: named here, never taken from the request. */
 const EDITABLE = ['text', 'note', 'stance', 'strength'] as const;
 
-const GONE = 'This claim was deleted (perhaps in another tab). It is in the map’s Trash.';
-
 // The statements every edit runs are plain SQL (standard, for SQLite and PostgreSQL alike):
 // a Prisma model query costs about 2 ms of CPU to plan here, a raw one 0.4 ms, the same
 // statement straight on SQLite's driver a few microseconds, and a school's edits all go through
@@ -51,26 +49,18 @@ export async function liveClaim(ctx: SqlContext, id: string) {
     }[]
   >`SELECT "id", "thesisId", "parentId", "stance", "text", "note", "strength", "orderKey",
       "deletedAt" FROM "claim" WHERE "id" = ${id} AND "mapId" = ${ctx.mapId}`;
-  if (!claim) throw new AppError('NOT_FOUND', 'That claim is not in this map.');
-  if (claim.deletedAt) throw new AppError('NOT_FOUND', GONE);
+  if (!claim || claim.deletedAt) throw appError('claim.gone');
   return claim;
 }
 
 /** Where a claim may go: a thesis of this debate, or a live claim under that thesis. */
 export async function checkPlace(ctx: SqlContext, thesisId: string, parentId: string | null) {
-  if (!ctx.debate.thesisIds.has(thesisId)) {
-    throw new AppError('INVALID', 'That thesis is not part of this map’s debate.');
-  }
+  if (!ctx.debate.thesisIds.has(thesisId)) throw appError('debate.otherThesis');
   if (parentId === null) return;
   const parent = await liveClaim(ctx, parentId).catch(() => {
-    throw new AppError(
-      'NOT_FOUND',
-      'The claim you answered was deleted, so this reply could not be saved.',
-    );
+    throw appError('claim.parentGone');
   });
-  if (parent.thesisId !== thesisId) {
-    throw new AppError('INVALID', 'A reply belongs to the same thesis as the claim it answers.');
-  }
+  if (parent.thesisId !== thesisId) throw appError('claim.otherThesis');
 }
 
 export async function addClaim(ctx: SqlContext, op: OpOf<'claim.add'>) {
@@ -82,8 +72,7 @@ export async function addClaim(ctx: SqlContext, op: OpOf<'claim.add'>) {
       VALUES (${op.claimId}, ${ctx.mapId}, ${op.thesisId}, ${op.parentId}, ${op.stance},
         ${op.text}, ${op.order}, ${now}, ${now})`;
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw new AppError('CONFLICT', 'A claim with that id already exists.');
+    if (isUniqueViolation(e)) throw appError('change.idTaken', { what: 'claim' });
     throw e;
   }
 }
@@ -108,22 +97,11 @@ export async function updateClaim(ctx: SqlContext, op: OpOf<'claim.update'>) {
     const saved =
       field === 'strength' && claim.strength !== null ? Number(claim.strength) : claim[field];
     if (base !== undefined && next !== undefined && saved !== base && saved !== next) {
-      throw new AppError(
-        'CONFLICT',
-        field === 'stance'
-          ? 'Someone else changed whether this claim is pro or con since, so it was left as they set it.'
-          : 'Someone else changed this claim’s rating since, so it was left as they set it.',
-      );
+      throw appError(field === 'stance' ? 'claim.stanceChanged' : 'claim.ratingChanged');
     }
   }
   if (Object.keys(current).length > 0) {
-    throw Object.assign(
-      new AppError(
-        'CONFLICT',
-        'Someone else changed this claim while you were editing it. Your text is kept: compare the two versions and choose.',
-      ),
-      { current },
-    );
+    throw Object.assign(appError('claim.textChanged'), { current });
   }
   const fields = EDITABLE.filter((field) => op.set[field] !== undefined);
   ctx.before = {

@@ -1,12 +1,10 @@
 import 'server-only';
 import type { CommentView } from '@/lib/domain/views';
-import { AppError } from '@/lib/errors';
+import { appError } from '@/lib/error-words';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { RawSql, Tx } from '../db';
 import type { OpOf, SqlContext } from './claim-ops';
 import { sqlDate } from './sql-rows';
-
-const GONE = 'That comment was deleted.';
 
 /** A comment row as the editor shows it. */
 export function toCommentView(c: {
@@ -97,7 +95,7 @@ async function liveComment(ctx: SqlContext, id: string) {
     }[]
   >`SELECT "id", "claimId", "authorId", "parentId", "body", "deletedAt" FROM "comment"
     WHERE "id" = ${id} AND "mapId" = ${ctx.mapId}`;
-  if (!comment || comment.deletedAt) throw new AppError('NOT_FOUND', GONE);
+  if (!comment || comment.deletedAt) throw appError('comment.gone');
   return comment;
 }
 
@@ -109,28 +107,25 @@ async function requireAuthor(ctx: SqlContext, authorId: string, allowOwner: bool
       SELECT "ownerId" FROM "argument_map" WHERE "id" = ${ctx.mapId}`;
     if (map?.ownerId === ctx.userId) return;
   }
-  throw new AppError('FORBIDDEN', 'Only the person who wrote a comment can change it.');
+  throw appError('comment.notAuthor');
 }
 
 /** Starts a thread on a live claim, or answers one (replies always hang off the thread's first comment). */
 export async function addComment(ctx: SqlContext, op: OpOf<'comment.add'>) {
   const [claim] = await ctx.sql.$queryRaw<{ id: string }[]>`SELECT "id" FROM "claim"
     WHERE "id" = ${op.claimId} AND "mapId" = ${ctx.mapId} AND "deletedAt" IS NULL`;
-  if (!claim)
-    throw new AppError('NOT_FOUND', 'That claim was deleted, so the comment was not kept.');
+  if (!claim) throw appError('claim.goneWith', { what: 'comment' });
   let parentId: string | null = null;
   if (op.parentId) {
     const parent = await liveComment(ctx, op.parentId).catch(() => {
-      throw new AppError('NOT_FOUND', 'The comment you answered was deleted.');
+      throw appError('comment.parentGone');
     });
-    if (parent.claimId !== claim.id) {
-      throw new AppError('INVALID', 'A reply belongs on the same claim as the comment it answers.');
-    }
+    if (parent.claimId !== claim.id) throw appError('comment.otherClaim');
     parentId = parent.parentId ?? parent.id;
   }
   const [taken] = await ctx.sql.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "comment" WHERE "id" = ${op.commentId}`;
-  if (taken) throw new AppError('CONFLICT', 'A comment with that id already exists.');
+  if (taken) throw appError('change.idTaken', { what: 'comment' });
   // Comments are listed oldest first: two written in one millisecond (a reply straight after its
   // thread) still get distinct times in the order they were written.
   const [last] = await ctx.sql.$queryRaw<{ at: unknown }[]>`

@@ -2,9 +2,9 @@ import 'server-only';
 import type { Stance } from '@/lib/domain/argument-tree';
 import { checkCrossLink, liveLinks } from '@/lib/domain/cross-links';
 import { locateQuote, selectorAt } from '@/lib/domain/quote-anchoring';
-import { AppError } from '@/lib/errors';
+import { appError } from '@/lib/error-words';
 import { restoreBlocks } from '@/lib/schemas/source';
-import { toAnchorView, toLinkView } from '../mappers';
+import { toAnchorView, toLinkView } from '../row-views';
 import type { OpOf, SqlContext } from './claim-ops';
 import { sqlIn, sqlJson } from './sql-rows';
 import { isUniqueViolation } from '../db-errors';
@@ -42,11 +42,11 @@ async function articleText(ctx: SqlContext, sourceId: string) {
  * Runs an INSERT; an id used before (in any map) is a refusal, like a claim's, not a failure to
  * retry. SQLite's direct path throws at once, PostgreSQL's when awaited: both are caught here.
  */
-async function insertNew(insert: () => PromiseLike<unknown>, message: string) {
+async function insertNew(insert: () => PromiseLike<unknown>, what: 'quote' | 'link') {
   try {
     await insert();
   } catch (error) {
-    throw isUniqueViolation(error) ? new AppError('CONFLICT', message) : error;
+    throw isUniqueViolation(error) ? appError('change.idTaken', { what }) : error;
   }
 }
 
@@ -55,22 +55,13 @@ async function insertNew(insert: () => PromiseLike<unknown>, message: string) {
  * is stored is the article's own text around it, not what the browser sent.
  */
 export async function addAnchor(ctx: SqlContext, op: OpOf<'anchor.add'>) {
-  if (!ctx.debate.sourceIds.has(op.sourceId)) {
-    throw new AppError('INVALID', 'That article is not part of this map’s debate.', 'sourceId');
-  }
-  if (!(await isLive(ctx, op.claimId)))
-    throw new AppError('NOT_FOUND', 'That claim was deleted, so the quote was not kept.');
+  if (!ctx.debate.sourceIds.has(op.sourceId)) throw appError('debate.otherArticle');
+  if (!(await isLive(ctx, op.claimId))) throw appError('claim.goneWith', { what: 'quote' });
   const source = await articleText(ctx, op.sourceId);
   const blocks = source.blocks;
   const selector = { exact: op.exact, prefix: op.prefix, suffix: op.suffix };
   const location = locateQuote(blocks, selector, op.block);
-  if (!location) {
-    throw new AppError(
-      'INVALID',
-      `That passage is not in “${source.title}”. Select it in the article, or paste it exactly as written (within one paragraph).`,
-      'quote',
-    );
-  }
+  if (!location) throw appError('quote.notInArticle', { title: source.title });
   const anchor: AnchorRow = {
     id: op.anchorId,
     claimId: op.claimId,
@@ -84,7 +75,7 @@ export async function addAnchor(ctx: SqlContext, op: OpOf<'anchor.add'>) {
     VALUES (${anchor.id}, ${anchor.claimId}, ${anchor.sourceId}, ${anchor.exact},
       ${anchor.prefix}, ${anchor.suffix}, ${anchor.block}, ${anchor.start}, ${anchor.end},
       ${new Date()})`,
-    'A quote with that id already exists.',
+    'quote',
   );
   return toAnchorView(anchor);
 }
@@ -112,7 +103,7 @@ export async function removeAnchor(ctx: SqlContext, op: OpOf<'anchor.remove'>) {
 export async function addLink(ctx: SqlContext, op: OpOf<'link.add'>) {
   const target = op.target;
   if ('thesisId' in target && !ctx.debate.thesisIds.has(target.thesisId)) {
-    throw new AppError('INVALID', 'That thesis is not part of this map’s debate.');
+    throw appError('debate.otherThesis');
   }
   const ends = [op.fromClaimId, ...('claimId' in target ? [target.claimId] : [])];
   const claims = await ctx.sql.$queryRaw<
@@ -135,7 +126,7 @@ export async function addLink(ctx: SqlContext, op: OpOf<'link.add'>) {
     ("id", "mapId", "fromClaimId", "toClaimId", "toThesisId", "stance", "createdAt")
     VALUES (${link.id}, ${ctx.mapId}, ${link.fromClaimId}, ${link.toClaimId}, ${link.toThesisId},
       ${link.stance}, ${new Date()})`,
-    'A link with that id already exists.',
+    'link',
   );
   return toLinkView(link);
 }

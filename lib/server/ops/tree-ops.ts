@@ -1,8 +1,8 @@
 import 'server-only';
 import { isAt } from '@/lib/domain/apply-op';
-import { AppError } from '@/lib/errors';
+import { appError } from '@/lib/error-words';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { toAnchorView, toClaimView, toLinkView } from '../mappers';
+import { toAnchorView, toClaimView, toLinkView } from '../row-views';
 import { liveClaim, checkPlace, type OpOf, type SqlContext } from './claim-ops';
 import { commentsWhere } from './comment-ops';
 import { sqlIn, sqlNumber } from './sql-rows';
@@ -30,20 +30,12 @@ export async function moveClaim(ctx: SqlContext, op: OpOf<'claim.move'>) {
   const claim = await liveClaim(ctx, op.claimId);
   // An undo's move says where the claim must still be: someone else's later move is not undone.
   if (op.base && !isAt({ ...claim, order: claim.orderKey }, op.base)) {
-    throw new AppError(
-      'CONFLICT',
-      'Someone else moved this claim since, so it was left where they put it.',
-    );
+    throw appError('claim.movedSince');
   }
   await checkPlace(ctx, op.thesisId, op.parentId);
   ctx.before = { thesisId: claim.thesisId, parentId: claim.parentId, order: claim.orderKey };
   const replies = await liveSubtree(ctx, op.claimId);
-  if (op.parentId !== null && replies.has(op.parentId)) {
-    throw new AppError(
-      'INVALID',
-      'A claim cannot be moved under itself or one of its own replies.',
-    );
-  }
+  if (op.parentId !== null && replies.has(op.parentId)) throw appError('claim.underItself');
   const now = new Date();
   await ctx.sql.$executeRaw`UPDATE "claim" SET "parentId" = ${op.parentId},
     "thesisId" = ${op.thesisId}, "orderKey" = ${op.order}, "version" = "version" + 1,
@@ -65,14 +57,7 @@ export async function deleteClaim(ctx: SqlContext, op: OpOf<'claim.delete'>) {
   const seen = new Set(op.seen);
   const subtree = [...(await liveSubtree(ctx, op.claimId))];
   const unseen = subtree.filter((id) => !seen.has(id));
-  if (unseen.length > 0) {
-    throw new AppError(
-      'CONFLICT',
-      unseen.length === 1
-        ? 'Someone added a reply to this claim since you opened the map, so nothing was deleted. Look at the new reply, then delete again if you still want to.'
-        : `Someone added ${unseen.length} replies to this claim since you opened the map, so nothing was deleted. Look at them, then delete again if you still want to.`,
-    );
-  }
+  if (unseen.length > 0) throw appError('claim.unseenReplies', { count: unseen.length });
   const now = new Date();
   await ctx.sql.$executeRaw`UPDATE "claim" SET "deletedAt" = ${now}, "deletionId" = ${op.id},
     "deletedById" = ${ctx.userId}, "updatedAt" = ${now} WHERE "id" ${sqlIn(subtree)}`;
@@ -99,16 +84,11 @@ export async function restoreClaims(ctx: SqlContext, op: OpOf<'claim.restore'>) 
   const ids = batch.map((c) => c.id);
   const inBatch = new Set(ids);
   const root = batch.find((c) => !c.parentId || !inBatch.has(c.parentId));
-  if (!root) throw new AppError('NOT_FOUND', 'That was already restored.');
+  if (!root) throw appError('restore.done');
   if (root.parentId) {
     const [parent] = await ctx.sql.$queryRaw<{ id: string }[]>`SELECT "id" FROM "claim"
       WHERE "id" = ${root.parentId} AND "mapId" = ${ctx.mapId} AND "deletedAt" IS NULL`;
-    if (!parent) {
-      throw new AppError(
-        'CONFLICT',
-        'This cannot be restored on its own: the claim it answered is deleted too. Restore that one first.',
-      );
-    }
+    if (!parent) throw appError('restore.parentDeleted');
   }
   await ctx.sql.$executeRaw`UPDATE "claim" SET "deletedAt" = NULL, "deletionId" = NULL,
     "deletedById" = NULL, "updatedAt" = ${new Date()} WHERE "id" ${sqlIn(ids)}`;

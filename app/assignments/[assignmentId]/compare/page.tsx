@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { ComparedColumn } from '@/components/dashboard/compared-column';
 import { MeetingList } from '@/components/dashboard/meeting-list';
 import { unlessMissing } from '@/lib/errors';
-import { compareWorks } from '@/lib/server/classroom/dashboard';
+import { compareWorks } from '@/lib/server/classroom/compare-works';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 
@@ -57,14 +58,12 @@ export default async function ComparePage({
 
   return (
     <div className="min-w-0 space-y-6">
-      <nav aria-label="Assignment" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link className={link} href={`/assignments/${assignment.id}/dashboard`}>
-          ← Dashboard
-        </Link>
-        <Link className={link} href={`/assignments/${assignment.id}`}>
-          {assignment.title}
-        </Link>
-      </nav>
+      <AssignmentNav
+        links={[
+          [`/assignments/${assignment.id}/dashboard`, '← Dashboard'],
+          [`/assignments/${assignment.id}`, assignment.title],
+        ]}
+      />
       <header className="space-y-1">
         <p className="text-sm text-stone-600">
           {assignment.className} · {assignment.title}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { unlessMissing } from '@/lib/errors';
@@ -10,8 +10,6 @@ import { getCurrentUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 export const dynamic = 'force-dynamic';
-
-const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
 
 const MODES: Record<string, string> = {
   individual: 'each student builds a map',
@@ -34,17 +32,13 @@ export default async function DashboardPage({
 
   return (
     <div className="min-w-0 space-y-5">
-      <nav aria-label="Assignment" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link className={link} href={`/assignments/${assignment.id}`}>
-          ← {assignment.title}
-        </Link>
-        <Link className={link} href={`/classes/${assignment.classId}`}>
-          {assignment.className}
-        </Link>
-        <Link className={link} href={`/assignments/${assignment.id}/rubric`}>
-          Rubric and all grades
-        </Link>
-      </nav>
+      <AssignmentNav
+        links={[
+          [`/assignments/${assignment.id}`, `← ${assignment.title}`],
+          [`/classes/${assignment.classId}`, assignment.className],
+          [`/assignments/${assignment.id}/rubric`, 'Rubric and all grades'],
+        ]}
+      />
       <header className="space-y-1">
         <p className="text-sm text-stone-600">
           {assignment.className} · {MODES[assignment.mode] ?? assignment.mode}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { ReleaseAllButton } from '@/components/grading/release-all-button';
 import { RubricEditor } from '@/components/grading/rubric-editor';
@@ -30,14 +31,12 @@ export default async function RubricPage({
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <nav aria-label="Assignment" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link className={link} href={`/assignments/${assignment.id}`}>
-          ← {assignment.title}
-        </Link>
-        <Link className={link} href={`/assignments/${assignment.id}/dashboard`}>
-          Dashboard
-        </Link>
-      </nav>
+      <AssignmentNav
+        links={[
+          [`/assignments/${assignment.id}`, `← ${assignment.title}`],
+          [`/assignments/${assignment.id}/dashboard`, 'Dashboard'],
+        ]}
+      />
       <h1 className="text-2xl font-bold">Rubric and grades: {assignment.title}</h1>
       <RubricEditor
         key={JSON.stringify(rubric)}

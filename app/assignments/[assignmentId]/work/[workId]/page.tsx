@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { GradeForm } from '@/components/grading/grade-form';
 import { GradingOutline } from '@/components/grading/grading-outline';
@@ -11,8 +11,6 @@ import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Grade work' };
-
-const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
 
 export default async function GradeWorkPage({
   params,
@@ -41,20 +39,14 @@ export default async function GradeWorkPage({
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
-      <nav aria-label="Assignment" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link className={link} href={`/assignments/${assignment.id}`}>
-          ← {assignment.title}
-        </Link>
-        <Link className={link} href={`/assignments/${assignment.id}/dashboard`}>
-          Dashboard
-        </Link>
-        <Link className={link} href={`/assignments/${assignment.id}/rubric`}>
-          Rubric and all grades
-        </Link>
-        <Link className={link} href={`/maps/${work.mapId}`}>
-          Open the map
-        </Link>
-      </nav>
+      <AssignmentNav
+        links={[
+          [`/assignments/${assignment.id}`, `← ${assignment.title}`],
+          [`/assignments/${assignment.id}/dashboard`, 'Dashboard'],
+          [`/assignments/${assignment.id}/rubric`, 'Rubric and all grades'],
+          [`/maps/${work.mapId}`, 'Open the map'],
+        ]}
+      />
       <header className="space-y-1">
         <p className="text-sm text-stone-600">
           {assignment.className} · {assignment.title}

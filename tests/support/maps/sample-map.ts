@@ -1,6 +1,6 @@
 /** A small map for the domain's unit tests (history, undo): built fresh by each call. */
-import type { MapState } from '../apply-op';
-import type { ClaimView } from '../views';
+import type { MapState } from '@/lib/domain/apply-op';
+import type { ClaimView } from '@/lib/domain/views';
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

@@ -1,11 +1,11 @@
 // The import worker: loads the parsers, says it is ready, reads the one file it is sent off the
-// request thread (see import-worker.ts), answers, and is then terminated. Plain Node, no
+// request thread (see read-import-in-worker.ts), answers, and is then terminated. Plain Node, no
 // Next.js: Turbopack bundles it as an entry of its own.
 import crypto from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { readImport } from '@/lib/domain/exchange/read-import';
 import { AppError } from '@/lib/errors';
-import type { ImportJob, WorkerAnswer } from './import-worker';
+import type { ImportJob, WorkerAnswer } from './read-import-in-worker';
 
 function answer(job: ImportJob): WorkerAnswer {
   try {

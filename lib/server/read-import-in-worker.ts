@@ -89,9 +89,9 @@ interface Started {
   ready: Promise<void>;
 }
 
-/** The worker bundled from source, for Vitest (see import-worker-source.ts; never bundled). */
+/** The worker bundled from source, for Vitest (see import-worker-bundle.ts; never bundled). */
 async function workerFromSource(): Promise<string> {
-  const source = await import(/* turbopackIgnore: true */ './import-worker-source');
+  const source = await import(/* turbopackIgnore: true */ './import-worker-bundle');
   return source.bundleImportWorker();
 }
 
@@ -106,7 +106,7 @@ async function startWorker(memoryMb: number): Promise<Started> {
   const worker = process.env.VITEST
     ? new Worker(await workerFromSource(), options)
     : // Turbopack bundles the worker as its own entry and rewrites this to the built chunk.
-      new Worker(new URL('./import.worker.ts', import.meta.url), options);
+      new Worker(new URL('./import-worker-thread.ts', import.meta.url), options);
   worker.unref(); // a spare waiting for work never keeps the process alive
   const ready = new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());

@@ -7,6 +7,9 @@ import { restoreBlocks } from '@/lib/schemas/source';
 
 // Rows to the plain views the UI receives. Stored values are restored, never trusted blindly.
 
+/** A stored stance: "con", or else "pro". */
+export const toStance = (stance: string): Stance => (stance === 'con' ? 'con' : 'pro');
+
 export function toSourceView(s: Source): SourceView {
   return {
     id: s.id,
@@ -43,7 +46,7 @@ export function toClaimView(
     id: c.id,
     thesisId: c.thesisId,
     parentId: c.parentId,
-    stance: (c.stance === 'con' ? 'con' : 'pro') as Stance,
+    stance: toStance(c.stance),
     order: c.orderKey,
     text: c.text,
     note: c.note,
@@ -72,6 +75,6 @@ export function toLinkView(l: Omit<ClaimLink, 'createdAt' | 'mapId'>): CrossLink
     fromClaimId: l.fromClaimId,
     toClaimId: l.toClaimId,
     toThesisId: l.toThesisId,
-    stance: l.stance === 'con' ? 'con' : 'pro',
+    stance: toStance(l.stance),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outline } from '../../argument-tree';
-import { locateQuote } from '../../quote-anchoring';
+import { outline } from '@/lib/domain/argument-tree';
+import { locateQuote } from '@/lib/domain/quote-anchoring';
 import { seededDebate } from './fixtures';
 import { syntheticMap } from './synthetic-map';
 

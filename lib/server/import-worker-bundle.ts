@@ -4,7 +4,7 @@ import path from 'node:path';
 // Under Vitest the server code runs from its TypeScript source, which a worker thread cannot
 // load. This bundles the import worker once with esbuild (installed with tsx and Vitest) into
 // node_modules/.cache, where its packages resolve. `next dev` and `next build` bundle the worker
-// themselves and never load this file (import-worker.ts imports it with turbopackIgnore).
+// themselves and never load this file (read-import-in-worker.ts imports it with turbopackIgnore).
 
 let built: Promise<string> | null = null;
 
@@ -13,9 +13,9 @@ export function bundleImportWorker(): Promise<string> {
   built ??= (async () => {
     const { build } = await import('esbuild');
     const dir = path.join(process.cwd(), 'node_modules', '.cache', 'counterpoint');
-    const outfile = path.join(dir, 'import-worker.mjs');
+    const outfile = path.join(dir, 'import-worker-thread.mjs');
     const result = await build({
-      entryPoints: [path.join(process.cwd(), 'lib', 'server', 'import.worker.ts')],
+      entryPoints: [path.join(process.cwd(), 'lib', 'server', 'import-worker-thread.ts')],
       outfile,
       write: false,
       bundle: true,

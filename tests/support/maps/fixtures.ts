@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import type { Stance } from '../../argument-tree';
-import type { CrossLink } from '../../cross-links';
-import { locateQuote, selectorAt } from '../../quote-anchoring';
-import type { AnchorView, ClaimView, DebateView } from '../../views';
-import type { MapDocument } from '../document';
-import { initialKeys } from '../../order-keys';
+import type { Stance } from '@/lib/domain/argument-tree';
+import type { CrossLink } from '@/lib/domain/cross-links';
+import { locateQuote, selectorAt } from '@/lib/domain/quote-anchoring';
+import type { AnchorView, ClaimView, DebateView } from '@/lib/domain/views';
+import type { MapDocument } from '@/lib/domain/exchange/document';
+import { initialKeys } from '@/lib/domain/order-keys';
+
+/** New ids for an import, as the server makes them: id1, id2, … (a fresh count per call). */
+export function idCounter(): () => string {
+  let n = 0;
+  return () => `id${++n}`;
+}
 
 /** The seeded debate as a DebateView with fixed ids, read from the seed file (test support only). */
 export function seededDebate(): DebateView {

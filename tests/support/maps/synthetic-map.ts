@@ -1,9 +1,9 @@
-import type { Stance } from '../../argument-tree';
-import type { CrossLink } from '../../cross-links';
-import { locateQuote, selectorAt } from '../../quote-anchoring';
-import type { AnchorView, ClaimView, DebateView } from '../../views';
-import type { MapDocument } from '../document';
-import { keyCounter } from '../../order-keys';
+import type { Stance } from '@/lib/domain/argument-tree';
+import type { CrossLink } from '@/lib/domain/cross-links';
+import { locateQuote, selectorAt } from '@/lib/domain/quote-anchoring';
+import type { AnchorView, ClaimView, DebateView } from '@/lib/domain/views';
+import type { MapDocument } from '@/lib/domain/exchange/document';
+import { keyCounter } from '@/lib/domain/order-keys';
 
 /** A small, seedable pseudo-random generator (mulberry32), so every run builds the same map. */
 function random(seed: number) {
