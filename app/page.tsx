@@ -44,7 +44,7 @@ export default async function DebatePage() {
           ) : (
             <>
               <Link
-                href="/sign-up?next=/maps"
+                href="/sign-up?next=%2Fstart%3Fnew%3Dmap"
                 className={buttonClass({ variant: 'primary', size: 'lg' })}
               >
                 Sign up to build your map
@@ -52,7 +52,7 @@ export default async function DebatePage() {
               <span className="text-sm text-stone-600">
                 Reading needs no account. Already have one?{' '}
                 <Link
-                  href="/sign-in?next=/maps"
+                  href="/sign-in"
                   className="font-medium text-stone-800 underline underline-offset-4"
                 >
                   Sign in

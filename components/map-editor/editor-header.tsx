@@ -44,7 +44,7 @@ export function EditorHeader({
   actions?: ReactNode;
 }) {
   const session = useSession();
-  const { status, canUndo, canRedo, live } = useEditorState();
+  const { status, canUndo, canRedo, live, screen } = useEditorState();
   const readOnly = !session.canEdit;
   const [menu, setMenu] = useState(false);
   const menuId = useId();
@@ -62,9 +62,13 @@ export function EditorHeader({
           <h1 className="break-words text-2xl font-bold text-stone-900">{map.title}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-2" data-no-print>
-          <PresenceBar entries={others} live={live.state} />
+          <PresenceBar entries={others} live={live.state} connectedOnce={live.connectedOnce} />
           {(session.canEdit || session.canComment) && (
-            <SaveStatus status={status} onRetry={() => session.sync.retryNow()} />
+            <SaveStatus
+              status={status}
+              unsaved={screen.unsaved.length}
+              onRetry={() => session.sync.retryNow()}
+            />
           )}
           {!readOnly && (
             <>

@@ -2,6 +2,7 @@
 
 import { Button } from '@/components/ui/button';
 import { useEditorState, useSession } from '@/components/map/session';
+import { inLabel } from '@/lib/editor/places';
 
 /**
  * Typed text the server did not take, kept on screen until the person decides. A conflict
@@ -10,12 +11,16 @@ import { useEditorState, useSession } from '@/components/map/session';
  */
 export function UnsavedNotices() {
   const session = useSession();
-  const { unsaved } = useEditorState().screen;
+  const { screen, claims } = useEditorState();
+  const { unsaved } = screen;
   if (unsaved.length === 0) return null;
   return (
     <section aria-label="Text not saved" className="space-y-2">
       {unsaved.map((u) => {
+        const claim = claims.find((c) => c.id === u.claimId);
         const what = u.field === 'text' ? 'claim' : 'note';
+        const which = claim ? `“${inLabel(claim.text)}”` : '';
+        const subject = u.field === 'text' ? `the claim ${which}` : `the note on ${which}`;
         return (
           <div
             key={`${u.claimId}-${u.field}`}
@@ -24,7 +29,7 @@ export function UnsavedNotices() {
           >
             <p className="font-semibold">
               {u.theirs !== null
-                ? `Someone else changed this ${what} while you were editing it.`
+                ? `Someone else changed ${subject.trim()} while you were editing it.`
                 : `Your ${what} was not saved: ${u.reason}`}
             </p>
             <div className={`mt-2 grid gap-2 ${u.theirs !== null ? 'sm:grid-cols-2' : ''}`}>

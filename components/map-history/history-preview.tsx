@@ -114,7 +114,7 @@ export function HistoryPreview({
         <p className="text-sm text-stone-700">
           {differing === 0 && addedSince === 0
             ? 'The claims were the same as now.'
-            : `${plural(differing, 'claim')} differ from now (marked)${addedSince ? `; ${plural(addedSince, 'claim')} added since are not shown` : ''}.`}
+            : `${plural(differing, 'claim')} ${differing === 1 ? 'differs' : 'differ'} from now (marked)${addedSince ? `; ${plural(addedSince, 'claim')} added since are not shown` : ''}.`}
           {canEdit && ' Pick a claim to restore it.'}
         </p>
         {canEdit && !settled && (

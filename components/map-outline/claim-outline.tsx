@@ -18,6 +18,8 @@ export interface ClaimOutlineProps {
   composer: ComposerTarget | null;
   activeId: string | null;
   editing: { claimId: string; field: 'text' | 'note' } | null;
+  /** Claims someone else just changed, with their name. */
+  touched: Record<string, string>;
   readOnly: boolean;
 }
 
@@ -33,6 +35,7 @@ export const ClaimOutline = memo(function ClaimOutline({
   composer,
   activeId,
   editing,
+  touched,
   readOnly,
 }: ClaimOutlineProps) {
   const rows = useMemo(() => outline(claims, thesisId), [claims, thesisId]);
@@ -64,6 +67,7 @@ export const ClaimOutline = memo(function ClaimOutline({
               tabbable={activeHere ? row.claim.id === activeId : i === 0}
               active={row.claim.id === activeId}
               tools={row.claim.id === activeId && !composer}
+              touchedBy={touched[row.claim.id]}
               editing={editing?.claimId === row.claim.id ? editing.field : null}
             />
             {composerHere && composer.afterClaimId === row.claim.id && (

@@ -31,6 +31,8 @@ export interface ClaimRowProps {
   active: boolean;
   /** Its toolbar shows (selected, and no new-claim form open anywhere). */
   tools: boolean;
+  /** Who else just changed it (shown for a few seconds). */
+  touchedBy?: string;
   /** Which of its texts is being edited in place, if any. */
   editing: 'text' | 'note' | null;
 }
@@ -60,6 +62,7 @@ function sameRow(a: ClaimRowProps, b: ClaimRowProps): boolean {
     a.tabbable === b.tabbable &&
     a.active === b.active &&
     a.tools === b.tools &&
+    a.touchedBy === b.touchedBy &&
     a.editing === b.editing &&
     sameItems(a.anchors, b.anchors, Object.is) &&
     sameItems(a.linksOut ?? NO_LINKS, b.linksOut ?? NO_LINKS, sameEnd) &&
@@ -78,6 +81,7 @@ function ClaimRowView({
   tabbable,
   active,
   tools,
+  touchedBy,
   editing,
 }: ClaimRowProps) {
   const session = useSession();
@@ -115,7 +119,7 @@ function ClaimRowView({
           helpsThesis(role) ? 'border-l-pro-600' : 'border-l-con-600'
         } ${
           claim.stance === 'con' ? 'border-dashed' : ''
-        } ${active ? 'border-stone-500 ring-1 ring-stone-400' : 'border-stone-200'}`}
+        } ${active ? 'border-stone-500 ring-1 ring-stone-400' : touchedBy ? 'border-amber-400 ring-2 ring-amber-300' : 'border-stone-200'}`}
       >
         <div className="flex items-start gap-2">
           <StanceBadge stance={claim.stance} role={role} />
@@ -150,6 +154,14 @@ function ClaimRowView({
                 {'○'.repeat(5 - claim.strength)}
               </span>
               <span className="sr-only">Strength {claim.strength} of 5</span>
+            </span>
+          )}
+          {touchedBy && (
+            <span
+              className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
+              data-touched-by={touchedBy}
+            >
+              Changed by {touchedBy}
             </span>
           )}
           <ClaimCommentsButton claimId={claim.id} active={active} />

@@ -57,6 +57,7 @@ export function EditorSide({
         composer={screen.composer}
         activeId={screen.activeId}
         editing={screen.editing}
+        touched={screen.touched}
         readOnly={readOnly}
       />
     </div>

@@ -53,13 +53,25 @@ function Avatar({ entry }: { entry: PresenceEntry }) {
 }
 
 /** The header's "who is here" row and whether changes are arriving live. */
-export function PresenceBar({ entries, live }: { entries: PresenceEntry[]; live: LiveState }) {
+export function PresenceBar({
+  entries,
+  live,
+  connectedOnce,
+}: {
+  entries: PresenceEntry[];
+  live: LiveState;
+  /** Before the first connection, "connecting" is not shown (no flash on every page load). */
+  connectedOnce: boolean;
+}) {
   const here = people(entries);
   const label =
     live === 'live' ? 'Live' : live === 'connecting' ? 'Reconnecting…' : 'Live updates paused';
   return (
     <div className="flex items-center gap-2 text-sm text-stone-700" data-testid="presence">
-      <span className="inline-flex items-center gap-1" role="status">
+      <span
+        className={`inline-flex items-center gap-1 ${live === 'connecting' && !connectedOnce ? 'invisible' : ''}`}
+        role="status"
+      >
         <span
           aria-hidden
           className={`h-2 w-2 rounded-full ${live === 'live' ? 'bg-emerald-600' : 'bg-amber-500'}`}

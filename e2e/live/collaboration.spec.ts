@@ -103,7 +103,7 @@ test('three people build one map live: roles, comments, same-field edits, Histor
   );
   await expect(owner.getByText('Sanctions failed before, says Kim (editor)')).toBeVisible();
   await owner.getByRole('textbox', { name: 'Claim text' }).press('Enter');
-  const notice = owner.getByRole('alert').filter({ hasText: 'Someone else changed this claim' });
+  const notice = owner.getByRole('alert').filter({ hasText: 'Someone else changed the claim' });
   await expect(notice.locator('[data-conflict-mine]')).toHaveText(
     'Sanctions failed in 2017 (owner)',
   );

@@ -28,7 +28,7 @@ test('two tabs edit the same text: neither version is lost, and the later one ch
   // silently: the server refuses, and tab 2 sees both versions.
   await expect(second.getByText('Someone else changed this while you were typing')).toBeVisible();
   await second.getByRole('textbox', { name: 'Claim text' }).press('Enter');
-  const notice = second.getByRole('alert').filter({ hasText: 'Someone else changed this claim' });
+  const notice = second.getByRole('alert').filter({ hasText: 'Someone else changed the claim' });
   await expect(notice).toBeVisible();
   await expect(notice.locator('[data-conflict-mine]')).toHaveText('Wording from tab two');
   await expect(notice.locator('[data-conflict-theirs]')).toHaveText('Wording from tab one');
@@ -111,7 +111,7 @@ test('undoing a move that someone else moved on since is refused, and their move
   await rowIn(page, 'Second claim').focus();
   await page.keyboard.press('Control+z');
   await expect(
-    page.getByRole('alert').filter({ hasText: 'Someone else moved this claim since' }),
+    page.getByRole('alert').filter({ hasText: 'Not undone: Someone else moved this claim since' }),
   ).toBeVisible();
   await page.reload();
   await page.locator('[data-editor-ready="true"]').waitFor();

@@ -13,7 +13,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
  * encoded slashes or backslashes at the start of the path, and anything that resolves to another
  * origin are refused.
  */
-export function safeRedirect(next: unknown, fallback = '/maps'): string {
+export function safeRedirect(next: unknown, fallback = '/start'): string {
   if (typeof next !== 'string' || next.length > MAX_REDIRECT_LENGTH) return fallback;
   if (!next.startsWith('/') || next.startsWith('//')) return fallback;
   if (next.includes('\\') || CONTROL.test(next)) return fallback;

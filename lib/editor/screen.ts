@@ -59,6 +59,8 @@ export interface Screen {
   error: string | null;
   /** Typed text the server did not take, kept until the person decides. */
   unsaved: UnsavedText[];
+  /** Claims someone else just changed, with their name (marked for a few seconds). */
+  touched: Record<string, string>;
 }
 
 export const initialScreen: Screen = {
@@ -75,6 +77,7 @@ export const initialScreen: Screen = {
   announcement: '',
   error: null,
   unsaved: [],
+  touched: {},
 };
 
 export type ScreenAction =
@@ -96,8 +99,10 @@ export type ScreenAction =
   | { type: 'announce'; text: string }
   | { type: 'error'; text: string | null }
   /** The server refused a change: typed text it carried is kept with its own notice; the rest gets the banner. */
-  | { type: 'refused'; message: string; texts: UnsavedText[] }
+  | { type: 'refused'; message: string; texts: UnsavedText[]; undo?: boolean }
   | { type: 'settled'; claimId: string; field?: 'text' | 'note' }
+  | { type: 'touched'; claimId: string; by: string }
+  | { type: 'untouched'; claimId: string }
   /** Claims gone from the map (deleted here or by someone else): nothing may point at them. */
   | { type: 'claimsGone'; exists: (id: string) => boolean };
 
@@ -151,10 +156,11 @@ export function screenReducer(s: Screen, a: ScreenAction): Screen {
       };
     case 'error':
       return { ...s, error: a.text };
-    case 'refused':
+    case 'refused': {
+      const said = `${a.undo ? 'Not undone' : 'Not saved'}: ${a.message}`;
       return {
-        ...screenReducer(s, { type: 'announce', text: `Not saved: ${a.message}` }),
-        error: a.texts.length === 0 ? `Not saved: ${a.message}` : s.error,
+        ...screenReducer(s, { type: 'announce', text: said }),
+        error: a.texts.length === 0 ? said : s.error,
         unsaved: [
           ...s.unsaved.filter(
             (u) => !a.texts.some((t) => t.claimId === u.claimId && t.field === u.field),
@@ -162,6 +168,7 @@ export function screenReducer(s: Screen, a: ScreenAction): Screen {
           ...a.texts,
         ],
       };
+    }
     case 'settled':
       return {
         ...s,
@@ -169,6 +176,13 @@ export function screenReducer(s: Screen, a: ScreenAction): Screen {
           (u) => u.claimId !== a.claimId || (a.field !== undefined && u.field !== a.field),
         ),
       };
+    case 'touched':
+      return { ...s, touched: { ...s.touched, [a.claimId]: a.by } };
+    case 'untouched': {
+      if (!(a.claimId in s.touched)) return s;
+      const { [a.claimId]: _gone, ...rest } = s.touched;
+      return { ...s, touched: rest };
+    }
     case 'claimsGone': {
       const gone = (id: string | null | undefined) => !!id && !a.exists(id);
       const composerGone = s.composer?.place.parentId && gone(s.composer.place.parentId);

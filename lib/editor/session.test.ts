@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testSession } from '@/tests/support/editor-session';
+import { TOUCHED_MS } from './incoming';
 
 const byId = <T extends { id: string }>(claims: T[], id: string) => claims.find((c) => c.id === id);
 
@@ -125,6 +126,21 @@ describe('the editor session (no React, no browser)', () => {
     expect(sent.filter((o) => o.kind === 'claim.update')).toHaveLength(1);
   });
 
+  it('says a refused undo in its own words, with no typed text to keep', async () => {
+    const { session, snap, settle } = testSession({
+      refuse: (op) => (op.kind === 'claim.update' && op.set.text === 'Claim B' ? 'Changed.' : null),
+    });
+    session.saveEdit('B', 'text', 'Mine', 'Claim B');
+    await settle();
+    session.undo();
+    await settle();
+    expect(snap().screen.announcement).toBe(
+      'Not undone: someone else changed that text since, so their version stays.',
+    );
+    expect(snap().screen.error).toBe(snap().screen.announcement);
+    expect(snap().screen.unsaved).toEqual([]);
+  });
+
   it('keeps a dialog open through someone else’s change, and closes it if its claim goes', () => {
     const { session, snap } = testSession();
     session.run('quote', { claimId: 'B' });
@@ -140,6 +156,17 @@ describe('the editor session (no React, no browser)', () => {
     remote(2, { kind: 'claim.delete', claimId: 'B', seen: ['B'] });
     expect(snap().screen.dialog).toBeNull();
     expect(snap().screen.announcement).toBe('That claim was deleted, so the dialog closed.');
+  });
+
+  it('marks a claim someone else changed for a few seconds, not one this person changed', () => {
+    const { session, snap, clock } = testSession();
+    const op = (id: string, claimId: string) =>
+      ({ id, kind: 'claim.update', claimId, set: { text: 'New' }, base: {} }) as never;
+    session.receive({ revision: 1, actorId: 'someone-else', op: op('o1', 'A') });
+    session.receive({ revision: 2, actorId: 'u1', op: op('o2', 'B') });
+    expect(snap().screen.touched).toEqual({ A: 'Someone' });
+    clock.advance(TOUCHED_MS);
+    expect(snap().screen.touched).toEqual({});
   });
 
   it('gives React the same snapshot until something changes', () => {

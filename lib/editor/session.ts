@@ -2,10 +2,13 @@ import { subtreeIds, type Stance } from '@/lib/domain/argument-tree';
 import type { MapState } from '@/lib/domain/apply-op';
 import { can, type Role } from '@/lib/domain/capabilities';
 import type { AnchorView, ClaimView, MapView, ThesisView } from '@/lib/domain/views';
+import type { MapChange } from '@/lib/schemas/live';
 import type { OpDraft } from '@/lib/schemas/ops';
 import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
 import { MapSync, type Clock, type OutboxStore, type SyncTransport } from '@/lib/sync/map-sync';
-import { unsavedTextOf, type UnsavedText } from '@/lib/sync/unsaved-text';
+import type { UnsavedText } from '@/lib/sync/unsaved-text';
+import { refusedAction, touchedBy, TOUCHED_MS } from './incoming';
+import { newLive, newMapSync } from './wiring';
 import { commandById, contextFor, enabled, type CommandId } from './commands';
 import { commandAt, type KeyLike } from './keys';
 import { commentWrites } from './comment-writes';
@@ -67,6 +70,7 @@ export class EditorSession {
   #snapshot: EditorSnapshot | null = null;
   #listeners = new Set<() => void>();
   #parts: MapParts | null = null;
+  readonly #clock: Clock;
 
   constructor(map: MapView, who: Who, deps: SessionDeps) {
     const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -75,26 +79,12 @@ export class EditorSession {
     this.role = who.role;
     this.canEdit = can(who.role, 'map.edit');
     this.canComment = can(who.role, 'comment.write');
-    const blocks = new Map(
-      this.theses.map((t) => [t.source.id, t.source.blocks.map((b) => b.text)]),
+    this.sync = newMapSync(map, who, deps, (r) =>
+      this.dispatch(refusedAction(r, this.#changes.wasStep(r.op.id))),
     );
-    this.sync = new MapSync({
-      mapId: map.id,
-      snapshot: {
-        claims: map.claims,
-        anchors: map.anchors,
-        links: map.links,
-        comments: map.comments,
-        revision: map.revision,
-      },
-      transport: deps.transport,
-      store: deps.store,
-      clock: deps.clock,
-      env: { blocksOf: (id) => blocks.get(id), ...(who.me ? { me: who.me } : {}) },
-      onRefusal: (r) =>
-        this.dispatch({ type: 'refused', message: r.message, texts: unsavedTextOf(r) }),
-    });
     this.#changes = new UndoableChanges(this.sync, newId);
+    this.#clock = deps.clock ?? { setTimeout, clearTimeout: (h) => clearTimeout(h as number) };
+    const sync = this.sync;
     const host = {
       state: () => this.sync.state,
       theses: this.theses,
@@ -113,18 +103,30 @@ export class EditorSession {
       canComment: this.canComment,
     });
     this.live = deps.live
-      ? new LiveConnection({
-          ...deps.live,
-          mapId: map.id,
-          sync: this.sync,
-          link: who.link ?? null,
-          presence: who.me !== null,
-          clock: deps.clock,
+      ? newLive(map.id, who, deps, deps.live, {
+          get revision() {
+            return sync.revision;
+          },
+          receive: (change) => this.receive(change),
+          catchUp: () => sync.catchUp(),
         })
       : null;
     this.sync.subscribe(() => this.#mapChanged());
     this.#changes.stack.subscribe(() => this.#changed());
     this.live?.subscribe(() => this.#changed());
+  }
+
+  /**
+   * A change from the live stream: into the outbox's confirmed state, and, when it is someone
+   * else's, the claim it touched is marked with their name for a few seconds.
+   */
+  receive(change: MapChange): void {
+    this.sync.receive(change);
+    const touched = touchedBy(change, this.me, this.sync.state.claims, this.live?.snapshot.others);
+    if (!touched) return;
+    this.dispatch({ type: 'touched', ...touched });
+    const { claimId } = touched;
+    this.#clock.setTimeout(() => this.dispatch({ type: 'untouched', claimId }), TOUCHED_MS);
   }
 
   get undoStack() {

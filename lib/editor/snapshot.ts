@@ -22,7 +22,12 @@ export interface MapParts {
   links: CrossLink[];
 }
 
-export const NOT_LIVE: LiveSnapshot = { state: 'offline', others: [], ended: null };
+export const NOT_LIVE: LiveSnapshot = {
+  state: 'offline',
+  connectedOnce: false,
+  others: [],
+  ended: null,
+};
 
 /** The map's parts, reusing the previous ones where their inputs did not change. */
 export function mapParts(map: MapState, prev: MapParts | null): MapParts {

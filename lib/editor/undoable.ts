@@ -12,6 +12,8 @@ import { UndoStack } from '@/lib/sync/undo-stack';
  */
 export class UndoableChanges {
   readonly stack = new UndoStack();
+  /** The ids of operations sent by undo or redo (a refusal of one is told in its own words). */
+  readonly #stepped = new Set<string>();
 
   constructor(
     private readonly sync: MapSync,
@@ -52,12 +54,21 @@ export class UndoableChanges {
     this.stack.record(inverses.reverse().flat());
   }
 
+  /** Whether an operation was sent by undo or redo. */
+  wasStep(opId: string): boolean {
+    return this.#stepped.has(opId);
+  }
+
   /** Undoes (or redoes) this person's last step; false when there is none. */
   step(which: 'undo' | 'redo'): boolean {
     const step = which === 'undo' ? this.stack.takeUndo() : this.stack.takeRedo();
     if (!step) return false;
     const inverse = step
-      .map((d) => this.send(d))
+      .map((d) => {
+        const op = { ...d, id: this.newId() } as Op;
+        this.#stepped.add(op.id);
+        return this.sendOp(op, this.sync.state);
+      })
       .reverse()
       .flat();
     if (which === 'undo') this.stack.recordUndone(inverse);

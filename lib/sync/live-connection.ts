@@ -47,6 +47,8 @@ export interface LiveOptions {
 
 export interface LiveSnapshot {
   state: LiveState;
+  /** Whether the stream has been open once (before that, "connecting" is no news to show). */
+  connectedOnce: boolean;
   others: PresenceEntry[];
   ended: AccessEnded | null;
 }
@@ -69,7 +71,7 @@ export class LiveConnection {
   #failures = 0;
   #stopped = true;
   #others: Record<string, PresenceEntry> = {};
-  #snapshot: LiveSnapshot = { state: 'connecting', others: [], ended: null };
+  #snapshot: LiveSnapshot = { state: 'connecting', connectedOnce: false, others: [], ended: null };
   #listeners = new Set<() => void>();
   #here = { claimId: null as string | null, editing: false };
   #lastSaid = '';
@@ -126,7 +128,7 @@ export class LiveConnection {
     source.onopen = () => {
       this.#failures = 0;
       this.#others = {};
-      this.#set({ state: 'live' });
+      this.#set({ state: 'live', connectedOnce: true });
       // Anything missed while the stream was being set up comes from the log.
       void sync.catchUp();
       this.#lastSaid = '';

@@ -1,0 +1,44 @@
+import type { MapView } from '@/lib/domain/views';
+import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
+import { MapSync, type Refusal } from '@/lib/sync/map-sync';
+import type { SessionDeps, Who } from './session';
+
+/** The session's outbox for a map as the server sent it, checking quotes against its articles. */
+export function newMapSync(
+  map: MapView,
+  who: Who,
+  deps: SessionDeps,
+  onRefusal: (r: Refusal) => void,
+): MapSync {
+  const blocks = new Map(
+    map.debate.theses.map((t) => [t.source.id, t.source.blocks.map((b) => b.text)]),
+  );
+  const { claims, anchors, links, comments, revision } = map;
+  return new MapSync({
+    mapId: map.id,
+    snapshot: { claims, anchors, links, comments, revision },
+    transport: deps.transport,
+    store: deps.store,
+    clock: deps.clock,
+    env: { blocksOf: (id) => blocks.get(id), ...(who.me ? { me: who.me } : {}) },
+    onRefusal,
+  });
+}
+
+/** The session's live stream: signed-in people are shown to others; a view link is not. */
+export function newLive(
+  mapId: string,
+  who: Who,
+  deps: SessionDeps,
+  live: NonNullable<SessionDeps['live']>,
+  sync: LiveOptions['sync'],
+): LiveConnection {
+  return new LiveConnection({
+    ...live,
+    mapId,
+    sync,
+    link: who.link ?? null,
+    presence: who.me !== null,
+    clock: deps.clock,
+  });
+}
