@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { useClassroomMap } from './classroom-map-context';
-import { truncate } from '@/lib/domain/text';
+import { inLabel } from '@/lib/editor/places';
 
 const IMPACT_LABELS = ['0: no impact', '1: slight', '2: moderate', '3: strong', '4: decisive'];
 
@@ -25,7 +25,7 @@ export function ClaimClassroom({
   const notes = cm.notes[claimId] ?? [];
   return (
     <>
-      {cm.votes && <ImpactVote claimId={claimId} claimText={claimText} />}
+      {cm.votes && <ImpactVote claimId={claimId} claimText={claimText} active={active} />}
       {notes.map((n) => (
         <div
           key={n.id}
@@ -144,16 +144,29 @@ function TeacherNoteForm({
   );
 }
 
-function ImpactVote({ claimId, claimText }: { claimId: string; claimText: string }) {
+/**
+ * The class's impact rating in one short line; the selected claim adds this person's own rating
+ * beside it (so the outline's rows stay one line taller at most, and only with votes).
+ */
+function ImpactVote({
+  claimId,
+  claimText,
+  active,
+}: {
+  claimId: string;
+  claimText: string;
+  active: boolean;
+}) {
   const votes = useClassroomMap()!.votes!;
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const tally = votes.tallies[claimId];
   const mine = votes.mine[claimId];
-  const short = truncate(claimText, 78);
+  const short = inLabel(claimText);
+  if (!tally && !active) return null;
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-800">
+    <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-stone-700">
       <span data-testid="impact-tally">
         Class impact:{' '}
         {tally ? (
@@ -165,7 +178,7 @@ function ImpactVote({ claimId, claimText }: { claimId: string; claimText: string
           'no votes yet'
         )}
       </span>
-      {votes.canVote && (
+      {votes.canVote && active && (
         <span className="flex items-center gap-1">
           <label htmlFor={id} className="text-stone-700">
             Your rating

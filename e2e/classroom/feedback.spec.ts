@@ -97,6 +97,9 @@ test('the teacher grades privately, releases, and the student sees it on their m
   await expect(studentPage.getByText('Which passage says so?')).toHaveCount(0);
   await expect(studentPage.getByText('Good start.')).toHaveCount(0);
   const row = claimRow(studentPage, claimText);
+  // Only the selected claim offers this person's own rating (the tally shows on every row).
+  await expect(row.getByLabel(/Your rating/)).toHaveCount(0);
+  await row.locator('[data-claim-text]').click();
   await row.getByLabel(/Your rating/).selectOption('3');
   await expect(row.getByTestId('impact-tally')).toHaveText('Class impact: 3.0 / 4 (1 vote)');
 
