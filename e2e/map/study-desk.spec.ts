@@ -119,6 +119,8 @@ test('the claim and its passage stay on screen together while a map is built', a
   await expect(pane.locator('mark.quote-highlight')).toBeInViewport();
   expect(await inView(quoted)).toBe(true);
   await expectAccessible(page);
+  // The README's picture: the desk as it looks on a laptop.
+  await page.screenshot({ path: 'e2e/.artifacts/screenshots/study-desk-view-1280.png' });
   await screenshots(page, 'study-desk');
 });
 
