@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import type { ClaimExtraProps } from '@/components/map/claim-extras';
 import { useClassroomMap } from './classroom-map-context';
 import { inLabel } from '@/lib/editor/places';
 
@@ -11,15 +12,7 @@ const IMPACT_LABELS = ['0: no impact', '1: slight', '2: moderate', '3: strong', 
  * viewer's own rating to set or clear) and the teacher's feedback on it. Nothing outside a class
  * or shared map.
  */
-export function ClaimClassroom({
-  claimId,
-  claimText,
-  active,
-}: {
-  claimId: string;
-  claimText: string;
-  active: boolean;
-}) {
+export function ClaimClassroom({ claimId, claimText, active }: ClaimExtraProps) {
   const cm = useClassroomMap();
   if (!cm) return null;
   const notes = cm.notes[claimId] ?? [];
@@ -45,15 +38,7 @@ export function ClaimClassroom({
 }
 
 /** The teacher's "+ Feedback" on the selected claim; editing and deleting are on the grading page. */
-function TeacherNoteForm({
-  claimId,
-  claimText,
-  active,
-}: {
-  claimId: string;
-  claimText: string;
-  active: boolean;
-}) {
+function TeacherNoteForm({ claimId, claimText, active }: ClaimExtraProps) {
   const cm = useClassroomMap()!;
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -148,15 +133,7 @@ function TeacherNoteForm({
  * The class's impact rating in one short line; the selected claim adds this person's own rating
  * beside it (so the outline's rows stay one line taller at most, and only with votes).
  */
-function ImpactVote({
-  claimId,
-  claimText,
-  active,
-}: {
-  claimId: string;
-  claimText: string;
-  active: boolean;
-}) {
+function ImpactVote({ claimId, claimText, active }: ClaimExtraProps) {
   const votes = useClassroomMap()!.votes!;
   const id = useId();
   const [error, setError] = useState<string | null>(null);
