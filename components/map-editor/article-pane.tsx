@@ -72,12 +72,14 @@ export function ArticlePane() {
             Close
           </Button>
         </div>
-        <p className="line-clamp-2 border-b border-stone-200 px-3 py-2 text-sm text-stone-800 lg:line-clamp-none">
-          <span className="font-semibold">
-            Thesis {reading + 1}: {thesis.label}.
-          </span>{' '}
-          {thesis.text}
-        </p>
+        <div className="border-b border-stone-200 px-3 py-2 text-sm text-stone-800">
+          <p className="line-clamp-2 lg:line-clamp-none">
+            <span className="font-semibold">
+              Thesis {reading + 1}: {thesis.label}.
+            </span>{' '}
+            {thesis.text}
+          </p>
+        </div>
         <div className="min-h-0 flex-1 overflow-y-auto p-2" data-pane-scroll>
           <ArticlePanel
             source={source}
