@@ -6,8 +6,8 @@ import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { setAccountKindAction } from '@/lib/actions/classes';
 import { formatDate } from '@/lib/format';
-import type { AccountRow } from '@/lib/server/classroom/accounts';
 import { AdminResetButton } from './admin-reset';
+import type { AccountRow } from '@/lib/domain/classroom/views';
 
 /** Accounts, each with its kind and the button that changes it, and a password reset. */
 export function AccountTable({

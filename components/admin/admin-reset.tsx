@@ -7,9 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { adminResetPasswordAction } from '@/lib/actions/classes';
-import type { AccountRow } from '@/lib/server/classroom/accounts';
-import type { AdminReset } from '@/lib/server/password-resets';
+
 import { Credentials } from '@/components/classroom/credentials';
+import type { AccountRow, AdminReset } from '@/lib/domain/classroom/views';
 
 /**
  * The admin's "Reset password" for one account: after a confirmation, a managed account gets a

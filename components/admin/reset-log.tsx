@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/lib/format';
-import type { ResetRow } from '@/lib/server/password-resets';
+import type { ResetRow } from '@/lib/domain/classroom/views';
 
 const how: Record<ResetRow['method'], string> = {
   'new-password': 'gave a new password to',

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { AssignmentSummary } from '@/lib/server/classroom/assignment-views';
 import { DueDate } from './due-date';
 import { SideBadge } from './side-badge';
 import { buttonClass } from '@/components/ui/button';
+import type { AssignmentSummary } from '@/lib/domain/classroom/views';
 
 /** A student's assignments on their home page: due date, side, team, released feedback, map. */
 export function MyAssignments({ assignments }: { assignments: AssignmentSummary[] }) {

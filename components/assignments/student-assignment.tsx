@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { AssignmentPage } from '@/lib/server/classroom/assignment-views';
 import { SideBadge } from './side-badge';
 import { buttonClass } from '@/components/ui/button';
+import type { AssignmentPage } from '@/lib/domain/classroom/views';
 
 /** A student's own piece of an assignment: their side, team, teammates, and their map. */
 export function StudentAssignment({ page }: { page: AssignmentPage }) {

@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { Button, buttonClass } from '@/components/ui/button';
 import { addTeamAction, moveStudentAction, setWorkSideAction } from '@/lib/actions/assignments';
-import type { TeacherWork } from '@/lib/server/classroom/assignment-views';
 import type { Side } from '@/lib/domain/classroom/teams';
 import { TeamNameEditor } from './team-name-editor';
 import { useAssignmentAction } from './use-assignment-action';
+import type { TeacherWork } from '@/lib/domain/classroom/views';
 
 /**
  * The pieces of work of an assignment, for its teacher: who is in each, which side it argues

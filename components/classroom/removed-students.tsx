@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { addBackStudentAction } from '@/lib/actions/classes';
 import { formatDate } from '@/lib/format';
-import type { RemovedStudent } from '@/lib/server/classroom/roster';
+import type { RemovedStudent } from '@/lib/domain/classroom/views';
 
 /** Students removed from the class: no code lets them back in; the teacher can add them back. */
 export function RemovedStudents({

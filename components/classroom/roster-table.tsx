@@ -11,9 +11,9 @@ import {
   resetStudentPasswordAction,
 } from '@/lib/actions/classes';
 import { formatDate } from '@/lib/format';
-import type { RosterEntry } from '@/lib/server/classroom/roster';
 import { saveCodes } from './student-codes-store';
 import { Credentials } from './credentials';
+import type { RosterEntry } from '@/lib/domain/classroom/views';
 
 type Pending =
   | { kind: 'remove'; student: RosterEntry }

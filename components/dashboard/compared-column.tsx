@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { StatsThesis } from '@/lib/domain/classroom/dashboard-stats';
-import type { ComparedWork } from '@/lib/server/classroom/compare-works';
 import { ClaimText } from './claim-text';
+import type { ComparedWork } from '@/lib/domain/classroom/views';
 
 const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
 

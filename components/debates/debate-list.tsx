@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { DebateSummary } from '@/lib/server/classroom/debates';
 import { formatDate, plural } from '@/lib/format';
 import { DeleteDebateButton } from './delete-debate-button';
 import { buttonClass } from '@/components/ui/button';
+import type { DebateSummary } from '@/lib/domain/classroom/views';
 
 /** Debates as cards: the motion, the two sides, and for one's own, what uses it. */
 export function DebateList({ debates, label }: { debates: DebateSummary[]; label: string }) {

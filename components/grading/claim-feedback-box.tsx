@@ -10,9 +10,9 @@ import {
   editClaimFeedbackAction,
 } from '@/lib/actions/grades';
 import type { ActionResult } from '@/lib/errors';
-import type { ClaimFeedbackView } from '@/lib/server/classroom/feedback';
 import { CLAIM_FEEDBACK_MAX } from '@/lib/schemas/grades';
 import { truncate } from '@/lib/domain/text';
+import type { ClaimFeedbackView } from '@/lib/domain/classroom/views';
 
 /** The teacher's notes on one claim: each editable and deletable, and a box to add one. */
 export function ClaimFeedbackBox(props: {

@@ -6,8 +6,8 @@ import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { saveGradeAction } from '@/lib/actions/grades';
 import { scoreTotal, type RubricCriterion } from '@/lib/domain/classroom/rubric';
-import type { GradeView } from '@/lib/server/classroom/grades';
 import { FEEDBACK_MAX } from '@/lib/schemas/grades';
+import type { GradeView } from '@/lib/domain/classroom/views';
 
 /** The rubric scores (a select per criterion), the total, the overall feedback and Save. */
 export function GradeForm(props: { workId: string; rubric: RubricCriterion[]; grade: GradeView }) {

@@ -2,8 +2,8 @@ import { StanceBadge } from '@/components/map/stance-badge';
 import { childrenAt } from '@/lib/domain/argument-tree';
 import { roles } from '@/lib/domain/dialectic';
 import type { AnchorView, ClaimView, MapView } from '@/lib/domain/views';
-import type { ClaimFeedbackView } from '@/lib/server/classroom/feedback';
 import { ClaimFeedbackBox } from './claim-feedback-box';
+import type { ClaimFeedbackView } from '@/lib/domain/classroom/views';
 
 /**
  * The work's map as a readable outline for grading: per thesis, each claim with its stance, its

@@ -1,6 +1,7 @@
 import { applyOp, type ApplyEnv, type MapState } from './apply-op';
 import { beforeFor, inverseOf, type OpBefore } from './undo';
-import type { ClaimView } from './views';
+import type { CrossLink } from './cross-links';
+import type { AnchorView, ClaimView } from './views';
 import type { Op } from '../schemas/ops';
 import { truncate } from './text';
 
@@ -19,6 +20,30 @@ export interface HistoryEntry {
   createdAt: string;
   op: Op;
   before: OpBefore;
+}
+
+/** A page of a map's history as the History panel reads it (lib/server/history.ts). */
+export interface HistoryPage {
+  /** Applied map changes (comments are not part of it), newest first. */
+  entries: HistoryEntry[];
+  /**
+   * Every batch of the map deleted now, by deletion id: walking back past a delete brings its
+   * claims back from here.
+   */
+  trash: Record<string, ClaimView[]>;
+  /** The quotes of those deleted claims: hidden while they are deleted, back when they are. */
+  anchors: AnchorView[];
+  /** The cross-links from or to a deleted claim, hidden likewise. */
+  links: CrossLink[];
+  /** The map's revision the page was read at: no entry is newer. */
+  revision: number;
+  /** True when the entries reach back to the map's first change. */
+  complete: boolean;
+  /**
+   * What to pass as `before` for the next, older page; null when there is none to read: the
+   * entries reached the start, or changes made before the log kept operations (not walkable).
+   */
+  nextBefore: number | null;
 }
 
 const without = <T>(record: Record<string, T>, key: string): Record<string, T> =>

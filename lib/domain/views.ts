@@ -110,3 +110,13 @@ export interface MapSummary {
   claimCount: number;
   shared: boolean;
 }
+
+/** A batch of deleted claims, as the Trash dialog lists it (lib/server/trash.ts). */
+export interface TrashEntry {
+  deletionId: string;
+  /** The text of the claim that was deleted (its replies went with it). */
+  text: string;
+  claims: number;
+  deletedAt: string;
+  deletedBy: string | null;
+}

@@ -1,14 +1,17 @@
 import 'server-only';
-import type { CrossLink } from '@/lib/domain/cross-links';
 import type { HistoryEntry } from '@/lib/domain/history';
 import type { OpBefore } from '@/lib/domain/undo';
-import type { AnchorView, ClaimView } from '@/lib/domain/views';
+import type { ClaimView } from '@/lib/domain/views';
 import { seeClaims, seeHistoryEntry } from '@/lib/domain/visibility';
 import { opSchema } from '@/lib/schemas/ops';
 import { requireMapAccess } from './access';
 import type { Tx } from './db';
 import { toAnchorView, toClaimView, toLinkView } from './row-views';
 import { readerLens } from './visibility';
+import type { HistoryPage } from '@/lib/domain/history';
+
+// For the editor folders until they import it from lib/domain (issue 18).
+export type { HistoryPage };
 
 /**
  * A map's history as the History panel reads it: a page of its operation log, newest first, and
@@ -22,29 +25,6 @@ export const HISTORY_PAGE_DEFAULT = 200;
 const TRASH_MAX = 20_000;
 /** Tries at a page that no change slipped into while it was read (see readHistory). */
 const ATTEMPTS = 3;
-
-export interface HistoryPage {
-  /** Applied map changes (comments are not part of it), newest first. */
-  entries: HistoryEntry[];
-  /**
-   * Every batch of the map deleted now, by deletion id: walking back past a delete brings its
-   * claims back from here.
-   */
-  trash: Record<string, ClaimView[]>;
-  /** The quotes of those deleted claims: hidden while they are deleted, back when they are. */
-  anchors: AnchorView[];
-  /** The cross-links from or to a deleted claim, hidden likewise. */
-  links: CrossLink[];
-  /** The map's revision the page was read at: no entry is newer. */
-  revision: number;
-  /** True when the entries reach back to the map's first change. */
-  complete: boolean;
-  /**
-   * What to pass as `before` for the next, older page; null when there is none to read: the
-   * entries reached the start, or changes made before the log kept operations (not walkable).
-   */
-  nextBefore: number | null;
-}
 
 export interface HistoryQuery {
   userId: string;

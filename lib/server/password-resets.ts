@@ -3,17 +3,12 @@ import crypto from 'node:crypto';
 import { generatePassword } from '@/lib/domain/classroom/passwords';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
-import {
-  hashAll,
-  recordReset,
-  replacePassword,
-  requireAdmin,
-  type ResetMethod,
-} from './classroom/accounts';
+import { hashAll, recordReset, replacePassword, requireAdmin } from './classroom/accounts';
 import type { Db, Tx } from './db';
 import { accessChanged } from './live/access';
 import { resetPasswordUrl } from './mail';
 import { forgetSessions } from './session';
+import type { AdminReset, ResetMethod, ResetRow } from '@/lib/domain/classroom/views';
 
 /**
  * Who may reset whose password:
@@ -24,10 +19,6 @@ import { forgetSessions } from './session';
  *   its own email a reset link (for a server that sends no mail).
  * Every reset is recorded (PasswordReset) and listed for the admin.
  */
-
-export type AdminReset =
-  | { kind: 'password'; name: string; username: string; password: string }
-  | { kind: 'link'; name: string; url: string; expiresAt: string };
 
 /** The admin resets someone's password (never their own: they use "Forgot your password?"). */
 export async function adminResetPassword(
@@ -73,14 +64,6 @@ export async function adminResetPassword(
     url: resetPasswordUrl(token),
     expiresAt: expiresAt.toISOString(),
   };
-}
-
-export interface ResetRow {
-  id: string;
-  at: string;
-  method: ResetMethod;
-  actor: { id: string; name: string };
-  target: { id: string; name: string; username: string | null };
 }
 
 export const RESETS_PAGE = 50;

@@ -2,15 +2,10 @@ import 'server-only';
 import { requireMapWriter } from './access';
 import { readerLens } from './visibility';
 import type { Tx } from './db';
+import type { TrashEntry } from '@/lib/domain/views';
 
-export interface TrashEntry {
-  deletionId: string;
-  /** The text of the claim that was deleted (its replies went with it). */
-  text: string;
-  claims: number;
-  deletedAt: string;
-  deletedBy: string | null;
-}
+// For the editor folders until they import it from lib/domain (issue 18).
+export type { TrashEntry };
 
 /** A map's deleted batches, newest first: what the Trash dialog lists and can restore. */
 export async function listTrash(

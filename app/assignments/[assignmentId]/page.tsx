@@ -11,6 +11,7 @@ import { getAssignmentPage } from '@/lib/server/classroom/assignment-views';
 import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 import { buttonClass } from '@/components/ui/button';
+import type { AssignmentPage } from '@/lib/domain/classroom/views';
 
 export const metadata: Metadata = { title: 'Assignment' };
 

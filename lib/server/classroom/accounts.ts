@@ -12,6 +12,7 @@ import { lockNames } from '../locks';
 import { forgetSessions } from '../session';
 import { requireClassAccess } from './access';
 import { addClassMember, lockClass } from './classes';
+import type { AccountRow, ResetMethod } from '@/lib/domain/classroom/views';
 
 /**
  * Accounts made and looked after by others: managed student accounts (a teacher adds students by
@@ -131,9 +132,6 @@ async function ownManagedStudents(tx: Tx, teacherId: string, classId: string, on
   });
 }
 
-/** How a password was reset (PasswordReset.method). */
-export type ResetMethod = 'new-password' | 'link' | 'link-used';
-
 /** Records a password reset for the admin's list: who, whose, how (now). */
 export async function recordReset(
   tx: Tx,
@@ -225,17 +223,6 @@ export async function resetAllManagedPasswords(
 }
 
 // ---------------------------------------------------------------- admin
-
-export interface AccountRow {
-  id: string;
-  name: string;
-  email: string | null;
-  username: string | null;
-  kind: AccountKind;
-  isAdmin: boolean;
-  managed: boolean;
-  createdAt: string;
-}
 
 export async function requireAdmin(tx: Tx, userId: string) {
   const me = await tx.user.findUnique({ where: { id: userId }, select: { isAdmin: true } });

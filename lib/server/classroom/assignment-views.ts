@@ -1,73 +1,20 @@
 import 'server-only';
-import type { ClassRole } from '@/lib/domain/capabilities';
 import type { Tx } from '../db';
 import { requireAssignmentAccess, requireClassAccess } from './access';
-import { releasedGradesFor, type ReleasedGrade } from './grades';
+import { releasedGradesFor } from './grades';
 import { sideLabels } from './work-view';
+import type {
+  AssignmentPage,
+  AssignmentSummary,
+  ReleasedGrade,
+  StudentWork,
+} from '@/lib/domain/classroom/views';
 
 /**
  * What the assignment pages, the class page and a student's home page show. Access is checked
  * here: a teacher sees every piece of work with real names; a student sees only their own work,
  * and classmates under pseudonyms when the assignment is anonymous.
  */
-
-export interface AssignmentSummary {
-  id: string;
-  title: string;
-  className: string;
-  classId: string;
-  mode: string;
-  round: number;
-  dueAt: string | null;
-  workCount: number;
-  /** A student's own work (null for the teacher's list, or when they have none). */
-  mine: StudentWork | null;
-}
-
-export interface StudentWork {
-  workId: string;
-  mapId: string;
-  teamName: string;
-  side: string;
-  sideLabels: string[];
-  /** Classmates in the same work, by name or pseudonym. */
-  teammates: string[];
-  released: ReleasedGrade | null;
-}
-
-export interface TeacherWork {
-  id: string;
-  name: string;
-  side: string;
-  mapId: string;
-  members: { userId: string; name: string }[];
-}
-
-export interface AssignmentPage {
-  role: ClassRole;
-  assignment: {
-    id: string;
-    title: string;
-    instructions: string;
-    dueAt: string | null;
-    mode: string;
-    anonymous: boolean;
-    round: number;
-    previousRoundId: string | null;
-    nextRoundIds: string[];
-  };
-  class: { id: string; name: string };
-  debate: {
-    id: string;
-    motion: string;
-    theses: { position: number; label: string; text: string }[];
-  };
-  /** Teacher only: every piece of work, and the class's students (for moving between teams). */
-  works: TeacherWork[];
-  students: { userId: string; name: string }[];
-  /** Student only: their own work. */
-  mine: StudentWork | null;
-}
 
 const workSelect = () =>
   ({

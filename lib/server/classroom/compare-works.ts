@@ -5,10 +5,7 @@ import {
   thesisOutline,
   unansweredObjections,
   type CompareMap,
-  type CrossLinkView,
   type Meeting,
-  type OutlineEntry,
-  type UnansweredObjection,
 } from '@/lib/domain/classroom/compare';
 import type { StatsThesis } from '@/lib/domain/classroom/dashboard-stats';
 import { AppError } from '@/lib/errors';
@@ -16,32 +13,20 @@ import type { Tx } from '../db';
 import { toStance } from '../row-views';
 import {
   assignmentSummary,
+  type AssignmentSummary,
   CLAIM_PLACE,
   LINK_COLUMNS,
   loadReviewedAssignment,
   memberNames,
   toTreeNode,
   workName,
-  type AssignmentSummary,
 } from './review-parts';
 import { sideLabels } from './work-view';
+import type { ComparedWork } from '@/lib/domain/classroom/views';
 
 // Two works of one assignment side by side, for their teacher ('assignment.review'): each
 // thesis's outline, the objections left unanswered, the cross-links, and where the two maps meet
 // (the same passage quoted, or claims in nearly the same words).
-
-export interface ComparedWork {
-  workId: string;
-  mapId: string;
-  name: string;
-  members: string[];
-  side: string;
-  sideLabels: string[];
-  /** Each thesis's claims as an outline, by thesis id. */
-  outline: Record<string, OutlineEntry[]>;
-  unanswered: UnansweredObjection[];
-  crossLinks: CrossLinkView[];
-}
 
 export interface ComparisonData {
   assignment: AssignmentSummary;

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import type { NewDebate } from '@/lib/schemas/debates';
 import type { Db, Tx } from '../db';
 import { requireTeacher } from './access';
+import type { DebateSummary } from '@/lib/domain/classroom/views';
 
 /**
  * Debates teachers make from two pasted articles. A seeded debate (createdById null) is read by
@@ -37,21 +38,6 @@ export async function requireDebateRead(tx: Tx, userId: string | null, debateId:
     if (assigned) return { debate, mine: false };
   }
   throw new AppError('NOT_FOUND', MISSING);
-}
-
-/** A debate in a teacher's list: the seeded ones and their own. */
-export interface DebateSummary {
-  id: string;
-  motion: string;
-  /** The two sides' short names, thesis 1 first. */
-  thesisLabels: string[];
-  /** ISO date-time. */
-  createdAt: string;
-  /** Created by this user (false: a seeded example debate). */
-  mine: boolean;
-  /** Maps and assignments on it: a debate in use cannot be deleted. */
-  mapCount: number;
-  assignmentCount: number;
 }
 
 /** The debates `userId` may pick from: seeded ones first (oldest first), then their own, newest first. */

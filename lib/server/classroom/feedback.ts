@@ -1,24 +1,17 @@
 import 'server-only';
-import { parseRubric, type RubricCriterion } from '@/lib/domain/classroom/rubric';
+import { parseRubric } from '@/lib/domain/classroom/rubric';
 import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 import { requireWorkAccess } from './access';
-import { toGradeView, type GradeView } from './grades';
+import { toGradeView } from './grades';
+import type { ClaimFeedbackView, ReleasedFeedback } from '@/lib/domain/classroom/views';
 
 /**
  * The teacher's notes on single claims of a piece of work. Only the class's teacher
  * ('grade.write') writes or reads them while private; a student of the work sees them, with the
  * grade, once the teacher releases the work (releasedFeedbackFor).
  */
-
-export interface ClaimFeedbackView {
-  id: string;
-  claimId: string;
-  body: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 const toView = (f: {
   id: string;
@@ -101,12 +94,6 @@ export async function deleteClaimFeedback(
   await requireFeedback(tx, opts.userId, opts.feedbackId);
   await tx.claimFeedback.delete({ where: { id: opts.feedbackId } });
   return { id: opts.feedbackId };
-}
-
-export interface ReleasedFeedback {
-  rubric: RubricCriterion[];
-  grade: GradeView;
-  claims: ClaimFeedbackView[];
 }
 
 /**

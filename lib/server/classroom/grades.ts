@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 import { requireAssignmentAccess, requireWorkAccess } from './access';
 import { memberNames } from './review-parts';
+import type { GradeView, ReleasedGrade } from '@/lib/domain/classroom/views';
 
 /**
  * Grades and rubrics. The teacher of the class ('grade.write') edits an assignment's rubric,
@@ -17,19 +18,6 @@ import { memberNames } from './review-parts';
  * student ('grade.read-own') sees a grade only once it is released and only for work they are a
  * member of: nothing unreleased ever leaves the server for them.
  */
-
-export interface GradeView {
-  workId: string;
-  scores: RubricScores;
-  feedback: string;
-  earned: number;
-  possible: number;
-  /** Whether any criterion has been scored (a work can be released with feedback only). */
-  scored: boolean;
-  /** ISO date-time; null while private. */
-  releasedAt: string | null;
-  updatedAt: string | null;
-}
 
 export function toGradeView(
   workId: string,
@@ -179,20 +167,6 @@ export async function releaseAllGrades(
     released++;
   }
   return { released };
-}
-
-export interface ReleasedGrade {
-  workId: string;
-  assignmentId: string;
-  assignmentTitle: string;
-  mapId: string;
-  earned: number;
-  possible: number;
-  scored: boolean;
-  feedback: string;
-  releasedAt: string;
-  /** How many notes the teacher left on claims of this work. */
-  claimFeedbackCount: number;
 }
 
 /**

@@ -7,23 +7,9 @@ import { accessChanged } from '../live/access';
 import { lockMap } from '../locks';
 import { requireClassAccess } from './access';
 import { addClassMember, lockClass } from './classes';
+import type { RemovedStudent, RosterEntry } from '@/lib/domain/classroom/views';
 
 /** The students of a class, for its teacher. */
-
-export interface RosterEntry {
-  userId: string;
-  name: string;
-  /** A managed account's username (how they sign in), else null. */
-  username: string | null;
-  /** A student's own email; null for a managed account (its email is a placeholder). */
-  email: string | null;
-  /** Created by a teacher (signs in with a username and a password the teacher hands out). */
-  managed: boolean;
-  /** Created by this class's teacher: they may give it a new password. */
-  managedByTeacher: boolean;
-  pseudonym: string;
-  joinedAt: string;
-}
 
 export async function listRoster(
   tx: Tx,
@@ -126,14 +112,6 @@ export async function removeStudent(
     return maps;
   });
   accessChanged({ userId: opts.studentId, reason: 'class-removed', mapIds });
-}
-
-export interface RemovedStudent {
-  userId: string;
-  name: string;
-  username: string | null;
-  email: string | null;
-  removedAt: string;
 }
 
 /** The students removed from the class and not added back, newest first, for its teacher. */

@@ -6,13 +6,16 @@ import type { Tx } from '../db';
 import { loadMapView } from '../maps';
 import { classRole, requireWorkAccess } from './access';
 import { assignmentSummary, type AssignmentSummary } from './review-parts';
-import {
-  listClaimFeedback,
-  releasedFeedbackFor,
-  type ClaimFeedbackView,
-  type ReleasedFeedback,
-} from './feedback';
-import { toGradeView, type GradeView } from './grades';
+import { listClaimFeedback, releasedFeedbackFor } from './feedback';
+import { toGradeView } from './grades';
+import type {
+  ClaimFeedbackView,
+  GradeView,
+  MapAssignmentContext,
+} from '@/lib/domain/classroom/views';
+
+// For the editor folders until they import it from lib/domain (issue 18).
+export type { MapAssignmentContext };
 
 /**
  * What the grading page and the map page show of a piece of work's assignment. Access is checked
@@ -100,26 +103,6 @@ async function workPeople(tx: Tx, workId: string, classId: string): Promise<Work
       pseudonym: r.user.classes[0]?.pseudonym ?? '',
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
-}
-
-export interface MapAssignmentContext {
-  viewerRole: 'teacher' | 'student';
-  assignmentId: string;
-  workId: string;
-  title: string;
-  className: string;
-  mode: string;
-  anonymous: boolean;
-  dueAt: string | null;
-  instructions: string;
-  /** The team's name (empty for individual and whole-class work). */
-  teamName: string;
-  side: string;
-  sideLabels: string[];
-  /** For a student: the grade and claim feedback once released (null while private). */
-  released: ReleasedFeedback | null;
-  /** For the teacher: every claim note (released or not) and whether the work is released. */
-  teacher: { feedback: ClaimFeedbackView[]; releasedAt: string | null } | null;
 }
 
 /**
