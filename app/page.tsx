@@ -2,7 +2,6 @@ import { DebateSides } from '@/components/debate/debate-sides';
 import Link from 'next/link';
 import { StartMapButton } from '@/components/maps/start-map-button';
 import { getFeaturedDebate } from '@/lib/server/debates';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 import { MyAssignments } from '@/components/assignments/my-assignments';
 import { MyClasses } from '@/components/assignments/my-classes';
@@ -11,11 +10,12 @@ import { accountOf } from '@/lib/server/classroom/access';
 import { listClasses } from '@/lib/server/classroom/classes';
 import { buttonClass } from '@/components/ui/button';
 import { MotionHeading } from '@/components/debate/motion-heading';
+import { withDb } from '@/lib/server/with-db';
 
 export const dynamic = 'force-dynamic';
 
 export default async function DebatePage() {
-  const [debate, user] = await Promise.all([getFeaturedDebate(db), getCurrentUser()]);
+  const [debate, user] = await Promise.all([withDb(getFeaturedDebate), getCurrentUser()]);
   const classroom = user ? await classroomFor(user.id) : null;
   if (!debate) {
     return (
@@ -72,9 +72,12 @@ export default async function DebatePage() {
  * assignments of someone who is a student in a class (null parts are not shown).
  */
 async function classroomFor(userId: string) {
-  const [account, classes] = await Promise.all([accountOf(db, userId), listClasses(db, userId)]);
+  const [account, classes] = await Promise.all([
+    withDb(accountOf, userId),
+    withDb(listClasses, userId),
+  ]);
   return {
     teaching: account.kind === 'teacher' ? classes.teaching : null,
-    assignments: classes.attending.length > 0 ? await studentAssignments(db, userId) : null,
+    assignments: classes.attending.length > 0 ? await withDb(studentAssignments, userId) : null,
   };
 }

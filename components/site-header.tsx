@@ -1,19 +1,15 @@
 import Link from 'next/link';
 import { signOutAction } from '@/lib/actions/auth';
-import { accountOf } from '@/lib/server/classroom/access';
-import { hasClasses } from '@/lib/server/classroom/classes';
-import { db } from '@/lib/server/db';
-import { getCurrentUser } from '@/lib/server/session';
 import { Button, buttonClass } from '@/components/ui/button';
 
 const navLink = 'font-medium text-stone-700 underline-offset-4 hover:underline';
 
-export async function SiteHeader() {
-  const user = await getCurrentUser();
-  const [account, inClasses] = user
-    ? await Promise.all([accountOf(db, user.id), hasClasses(db, user.id)])
-    : [null, false];
-  const teacher = account?.kind === 'teacher';
+/** The site's header; `user` is who is signed in (lib/server/site-nav.ts), null for no one. */
+export function SiteHeader({
+  user,
+}: {
+  user: { name: string; teacher: boolean; inClasses: boolean; isAdmin: boolean } | null;
+}) {
   return (
     <header
       data-site-header
@@ -41,7 +37,7 @@ export async function SiteHeader() {
               <Link href="/maps" className={navLink}>
                 My maps
               </Link>
-              {teacher || inClasses ? (
+              {user.teacher || user.inClasses ? (
                 <Link href="/classes" className={navLink}>
                   Classes
                 </Link>
@@ -50,12 +46,12 @@ export async function SiteHeader() {
                   Join a class
                 </Link>
               )}
-              {teacher && (
+              {user.teacher && (
                 <Link href="/debates" className={navLink}>
                   Debates
                 </Link>
               )}
-              {account?.isAdmin && (
+              {user.isAdmin && (
                 <Link href="/admin" className={navLink}>
                   Admin
                 </Link>

@@ -5,10 +5,10 @@ import { AccountSearch } from '@/components/admin/account-search';
 import { ResetLog } from '@/components/admin/reset-log';
 import { unlessMissing } from '@/lib/errors';
 import { listAccounts } from '@/lib/server/classroom/accounts';
-import { db } from '@/lib/server/db';
 import { listPasswordResets } from '@/lib/server/password-resets';
 import { getCurrentUser } from '@/lib/server/session';
 import { clip } from '@/lib/domain/text';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Admin', robots: { index: false } };
 
@@ -22,9 +22,9 @@ export default async function AdminPage({
   if (!user) redirect('/sign-in?next=/admin');
   const { q } = await searchParams;
   const query = typeof q === 'string' ? clip(q, 100) : '';
-  const result = await unlessMissing(listAccounts(db, { userId: user.id, query }));
+  const result = await unlessMissing(withDb(listAccounts, { userId: user.id, query }));
   if (!result) notFound();
-  const resets = await listPasswordResets(db, { userId: user.id });
+  const resets = await withDb(listPasswordResets, { userId: user.id });
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <div>

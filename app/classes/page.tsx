@@ -5,8 +5,8 @@ import { ClassList } from '@/components/classroom/class-list';
 import { ClassCreateForm } from '@/components/classroom/class-create-form';
 import { accountOf } from '@/lib/server/classroom/access';
 import { listClasses } from '@/lib/server/classroom/classes';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Classes' };
 
@@ -14,8 +14,8 @@ export default async function ClassesPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/classes');
   const [{ teaching, attending }, account] = await Promise.all([
-    listClasses(db, user.id),
-    accountOf(db, user.id),
+    withDb(listClasses, user.id),
+    withDb(accountOf, user.id),
   ]);
   const teacher = account.kind === 'teacher';
   return (

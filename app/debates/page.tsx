@@ -4,19 +4,19 @@ import { redirect } from 'next/navigation';
 import { DebateList } from '@/components/debates/debate-list';
 import { accountOf } from '@/lib/server/classroom/access';
 import { listDebatesFor } from '@/lib/server/classroom/debates';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 import { buttonClass } from '@/components/ui/button';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Debates' };
 
 export default async function DebatesPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/debates');
-  const account = await accountOf(db, user.id);
+  const account = await withDb(accountOf, user.id);
   const teacher = account.kind === 'teacher';
   // A student's list is the seeded examples; their teachers' debates come with assignments.
-  const debates = (await listDebatesFor(db, user.id)).filter((d) => teacher || !d.mine);
+  const debates = (await withDb(listDebatesFor, user.id)).filter((d) => teacher || !d.mine);
   const mine = debates.filter((d) => d.mine);
   const examples = debates.filter((d) => !d.mine);
   return (

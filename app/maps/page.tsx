@@ -4,16 +4,16 @@ import { ImportMapForm } from '@/components/maps/import-map-form';
 import { MapList } from '@/components/maps/map-list';
 import { NewMapForm } from '@/components/maps/new-map-form';
 import { SharedMapList } from '@/components/maps/shared-map-list';
-import { db } from '@/lib/server/db';
 import { listMyMaps } from '@/lib/server/maps';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'My maps' };
 
 export default async function MyMapsPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/maps');
-  const maps = await listMyMaps(db, { userId: user.id });
+  const maps = await withDb(listMyMaps, { userId: user.id });
   const own = maps.filter((m) => m.role === 'owner');
   const shared = maps.filter((m) => m.role !== 'owner');
   return (

@@ -3,8 +3,8 @@ import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '@/components/settings/change-password-form';
 import { SignOutEverywhereForm } from '@/components/settings/sign-out-everywhere-form';
 import { accountSummary } from '@/lib/server/account-settings';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Account settings', robots: { index: false } };
 
@@ -17,7 +17,7 @@ export default async function SettingsPage({
 }) {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/settings');
-  const account = await accountSummary(db, user.id);
+  const account = await withDb(accountSummary, user.id);
   const query = await searchParams;
   // A new form after each change (its state from before must not linger).
   const changed = query.password === 'changed' ? String(query.at ?? '') : null;

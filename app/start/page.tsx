@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
-import { db } from '@/lib/server/db';
 import { landingFor } from '@/lib/server/landing';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,5 +14,5 @@ export default async function StartPage({
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in');
   const { new: make } = await searchParams;
-  redirect(await landingFor(db, user.id, { newMap: make === 'map' }));
+  redirect(await withDb(landingFor, user.id, { newMap: make === 'map' }));
 }

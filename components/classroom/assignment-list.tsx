@@ -2,18 +2,17 @@ import Link from 'next/link';
 import { DueDate } from '@/components/assignments/due-date';
 import { SideBadge } from '@/components/assignments/side-badge';
 import { MODE_LABELS, isMode } from '@/lib/domain/classroom/teams';
-import { listClassAssignments } from '@/lib/server/classroom/assignment-views';
-import { db } from '@/lib/server/db';
+import type { AssignmentSummary } from '@/lib/domain/classroom/views';
 import { buttonClass } from '@/components/ui/button';
 
 /** A class's assignments, as its teacher or one of its students sees them on the class page. */
-export async function AssignmentList(props: {
+export function AssignmentList(props: {
   classId: string;
-  viewer: { id: string; role: 'teacher' | 'student' };
+  role: 'teacher' | 'student';
+  assignments: AssignmentSummary[];
 }) {
-  const { classId, viewer } = props;
-  const assignments = await listClassAssignments(db, { userId: viewer.id, classId });
-  const teacher = viewer.role === 'teacher';
+  const { classId, assignments } = props;
+  const teacher = props.role === 'teacher';
   return (
     <div className="space-y-3">
       {teacher && (

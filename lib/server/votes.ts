@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors';
 import { can, refusalFor } from '@/lib/domain/capabilities';
 import { recordId } from '@/lib/schemas/ids';
 import { mapRole, requireMapAccess } from './access';
-import type { RawSql, Tx } from './db';
+import type { Db, RawSql, Tx } from './db';
+import { writeTransaction } from './db-client';
 
 /**
  * Class voting: on a shared map, everyone who may comment (owner, editors, commenters) rates each
@@ -69,6 +70,28 @@ export async function listVotes(
   opts: { userId: string; mapId: string },
 ): Promise<MapVotes> {
   const { role } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
+  return votesOf(tx, opts, role);
+}
+
+/**
+ * The votes the map page starts with: on a whole-class assignment's map (`wholeClass`) or a map
+ * shared with members; null on a map no one else is in (nothing to vote with).
+ */
+export async function listVotesIfShared(
+  tx: Tx,
+  opts: { userId: string; mapId: string; wholeClass: boolean },
+): Promise<MapVotes | null> {
+  const { role } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
+  const shared =
+    opts.wholeClass || (await tx.mapMember.count({ where: { mapId: opts.mapId } })) > 0;
+  return shared ? votesOf(tx, opts, role) : null;
+}
+
+async function votesOf(
+  tx: Tx,
+  opts: { userId: string; mapId: string },
+  role: string,
+): Promise<MapVotes> {
   const mine = await tx.claimVote.findMany({
     where: { mapId: opts.mapId, userId: opts.userId, claim: { deletedAt: null } },
     select: { claimId: true, impact: true },
@@ -119,4 +142,12 @@ export async function setVote(
     count,
   };
   return { claimId: opts.claimId, tally, mine: opts.impact };
+}
+
+/** setVote in its own write transaction (the votes route). */
+export function castVote(
+  db: Db,
+  opts: { userId: string; mapId: string; claimId: string; impact: number | null },
+) {
+  return writeTransaction(db, (sql) => setVote(sql, opts));
 }

@@ -8,10 +8,10 @@ import { WorkTable } from '@/components/assignments/work-table';
 import { MODE_LABELS, isMode } from '@/lib/domain/classroom/teams';
 import { unlessMissing } from '@/lib/errors';
 import { getAssignmentPage } from '@/lib/server/classroom/assignment-views';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 import { buttonClass } from '@/components/ui/button';
 import type { AssignmentPage } from '@/lib/domain/classroom/views';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Assignment' };
 
@@ -21,7 +21,7 @@ export default async function AssignmentPage(props: { params: Promise<{ assignme
   const { assignmentId } = await props.params;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/assignments/${assignmentId}`)}`);
-  const page = await unlessMissing(getAssignmentPage(db, { userId: user.id, assignmentId }));
+  const page = await unlessMissing(withDb(getAssignmentPage, { userId: user.id, assignmentId }));
   if (!page) notFound();
   const { assignment: a } = page;
   const teacher = page.role === 'teacher';

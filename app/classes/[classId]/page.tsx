@@ -9,12 +9,13 @@ import { RosterAddForm } from '@/components/classroom/roster-add-form';
 import { RosterTable } from '@/components/classroom/roster-table';
 import { unlessMissing } from '@/lib/errors';
 import { accountOf, FORMER_TEACHER } from '@/lib/server/classroom/access';
+import { listClassAssignments } from '@/lib/server/classroom/assignment-views';
 import { getClassPage } from '@/lib/server/classroom/classes';
 import { listRemovedStudents, listRoster } from '@/lib/server/classroom/roster';
 import { baseUrl } from '@/lib/server/config';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 import { buttonClass } from '@/components/ui/button';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Class' };
 
@@ -22,9 +23,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const { classId } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/classes/${classId}`)}`);
-  const page = await unlessMissing(getClassPage(db, { userId: user.id, classId }));
+  const page = await unlessMissing(withDb(getClassPage, { userId: user.id, classId }));
   if (!page) notFound();
-  const viewer = { id: user.id, role: page.role };
+  const assignments = await withDb(listClassAssignments, { userId: user.id, classId });
 
   if (page.role === 'student') {
     return (
@@ -42,19 +43,21 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <h2 id="assignments-heading" className="text-lg font-semibold">
             Assignments
           </h2>
-          <AssignmentList classId={page.id} viewer={viewer} />
+          <AssignmentList classId={page.id} role={page.role} assignments={assignments} />
         </section>
       </div>
     );
   }
 
   const [roster, account] = await Promise.all([
-    listRoster(db, { userId: user.id, classId }),
-    accountOf(db, user.id),
+    withDb(listRoster, { userId: user.id, classId }),
+    withDb(accountOf, user.id),
   ]);
   // Adding a removed student back is a teacher's: a former teacher's page is read-only.
   const removed =
-    account.kind === 'teacher' ? await listRemovedStudents(db, { userId: user.id, classId }) : [];
+    account.kind === 'teacher'
+      ? await withDb(listRemovedStudents, { userId: user.id, classId })
+      : [];
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <div>
@@ -81,7 +84,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <h2 id="assignments-heading" className="text-lg font-semibold">
           Assignments
         </h2>
-        <AssignmentList classId={page.id} viewer={viewer} />
+        <AssignmentList classId={page.id} role={page.role} assignments={assignments} />
       </section>
       <section aria-labelledby="students-heading" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3">

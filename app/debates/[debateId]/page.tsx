@@ -5,11 +5,11 @@ import { notFound } from 'next/navigation';
 import { StartDebateMapButton } from '@/components/debates/start-debate-map-button';
 import { unlessMissing } from '@/lib/errors';
 import { listClassesToAssign, requireDebateRead } from '@/lib/server/classroom/debates';
-import { db } from '@/lib/server/db';
 import { getDebate } from '@/lib/server/debates';
 import { getCurrentUser } from '@/lib/server/session';
 import { buttonClass } from '@/components/ui/button';
 import { MotionHeading } from '@/components/debate/motion-heading';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Debate' };
 
@@ -21,11 +21,11 @@ export default async function DebateDetailPage({
   const { debateId } = await params;
   const user = await getCurrentUser();
   // A debate the person may not read looks the same as a missing one.
-  const access = await unlessMissing(requireDebateRead(db, user?.id ?? null, debateId));
+  const access = await unlessMissing(withDb(requireDebateRead, user?.id ?? null, debateId));
   if (!access) notFound();
-  const debate = await getDebate(db, debateId);
+  const debate = await withDb(getDebate, debateId);
   if (!debate || debate.theses.length !== 2) notFound();
-  const classes = access.mine && user ? await listClassesToAssign(db, user.id) : [];
+  const classes = access.mine && user ? await withDb(listClassesToAssign, user.id) : [];
   const here = `/debates/${debateId}`;
   return (
     <div className="space-y-8">

@@ -3,15 +3,15 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { NewDebateForm } from '@/components/debates/new-debate-form';
 import { accountOf } from '@/lib/server/classroom/access';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'New debate' };
 
 export default async function NewDebatePage() {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/debates/new');
-  const account = await accountOf(db, user.id);
+  const account = await withDb(accountOf, user.id);
   return (
     <div className="space-y-6">
       <div className="max-w-3xl space-y-1">

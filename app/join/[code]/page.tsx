@@ -10,8 +10,8 @@ import {
   normalizeJoinCode,
 } from '@/lib/domain/classroom/join-code';
 import { findOwnClassByCode } from '@/lib/server/classroom/classes';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Join a class', robots: { index: false } };
 
@@ -49,7 +49,7 @@ export default async function JoinCodePage({ params }: { params: Promise<{ code:
   }
 
   const user = await getCurrentUser();
-  const own = user ? await findOwnClassByCode(db, { userId: user.id, code }) : null;
+  const own = user ? await withDb(findOwnClassByCode, { userId: user.id, code }) : null;
   if (own?.role === 'student') redirect(`/classes/${encodeURIComponent(own.classId)}`);
   const shown = formatJoinCode(code);
   return (

@@ -6,11 +6,11 @@ import { notesByClaim } from '@/components/classroom-map/notes';
 import { MapEditor } from '@/components/map-editor/map-editor';
 import { unlessMissing } from '@/lib/errors';
 import { assignmentContextForMap } from '@/lib/server/classroom/work-view';
-import { db } from '@/lib/server/db';
 import { getMapForMember } from '@/lib/server/maps';
 import { getCurrentUser } from '@/lib/server/session';
-import { listVotes } from '@/lib/server/votes';
+import { listVotesIfShared } from '@/lib/server/votes';
 import { findActiveShareLink } from '@/lib/server/share-links';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Map editor' };
 
@@ -19,20 +19,19 @@ export default async function EditorPage({ params }: { params: Promise<{ mapId: 
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=/maps/${encodeURIComponent(mapId)}`);
   // Someone else's map looks the same as a missing one: its existence is not revealed.
-  const data = await unlessMissing(getMapForMember(db, { userId: user.id, mapId }));
+  const data = await unlessMissing(withDb(getMapForMember, { userId: user.id, mapId }));
   if (!data) notFound();
   const { map, role, selfId } = data;
-  const link = role === 'owner' ? await findActiveShareLink(db, { userId: user.id, mapId }) : null;
+  const link =
+    role === 'owner' ? await withDb(findActiveShareLink, { userId: user.id, mapId }) : null;
   // An assignment's map: its banner, the teacher's claim feedback, and class impact votes (on a
   // whole-class map or any map shared with members).
-  const [assignment, memberCount] = await Promise.all([
-    assignmentContextForMap(db, user.id, mapId),
-    db.mapMember.count({ where: { mapId } }),
-  ]);
-  const votes =
-    memberCount > 0 || assignment?.mode === 'class'
-      ? await listVotes(db, { userId: user.id, mapId })
-      : null;
+  const assignment = await withDb(assignmentContextForMap, user.id, mapId);
+  const votes = await withDb(listVotesIfShared, {
+    userId: user.id,
+    mapId,
+    wholeClass: assignment?.mode === 'class',
+  });
   return (
     <>
       {assignment && <AssignmentBanner ctx={assignment} />}

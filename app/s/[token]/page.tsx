@@ -7,10 +7,10 @@ import { JoinInvite } from '@/components/maps/join-invite';
 import { atLeast } from '@/lib/domain/people';
 import { unlessMissing } from '@/lib/errors';
 import { mapRole } from '@/lib/server/access';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
 import { findJoinLink, getSharedMap } from '@/lib/server/share-links';
 import { buttonClass } from '@/components/ui/button';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Shared map', robots: { index: false } };
 
@@ -19,14 +19,14 @@ export default async function SharedMapPage({ params }: { params: Promise<{ toke
   const user = await getCurrentUser();
 
   // A commenter or editor link invites its holder to join; it never shows the map by itself.
-  const invite = await findJoinLink(db, { token });
+  const invite = await withDb(findJoinLink, { token });
   if (invite) {
-    const role = user ? await mapRole(db, user.id, invite.mapId) : null;
+    const role = user ? await withDb(mapRole, user.id, invite.mapId) : null;
     if (role && atLeast(role, invite.role)) redirect(`/maps/${encodeURIComponent(invite.mapId)}`);
     return <JoinInvite invite={invite} token={token} user={user} currentRole={role} />;
   }
 
-  const map = await unlessMissing(getSharedMap(db, { token }));
+  const map = await unlessMissing(withDb(getSharedMap, { token }));
   // A revoked or unknown link answers 404 (not-found.tsx beside this page says why).
   if (!map) notFound();
   return (

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '../db';
 import { requireAssignmentAccess, requireClassAccess } from './access';
+import { listDebatesFor } from './debates';
 import { releasedGradesFor } from './grades';
 import { sideLabels } from './work-view';
 import type {
@@ -66,6 +67,24 @@ async function studentWork(
       .sort(),
     released: released.find((r) => r.workId === work.id) ?? null,
   };
+}
+
+/**
+ * What the New assignment page shows (the class's teacher only): the class's name, the debates
+ * the teacher may set, and how many students the class has.
+ */
+export async function newAssignmentForm(tx: Tx, opts: { userId: string; classId: string }) {
+  const { class: cls } = await requireClassAccess(
+    tx,
+    opts.userId,
+    opts.classId,
+    'assignment.manage',
+  );
+  const [debates, studentCount] = await Promise.all([
+    listDebatesFor(tx, opts.userId),
+    tx.classMember.count({ where: { classId: cls.id } }),
+  ]);
+  return { className: cls.name, debates, studentCount };
 }
 
 /** A class's assignments, newest first: all of them for its teacher, with the student's work. */

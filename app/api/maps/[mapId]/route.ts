@@ -1,9 +1,9 @@
 import { AppError } from '@/lib/errors';
-import { db } from '@/lib/server/db';
 import { jsonRoute } from '@/lib/server/json-route';
 import { getMapForEditor } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
 import { getSharedMap } from '@/lib/server/share-links';
+import { withDb } from '@/lib/server/with-db';
 
 /**
  * The map as a tab sees it, for a tab catching up after a refusal or after falling too far
@@ -14,11 +14,11 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
     const { mapId } = await ctx.params;
     const token = new URL(request.url).searchParams.get('link');
     if (token) {
-      const map = await getSharedMap(db, { token });
+      const map = await withDb(getSharedMap, { token });
       if (map.id !== mapId) throw new AppError('NOT_FOUND', 'This link is for another map.');
       return map;
     }
     const user = await requireUser(request.headers);
-    return getMapForEditor(db, { userId: user.id, mapId });
+    return withDb(getMapForEditor, { userId: user.id, mapId });
   });
 }

@@ -6,8 +6,8 @@ import { ComparedColumn } from '@/components/dashboard/compared-column';
 import { MeetingList } from '@/components/dashboard/meeting-list';
 import { unlessMissing } from '@/lib/errors';
 import { compareWorks } from '@/lib/server/classroom/compare-works';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Compare two maps' };
 export const dynamic = 'force-dynamic';
@@ -52,7 +52,7 @@ export default async function ComparePage({
     );
   }
   // The class's teacher only; works of another assignment are not found.
-  const data = await unlessMissing(compareWorks(db, user.id, assignmentId, a, b));
+  const data = await unlessMissing(withDb(compareWorks, user.id, assignmentId, a, b));
   if (!data) notFound();
   const { assignment } = data;
 

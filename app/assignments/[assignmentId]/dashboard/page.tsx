@@ -4,9 +4,9 @@ import { notFound, redirect } from 'next/navigation';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { unlessMissing } from '@/lib/errors';
 import { assignmentDashboard } from '@/lib/server/classroom/dashboard';
-import { db } from '@/lib/server/db';
 import { formatDateTime } from '@/lib/format';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 export const dynamic = 'force-dynamic';
@@ -26,7 +26,7 @@ export default async function DashboardPage({
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=/assignments/${encodeURIComponent(assignmentId)}/dashboard`);
   // The class's teacher only: students and everyone else are told it does not exist.
-  const data = await unlessMissing(assignmentDashboard(db, user.id, assignmentId));
+  const data = await unlessMissing(withDb(assignmentDashboard, user.id, assignmentId));
   if (!data) notFound();
   const { assignment } = data;
 

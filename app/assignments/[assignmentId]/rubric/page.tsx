@@ -6,8 +6,8 @@ import { ReleaseAllButton } from '@/components/grading/release-all-button';
 import { RubricEditor } from '@/components/grading/rubric-editor';
 import { unlessMissing } from '@/lib/errors';
 import { gradeSummaries } from '@/lib/server/classroom/grades';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Rubric and grades' };
 
@@ -22,7 +22,7 @@ export default async function RubricPage({
   const { assignmentId } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=/assignments/${encodeURIComponent(assignmentId)}/rubric`);
-  const data = await unlessMissing(gradeSummaries(db, { userId: user.id, assignmentId }));
+  const data = await unlessMissing(withDb(gradeSummaries, { userId: user.id, assignmentId }));
   if (!data) notFound();
   const { assignment, rubric, works } = data;
   const pending = works.filter(

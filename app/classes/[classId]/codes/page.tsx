@@ -4,8 +4,8 @@ import { StudentCodesSheet } from '@/components/classroom/student-codes-sheet';
 import { unlessMissing } from '@/lib/errors';
 import { requireClassAccess } from '@/lib/server/classroom/access';
 import { baseUrl } from '@/lib/server/config';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Sign-in codes', robots: { index: false } };
 
@@ -14,7 +14,7 @@ export default async function CodesPage({ params }: { params: Promise<{ classId:
   const { classId } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/classes/${classId}/codes`)}`);
-  const access = await unlessMissing(requireClassAccess(db, user.id, classId, 'class.manage'));
+  const access = await unlessMissing(withDb(requireClassAccess, user.id, classId, 'class.manage'));
   if (!access) notFound();
   return (
     <StudentCodesSheet

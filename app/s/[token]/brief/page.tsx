@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { BriefView } from '@/components/brief/brief-view';
 import { buildBrief } from '@/lib/domain/brief';
 import { unlessMissing } from '@/lib/errors';
-import { db } from '@/lib/server/db';
 import { getSharedMap } from '@/lib/server/share-links';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Debate brief', robots: { index: false } };
 
@@ -16,7 +16,7 @@ export default async function SharedBriefPage({
   searchParams: Promise<{ side?: string }>;
 }) {
   const [{ token }, { side: rawSide }] = await Promise.all([params, searchParams]);
-  const map = await unlessMissing(getSharedMap(db, { token }));
+  const map = await unlessMissing(withDb(getSharedMap, { token }));
   const side = rawSide === '2' ? 2 : 1;
   const thesis = map?.debate.theses[side - 1];
   if (!map || !thesis) notFound();

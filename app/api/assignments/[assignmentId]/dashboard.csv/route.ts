@@ -1,7 +1,7 @@
 import { dashboardCsvFor } from '@/lib/server/classroom/dashboard';
-import { db } from '@/lib/server/db';
 import { jsonRoute } from '@/lib/server/json-route';
 import { requireUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 /** The assignment's dashboard as CSV, for the class's teacher only (real names, grades). */
 export async function GET(request: Request, ctx: { params: Promise<{ assignmentId: string }> }) {
@@ -9,7 +9,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ assignmentI
   const refused = await jsonRoute(async () => {
     const { assignmentId } = await ctx.params;
     const user = await requireUser(request.headers);
-    file = await dashboardCsvFor(db, user.id, assignmentId);
+    file = await withDb(dashboardCsvFor, user.id, assignmentId);
     return null;
   });
   if (!file) return refused;

@@ -1,7 +1,7 @@
-import { db } from '@/lib/server/db';
 import { jsonRoute } from '@/lib/server/json-route';
 import { rosterCsv } from '@/lib/server/classroom/roster';
 import { requireUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 /** The class's roster as CSV, for its teacher (names, usernames, emails; never a password). */
 export async function GET(request: Request, ctx: { params: Promise<{ classId: string }> }) {
@@ -9,7 +9,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ classId: st
   const refused = await jsonRoute(async () => {
     const { classId } = await ctx.params;
     const user = await requireUser(request.headers);
-    file = await rosterCsv(db, { userId: user.id, classId });
+    file = await withDb(rosterCsv, { userId: user.id, classId });
     return null;
   });
   if (!file) return refused;

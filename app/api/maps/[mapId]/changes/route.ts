@@ -1,9 +1,9 @@
 import { seeChange } from '@/lib/domain/visibility';
 import { AppError } from '@/lib/errors';
-import { db } from '@/lib/server/db';
 import { jsonRoute } from '@/lib/server/json-route';
 import { changesSince } from '@/lib/server/live/changes';
 import { lensOfLiveReader, requireLiveReader } from '@/lib/server/live/readers';
+import { withDb } from '@/lib/server/with-db';
 
 /**
  * The changes after `?since=N`, for a tab filling a gap (see lib/sync/map-sync.ts). A reader who
@@ -12,12 +12,12 @@ import { lensOfLiveReader, requireLiveReader } from '@/lib/server/live/readers';
 export async function GET(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
   return jsonRoute(async () => {
     const { mapId } = await ctx.params;
-    const reader = await requireLiveReader(db, request, mapId);
+    const reader = await withDb(requireLiveReader, request, mapId);
     const since = Number(new URL(request.url).searchParams.get('since'));
     if (!Number.isInteger(since) || since < 0)
       throw new AppError('INVALID', 'Say since=<revision>.');
-    const lens = await lensOfLiveReader(db, mapId, reader);
-    const answer = await changesSince(db, mapId, since, { log: lens.see.log });
+    const lens = await withDb(lensOfLiveReader, mapId, reader);
+    const answer = await withDb(changesSince, mapId, since, { log: lens.see.log });
     if ('reload' in answer) return answer;
     return { ...answer, changes: answer.changes.map((c) => seeChange(c, lens)) };
   });

@@ -1,9 +1,9 @@
 import { requestClient } from '@/lib/client-address';
 import { AppError, httpStatus } from '@/lib/errors';
-import { db } from '@/lib/server/db';
 import { unavailableError } from '@/lib/server/db-errors';
 import { requireLiveReader } from '@/lib/server/live/readers';
 import { openMapStream } from '@/lib/server/live/stream';
+import { withDb } from '@/lib/server/with-db';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,11 +16,11 @@ const TAB = /^[A-Za-z0-9-]{8,64}$/;
 export async function GET(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
   try {
     const { mapId } = await ctx.params;
-    const reader = await requireLiveReader(db, request, mapId);
+    const reader = await withDb(requireLiveReader, request, mapId);
     const url = new URL(request.url);
     const since = Number(request.headers.get('last-event-id') ?? url.searchParams.get('since'));
     const tab = url.searchParams.get('tab');
-    const response = openMapStream(db, {
+    const response = withDb(openMapStream, {
       mapId,
       reader,
       since: Number.isInteger(since) && since >= 0 ? since : NaN,

@@ -1,8 +1,8 @@
 import { AppError } from '@/lib/errors';
-import { db } from '@/lib/server/db';
 import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX, readHistory } from '@/lib/server/history';
 import { jsonRoute } from '@/lib/server/json-route';
 import { requireUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 /** A whole number from the query string within [min, max], the fallback when absent. */
 function intParam(
@@ -35,6 +35,6 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
     const params = new URL(request.url).searchParams;
     const before = intParam(params, 'before', 1, Number.MAX_SAFE_INTEGER);
     const limit = intParam(params, 'limit', 1, HISTORY_PAGE_MAX, HISTORY_PAGE_DEFAULT);
-    return readHistory(db, { userId: user.id, mapId, before, limit });
+    return withDb(readHistory, { userId: user.id, mapId, before, limit });
   });
 }

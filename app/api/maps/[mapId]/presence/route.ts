@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { db } from '@/lib/server/db';
 import { jsonRoute, readJson, requireSameOrigin } from '@/lib/server/json-route';
 import { announce } from '@/lib/server/live/presence';
 import { requireLiveReader } from '@/lib/server/live/readers';
 import { recordId } from '@/lib/schemas/ids';
+import { withDb } from '@/lib/server/with-db';
 
 const body = z.object({
   tabId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
@@ -17,7 +17,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ mapId: str
   return jsonRoute(async () => {
     requireSameOrigin(request);
     const { mapId } = await ctx.params;
-    const reader = await requireLiveReader(db, request, mapId);
+    const reader = await withDb(requireLiveReader, request, mapId);
     if (reader.kind !== 'user') throw new AppError('FORBIDDEN', 'Sign in to show where you are.');
     const parsed = body.safeParse(await readJson(request, 2000));
     if (!parsed.success) throw new AppError('INVALID', 'Send { tabId, claimId, editing }.');

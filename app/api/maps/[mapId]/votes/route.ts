@@ -1,16 +1,15 @@
 import { AppError } from '@/lib/errors';
-import { db } from '@/lib/server/db';
-import { writeTransaction } from '@/lib/server/db-client';
 import { jsonRoute, readJson, requireSameOrigin } from '@/lib/server/json-route';
 import { requireUser } from '@/lib/server/session';
-import { listVotes, setVote, voteInput } from '@/lib/server/votes';
+import { castVote, listVotes, voteInput } from '@/lib/server/votes';
+import { withDb } from '@/lib/server/with-db';
 
 /** Each claim's impact average and count, and the viewer's own ratings. */
 export async function GET(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
   return jsonRoute(async () => {
     const user = await requireUser(request.headers);
     const { mapId } = await ctx.params;
-    return listVotes(db, { userId: user.id, mapId });
+    return withDb(listVotes, { userId: user.id, mapId });
   });
 }
 
@@ -24,6 +23,6 @@ export async function PUT(request: Request, ctx: { params: Promise<{ mapId: stri
     if (!parsed.success) {
       throw new AppError('INVALID', parsed.error.issues[0]?.message ?? 'Check the rating.');
     }
-    return writeTransaction(db, (sql) => setVote(sql, { userId: user.id, mapId, ...parsed.data }));
+    return withDb(castVote, { userId: user.id, mapId, ...parsed.data });
   });
 }

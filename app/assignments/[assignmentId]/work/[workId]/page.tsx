@@ -7,8 +7,8 @@ import { ReleaseControl } from '@/components/grading/release-control';
 import { RubricEditor } from '@/components/grading/rubric-editor';
 import { unlessMissing } from '@/lib/errors';
 import { getGradingData } from '@/lib/server/classroom/work-view';
-import { db } from '@/lib/server/db';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Grade work' };
 
@@ -25,7 +25,9 @@ export default async function GradeWorkPage({
     );
   }
   // Anyone but the class's teacher is told the work does not exist (students: FORBIDDEN → 404 too).
-  const data = await unlessMissing(getGradingData(db, { userId: user.id, assignmentId, workId }));
+  const data = await unlessMissing(
+    withDb(getGradingData, { userId: user.id, assignmentId, workId }),
+  );
   if (!data) notFound();
   const { assignment, work, members } = data;
   const who =

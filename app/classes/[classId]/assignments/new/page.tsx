@@ -3,10 +3,9 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { NewAssignmentForm } from '@/components/assignments/new-assignment-form';
 import { unlessMissing } from '@/lib/errors';
-import { requireClassAccess } from '@/lib/server/classroom/access';
-import { listDebatesFor } from '@/lib/server/classroom/debates';
-import { db } from '@/lib/server/db';
+import { newAssignmentForm } from '@/lib/server/classroom/assignment-views';
 import { getCurrentUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'New assignment' };
 
@@ -19,18 +18,15 @@ export default async function NewAssignmentPage(props: {
   if (!user) {
     redirect(`/sign-in?next=${encodeURIComponent(`/classes/${classId}/assignments/new`)}`);
   }
-  const access = await unlessMissing(requireClassAccess(db, user.id, classId, 'assignment.manage'));
-  if (!access) notFound();
-  const [debates, studentCount] = await Promise.all([
-    listDebatesFor(db, user.id),
-    db.classMember.count({ where: { classId } }),
-  ]);
+  const form = await unlessMissing(withDb(newAssignmentForm, { userId: user.id, classId }));
+  if (!form) notFound();
+  const { debates, studentCount } = form;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <p className="text-sm text-stone-600">
           <Link href={`/classes/${encodeURIComponent(classId)}`} className="underline">
-            {access.class.name}
+            {form.className}
           </Link>
         </p>
         <h1 className="text-2xl font-bold">New assignment</h1>

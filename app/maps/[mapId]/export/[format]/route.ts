@@ -1,7 +1,7 @@
-import { db } from '@/lib/server/db';
 import { exportResponse } from '@/lib/server/exports';
 import { getMapForEditor } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
+import { withDb } from '@/lib/server/with-db';
 
 /** Downloads one of the owner's maps in a format: markdown, argdown, aif, annotations, brief-pdf. */
 export async function GET(
@@ -11,7 +11,7 @@ export async function GET(
   const { mapId, format } = await params;
   const url = new URL(request.url);
   return exportResponse(
-    async () => getMapForEditor(db, { userId: (await requireUser()).id, mapId }),
+    async () => withDb(getMapForEditor, { userId: (await requireUser()).id, mapId }),
     format,
     { side: Number(url.searchParams.get('side') ?? 1), url: `${url.origin}/maps/${mapId}` },
   );

@@ -1,6 +1,6 @@
-import { db } from '@/lib/server/db';
 import { exportResponse } from '@/lib/server/exports';
 import { getSharedMap } from '@/lib/server/share-links';
+import { withDb } from '@/lib/server/with-db';
 
 /** Downloads a shared map in a format; anyone with an active link may. */
 export async function GET(
@@ -9,7 +9,7 @@ export async function GET(
 ) {
   const { token, format } = await params;
   const url = new URL(request.url);
-  return exportResponse(() => getSharedMap(db, { token }), format, {
+  return exportResponse(() => withDb(getSharedMap, { token }), format, {
     side: Number(url.searchParams.get('side') ?? 1),
     url: `${url.origin}/s/${token}`,
   });
