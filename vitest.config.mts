@@ -22,8 +22,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          // tests/support: the tests of the test helpers themselves (the fixture maps).
-          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'tests/support/**/*.test.ts'],
+          // tests/support: the tests of the test helpers themselves (the fixture maps);
+          // tests/unit: tests of no one module (the layer rules of eslint.layers.mjs).
+          include: [
+            'lib/**/*.test.ts',
+            'components/**/*.test.ts',
+            'tests/support/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

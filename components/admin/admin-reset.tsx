@@ -2,13 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { CopyButton } from '@/components/classroom/class-copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { adminResetPasswordAction } from '@/lib/actions/classes';
 
-import { Credentials } from '@/components/classroom/credentials';
+import { Credentials } from '@/components/ui/credentials';
 import type { AccountRow, AdminReset } from '@/lib/domain/classroom/views';
 
 /**

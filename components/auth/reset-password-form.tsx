@@ -6,7 +6,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { resetPasswordAction, type ResetFormState } from '@/lib/actions/auth';
 import { cardInputClass, FormAlert, SubmitButton } from '@/components/ui/form-parts';
-import { NewPasswordField } from './new-password-field';
+import { NewPasswordField } from '@/components/ui/new-password-field';
 
 /** Chooses a new password with the token of a reset link. */
 export function ResetPasswordForm({ token }: { token: string }) {

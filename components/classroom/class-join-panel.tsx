@@ -7,7 +7,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { closeJoiningAction, regenerateJoinCodeAction } from '@/lib/actions/classes';
 import { formatJoinCode } from '@/lib/domain/classroom/join-code';
-import { CopyButton } from './class-copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 
 /** How students join: the code and the link (to copy), a new code, or joining closed. */
 export function ClassJoinPanel({

@@ -12,7 +12,7 @@ import {
 } from '@/lib/actions/classes';
 import { formatDate } from '@/lib/format';
 import { saveCodes } from './student-codes-store';
-import { Credentials } from './credentials';
+import { Credentials } from '@/components/ui/credentials';
 import type { RosterEntry } from '@/lib/domain/classroom/views';
 
 type Pending =

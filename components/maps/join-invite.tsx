@@ -1,4 +1,4 @@
-import { SignInLinks } from '@/components/auth/sign-in-links';
+import { SignInLinks } from '@/components/ui/sign-in-links';
 import type { Role } from '@/lib/domain/capabilities';
 import { LINK_VERBS, type JoinLinkView } from '@/lib/domain/people';
 import { JoinMapForm } from './join-map-form';

@@ -4,7 +4,7 @@ import { useActionState, useEffect } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field-error';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/actions/account';
-import { NewPasswordField } from '@/components/auth/new-password-field';
+import { NewPasswordField } from '@/components/ui/new-password-field';
 import { cardInputClass, FormAlert, SubmitButton } from '@/components/ui/form-parts';
 
 /** Changes the password: the current one, then the new one twice. */

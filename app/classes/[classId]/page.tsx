@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { AssignmentList } from '@/components/classroom/assignment-list';
+import { AssignmentList } from '@/components/assignments/assignment-list';
 import { ClassJoinPanel } from '@/components/classroom/class-join-panel';
 import { ClassNameEditor } from '@/components/classroom/class-name-editor';
 import { RemovedStudents } from '@/components/classroom/removed-students';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SignInLinks } from '@/components/auth/sign-in-links';
+import { SignInLinks } from '@/components/ui/sign-in-links';
 import { buttonClass } from '@/components/ui/button';
 import { redirect } from 'next/navigation';
 import { JoinClassForm } from '@/components/classroom/join-class-form';

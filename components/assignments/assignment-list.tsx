@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { DueDate } from '@/components/assignments/due-date';
-import { SideBadge } from '@/components/assignments/side-badge';
+import { DueDate } from './due-date';
+import { SideBadge } from './side-badge';
 import { MODE_LABELS, isMode } from '@/lib/domain/classroom/teams';
 import type { AssignmentSummary } from '@/lib/domain/classroom/views';
 import { buttonClass } from '@/components/ui/button';
