@@ -1,16 +1,19 @@
 import 'server-only';
 import type { DebateView } from '@/lib/domain/views';
+import { AppError } from '@/lib/errors';
+import { requireDebateRead } from './classroom/debates';
 import type { Tx } from './db';
 import { toSourceView } from './row-views';
 
-const debateInclude = {
+/** A debate row with what its view needs (a map's loader reads its debate with this). */
+export const debateInclude = {
   theses: { orderBy: { position: 'asc' as const }, include: { source: true } },
 };
 
-type DebateRow = NonNullable<Awaited<ReturnType<typeof loadDebateRow>>>;
+type DebateRow = NonNullable<Awaited<ReturnType<typeof readDebateRow>>>;
 
-function loadDebateRow(tx: Tx, where: { id: string } | { slug: string }) {
-  return tx.debate.findUnique({ where, include: debateInclude });
+function readDebateRow(tx: Tx, debateId: string) {
+  return tx.debate.findUnique({ where: { id: debateId }, include: debateInclude });
 }
 
 export function toDebateView(d: DebateRow): DebateView {
@@ -39,13 +42,26 @@ export async function featuredDebateId(tx: Tx): Promise<string | null> {
   return first?.id ?? null;
 }
 
-/** The debate the home page shows: the first one seeded. Null when none is seeded. */
+/**
+ * The debate the home page shows: the first one seeded (everyone may read a seeded debate, signed
+ * in or not). Null when none is seeded.
+ */
 export async function getFeaturedDebate(tx: Tx): Promise<DebateView | null> {
   const id = await featuredDebateId(tx);
-  return id ? getDebate(tx, id) : null;
+  const row = id ? await readDebateRow(tx, id) : null;
+  return row ? toDebateView(row) : null;
 }
 
-export async function getDebate(tx: Tx, debateId: string): Promise<DebateView | null> {
-  const row = await loadDebateRow(tx, { id: debateId });
-  return row ? toDebateView(row) : null;
+/**
+ * A debate for someone who may read it (`userId` null: signed out), and whether they created it.
+ * Access is checked here (requireDebateRead): anyone else is told it does not exist.
+ */
+export async function getDebate(
+  tx: Tx,
+  opts: { userId: string | null; debateId: string },
+): Promise<{ debate: DebateView; mine: boolean }> {
+  const { mine } = await requireDebateRead(tx, opts.userId, opts.debateId);
+  const row = await readDebateRow(tx, opts.debateId);
+  if (!row) throw new AppError('NOT_FOUND', 'That debate does not exist.');
+  return { debate: toDebateView(row), mine };
 }

@@ -3,9 +3,9 @@ import crypto from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { isRole } from '@/lib/domain/capabilities';
 import type { MyMapSummary } from '@/lib/domain/people';
-import type { MapView } from '@/lib/domain/views';
+import type { MapView, ShareOptions } from '@/lib/domain/views';
 import { mapRole, requireMapAccess } from './access';
-import { featuredDebateId, getDebate } from './debates';
+import { debateInclude, featuredDebateId, toDebateView } from './debates';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { liveLinks } from '@/lib/domain/cross-links';
@@ -189,8 +189,38 @@ export async function duplicateMap(db: Db, opts: { userId: string; mapId: string
   });
 }
 
-/** Everything the editor or the shared view shows for a map. Access is checked by the caller. */
-export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
+/**
+ * Who reads a map: a signed-in person, or whoever holds a view link (its row, as
+ * lib/server/share-links.ts finds it by its token).
+ */
+export type MapReader = { userId: string } | { link: ViewLink };
+
+export interface ViewLink extends ShareOptions {
+  mapId: string;
+  role: string;
+  revokedAt: Date | null;
+}
+
+const MISSING_MAP = 'That map does not exist (it may have been deleted).';
+
+/**
+ * Everything the editor, the brief, an export, the shared view or the grading page shows of a
+ * map, as `reader` may see it (lib/domain/visibility.ts). Access is checked here: a person with
+ * no role in the map, or a link that is not an active view link to it, is told the map does not
+ * exist.
+ */
+export async function loadMapView(tx: Tx, reader: MapReader, mapId: string): Promise<MapView> {
+  if ('userId' in reader) return (await getMapForMember(tx, { userId: reader.userId, mapId })).map;
+  const { link } = reader;
+  if (link.mapId !== mapId || link.revokedAt || link.role !== 'viewer') {
+    throw new AppError('NOT_FOUND', MISSING_MAP);
+  }
+  const lens = await readerLens(tx, mapId, { link });
+  return seeMap(await readMapView(tx, mapId), '', lens);
+}
+
+/** A map's whole contents, unredacted: only for the loaders above, after their access check. */
+async function readMapView(tx: Tx, mapId: string): Promise<MapView> {
   const map = await tx.argumentMap.findUnique({
     where: { id: mapId },
     select: {
@@ -199,7 +229,7 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
       ownerId: true,
       updatedAt: true,
       revision: true,
-      debateId: true,
+      debate: { include: debateInclude },
       owner: { select: { name: true } },
       claims: {
         where: { deletedAt: null },
@@ -209,9 +239,7 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
       links: { orderBy: { createdAt: 'asc' } },
     },
   });
-  if (!map) throw new AppError('NOT_FOUND', 'That map does not exist (it may have been deleted).');
-  const debate = await getDebate(tx, map.debateId);
-  if (!debate) throw new AppError('NOT_FOUND', 'The debate this map belongs to is missing.');
+  if (!map) throw new AppError('NOT_FOUND', MISSING_MAP);
   const claims = map.claims.map(toClaimView);
   return {
     id: map.id,
@@ -219,7 +247,7 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
     ownerName: map.owner.name,
     updatedAt: map.updatedAt.toISOString(),
     revision: map.revision,
-    debate,
+    debate: toDebateView(map.debate),
     claims,
     anchors: map.claims.flatMap((c) => c.anchors.map(toAnchorView)),
     links: liveLinks(claims, map.links.map(toLinkView)),
@@ -234,11 +262,6 @@ export async function loadMapView(tx: Tx, mapId: string): Promise<MapView> {
 export async function getMapForMember(tx: Tx, opts: { userId: string; mapId: string }) {
   const { role, ownerId } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
   const lens = await readerLens(tx, opts.mapId, { userId: opts.userId });
-  const map = seeMap(await loadMapView(tx, opts.mapId), ownerId, lens);
+  const map = seeMap(await readMapView(tx, opts.mapId), ownerId, lens);
   return { map, role, selfId: lens.person(opts.userId, '').id };
-}
-
-/** The map for anyone who may read it (brief, exports). */
-export async function getMapForEditor(tx: Tx, opts: { userId: string; mapId: string }) {
-  return (await getMapForMember(tx, opts)).map;
 }

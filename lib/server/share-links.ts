@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import type { MemberRole, Role } from '@/lib/domain/capabilities';
 import { atLeast, isMemberRole, type JoinLinkView, type RoleLinkView } from '@/lib/domain/people';
 import { truncate } from '@/lib/domain/text';
-import { seeMap } from '@/lib/domain/visibility';
 import type { ShareLinkView, ShareOptions } from '@/lib/domain/views';
 import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
@@ -14,7 +13,6 @@ import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { accessChanged } from './live/access';
 import { copyMap, loadMapView } from './maps';
-import { readerLens } from './visibility';
 
 /**
  * Links to a map, one active link per role. A viewer link shows the map read-only to anyone who
@@ -169,8 +167,7 @@ async function requireViewLink(tx: Tx, token: string) {
  */
 export async function getSharedMap(tx: Tx, opts: { token: string }) {
   const link = await requireViewLink(tx, opts.token);
-  const lens = await readerLens(tx, link.mapId, { link });
-  return seeMap(await loadMapView(tx, link.mapId), '', lens);
+  return loadMapView(tx, { link }, link.mapId);
 }
 
 /** Copies a map shared by a viewer link into the signed-in user's maps. */

@@ -21,7 +21,7 @@ import { toAif } from '@/lib/domain/exchange/to-aif';
 import { db } from '@/lib/server/db';
 import { getFeaturedDebate } from '@/lib/server/debates';
 import { createMapFromDocument } from '@/lib/server/map-contents';
-import { getMapForEditor } from '@/lib/server/maps';
+import { loadMapView } from '@/lib/server/maps';
 
 const BASE = process.env.BENCH_URL!;
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
@@ -217,7 +217,7 @@ async function main() {
     });
     const loads: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const [, t] = await timed(() => getMapForEditor(db, { userId: user.id, mapId }));
+      const [, t] = await timed(() => loadMapView(db, { userId: user.id }, mapId));
       if (i > 0) loads.push(t); // the first run warms the caches
     }
     const interactive: number[] = [];

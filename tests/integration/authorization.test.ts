@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deleteMap, duplicateMap, getMapForEditor, renameMap } from '@/lib/server/maps';
+import { deleteMap, duplicateMap, loadMapView, renameMap } from '@/lib/server/maps';
 import {
   findActiveShareLink,
   getOrCreateShareLink,
@@ -33,7 +33,7 @@ describe('a stranger can neither read nor change a map: to them it does not exis
     const as = (draft: OpDraft) => () => apply(s, mapId, draft);
 
     const attempts: [string, () => Promise<unknown>][] = [
-      ['open in editor', () => getMapForEditor(db, { userId: s, mapId })],
+      ['open in editor', () => loadMapView(db, { userId: s }, mapId)],
       ['see trash', () => listTrash(db, { userId: s, mapId })],
       [
         'add claim',
@@ -98,9 +98,9 @@ describe('a stranger can neither read nor change a map: to them it does not exis
 
   it('says a missing map is missing', async () => {
     const stranger = await createUser('Nobody');
-    await expect(
-      getMapForEditor(db, { userId: stranger.id, mapId: 'no-such-map' }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(loadMapView(db, { userId: stranger.id }, 'no-such-map')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(getSharedMap(db, { token: 'x'.repeat(32) })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

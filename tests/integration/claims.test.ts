@@ -4,7 +4,6 @@ import { byOrder } from '@/lib/domain/order-keys';
 import { inverseOf } from '@/lib/domain/undo';
 import type { Op } from '@/lib/schemas/ops';
 import { applyOps } from '@/lib/server/ops/apply-ops';
-import { loadMapView } from '@/lib/server/maps';
 import {
   apply,
   claim,
@@ -16,6 +15,7 @@ import {
   subtreeOf,
   userWithMap,
 } from '../support/factories';
+import { ownerView } from '../support/map-view';
 
 /** Live claims under one place, in the order the map shows them. */
 const childrenOf = async (mapId: string, thesisId: string, parentId: string | null) =>
@@ -32,7 +32,7 @@ describe('claims against a real database', () => {
     const early = await claim(user.id, map.id, a.id, null, 'con', 'Inserted first', 0);
     await claim(user.id, map.id, b.id, null, 'pro', 'Other side');
 
-    const view = await loadMapView(db, map.id);
+    const view = await ownerView(map.id);
     expect(view.claims).toHaveLength(5);
     expect(view.claims.find((c) => c.id === r1.id)).toMatchObject({
       parentId: c1.id,
@@ -248,7 +248,7 @@ describe('claims against a real database', () => {
 
     const deletionId = await remove(user.id, map.id, target.id);
     expect((await childrenOf(map.id, a.id, null)).map((c) => c.id)).toEqual([first.id, last.id]);
-    expect((await loadMapView(db, map.id)).anchors).toHaveLength(0);
+    expect((await ownerView(map.id)).anchors).toHaveLength(0);
     expect(
       await db.claim.findMany({ where: { deletionId }, select: { id: true, deletedById: true } }),
     ).toHaveLength(2);
@@ -260,7 +260,7 @@ describe('claims against a real database', () => {
       target.id,
       last.id,
     ]);
-    expect((await loadMapView(db, map.id)).claims.find((c) => c.id === reply.id)?.parentId).toBe(
+    expect((await ownerView(map.id)).claims.find((c) => c.id === reply.id)?.parentId).toBe(
       target.id,
     );
     await expect(

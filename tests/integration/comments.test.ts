@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { applyOps } from '@/lib/server/ops/apply-ops';
 import type { MemberRole } from '@/lib/domain/capabilities';
 import type { CommentView } from '@/lib/domain/views';
-import { copyMap, duplicateMap, loadMapView } from '@/lib/server/maps';
+import { copyMap, duplicateMap } from '@/lib/server/maps';
 import { listComments } from '@/lib/server/ops/comment-ops';
 import { apply, claim, createUser, db, remove, userWithMap } from '../support/factories';
+import { ownerView } from '../support/map-view';
 
 /** Adds someone to a map with a role, as an invitation would. */
 async function member(mapId: string, role: MemberRole, name = `A ${role}`) {
@@ -68,7 +69,7 @@ describe('comment threads against a real database', () => {
       [reply.id, root.id],
       [replyToReply.id, root.id],
     ]);
-    expect((await loadMapView(db, map.id)).comments).toEqual(listed);
+    expect((await ownerView(map.id)).comments).toEqual(listed);
   });
 
   it('lists comments in the order they were written, even many in one millisecond', async () => {
@@ -186,7 +187,7 @@ describe('comment threads against a real database', () => {
     await comment(student.id, map.id, child.id, 'On the reply');
 
     const deletionId = await remove(owner.id, map.id, target.id);
-    expect((await loadMapView(db, map.id)).comments).toEqual([]);
+    expect((await ownerView(map.id)).comments).toEqual([]);
     await expect(comment(student.id, map.id, child.id, 'Too late')).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'That claim was deleted, so the comment was not kept.',
@@ -194,7 +195,7 @@ describe('comment threads against a real database', () => {
 
     await apply(owner.id, map.id, { kind: 'claim.restore', deletionId });
     // Both back (two comments made in the same millisecond have no set order).
-    expect(bodies((await loadMapView(db, map.id)).comments).sort()).toEqual([
+    expect(bodies((await ownerView(map.id)).comments).sort()).toEqual([
       'On the parent',
       'On the reply',
     ]);
@@ -212,7 +213,7 @@ describe('comment threads against a real database', () => {
     await remove(owner.id, map.id, gone.id);
 
     const copy = await duplicateMap(db, { userId: owner.id, mapId: map.id });
-    const view = await loadMapView(db, copy.id);
+    const view = await ownerView(copy.id);
     const original = await listComments(db, map.id);
     expect(view.comments).toHaveLength(2);
     // Found by their words: comments made in the same millisecond have no set order.
@@ -253,7 +254,7 @@ describe('comment threads against a real database', () => {
     await comment(student.id, map.id, target.id, 'Class conversation');
     const outsider = await createUser('Outsider');
     const copy = await copyMap(db, { sourceMapId: map.id, ownerId: outsider.id, title: 'Mine' });
-    const view = await loadMapView(db, copy.id);
+    const view = await ownerView(copy.id);
     expect(view.claims).toHaveLength(1);
     expect(view.comments).toEqual([]);
   });
@@ -299,6 +300,6 @@ describe('comment threads against a real database', () => {
     expect(JSON.parse(rows[1]!.before!)).toEqual({ body: 'Logged' });
     expect(ops[2]).toMatchObject({ kind: 'comment.resolve', resolved: true });
     expect(ops[3]).toMatchObject({ kind: 'comment.delete', commentId: root.id });
-    expect((await loadMapView(db, map.id)).revision).toBe(revisions[3]);
+    expect((await ownerView(map.id)).revision).toBe(revisions[3]);
   });
 });

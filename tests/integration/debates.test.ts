@@ -3,9 +3,10 @@ import { createDebateAction, startDebateMapAction } from '@/lib/actions/debates'
 import type { CreateDebateInput } from '@/lib/schemas/debates';
 import { deleteDebate, listDebatesFor, requireDebateRead } from '@/lib/server/classroom/debates';
 import { getFeaturedDebate } from '@/lib/server/debates';
-import { createMap, loadMapView } from '@/lib/server/maps';
+import { createMap } from '@/lib/server/maps';
 import { claim, createUser, db, debate as seeded, quote } from '../support/factories';
 import { actAs } from '../support/fake-session';
+import { ownerView } from '../support/map-view';
 
 // Debates a teacher makes from two pasted articles: who may create and read them, what is
 // stored, and that quotes anchor in them as in the seeded articles.
@@ -259,7 +260,7 @@ describe('quotes in a teacher’s articles', () => {
     const started = await startDebateMapAction({ debateId: id });
     if (!started.ok) throw new Error(started.message);
     const mapId = started.data.id;
-    const view = await loadMapView(db, mapId);
+    const view = await ownerView(mapId);
     expect(view.debate.id).toBe(id);
     const [a, b] = view.debate.theses;
     const c = await claim(t.id, mapId, a!.id, null, 'pro', 'Pressure has worked before');

@@ -8,7 +8,6 @@ import { inverseOf } from '@/lib/domain/undo';
 import type { MapView } from '@/lib/domain/views';
 import type { OpDraft } from '@/lib/schemas/ops';
 import { readHistory } from '@/lib/server/history';
-import { loadMapView } from '@/lib/server/maps';
 import { applyOps } from '@/lib/server/ops/apply-ops';
 import { evidenceOnly, withServerTrash } from '@/components/map-history/history-model';
 import {
@@ -22,6 +21,7 @@ import {
   userWithMap,
 } from '../support/factories';
 import { headersFor } from '../support/fake-session';
+import { ownerView } from '../support/map-view';
 
 // Who asks the route comes from a test header instead of a session cookie.
 vi.mock('@/lib/server/session', () => import('../support/fake-session'));
@@ -68,7 +68,7 @@ function shape(state: Pick<MapState, 'claims' | 'anchors' | 'links'>) {
 /** The map now as a tab would walk it back: the loaded view plus the page's trash. */
 async function now(userId: string, mapId: string) {
   const page = await readHistory(db, { userId, mapId });
-  const view = await loadMapView(db, mapId);
+  const view = await ownerView(mapId);
   expect(view.revision).toBe(page.revision);
   return { page, current: withServerTrash(stateOf(view), page) };
 }
@@ -171,7 +171,7 @@ describe('history', () => {
     const editor = await member(map.id, 'Editor', 'editor');
     const views = new Map<number, MapView>();
     const snap = async () => {
-      const view = await loadMapView(db, map.id);
+      const view = await ownerView(map.id);
       views.set(view.revision, view);
       return view;
     };
@@ -231,7 +231,7 @@ describe('history', () => {
     // The batch comes back, then its reply's rating (given before the delete) is cleared.
     expect(sub.drafts.map((d) => d.kind)).toEqual(['claim.restore', 'claim.update']);
     expect(sub.sent).toBe(3); // and the second pass removes the later quote
-    const restored = shape(await loadMapView(db, map.id));
+    const restored = shape(await ownerView(map.id));
     const inMid = shape(mid);
     for (const id of [r1.id, r2.id])
       expect(restored.claims.find((c) => c.id === id)).toEqual(
@@ -248,7 +248,7 @@ describe('history', () => {
       'anchor.remove',
     ]);
     await undoLast(editor.id, map.id, sub.sent);
-    expect(shape(await loadMapView(db, map.id))).toEqual(shape(late));
+    expect(shape(await ownerView(map.id))).toEqual(shape(late));
 
     // The whole map, back to `mid`, then undone.
     const whole = await restore(owner.id, map.id, mid.revision, { kind: 'map' });
@@ -259,9 +259,9 @@ describe('history', () => {
       'claim.update',
       'claim.delete',
     ]);
-    expect(shape(await loadMapView(db, map.id))).toEqual(shape(mid));
+    expect(shape(await ownerView(map.id))).toEqual(shape(mid));
     await undoLast(owner.id, map.id, whole.sent);
-    expect(shape(await loadMapView(db, map.id))).toEqual(shape(late));
+    expect(shape(await ownerView(map.id))).toEqual(shape(late));
   });
 
   it('is for anyone who may read the map; to a stranger the map does not exist', async () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { exportMap } from '@/lib/server/exports';
 import { importMap } from '@/lib/server/import-map';
 import { isWellFormed } from '@/lib/domain/text';
-import { loadMapView } from '@/lib/server/maps';
 import { apply, claim, db, quote, userWithMap } from '../support/factories';
+import { ownerView } from '../support/map-view';
 
 async function richMap() {
   const { user, map, a, b } = await userWithMap('Exporter');
@@ -25,7 +25,7 @@ async function richMap() {
     target: { claimId: c2.id },
     stance: 'pro',
   });
-  return { user, view: await loadMapView(db, map.id) };
+  return { user, view: await ownerView(map.id) };
 }
 
 describe('export and import against the database', () => {
@@ -34,7 +34,7 @@ describe('export and import against the database', () => {
     for (const format of ['argdown', 'aif'] as const) {
       const file = await exportMap(view, format);
       const copy = await importMap(db, { userId: user.id, format, text: String(file.body) });
-      const again = await exportMap(await loadMapView(db, copy.id), format);
+      const again = await exportMap(await ownerView(copy.id), format);
       expect(String(again.body), format).toBe(String(file.body));
     }
     const md = await exportMap(view, 'markdown');

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadMapView } from '@/lib/server/maps';
 import { copySharedMap, getOrCreateShareLink } from '@/lib/server/share-links';
 import { requireSameOrigin } from '@/lib/server/json-route';
 import { apply, claim, createUser, db, userWithMap } from '../support/factories';
+import { ownerView } from '../support/map-view';
 
 // Holes found by review of the live-collaboration change, each closed and kept closed here.
 
@@ -39,7 +39,7 @@ describe('undo never erases someone else’s change', () => {
         base: { strength: 4 },
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect((await loadMapView(db, map.id)).claims[0]).toMatchObject({ strength: 5 });
+    expect((await ownerView(map.id)).claims[0]).toMatchObject({ strength: 5 });
     // With no one in between, the same undo lands.
     await apply(ben.id, map.id, {
       kind: 'claim.update',
@@ -53,7 +53,7 @@ describe('undo never erases someone else’s change', () => {
       set: { stance: 'pro' },
       base: { stance: 'con' },
     });
-    expect((await loadMapView(db, map.id)).claims[0]).toMatchObject({ stance: 'pro' });
+    expect((await ownerView(map.id)).claims[0]).toMatchObject({ stance: 'pro' });
   });
 });
 
@@ -99,7 +99,7 @@ describe('a copy through a view link takes only what the link shows', () => {
     const { token } = await getOrCreateShareLink(db, { userId: user.id, mapId: map.id });
     const reader = await createUser('Reader');
     const copy = await copySharedMap(db, { userId: reader.id, token });
-    const copied = await loadMapView(db, copy.id);
+    const copied = await ownerView(copy.id);
     expect(copied.claims.map((x) => [x.text, x.note])).toEqual([['Public claim', '']]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportMap } from '@/lib/server/exports';
-import { deleteMap, duplicateMap, listMyMaps, loadMapView, renameMap } from '@/lib/server/maps';
+import { deleteMap, duplicateMap, listMyMaps, renameMap } from '@/lib/server/maps';
 import {
   copySharedMap,
   getOrCreateShareLink,
@@ -8,6 +8,7 @@ import {
   revokeShareLink,
 } from '@/lib/server/share-links';
 import { apply, claim, createUser, db, quote, remove, userWithMap } from '../support/factories';
+import { ownerView } from '../support/map-view';
 
 describe('my maps', () => {
   it('lists, renames and deletes a user’s own maps only', async () => {
@@ -37,7 +38,7 @@ describe('my maps', () => {
     await remove(user.id, map.id, deleted.id);
 
     const copy = await duplicateMap(db, { userId: user.id, mapId: map.id });
-    const view = await loadMapView(db, copy.id);
+    const view = await ownerView(copy.id);
     expect(view.title).toBe(`Copy of Owner's map`);
     expect(view.claims.map((c) => c.text).sort()).toEqual(['Parent', 'Reply']);
     const copiedReply = view.claims.find((c) => c.text === 'Reply')!;
@@ -89,7 +90,7 @@ describe('share links', () => {
     const reader = await createUser('Reader');
     const link = await getOrCreateShareLink(db, { userId: user.id, mapId: map.id });
     const fork = await copySharedMap(db, { userId: reader.id, token: link.token });
-    const forked = await loadMapView(db, fork.id);
+    const forked = await ownerView(fork.id);
     expect(forked.ownerName).toBe(reader.name);
     expect(forked.claims.map((c) => c.text)).toEqual(['Worth copying']);
 

@@ -12,11 +12,12 @@ import { DEFAULT_RUBRIC } from '@/lib/domain/classroom/rubric';
 import { visibility, type Reader } from '@/lib/domain/visibility';
 import { announce } from '@/lib/server/live/presence';
 import { memoryPubSub, setPubSub } from '@/lib/server/live/pubsub';
-import { createMap, duplicateMap, loadMapView } from '@/lib/server/maps';
+import { createMap, duplicateMap } from '@/lib/server/maps';
 import { inviteByEmail, listPeople } from '@/lib/server/members';
 import { copySharedMap, getOrCreateShareLink } from '@/lib/server/share-links';
 import { apply, claim, createUser, db, debate, remove } from '../support/factories';
 import { headersFor } from '../support/fake-session';
+import { ownerView } from '../support/map-view';
 
 // "One function deciding what each reader may see" (lib/domain/visibility.ts), held to at every
 // exit: each kind of reader walks every exit that sends a map's contents, and nothing the table
@@ -232,7 +233,7 @@ const EXITS: Record<string, (s: Scene) => Promise<string>> = {
     const copy = s.reader.token
       ? await copySharedMap(db, { userId: (await createUser('Copier')).id, token: s.reader.token })
       : await duplicateMap(db, { userId: s.reader.userId!, mapId: s.mapId });
-    return JSON.stringify(await loadMapView(db, copy.id));
+    return JSON.stringify(await ownerView(copy.id));
   },
 };
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StartDebateMapButton } from '@/components/debates/start-debate-map-button';
 import { unlessMissing } from '@/lib/errors';
-import { listClassesToAssign, requireDebateRead } from '@/lib/server/classroom/debates';
+import { listClassesToAssign } from '@/lib/server/classroom/debates';
 import { getDebate } from '@/lib/server/debates';
 import { getCurrentUser } from '@/lib/server/session';
 import { buttonClass } from '@/components/ui/button';
@@ -21,11 +21,10 @@ export default async function DebateDetailPage({
   const { debateId } = await params;
   const user = await getCurrentUser();
   // A debate the person may not read looks the same as a missing one.
-  const access = await unlessMissing(withDb(requireDebateRead, user?.id ?? null, debateId));
-  if (!access) notFound();
-  const debate = await withDb(getDebate, debateId);
-  if (!debate || debate.theses.length !== 2) notFound();
-  const classes = access.mine && user ? await withDb(listClassesToAssign, user.id) : [];
+  const read = await unlessMissing(withDb(getDebate, { userId: user?.id ?? null, debateId }));
+  if (!read || read.debate.theses.length !== 2) notFound();
+  const { debate, mine } = read;
+  const classes = mine && user ? await withDb(listClassesToAssign, user.id) : [];
   const here = `/debates/${debateId}`;
   return (
     <div className="space-y-8">
@@ -51,7 +50,7 @@ export default async function DebateDetailPage({
             </Link>
           )}
         </div>
-        {access.mine && (
+        {mine && (
           <div id="assign" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-4">
             <h2 className="text-base font-semibold text-stone-900">Assign to a class</h2>
             {classes.length ? (

@@ -63,7 +63,7 @@ export async function getGradingData(
     tx.grade.findUnique({ where: { workId: work.id } }),
     workPeople(tx, work.id, work.assignment.classId),
     listClaimFeedback(tx, opts),
-    loadMapView(tx, work.mapId),
+    loadMapView(tx, { userId: opts.userId }, work.mapId),
   ]);
   const rubric = parseRubric(work.assignment.rubric);
   return {

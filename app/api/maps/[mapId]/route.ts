@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { jsonRoute } from '@/lib/server/json-route';
-import { getMapForEditor } from '@/lib/server/maps';
+import { loadMapView } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
 import { getSharedMap } from '@/lib/server/share-links';
 import { withDb } from '@/lib/server/with-db';
@@ -19,6 +19,6 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
       return map;
     }
     const user = await requireUser(request.headers);
-    return withDb(getMapForEditor, { userId: user.id, mapId });
+    return withDb(loadMapView, { userId: user.id }, mapId);
   });
 }

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { BriefView } from '@/components/brief/brief-view';
 import { buildBrief } from '@/lib/domain/brief';
 import { unlessMissing } from '@/lib/errors';
-import { getMapForEditor } from '@/lib/server/maps';
+import { loadMapView } from '@/lib/server/maps';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
@@ -19,7 +19,7 @@ export default async function BriefPage({
   const [{ mapId }, { side: rawSide }] = await Promise.all([params, searchParams]);
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=/maps/${encodeURIComponent(mapId)}/brief`);
-  const map = await unlessMissing(withDb(getMapForEditor, { userId: user.id, mapId }));
+  const map = await unlessMissing(withDb(loadMapView, { userId: user.id }, mapId));
   const side = rawSide === '2' ? 2 : 1;
   const thesis = map?.debate.theses[side - 1];
   if (!map || !thesis) notFound();

@@ -1,8 +1,6 @@
-import { seeChange } from '@/lib/domain/visibility';
 import { AppError } from '@/lib/errors';
 import { jsonRoute } from '@/lib/server/json-route';
-import { changesSince } from '@/lib/server/live/changes';
-import { lensOfLiveReader, requireLiveReader } from '@/lib/server/live/readers';
+import { readChanges } from '@/lib/server/live/changes';
 import { withDb } from '@/lib/server/with-db';
 
 /**
@@ -12,13 +10,9 @@ import { withDb } from '@/lib/server/with-db';
 export async function GET(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
   return jsonRoute(async () => {
     const { mapId } = await ctx.params;
-    const reader = await withDb(requireLiveReader, request, mapId);
     const since = Number(new URL(request.url).searchParams.get('since'));
     if (!Number.isInteger(since) || since < 0)
       throw new AppError('INVALID', 'Say since=<revision>.');
-    const lens = await withDb(lensOfLiveReader, mapId, reader);
-    const answer = await withDb(changesSince, mapId, since, { log: lens.see.log });
-    if ('reload' in answer) return answer;
-    return { ...answer, changes: answer.changes.map((c) => seeChange(c, lens)) };
+    return withDb(readChanges, request, mapId, since);
   });
 }

@@ -1,5 +1,5 @@
 import { exportResponse } from '@/lib/server/exports';
-import { getMapForEditor } from '@/lib/server/maps';
+import { loadMapView } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
@@ -11,7 +11,7 @@ export async function GET(
   const { mapId, format } = await params;
   const url = new URL(request.url);
   return exportResponse(
-    async () => withDb(getMapForEditor, { userId: (await requireUser()).id, mapId }),
+    async () => withDb(loadMapView, { userId: (await requireUser()).id }, mapId),
     format,
     { side: Number(url.searchParams.get('side') ?? 1), url: `${url.origin}/maps/${mapId}` },
   );
