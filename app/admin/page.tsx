@@ -4,24 +4,19 @@ import { AccountTable } from '@/components/admin/account-table';
 import { AccountSearch } from '@/components/admin/account-search';
 import { ResetLog } from '@/components/admin/reset-log';
 import { unlessMissing } from '@/lib/errors';
+import { adminQuery, type Query } from '@/lib/schemas/query';
 import { listAccounts } from '@/lib/server/classroom/accounts';
 import { listPasswordResets } from '@/lib/server/password-resets';
 import { getCurrentUser } from '@/lib/server/session';
-import { clip } from '@/lib/domain/text';
 import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Admin', robots: { index: false } };
 
 /** The server's admin: every account, and who is a teacher. Anyone else: not found. */
-export default async function AdminPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ q?: string | string[] }>;
-}) {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/admin');
-  const { q } = await searchParams;
-  const query = typeof q === 'string' ? clip(q, 100) : '';
+  const { q: query } = adminQuery.parse(await searchParams);
   const result = await unlessMissing(withDb(listAccounts, { userId: user.id, query }));
   if (!result) notFound();
   const resets = await withDb(listPasswordResets, { userId: user.id });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '@/components/settings/change-password-form';
 import { SignOutEverywhereForm } from '@/components/settings/sign-out-everywhere-form';
+import { settingsQuery, type Query } from '@/lib/schemas/query';
 import { accountSummary } from '@/lib/server/account-settings';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
@@ -10,17 +11,12 @@ export const metadata: Metadata = { title: 'Account settings', robots: { index: 
 
 const section = 'space-y-3 rounded-lg border border-stone-200 bg-white p-6 shadow-sm';
 
-export default async function SettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ password?: string | string[]; at?: string | string[] }>;
-}) {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/settings');
   const account = await withDb(accountSummary, user.id);
-  const query = await searchParams;
   // A new form after each change (its state from before must not linger).
-  const changed = query.password === 'changed' ? String(query.at ?? '') : null;
+  const { changed } = settingsQuery.parse(await searchParams);
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <div>

@@ -7,6 +7,7 @@ import { toWebAnnotations } from '@/lib/domain/exchange/to-web-annotations';
 import type { MapView } from '@/lib/domain/views';
 import { AppError, httpStatus } from '@/lib/errors';
 import { renderBriefPdf } from '@/lib/render/brief-pdf';
+import { parseQuery, sideQuery } from '@/lib/schemas/query';
 
 export interface ExportFile {
   body: string | Buffer;
@@ -74,10 +75,13 @@ export async function exportMap(
 export async function exportResponse(
   load: () => Promise<MapView>,
   format: string,
-  opts: { side?: number; url?: string },
+  opts: { request: Request; url: string },
 ) {
   try {
-    const file = await exportMap(await load(), format, opts);
+    const map = await load();
+    // ?side=1|2: the brief's side (sideQuery); anything else is refused (400).
+    const { side } = parseQuery(sideQuery, opts.request.url);
+    const file = await exportMap(map, format, { side, url: opts.url });
     const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
     return new Response(body, {
       headers: {

@@ -4,6 +4,7 @@ import type { OpBefore } from '@/lib/domain/undo';
 import type { ClaimView } from '@/lib/domain/views';
 import { seeClaims, seeHistoryEntry } from '@/lib/domain/visibility';
 import { opSchema } from '@/lib/schemas/ops';
+import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX } from '@/lib/schemas/query';
 import { requireMapAccess } from './access';
 import type { Tx } from './db';
 import { toAnchorView, toClaimView, toLinkView } from './row-views';
@@ -18,9 +19,6 @@ export type { HistoryPage };
  * what the browser needs to walk the map back from what it shows now (lib/domain/history.ts).
  */
 
-/** At most this many entries in one page; the panel asks for older pages as people scroll back. */
-export const HISTORY_PAGE_MAX = 500;
-export const HISTORY_PAGE_DEFAULT = 200;
 /** Deleted claims sent with a page, newest deletions first: far more than a classroom map holds. */
 const TRASH_MAX = 20_000;
 /** Tries at a page that no change slipped into while it was read (see readHistory). */

@@ -1,16 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
+import { resetPasswordQuery, type Query } from '@/lib/schemas/query';
 
 export const metadata: Metadata = { title: 'Choose a new password', robots: { index: false } };
 
-export default async function Page({
-  searchParams,
-}: {
-  searchParams: Promise<{ token?: string | string[] }>;
-}) {
-  const { token } = await searchParams;
-  const value = typeof token === 'string' && token.length <= 128 ? token : '';
+export default async function Page({ searchParams }: { searchParams: Promise<Query> }) {
+  const { token: value } = resetPasswordQuery.parse(await searchParams);
   return (
     <div className="mx-auto max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Choose a new password</h1>

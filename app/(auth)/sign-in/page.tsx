@@ -1,32 +1,24 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth/auth-form';
-import { safeRedirect } from '@/lib/domain/safe-redirect';
+import { signInQuery, type Query } from '@/lib/schemas/query';
 import { getCurrentUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function Page({
-  searchParams,
-}: {
-  searchParams: Promise<{
-    next?: string | string[];
-    reset?: string | string[];
-    signedOut?: string | string[];
-  }>;
-}) {
-  const query = await searchParams;
-  const next = safeRedirect(query.next);
+export default async function Page({ searchParams }: { searchParams: Promise<Query> }) {
+  const query = signInQuery.parse(await searchParams);
+  const { next } = query;
   if (await getCurrentUser()) redirect(next);
   return (
     <div className="mx-auto max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
-      {query.reset === '1' && (
+      {query.reset && (
         <p role="status" className="mb-4 rounded-md bg-pro-50 px-3 py-2 text-sm text-pro-800">
           Your password has been changed. Sign in with the new one.
         </p>
       )}
-      {query.signedOut === 'everywhere' && (
+      {query.signedOut && (
         <p role="status" className="mb-4 rounded-md bg-pro-50 px-3 py-2 text-sm text-pro-800">
           You are signed out on every device.
         </p>

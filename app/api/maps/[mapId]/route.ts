@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { mapQuery, parseQuery } from '@/lib/schemas/query';
 import { jsonRoute } from '@/lib/server/json-route';
 import { loadMapView } from '@/lib/server/maps';
 import { requireUser } from '@/lib/server/session';
@@ -12,7 +13,7 @@ import { withDb } from '@/lib/server/with-db';
 export async function GET(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
   return jsonRoute(async () => {
     const { mapId } = await ctx.params;
-    const token = new URL(request.url).searchParams.get('link');
+    const { link: token } = parseQuery(mapQuery, request.url);
     if (token) {
       const map = await withDb(getSharedMap, { token });
       if (map.id !== mapId) throw new AppError('NOT_FOUND', 'This link is for another map.');

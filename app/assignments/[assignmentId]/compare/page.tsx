@@ -5,6 +5,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ComparedColumn } from '@/components/dashboard/compared-column';
 import { MeetingList } from '@/components/dashboard/meeting-list';
 import { unlessMissing } from '@/lib/errors';
+import { compareQuery, type Query } from '@/lib/schemas/query';
 import { compareWorks } from '@/lib/server/classroom/compare-works';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
@@ -14,20 +15,18 @@ export const dynamic = 'force-dynamic';
 
 const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
 
-const param = (v: string | string[] | undefined) =>
-  typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : null;
-
 export default async function ComparePage({
   params,
   searchParams,
 }: {
   params: Promise<{ assignmentId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<Query>;
 }) {
   const { assignmentId } = await params;
-  const query = await searchParams;
-  const a = param(query.a);
-  const b = param(query.b);
+  // Two ids, or none (pick two); an id no record can have is not found.
+  const query = compareQuery.safeParse(await searchParams);
+  if (!query.success) notFound();
+  const { a, b } = query.data;
   const here = `/assignments/${encodeURIComponent(assignmentId)}`;
   const user = await getCurrentUser();
   if (!user) {

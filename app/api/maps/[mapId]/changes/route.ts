@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { changesQuery, parseQuery } from '@/lib/schemas/query';
 import { jsonRoute } from '@/lib/server/json-route';
 import { readChanges } from '@/lib/server/live/changes';
 import { withDb } from '@/lib/server/with-db';
@@ -10,9 +10,7 @@ import { withDb } from '@/lib/server/with-db';
 export async function GET(request: Request, ctx: { params: Promise<{ mapId: string }> }) {
   return jsonRoute(async () => {
     const { mapId } = await ctx.params;
-    const since = Number(new URL(request.url).searchParams.get('since'));
-    if (!Number.isInteger(since) || since < 0)
-      throw new AppError('INVALID', 'Say since=<revision>.');
+    const { since } = parseQuery(changesQuery, request.url);
     return withDb(readChanges, request, mapId, since);
   });
 }

@@ -1,13 +1,12 @@
 import { requestClient } from '@/lib/client-address';
 import { AppError, httpStatus } from '@/lib/errors';
+import { eventsQuery, queryOf } from '@/lib/schemas/query';
 import { unavailableError } from '@/lib/server/db-errors';
 import { requireLiveReader } from '@/lib/server/live/readers';
 import { openMapStream } from '@/lib/server/live/stream';
 import { withDb } from '@/lib/server/with-db';
 
 export const dynamic = 'force-dynamic';
-
-const TAB = /^[A-Za-z0-9-]{8,64}$/;
 
 /**
  * The map's live changes (server-sent events; see lib/server/live/stream.ts). `since` is the
@@ -17,14 +16,17 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
   try {
     const { mapId } = await ctx.params;
     const reader = await withDb(requireLiveReader, request, mapId);
-    const url = new URL(request.url);
-    const since = Number(request.headers.get('last-event-id') ?? url.searchParams.get('since'));
-    const tab = url.searchParams.get('tab');
+    // On a reconnect the browser's Last-Event-ID says which revision the tab has.
+    const lastEventId = request.headers.get('last-event-id');
+    const { since, tab } = eventsQuery.parse({
+      ...queryOf(request.url),
+      ...(lastEventId !== null ? { since: lastEventId } : {}),
+    });
     const response = withDb(openMapStream, {
       mapId,
       reader,
-      since: Number.isInteger(since) && since >= 0 ? since : NaN,
-      tabId: tab && TAB.test(tab) ? tab : null,
+      since,
+      tabId: tab ?? null,
       signal: request.signal,
       // The client as sign-in throttling counts it (a view link's streams are limited per client).
       client: requestClient(request.headers),

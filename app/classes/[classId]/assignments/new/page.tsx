@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { NewAssignmentForm } from '@/components/assignments/new-assignment-form';
 import { unlessMissing } from '@/lib/errors';
+import { newAssignmentQuery, type Query } from '@/lib/schemas/query';
 import { newAssignmentForm } from '@/lib/server/classroom/assignment-views';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
@@ -11,9 +12,10 @@ export const metadata: Metadata = { title: 'New assignment' };
 
 export default async function NewAssignmentPage(props: {
   params: Promise<{ classId: string }>;
-  searchParams: Promise<{ debate?: string }>;
+  searchParams: Promise<Query>;
 }) {
-  const [{ classId }, { debate }] = await Promise.all([props.params, props.searchParams]);
+  const { classId } = await props.params;
+  const { debate } = newAssignmentQuery.parse(await props.searchParams);
   const user = await getCurrentUser();
   if (!user) {
     redirect(`/sign-in?next=${encodeURIComponent(`/classes/${classId}/assignments/new`)}`);

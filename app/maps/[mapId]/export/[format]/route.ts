@@ -9,10 +9,9 @@ export async function GET(
   { params }: { params: Promise<{ mapId: string; format: string }> },
 ) {
   const { mapId, format } = await params;
-  const url = new URL(request.url);
   return exportResponse(
     async () => withDb(loadMapView, { userId: (await requireUser()).id }, mapId),
     format,
-    { side: Number(url.searchParams.get('side') ?? 1), url: `${url.origin}/maps/${mapId}` },
+    { request, url: `${new URL(request.url).origin}/maps/${mapId}` },
   );
 }

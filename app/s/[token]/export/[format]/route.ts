@@ -8,9 +8,8 @@ export async function GET(
   { params }: { params: Promise<{ token: string; format: string }> },
 ) {
   const { token, format } = await params;
-  const url = new URL(request.url);
   return exportResponse(() => withDb(getSharedMap, { token }), format, {
-    side: Number(url.searchParams.get('side') ?? 1),
-    url: `${url.origin}/s/${token}`,
+    request,
+    url: `${new URL(request.url).origin}/s/${token}`,
   });
 }
