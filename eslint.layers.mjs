@@ -3,7 +3,7 @@
 // each rule and expects its error, so a rule that stops firing fails a test.
 import boundaries from 'eslint-plugin-boundaries';
 
-// The editor's folders, being rewritten (issue 18): see the marked exceptions below.
+// The editor's folders: they have a rule of their own (below).
 const EDITOR_FEATURES = [
   'map',
   'map-editor',
@@ -15,6 +15,25 @@ const EDITOR_FEATURES = [
   'classroom-map',
 ];
 const NOT_EDITOR = `!{${EDITOR_FEATURES}}`;
+/** Which other component folders each editor folder may use (besides ui/ and its own). */
+const EDITOR_USES = {
+  map: [],
+  'map-outline': ['map', 'debate'],
+  'map-graph': ['map'],
+  'map-comments': ['map'],
+  'map-history': ['map'],
+  'map-sharing': ['map'],
+  'classroom-map': ['map'],
+  'map-editor': [
+    'map',
+    'map-outline',
+    'map-graph',
+    'map-comments',
+    'map-history',
+    'map-sharing',
+    'debate',
+  ],
+};
 
 /**
  * Element types, by folder from the project root, most specific first (a file belongs to the
@@ -65,13 +84,6 @@ const policies = [
       'Components do not import lib/server ({{dependency.source}}): the page loads the data and ' +
       'passes it as props; shared view types live in lib/domain.',
   },
-  // TEMPORARY (issue 18 editor rewrite): the editor folders still import a few view types from
-  // lib/server (HistoryPage, TrashEntry, MapAssignmentContext, now in lib/domain/history.ts,
-  // views.ts and classroom/views.ts). Remove this exception once they import them from there.
-  {
-    from: { element: { type: 'component', captured: { feature: EDITOR_FEATURES } } },
-    allow: { to: { element: { type: 'server' } }, dependency: { kind: 'type' } },
-  },
   {
     from: { element: { type: LIB } },
     disallow: { to: { element: { type: ['component', 'app'] } } },
@@ -79,20 +91,33 @@ const policies = [
   },
 
   // ── Feature folders ──────────────────────────────────────────────────────────────────────────
-  // A components feature folder (components/<feature>/) imports its own files, components/ui/
-  // and the shared components/*.tsx, never another feature's files: what two features share
-  // moves to ui/ (or, for the editor, its shared folder).
-  // RESERVED for the editor rewrite (issue 18): the editor folders (EDITOR_FEATURES) are left out
-  // on both sides below until the rewrite lands; add their rule here (e.g. entry points).
+  // A components feature folder (components/<feature>/) imports its own files, components/ui/,
+  // the shared components/*.tsx and the editor's shared folder (components/map), never another
+  // feature's files: what two features share moves to ui/ (or, for the editor, to map/).
   {
     from: { element: { type: 'component', captured: { feature: NOT_EDITOR } } },
     disallow: {
-      to: { element: { type: 'component', captured: { feature: `!{ui,${EDITOR_FEATURES}}` } } },
+      to: { element: { type: 'component', captured: { feature: `!{ui,map}` } } },
     },
     message:
       'A components feature folder does not import another feature folder ({{dependency.source}}): ' +
       'move what both use to components/ui.',
   },
+  // The editor: components/map is what every view shares; the views (outline, graph) and the
+  // panels (comments, history, sharing) and the classroom's plug-in use only it (and the article
+  // parts in debate/); the shell (map-editor) puts them together. So no view imports another.
+  ...Object.entries(EDITOR_USES).map(([feature, uses]) => ({
+    from: { element: { type: 'component', captured: { feature } } },
+    disallow: {
+      to: {
+        element: { type: 'component', captured: { feature: `!{${['ui', feature, ...uses]}}` } },
+      },
+    },
+    message:
+      `components/${feature} may use only ${['ui', ...uses].join(', ')} of the other component ` +
+      'folders ({{dependency.source}}): the editor shell (map-editor) puts the views together, ' +
+      'and what two of them share belongs in components/map.',
+  })),
   // ─────────────────────────────────────────────────────────────────────────────────────────────
 ];
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { MapAssignmentContext } from '@/lib/server/classroom/work-view';
+import type { MapAssignmentContext } from '@/lib/domain/classroom/views';
 
 const dateTime = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MapAssignmentContext } from '@/lib/server/classroom/work-view';
+import type { MapAssignmentContext } from '@/lib/domain/classroom/views';
 import { notesByClaim } from './notes';
 
 const base: MapAssignmentContext = {

@@ -1,4 +1,4 @@
-import type { MapAssignmentContext } from '@/lib/server/classroom/work-view';
+import type { MapAssignmentContext } from '@/lib/domain/classroom/views';
 import type { ClaimNote } from './classroom-map-context';
 
 /** The claim notes the viewer may see, by claim: released ones for a student, all for the teacher. */

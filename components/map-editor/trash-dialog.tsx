@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { formatDateTime, plural } from '@/lib/format';
-import type { TrashEntry } from '@/lib/server/trash';
+import type { TrashEntry } from '@/lib/domain/views';
 import { useSession } from '@/components/map/session';
 
 type Loaded =

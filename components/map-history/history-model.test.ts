@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MapState } from '@/lib/domain/apply-op';
 import type { HistoryEntry } from '@/lib/domain/history';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
-import type { HistoryPage } from '@/lib/server/history';
+import type { HistoryPage } from '@/lib/domain/history';
 import {
   appendOlder,
   claimNames,

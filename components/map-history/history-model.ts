@@ -2,7 +2,7 @@ import type { MapState } from '@/lib/domain/apply-op';
 import { excerpt, type HistoryEntry } from '@/lib/domain/history';
 import type { ClaimView } from '@/lib/domain/views';
 import type { OpDraft } from '@/lib/schemas/ops';
-import type { HistoryPage } from '@/lib/server/history';
+import type { HistoryPage } from '@/lib/domain/history';
 
 /**
  * The History panel's data, without React: the log as loaded page by page, the map it walks

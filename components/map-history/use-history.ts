@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { HistoryPage } from '@/lib/server/history';
+import type { HistoryPage } from '@/lib/domain/history';
 import { appendOlder, mergeNewest } from './history-model';
 
 export type HistoryLoad =

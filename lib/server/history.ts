@@ -11,9 +11,6 @@ import { toAnchorView, toClaimView, toLinkView } from './row-views';
 import { readerLens } from './visibility';
 import type { HistoryPage } from '@/lib/domain/history';
 
-// For the editor folders until they import it from lib/domain (issue 18).
-export type { HistoryPage };
-
 /**
  * A map's history as the History panel reads it: a page of its operation log, newest first, and
  * what the browser needs to walk the map back from what it shows now (lib/domain/history.ts).

@@ -4,9 +4,6 @@ import { readerLens } from './visibility';
 import type { Tx } from './db';
 import type { TrashEntry } from '@/lib/domain/views';
 
-// For the editor folders until they import it from lib/domain (issue 18).
-export type { TrashEntry };
-
 /** A map's deleted batches, newest first: what the Trash dialog lists and can restore. */
 export async function listTrash(
   tx: Tx,

@@ -114,6 +114,49 @@ const refused: [string, string, string, RegExp][] = [
     "import { DueDate } from '../assignments/due-date';",
     /does not import another feature folder/,
   ],
+  // The editor's folders: no view imports another; the shared folder imports no view
+  [
+    'graph → outline',
+    'components/map-graph/__layers_fixture.tsx',
+    "import { ClaimRow } from '@/components/map-outline/claim-row';",
+    /components\/map-graph may use only ui, map/,
+  ],
+  [
+    'outline → graph',
+    'components/map-outline/__layers_fixture.tsx',
+    "import { MapGraph } from '@/components/map-graph/map-graph';",
+    /components\/map-outline may use only/,
+  ],
+  [
+    'shared folder → the shell',
+    'components/map/__layers_fixture.tsx',
+    "import { MapEditor } from '@/components/map-editor/map-editor';",
+    /components\/map may use only ui/,
+  ],
+  [
+    'comments panel → the outline',
+    'components/map-comments/__layers_fixture.tsx',
+    "import { ClaimRow } from '../map-outline/claim-row';",
+    /components\/map-comments may use only/,
+  ],
+  [
+    'classroom plug-in → the outline',
+    'components/classroom-map/__layers_fixture.tsx',
+    "import { ClaimRow } from '@/components/map-outline/claim-row';",
+    /components\/classroom-map may use only/,
+  ],
+  [
+    'another feature → the editor’s internals',
+    'components/grading/__layers_fixture.tsx',
+    "import { QuoteDialog } from '@/components/map-editor/quote-dialog';",
+    /does not import another feature folder/,
+  ],
+  [
+    'editor component → lib/server (type only)',
+    EDITOR_COMPONENT,
+    "import type { Db } from '@/lib/server/db';",
+    /Components do not/,
+  ],
   // lib/: never components/ or app/
   [
     'lib/server → components',
@@ -179,22 +222,35 @@ const allowed: [string, string, string][] = [
       "import { SideTabs } from '@/components/side-tabs';",
     ].join('\n'),
   ],
-  // TEMPORARY: the editor folders are outside the feature-folder rule, both ways, and import
-  // their view types from lib/server (see eslint.layers.mjs).
+  // The editor: components/map is shared; the shell puts the views together.
   [
-    'feature folder → an editor folder (for now)',
+    'feature folder → the editor’s shared folder',
     'components/grading/__layers_fixture.tsx',
     "import { StanceBadge } from '@/components/map/stance-badge';",
   ],
   [
-    'editor folder → another feature folder (for now)',
+    'editor shell → views, panels, shared, article parts',
     EDITOR_COMPONENT,
-    "import { ArticleBody } from '@/components/debate/article-body';",
+    [
+      "import { EditorSide } from '@/components/map-outline/editor-side';",
+      "import { MapGraph } from '@/components/map-graph/map-graph';",
+      "import { CommentsPanel } from '@/components/map-comments/comments-panel';",
+      "import { useSession } from '@/components/map/session';",
+      "import { ArticleBody } from '@/components/debate/article-body';",
+    ].join('\n'),
   ],
   [
-    'editor component → lib/server (type only, for now)',
-    EDITOR_COMPONENT,
-    "import type { HistoryPage } from '@/lib/server/history';",
+    'a view → the shared folder and ui/',
+    'components/map-graph/__layers_fixture.tsx',
+    [
+      "import { CommandButton } from '@/components/map/command-button';",
+      "import { Button } from '@/components/ui/button';",
+    ].join('\n'),
+  ],
+  [
+    'the classroom’s plug-in → the shared folder',
+    'components/classroom-map/__layers_fixture.tsx',
+    "import { ClaimExtrasContext } from '@/components/map/claim-extras';",
   ],
 ];
 

@@ -14,9 +14,6 @@ import type {
   MapAssignmentContext,
 } from '@/lib/domain/classroom/views';
 
-// For the editor folders until they import it from lib/domain (issue 18).
-export type { MapAssignmentContext };
-
 /**
  * What the grading page and the map page show of a piece of work's assignment. Access is checked
  * here (requireWorkAccess / classRole), so a page can call these directly.
