@@ -13,11 +13,19 @@ import { formatDateTime, plural } from '@/lib/format';
 import { TITLE_MAX } from '@/lib/schemas/map';
 
 /** The user's own maps ("Shared with me" lists the others: shared-map-list.tsx). */
-export function MapList({ maps }: { maps: MyMapSummary[] }) {
+export function MapList({
+  maps,
+  hasOther = false,
+}: {
+  maps: MyMapSummary[];
+  /** Whether this person works in maps that are not their own (assignments, shared ones). */
+  hasOther?: boolean;
+}) {
   if (maps.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-700">
-        You have no maps yet. Create one above, or start from the{' '}
+        {hasOther ? 'No maps of your own yet.' : 'You have no maps yet.'} Create one above, or start
+        from the{' '}
         <Link href="/" className="font-medium underline">
           debate page
         </Link>

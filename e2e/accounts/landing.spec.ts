@@ -1,5 +1,5 @@
 import { expect, newUser, signUp, test } from '../fixtures';
-import { addStudents, createClass, signUpTeacher } from '../fixtures/classroom';
+import { addStudents, createAssignment, createClass, signUpTeacher } from '../fixtures/classroom';
 
 // Landing where the work is: after sign-up from the debate, in a new map of it; a teacher on
 // their classes; a student of a class on the home page with their assignments.
@@ -36,6 +36,10 @@ test('a teacher signing in lands on classes; a managed student on their assignme
   await signUpTeacher(page, teacher);
   const { classId } = await createClass(page, 'Landing 9B');
   const [login] = await addStudents(page, classId, ['Ana Landing']);
+  await createAssignment(page, classId, {
+    title: 'Opening statements',
+    mode: 'Each student builds their own map',
+  });
   const other = await browser.newContext();
   const signIn = await other.newPage();
   await signIn.goto('/sign-in');
@@ -52,5 +56,10 @@ test('a teacher signing in lands on classes; a managed student on their assignme
   await s.getByLabel('Password').fill(login!.password);
   await s.getByRole('button', { name: 'Sign in' }).click();
   await s.waitForURL((url) => url.pathname === '/');
+  await expect(s.getByRole('heading', { name: 'Your assignments' })).toBeVisible();
+  // My maps lists the assignment too, and does not say there are no maps.
+  await s.goto('/maps');
+  await expect(s.getByRole('link', { name: 'Opening statements' })).toBeVisible();
+  await expect(s.getByText('No maps of your own yet.')).toBeVisible();
   await student.close();
 });
