@@ -59,7 +59,8 @@ test('a teacher signing in lands on classes; a managed student on their assignme
   await expect(s.getByRole('heading', { name: 'Your assignments' })).toBeVisible();
   // My maps lists the assignment too, and does not say there are no maps.
   await s.goto('/maps');
-  await expect(s.getByRole('link', { name: 'Opening statements' })).toBeVisible();
+  await expect(s.getByRole('link', { name: 'Opening statements', exact: true })).toBeVisible();
+  await expect(s.getByRole('link', { name: /Open your map for Opening statements/ })).toBeVisible();
   await expect(s.getByText('No maps of your own yet.')).toBeVisible();
   await student.close();
 });
