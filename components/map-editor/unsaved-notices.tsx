@@ -29,7 +29,7 @@ export function UnsavedNotices() {
           >
             <p className="font-semibold">
               {u.theirs !== null
-                ? `Someone else changed ${subject.trim()} while you were editing it.`
+                ? `${u.by && u.by !== 'Someone' ? u.by : 'Someone else'} changed ${subject.trim()} while you were editing it.`
                 : `Your ${what} was not saved: ${u.reason}`}
             </p>
             <div className={`mt-2 grid gap-2 ${u.theirs !== null ? 'sm:grid-cols-2' : ''}`}>

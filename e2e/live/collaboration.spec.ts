@@ -103,7 +103,13 @@ test('three people build one map live: roles, comments, same-field edits, Histor
   );
   await expect(owner.getByText('Sanctions failed before, says Kim (editor)')).toBeVisible();
   await owner.getByRole('textbox', { name: 'Claim text' }).press('Enter');
-  const notice = owner.getByRole('alert').filter({ hasText: 'Someone else changed the claim' });
+  const notice = owner
+    .getByRole('alert')
+    .filter({ hasText: /changed the claim .* while you were editing it/ });
+  // It says who (the editor is here, so the page knows their name) and which claim.
+  await expect(notice).toContainText(
+    `${editor.user.name} changed the claim “Sanctions failed before, says Kim (editor)”`,
+  );
   await expect(notice.locator('[data-conflict-mine]')).toHaveText(
     'Sanctions failed in 2017 (owner)',
   );

@@ -11,8 +11,18 @@ import type { ScreenAction } from './screen';
  * What the screen does with a refused change: typed text is kept in its own notice; an undo
  * that someone else's change got in the way of is said as such (there was no typing to keep).
  */
-export function refusedAction(r: Refusal, fromUndo: boolean): ScreenAction {
-  if (!fromUndo) return { type: 'refused', message: r.message, texts: unsavedTextOf(r) };
+export function refusedAction(
+  r: Refusal,
+  fromUndo: boolean,
+  /** Who last changed a claim, as heard on the live stream. */
+  lastBy: (claimId: string) => string | undefined = () => undefined,
+): ScreenAction {
+  if (!fromUndo) {
+    const texts = unsavedTextOf(r).map((t) =>
+      t.theirs === null ? t : { ...t, by: lastBy(t.claimId) },
+    );
+    return { type: 'refused', message: r.message, texts };
+  }
   const text =
     r.code === 'CONFLICT' &&
     r.op.kind === 'claim.update' &&

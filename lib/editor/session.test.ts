@@ -126,6 +126,27 @@ describe('the editor session (no React, no browser)', () => {
     expect(sent.filter((o) => o.kind === 'claim.update')).toHaveLength(1);
   });
 
+  it('names who changed the text a refused edit conflicts with, when it was heard live', async () => {
+    const { session, snap, settle } = testSession({
+      refuse: (op) =>
+        op.kind === 'claim.update' && op.set.text === 'Mine'
+          ? { message: 'Changed.', current: { text: 'Theirs' } }
+          : null,
+    });
+    session.receive({
+      revision: 1,
+      actorId: 'other',
+      op: { id: 'o1', kind: 'claim.update', claimId: 'B', set: { note: 'x' }, base: {} } as never,
+    });
+    session.saveEdit('B', 'text', 'Mine', 'Claim B');
+    await settle();
+    expect(snap().screen.unsaved[0]).toMatchObject({
+      mine: 'Mine',
+      theirs: 'Theirs',
+      by: 'Someone',
+    });
+  });
+
   it('says a refused undo in its own words, with no typed text to keep', async () => {
     const { session, snap, settle } = testSession({
       refuse: (op) => (op.kind === 'claim.update' && op.set.text === 'Claim B' ? 'Changed.' : null),

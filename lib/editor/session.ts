@@ -71,6 +71,8 @@ export class EditorSession {
   #listeners = new Set<() => void>();
   #parts: MapParts | null = null;
   readonly #clock: Clock;
+  /** Who last changed each claim, as heard live (for the conflict notice). */
+  readonly #lastBy = new Map<string, string>();
 
   constructor(map: MapView, who: Who, deps: SessionDeps) {
     const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -80,7 +82,7 @@ export class EditorSession {
     this.canEdit = can(who.role, 'map.edit');
     this.canComment = can(who.role, 'comment.write');
     this.sync = newMapSync(map, who, deps, (r) =>
-      this.dispatch(refusedAction(r, this.#changes.wasStep(r.op.id))),
+      this.dispatch(refusedAction(r, this.#changes.wasStep(r.op.id), (id) => this.#lastBy.get(id))),
     );
     this.#changes = new UndoableChanges(this.sync, newId);
     this.#clock = deps.clock ?? { setTimeout, clearTimeout: (h) => clearTimeout(h as number) };
@@ -124,6 +126,7 @@ export class EditorSession {
     this.sync.receive(change);
     const touched = touchedBy(change, this.me, this.sync.state.claims, this.live?.snapshot.others);
     if (!touched) return;
+    this.#lastBy.set(touched.claimId, touched.by);
     this.dispatch({ type: 'touched', ...touched });
     const { claimId } = touched;
     this.#clock.setTimeout(() => this.dispatch({ type: 'untouched', claimId }), TOUCHED_MS);

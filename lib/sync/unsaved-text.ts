@@ -12,6 +12,8 @@ export interface UnsavedText {
   mine: string;
   theirs: string | null;
   reason: string;
+  /** Who made the change it conflicts with, when this page heard it live. */
+  by?: string;
 }
 
 /** The typed text a refused operation carried, if any. */

@@ -8,6 +8,8 @@ import type { Clock, SyncTransport } from '@/lib/sync/map-sync';
 import { memoryOutbox } from '@/lib/sync/memory-outbox';
 import type { Op } from '@/lib/schemas/ops';
 
+type Refuse = (op: Op) => string | { message: string; current: { text?: string } } | null;
+
 let n = 0;
 export const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 
@@ -97,8 +99,8 @@ export class ManualClock implements Clock {
   }
 }
 
-/** A server that applies every op, except those `refuse` says no to. */
-export function fakeTransport(refuse: (op: Op) => string | null = () => null) {
+/** A server that applies every op, except those `refuse` says no to (with what is saved now, for a conflict). */
+export function fakeTransport(refuse: Refuse = () => null) {
   const sent: Op[] = [];
   let revision = 0;
   const transport: SyncTransport = {
@@ -108,9 +110,16 @@ export function fakeTransport(refuse: (op: Op) => string | null = () => null) {
         revision,
         results: ops.map((op) => {
           const no = refuse(op);
-          return no
-            ? { id: op.id, ok: false as const, code: 'CONFLICT', message: no, retry: false }
-            : { id: op.id, ok: true as const, revision: ++revision };
+          if (!no) return { id: op.id, ok: true as const, revision: ++revision };
+          const { message, current } = typeof no === 'string' ? { message: no } : no;
+          return {
+            id: op.id,
+            ok: false as const,
+            code: 'CONFLICT',
+            message,
+            retry: false,
+            current,
+          };
         }),
       };
     },
@@ -144,7 +153,7 @@ export function testSession({
   role = 'owner' as Role | null,
   claims = sampleClaims(),
   refuse,
-}: { role?: Role | null; claims?: ClaimView[]; refuse?: (op: Op) => string | null } = {}) {
+}: { role?: Role | null; claims?: ClaimView[]; refuse?: Refuse } = {}) {
   const { transport, sent } = fakeTransport(refuse);
   const clock = new ManualClock();
   const session = new EditorSession(
