@@ -1,7 +1,8 @@
 import { StanceBadge } from '@/components/map/stance-badge';
 import { childrenAt } from '@/lib/domain/argument-tree';
 import { roles } from '@/lib/domain/dialectic';
-import type { AnchorView, ClaimView, MapView } from '@/lib/domain/views';
+import { groupBy } from '@/lib/domain/group-by';
+import type { ClaimView, MapView } from '@/lib/domain/views';
 import { ClaimFeedbackBox } from './claim-feedback-box';
 import type { ClaimFeedbackView } from '@/lib/domain/classroom/views';
 
@@ -15,10 +16,8 @@ export function GradingOutline(props: {
   feedback: ClaimFeedbackView[];
 }) {
   const { map } = props;
-  const anchors = new Map<string, AnchorView[]>();
-  for (const a of map.anchors) anchors.set(a.claimId, [...(anchors.get(a.claimId) ?? []), a]);
-  const notes = new Map<string, ClaimFeedbackView[]>();
-  for (const f of props.feedback) notes.set(f.claimId, [...(notes.get(f.claimId) ?? []), f]);
+  const anchors = groupBy(map.anchors, (a) => a.claimId);
+  const notes = groupBy(props.feedback, (f) => f.claimId);
   const theses = [...map.debate.theses].sort((x, y) => x.position - y.position);
   const roleOf = roles(map.claims);
 

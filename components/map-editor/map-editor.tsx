@@ -10,8 +10,9 @@ import { useEditorKeys } from '@/components/map/use-editor-keys';
 import { SideTabs } from '@/components/side-tabs';
 import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
+import { groupBy } from '@/lib/domain/group-by';
 import { buildGraph, elkGraph, layoutKey } from '@/lib/domain/graph';
-import type { AnchorView, MapView, ShareLinkView } from '@/lib/domain/views';
+import type { MapView, ShareLinkView } from '@/lib/domain/views';
 import { browserSession, runInWindow } from '@/lib/editor/browser';
 import type { EditorSession } from '@/lib/editor/session';
 import { AccessEndedNotice } from './access-ended-notice';
@@ -104,11 +105,7 @@ function EditorBody({
     el.focus({ preventScroll: true });
   }, [highlight, screen.reading]);
 
-  const anchorsByClaim = useMemo(() => {
-    const byClaim = new Map<string, AnchorView[]>();
-    for (const a of anchors) byClaim.set(a.claimId, [...(byClaim.get(a.claimId) ?? []), a]);
-    return byClaim;
-  }, [anchors]);
+  const anchorsByClaim = useMemo(() => groupBy(anchors, (a) => a.claimId), [anchors]);
   const linkEnds = useMemo(() => linkEndsByClaim(claims, links, theses), [claims, links, theses]);
 
   // True once React has hydrated the page and the keyboard shortcuts listen (false on the server).
