@@ -11,7 +11,7 @@ import { SideTabs } from '@/components/side-tabs';
 import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
 import { groupBy } from '@/lib/domain/group-by';
-import { buildGraph, elkGraph, layoutKey } from '@/lib/domain/graph';
+import { buildGraph, layoutKey, quoteCounts } from '@/lib/domain/graph';
 import type { MapView, ShareLinkView } from '@/lib/domain/views';
 import { browserSession, runInWindow } from '@/lib/editor/browser';
 import type { EditorSession } from '@/lib/editor/session';
@@ -82,15 +82,15 @@ function EditorBody({
     let cancel = () => {};
     const pause = setTimeout(() => {
       cancel = layoutInBackground(() => {
-        const graph = buildGraph(theses, claims, links);
-        return { trees: elkGraph(graph), key: layoutKey(graph) };
+        const graph = buildGraph(theses, claims, links, { quotes: quoteCounts(anchors) });
+        return { graph, key: layoutKey(graph) };
       });
     }, 1500);
     return () => {
       clearTimeout(pause);
       cancel();
     };
-  }, [screen.view, theses, claims, links]);
+  }, [screen.view, theses, claims, links, anchors]);
 
   // Bring a shown quote's passage into view in the reading pane.
   const { highlight } = screen;

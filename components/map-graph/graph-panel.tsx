@@ -7,6 +7,7 @@ import { TextEditor } from '@/components/map/text-editor';
 import { Button } from '@/components/ui/button';
 import { inLabel } from '@/lib/editor/places';
 import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
+import { GraphQuotes } from './graph-quotes';
 
 /**
  * Beside the graph: pick a box (by click or from the list), then run the editor's commands on it
@@ -15,17 +16,21 @@ import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
  */
 export function GraphPanel({
   collapsed,
+  quotesOpen,
   onToggleCollapse,
   onFocus,
-  visibleIds,
+  choices,
 }: {
   collapsed: ReadonlySet<string>;
+  /** The reader asked for the selected claim's quotes (from its box): they get the focus. */
+  quotesOpen: boolean;
   onToggleCollapse: (id: string) => void;
   onFocus: (id: string) => void;
-  visibleIds: string[];
+  /** The boxes the list offers. */
+  choices: string[];
 }) {
   const session = useSession();
-  const { claims, screen } = useEditorState();
+  const { claims, anchors, screen } = useEditorState();
   const { activeId, composer, editing } = screen;
   const thesis = session.theses.find((t) => t.id === activeId);
   const claim = claims.find((c) => c.id === activeId);
@@ -60,7 +65,7 @@ export function GraphPanel({
           className="mt-1 block w-full rounded-md border border-stone-400 bg-white px-2 py-1 text-sm"
         >
           <option value="">Click a box, or choose here</option>
-          {visibleIds.map((id) => (
+          {choices.map((id) => (
             <option key={id} value={id}>
               {label(id)}
             </option>
@@ -109,6 +114,13 @@ export function GraphPanel({
             </div>
           )}
           {composing && <ClaimComposer submitLabel="Add" indent={false} />}
+          {claim && (
+            <GraphQuotes
+              key={claim.id}
+              anchors={anchors.filter((a) => a.claimId === claim.id)}
+              focus={quotesOpen}
+            />
+          )}
           {claim && (
             <div className="flex flex-wrap gap-1.5 border-t border-stone-200 pt-2">
               <Button size="sm" onClick={() => onToggleCollapse(claim.id)}>

@@ -1,200 +1,185 @@
 'use client';
 
-import '@xyflow/react/dist/style.css';
-import {
-  Background,
-  Controls,
-  MarkerType,
-  MiniMap,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type Edge,
-  type Node,
-  type NodeChange,
-} from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { useEditorState, useSession } from '@/components/map/session';
-import { buildGraph, elkGraph, layoutKey } from '@/lib/domain/graph';
-import { GraphNodeBox, type GraphNodeData } from './graph-node';
+import { buildGraph, layoutKey, quoteCounts } from '@/lib/domain/graph';
+import { GraphCanvas, type Aim } from './graph-canvas';
 import { downloadGraphImage } from './graph-download';
+import { GraphOverview } from './graph-overview';
 import { GraphPanel } from './graph-panel';
 import { useGraphLayout } from './use-graph-layout';
-import { helpsThesis, roles } from '@/lib/domain/dialectic';
-
-const nodeTypes = { box: GraphNodeBox };
-/** Above this many boxes the graph opens at the top of its first tree, not fitted whole. */
-const BIG_GRAPH = 300;
-
-const EDGE_STYLE = {
-  pro: { stroke: '#047857', strokeDasharray: undefined, label: 'supports' },
-  con: { stroke: '#be123c', strokeDasharray: '7 5', label: 'attacks' },
-} as const;
 
 /**
- * The graph view: the same map as the outline, as boxes and arrows laid out by ELK in a worker.
- * Pan, zoom, fit, minimap, collapse, focus, and editing through the panel beside it.
+ * The graph view: the same map as the outline, as boxes and arrows in two tidy trees (laid out
+ * in a worker), readable from the start: it opens on a thesis and its first replies with 14 px
+ * text, never fits below 12 px, and the Overview shows a big map whole, by branch. Editing goes
+ * through the panel beside it, with the editor's commands.
  */
 export function MapGraph({ title }: { title: string }) {
   return (
     <ReactFlowProvider>
-      <GraphCanvas title={title} />
+      <GraphView title={title} />
     </ReactFlowProvider>
   );
 }
 
-function GraphCanvas({ title }: { title: string }) {
+const narrowQuery = '(max-width: 767px)';
+const subscribeNarrow = (change: () => void) => {
+  const q = window.matchMedia(narrowQuery);
+  q.addEventListener('change', change);
+  return () => q.removeEventListener('change', change);
+};
+
+function GraphView({ title }: { title: string }) {
   const session = useSession();
-  const theses = session.theses;
-  const { claims, links, screen } = useEditorState();
+  const { claims, links, anchors, screen } = useEditorState();
   const activeId = screen.activeId;
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [focusId, setFocusId] = useState<string | null>(null);
-  const flow = useReactFlow();
-
-  const graph = useMemo(
-    () => buildGraph(theses, claims, links, { collapsed, focusId }),
-    [theses, claims, links, collapsed, focusId],
+  const [mode, setMode] = useState<'boxes' | 'overview'>('boxes');
+  const [exporting, setExporting] = useState(false);
+  const [quotesOf, setQuotesOf] = useState<string | null>(null);
+  // On a phone, one thesis at a time (the side the editor is on).
+  const narrow = useSyncExternalStore(
+    subscribeNarrow,
+    () => window.matchMedia(narrowQuery).matches,
+    () => false,
   );
-  const elk = useMemo(() => elkGraph(graph), [graph]);
-  const key = useMemo(() => layoutKey(graph), [graph]);
-  const { layout, error } = useGraphLayout(elk, key);
+  const theses = useMemo(
+    () => (narrow ? session.theses.filter((_, i) => i === screen.side) : session.theses),
+    [narrow, session.theses, screen.side],
+  );
 
-  // The nodes are ours (derived from the map), so React Flow's measurements are kept here.
-  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
-  const onNodesChange = (changes: NodeChange[]) => {
-    const dims = changes.flatMap((c) =>
-      c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : [],
-    );
-    if (dims.length) setMeasured((m) => ({ ...m, ...Object.fromEntries(dims) }));
+  const quotes = useMemo(() => quoteCounts(anchors), [anchors]);
+  const graph = useMemo(
+    () => buildGraph(theses, claims, links, { collapsed, focusId, quotes }),
+    [theses, claims, links, collapsed, focusId, quotes],
+  );
+  const key = useMemo(() => layoutKey(graph), [graph]);
+  const { layout, error } = useGraphLayout(graph, key);
+  const ready = layout?.key === key;
+
+  // Where the camera goes: first the thesis (of the selected claim's side) and its replies.
+  const [aimSeq, setAimSeq] = useState(1);
+  const [aimAt, setAimAt] = useState<'open' | 'all'>('open');
+  const aim: Aim | null = useMemo(() => {
+    const root = focusId ?? graph.nodes.find((n) => n.id === activeId)?.thesisId ?? theses[0]?.id;
+    if (!root) return null;
+    const branch = new Set([
+      root,
+      ...graph.nodes.filter((n) => n.parentId === root).map((n) => n.id),
+    ]);
+    const all = new Set(graph.nodes.map((n) => n.id));
+    const targets = aimAt === 'all' || !focusId ? [all, branch] : [branch];
+    // The canvas moves only when `seq` changes: a new selection does not move the camera.
+    // A phone turning sideways, or its thesis switch, aims again at what is now shown.
+    return {
+      anchorId: root,
+      targets,
+      seq: `${aimSeq}:${narrow ? `phone:${screen.side}` : 'wide'}`,
+    };
+  }, [aimSeq, aimAt, focusId, graph, activeId, theses, narrow, screen.side]);
+  const aimAgain = (at: 'open' | 'all') => {
+    setAimAt(at);
+    setAimSeq((s) => s + 1);
   };
 
-  const roleOf = useMemo(() => roles(claims), [claims]);
-  const nodes: Node<GraphNodeData>[] = useMemo(() => {
-    if (!layout) return [];
-    return graph.nodes.map((n) => {
-      const role = n.kind === 'claim' ? (roleOf.get(n.id) ?? 'support') : null;
-      return {
-        id: n.id,
-        type: 'box',
-        position: layout.positions[n.id] ?? { x: 0, y: 0 },
-        data: { ...n, selected: n.id === activeId, role },
-        measured: measured[n.id],
-        ariaLabel: `${n.kind === 'thesis' ? 'Thesis' : n.stance === 'pro' ? 'Pro' : 'Con'}: ${n.text}`,
-      };
-    });
-  }, [graph, layout, activeId, roleOf, measured]);
+  // The panel's list of boxes: all of them in a small map; in a big one, the way around the
+  // selected box (the theses, what it answers, it, its replies), so the list stays short.
+  const choices = useMemo(() => {
+    if (graph.nodes.length <= 400) return graph.nodes.map((n) => n.id);
+    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    const path: string[] = [];
+    for (
+      let n = activeId ? byId.get(activeId) : undefined;
+      n;
+      n = n.parentId ? byId.get(n.parentId) : undefined
+    )
+      path.unshift(n.id);
+    const here = activeId && byId.has(activeId) ? activeId : null;
+    const kids = graph.nodes.filter((n) => n.parentId === (here ?? theses[0]?.id)).map((n) => n.id);
+    return [...new Set([...theses.map((t) => t.id), ...path, ...kids])];
+  }, [graph, activeId, theses]);
 
-  const edges: Edge[] = useMemo(
-    () =>
-      graph.edges.map((e) => {
-        const s = EDGE_STYLE[e.stance];
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          label: e.cross ? `${s.label} (other side)` : s.label,
-          labelStyle: { fill: s.stroke, fontWeight: 600, fontSize: 11 },
-          labelBgStyle: { fill: '#ffffff' },
-          style: {
-            stroke: s.stroke,
-            strokeWidth: 2,
-            strokeDasharray: e.cross ? '2 5' : s.strokeDasharray,
-          },
-          markerEnd: { type: MarkerType.ArrowClosed, color: s.stroke },
-          data: { stance: e.stance, cross: e.cross },
-          className: `graph-edge-${e.stance}${e.cross ? ' graph-edge-cross' : ''}`,
-        };
-      }),
-    [graph],
+  const showQuotes = useCallback(
+    (id: string) => {
+      session.select(id);
+      setQuotesOf(id);
+    },
+    [session],
   );
 
-  // Once laid out: fit the whole graph; a big one opens at the top of its first tree instead, since
-  // a thousand boxes at once are unreadable and slow to draw ("Fit to screen" still shows all).
-  const fitted = useRef(false);
-  const canvas = useRef<HTMLDivElement>(null);
-  const big = nodes.length > BIG_GRAPH;
-  const rootId = focusId ?? theses[0]?.id;
-  useEffect(() => {
-    if (!layout || fitted.current || !nodes.length) return;
-    fitted.current = true;
-    const root = nodes.find((n) => n.id === rootId);
-    requestAnimationFrame(() => {
-      if (!big || !root) return void flow.fitView({ padding: 0.1 });
-      const zoom = 0.8;
-      const width = canvas.current?.clientWidth ?? 800;
-      const center = root.position.x + (root.measured?.width ?? 240) / 2;
-      void flow.setViewport({ x: width / 2 - center * zoom, y: 24 - root.position.y * zoom, zoom });
-    });
-  }, [layout, nodes, flow, big, rootId]);
-
-  // A box selected off screen or too small to read (say, from the panel's list) is brought into view.
-  const shown = useRef<string | null>(null);
-  useEffect(() => {
-    if (!activeId || activeId === shown.current || !canvas.current) return;
-    const node = nodes.find((n) => n.id === activeId);
-    if (!node) return;
-    shown.current = activeId;
-    const { x, y, zoom } = flow.getViewport();
-    const w = node.measured?.width ?? 240;
-    const h = node.measured?.height ?? 80;
-    const left = node.position.x * zoom + x;
-    const top = node.position.y * zoom + y;
-    const inView =
-      left >= 0 &&
-      top >= 0 &&
-      left + w * zoom <= canvas.current.clientWidth &&
-      top + h * zoom <= canvas.current.clientHeight;
-    if (inView && zoom >= 0.4) return;
-    void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-      zoom: Math.max(zoom, 0.8),
-      duration: 300,
-    });
-  }, [activeId, nodes, flow]);
-
-  // An image holds every box, not only those on screen: while exporting, every box is drawn,
-  // and the picture is taken once they all are (and measured).
-  const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
-  useEffect(() => {
-    if (!exporting) return;
-    let cancelled = false;
-    const started = performance.now();
-    const wait = () => {
-      if (cancelled) return;
-      const all = flow.getNodes();
-      const drawn = document.querySelectorAll('.react-flow__node').length;
-      const measured = all.every((n) => n.measured?.width);
-      if ((drawn < all.length || !measured) && performance.now() - started < 10_000) {
-        requestAnimationFrame(wait);
-        return;
-      }
-      void downloadGraphImage(all, exporting, `${title}-graph`).finally(() => {
-        if (!cancelled) setExporting(null);
-      });
-    };
-    requestAnimationFrame(wait);
-    return () => {
-      cancelled = true;
-    };
-  }, [exporting, flow, title]);
+  const download = async (format: 'png' | 'svg') => {
+    if (!layout) return;
+    setExporting(true);
+    try {
+      await downloadGraphImage(graph, layout.layout, format, `${title}-graph`);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <div className="flex flex-col gap-3 lg:flex-row">
       <div className="min-w-0 flex-1">
+        {narrow && session.theses.length > 1 && (
+          <div
+            className="mb-2 grid grid-cols-2 gap-1 rounded-lg bg-stone-200 p-1"
+            role="group"
+            aria-label="Thesis shown"
+          >
+            {session.theses.map((t, i) => (
+              <button
+                key={t.id}
+                type="button"
+                aria-pressed={screen.side === i}
+                onClick={() => {
+                  session.setSide(i as 0 | 1);
+                  aimAgain('open');
+                }}
+                className={`min-h-11 rounded-md px-2 text-sm font-semibold ${screen.side === i ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+        )}
         <div className="mb-2 flex flex-wrap items-center gap-2" data-no-print>
-          <Button size="sm" onClick={() => void flow.fitView({ padding: 0.1, duration: 300 })}>
-            Fit to screen
-          </Button>
+          <div className="flex rounded-md bg-stone-200 p-0.5" role="group" aria-label="Graph shows">
+            {(['boxes', 'overview'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                aria-pressed={mode === m}
+                onClick={() => setMode(m)}
+                className={`min-h-9 rounded px-3 text-sm font-semibold ${mode === m ? 'bg-white text-stone-900 shadow' : 'text-stone-700'}`}
+              >
+                {m === 'boxes' ? 'Boxes' : 'Overview'}
+              </button>
+            ))}
+          </div>
+          {mode === 'boxes' && (
+            <Button size="sm" onClick={() => aimAgain('all')}>
+              Fit to screen
+            </Button>
+          )}
           {focusId && (
-            <Button size="sm" onClick={() => setFocusId(null)}>
+            <Button
+              size="sm"
+              onClick={() => {
+                setFocusId(null);
+                aimAgain('open');
+              }}
+            >
               Show the whole map
             </Button>
           )}
-          <Button size="sm" disabled={!!exporting} onClick={() => setExporting('png')}>
+          <Button size="sm" disabled={exporting || !ready} onClick={() => void download('png')}>
             Download PNG
           </Button>
-          <Button size="sm" disabled={!!exporting} onClick={() => setExporting('svg')}>
+          <Button size="sm" disabled={exporting || !ready} onClick={() => void download('svg')}>
             Download SVG
           </Button>
           <p
@@ -205,51 +190,47 @@ function GraphCanvas({ title }: { title: string }) {
             {error
               ? `Layout failed: ${error}`
               : layout
-                ? `${graph.nodes.length} boxes laid out${big ? ': showing the top; “Fit to screen” shows all' : ''}`
+                ? `${graph.nodes.length} boxes`
                 : 'Laying out…'}
           </p>
-          <p className="ml-auto text-xs text-stone-600">
-            Boxes: <span className="font-semibold text-pro-800">green helps the thesis</span>,{' '}
-            <span className="font-semibold text-con-800">red argues against it</span>. Arrows: solid
-            = supports, dashed = attacks, dotted = link to the other side
-          </p>
         </div>
-        <div
-          className="h-[70vh] min-h-[420px] rounded-lg border border-stone-300 bg-white"
-          ref={canvas}
-          data-graph
-          data-graph-ready={layout && layout.key === key ? 'true' : 'false'}
-        >
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            onNodesChange={onNodesChange}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            onlyRenderVisibleElements={!exporting}
-            minZoom={0.05}
-            onNodeClick={(_, node) => session.select(node.id)}
-            onPaneClick={() => session.select(null)}
-            proOptions={{ hideAttribution: false }}
-            aria-label="Argument graph"
-          >
-            <Background gap={24} color="#e7e5e4" />
-            <Controls showInteractive={false} />
-            <MiniMap
-              pannable
-              zoomable
-              ariaLabel="Minimap"
-              nodeColor={(n) => {
-                const { role } = n.data as GraphNodeData;
-                return role === null ? '#57534e' : helpsThesis(role) ? '#6ee7b7' : '#fda4af';
+        <p className="mb-2 text-xs text-stone-700">
+          <span className="font-semibold text-pro-800">Green helps the thesis</span>,{' '}
+          <span className="font-semibold text-con-800">red argues against it</span>. Arrows point to
+          what a claim answers: solid supports, dashed objects, dotted links to the other side.
+        </p>
+        <div data-graph data-graph-ready={ready ? 'true' : 'false'}>
+          {mode === 'overview' ? (
+            <GraphOverview
+              graph={graph}
+              narrow={narrow}
+              onOpen={(id) => {
+                setMode('boxes');
+                const thesis = theses.some((t) => t.id === id);
+                setFocusId(thesis ? null : id);
+                session.select(id);
+                aimAgain('open');
               }}
             />
-          </ReactFlow>
+          ) : (
+            <GraphCanvas
+              graph={graph}
+              layout={layout?.layout ?? null}
+              current={ready}
+              activeId={activeId}
+              aim={aim}
+              onSelect={(id) => {
+                session.select(id);
+                setQuotesOf(null);
+              }}
+              onQuotes={showQuotes}
+            />
+          )}
         </div>
       </div>
       <GraphPanel
         collapsed={collapsed}
+        quotesOpen={quotesOf !== null && quotesOf === activeId}
         onToggleCollapse={(id) =>
           setCollapsed((s) => {
             const next = new Set(s);
@@ -260,9 +241,9 @@ function GraphCanvas({ title }: { title: string }) {
         }
         onFocus={(id) => {
           setFocusId(id);
-          fitted.current = false;
+          aimAgain('open');
         }}
-        visibleIds={graph.nodes.map((n) => n.id)}
+        choices={choices}
       />
     </div>
   );

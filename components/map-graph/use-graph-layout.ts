@@ -1,13 +1,14 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { elkGraph } from '@/lib/domain/graph';
+import type { Graph } from '@/lib/domain/graph';
+import type { GraphLayout } from '@/lib/domain/graph-layout';
 
 export interface Layout {
-  positions: Record<string, { x: number; y: number }>;
-  /** Time ELK took, in milliseconds (shown for the curious, read by the benchmark). */
+  layout: GraphLayout;
+  /** Time the layout took, in milliseconds (shown for the curious, read by the benchmark). */
   ms: number;
-  /** The graph this layout is for (see layoutKey()); positions for nodes not in it are missing. */
+  /** The graph this layout is for (see layoutKey()); boxes not in it have no position. */
   key: string;
 }
 
@@ -15,12 +16,10 @@ interface Reply {
   kind?: string;
   seq: number;
   key?: string;
-  positions?: Layout['positions'];
+  layout?: GraphLayout;
   ms?: number;
   error?: string;
 }
-
-type Trees = ReturnType<typeof elkGraph>;
 
 // One layout worker per page, kept while the page lives, and the last layout it made: switching
 // to the graph view after a layout made in the background draws at once.
@@ -31,9 +30,8 @@ function layoutWorker(): Worker {
   if (!shared) {
     shared = new Worker(new URL('./layout.worker.ts', import.meta.url));
     shared.addEventListener('message', (e: MessageEvent<Reply>) => {
-      const { kind, key, positions, ms } = e.data ?? {};
-      if (kind === 'counterpoint-layout' && key && positions)
-        lastLayout = { key, positions, ms: ms! };
+      const { kind, key, layout, ms } = e.data ?? {};
+      if (kind === 'counterpoint-layout' && key && layout) lastLayout = { key, layout, ms: ms! };
     });
   }
   return shared;
@@ -41,13 +39,13 @@ function layoutWorker(): Worker {
 
 /**
  * Lays out a graph in the background, when the browser is idle, so the graph view can open
- * without waiting (the editor calls this while the outline is shown). Also loads ELK early.
+ * without waiting (the editor calls this while the outline is shown).
  */
-export function layoutInBackground(input: () => { trees: Trees; key: string }) {
+export function layoutInBackground(input: () => { graph: Graph; key: string }) {
   const run = () => {
-    const { trees, key } = input();
+    const { graph, key } = input();
     if (lastLayout?.key === key) return;
-    layoutWorker().postMessage({ kind: 'counterpoint-layout', seq: -1, key, trees });
+    layoutWorker().postMessage({ kind: 'counterpoint-layout', seq: -1, key, graph });
   };
   if ('requestIdleCallback' in window) {
     const id = requestIdleCallback(run, { timeout: 5000 });
@@ -57,26 +55,26 @@ export function layoutInBackground(input: () => { trees: Trees; key: string }) {
   return () => clearTimeout(id);
 }
 
-/** Lays out a graph in the Web Worker; keeps the last layout on screen while the next is computed. */
-export function useGraphLayout(trees: Trees, key: string) {
+/** Lays out a graph in the Web Worker; keeps the last layout on screen while the next is made. */
+export function useGraphLayout(graph: Graph, key: string) {
   const [layout, setLayout] = useState<Layout | null>(() =>
     lastLayout?.key === key ? lastLayout : null,
   );
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (lastLayout?.key === key) return; // made in the background, already on screen
+    if (lastLayout?.key === key) return; // made in the background: read below
     const w = layoutWorker();
     const seq = ++nextSeq;
     const onMessage = (e: MessageEvent<Reply>) => {
       if (e.data?.kind !== 'counterpoint-layout' || e.data.seq !== seq) return;
       if (e.data.error) setError(e.data.error);
-      else setLayout({ positions: e.data.positions!, ms: e.data.ms!, key });
+      else setLayout({ layout: e.data.layout!, ms: e.data.ms!, key });
     };
     w.addEventListener('message', onMessage);
-    w.postMessage({ kind: 'counterpoint-layout', seq, key, trees });
+    w.postMessage({ kind: 'counterpoint-layout', seq, key, graph });
     return () => w.removeEventListener('message', onMessage);
-  }, [trees, key]);
+  }, [graph, key]);
 
-  return { layout, error };
+  return { layout: lastLayout?.key === key ? lastLayout : layout, error };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, elkGraph, layoutKey } from './graph';
+import { buildGraph, layoutKey, lineCount, nodeHeight } from './graph';
 import { sampleMap } from '@/tests/support/maps/fixtures';
 
 describe('graph view model', () => {
@@ -35,12 +35,23 @@ describe('graph view model', () => {
     expect(ids(g)).toEqual(['thesis-1', 'c1', 'c2', 'c3', 'thesis-2']);
   });
 
-  it('lays out each thesis tree on its own, parents above replies, cross-links left out', () => {
-    const [first, second] = elkGraph(buildGraph(doc.debate.theses, doc.claims, doc.links));
-    expect(first!.children.map((c) => c.id)).toEqual(['thesis-1', 'c1', 'c2', 'c3']);
-    expect(second!.children.map((c) => c.id)).toEqual(['thesis-2', 'c4', 'c5']);
-    expect(first!.edges).toContainEqual({ id: 'tree:c2', sources: ['c1'], targets: ['c2'] });
-    expect([...first!.edges, ...second!.edges].some((e) => e.id.startsWith('link:'))).toBe(false);
+  it('gives each box its depth, parent, role, evidence markers and a height for its text', () => {
+    const quotes = new Map([['c2', 3]]);
+    const g = buildGraph(doc.debate.theses, doc.claims, doc.links, { quotes });
+    const c3 = g.nodes.find((n) => n.id === 'c3')!;
+    expect([c3.depth, c3.parentId, c3.thesisId, c3.role]).toEqual([
+      3,
+      'c2',
+      'thesis-1',
+      'rebuttal',
+    ]);
+    expect(g.nodes.find((n) => n.id === 'c2')!.quotes).toBe(3);
+    expect(g.nodes.find((n) => n.id === 'thesis-1')!.depth).toBe(0);
+    // Word wrap at about 30 characters a line, at most six lines shown.
+    expect(lineCount('short')).toBe(1);
+    expect(lineCount('word '.repeat(12))).toBe(2);
+    expect(lineCount('x'.repeat(1000))).toBe(6);
+    expect(nodeHeight('x'.repeat(1000), 'claim')).toBeGreaterThan(nodeHeight('short', 'claim'));
   });
 
   it('keys a layout by boxes, heights and tree edges: a move changes it, a cross-link does not', () => {

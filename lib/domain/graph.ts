@@ -1,14 +1,27 @@
 import type { Stance } from './argument-tree';
 import type { CrossLink } from './cross-links';
-import type { ClaimView, ThesisView } from './views';
+import { helpsThesis, roles, type Role } from './dialectic';
+import { groupBy } from './group-by';
 import { byOrder } from './order-keys';
+import type { ClaimView, ThesisView } from './views';
 
 /** A box in the graph view: a thesis or a claim. */
 export interface GraphNode {
   id: string;
   kind: 'thesis' | 'claim';
+  /** The thesis box's tree it belongs to. */
+  thesisId: string;
+  /** Its parent box (a claim or the thesis); null for a thesis. */
+  parentId: string | null;
+  /** 0 for a thesis, 1 for the claims that answer it, and so on. */
+  depth: number;
   text: string;
   stance: Stance | null;
+  /** What it is in the debate (null for a thesis); its colour is the side it helps. */
+  role: Role | null;
+  strength: number | null;
+  quotes: number;
+  hasNote: boolean;
   /** How many replies are hidden under it because it is collapsed. */
   hiddenReplies: number;
   childCount: number;
@@ -25,12 +38,52 @@ export interface GraphEdge {
   cross: boolean;
 }
 
-export const NODE_WIDTH = 240;
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
 
-/** A box tall enough for its text at about 30 characters a line (at most 7 lines show). */
+/** Box geometry. Claim text is 14 px: at the graph's smallest zoom (READABLE_ZOOM) it is 12 px. */
+export const NODE_WIDTH = 264;
+export const TEXT_PX = 14;
+export const LINE_PX = 20;
+/** Lines of text a box shows (the panel beside the graph shows all of it). */
+export const MAX_LINES = 6;
+/** Characters a line holds at 14 px in a 264 px box, counted low so text never overflows. */
+const LINE_CHARS = 30;
+
+/** A text wrapped word by word at LINE_CHARS a line (a longer word is cut), all lines. */
+export function wrapLines(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length <= LINE_CHARS) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line) lines.push(line);
+    while (word.length > LINE_CHARS) {
+      lines.push(word.slice(0, LINE_CHARS));
+      word = word.slice(LINE_CHARS);
+    }
+    line = word;
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}
+
+/** Lines a box shows of a text (at most MAX_LINES; a thesis, the debate's own words, 8). */
+export function lineCount(text: string, max = MAX_LINES): number {
+  return Math.min(max, wrapLines(text).length);
+}
+
+export const THESIS_LINES = 8;
+
+/** A box's height: its label row, its text, and (for a claim) the row of evidence markers. */
 export function nodeHeight(text: string, kind: GraphNode['kind']): number {
-  const lines = Math.min(7, Math.ceil(Math.max(1, text.length) / 30));
-  return 44 + lines * 18 + (kind === 'thesis' ? 18 : 0);
+  return kind === 'thesis'
+    ? lineCount(text, THESIS_LINES) * LINE_PX + 52
+    : lineCount(text) * LINE_PX + 76;
 }
 
 /**
@@ -42,18 +95,29 @@ export function buildGraph(
   theses: readonly ThesisView[],
   claims: readonly ClaimView[],
   links: readonly CrossLink[],
-  opts: { collapsed?: ReadonlySet<string>; focusId?: string | null } = {},
-): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  opts: {
+    collapsed?: ReadonlySet<string>;
+    focusId?: string | null;
+    /** Quotes per claim id. */
+    quotes?: ReadonlyMap<string, number>;
+  } = {},
+): Graph {
   const collapsed = opts.collapsed ?? new Set<string>();
-  const children = new Map<string, ClaimView[]>();
-  for (const c of claims) {
-    const key = c.parentId ?? c.thesisId;
-    children.set(key, [...(children.get(key) ?? []), c]);
-  }
+  const children = groupBy(claims, (c) => c.parentId ?? c.thesisId);
   for (const list of children.values()) list.sort(byOrder);
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const count = (id: string): number =>
-    (children.get(id) ?? []).reduce((n, c) => n + 1 + count(c.id), 0);
+  const roleOf = roles(claims);
+  const count = (id: string): number => {
+    let n = 0;
+    const stack = [id];
+    while (stack.length) {
+      for (const c of children.get(stack.pop()!) ?? []) {
+        n += 1;
+        stack.push(c.id);
+      }
+    }
+    return n;
+  };
 
   let allowed: Set<string> | null = null;
   if (opts.focusId && byId.has(opts.focusId)) {
@@ -64,7 +128,7 @@ export function buildGraph(
     while (stack.length) {
       const id = stack.pop()!;
       allowed.add(id);
-      stack.push(...(children.get(id) ?? []).map((c) => c.id));
+      for (const c of children.get(id) ?? []) stack.push(c.id);
     }
   }
 
@@ -76,40 +140,61 @@ export function buildGraph(
     nodes.push({
       id: t.id,
       kind: 'thesis',
+      thesisId: t.id,
+      parentId: null,
+      depth: 0,
       text,
       stance: null,
+      role: null,
+      strength: null,
+      quotes: 0,
+      hasNote: false,
       hiddenReplies: 0,
       childCount: (children.get(t.id) ?? []).length,
       width: NODE_WIDTH,
       height: nodeHeight(text, 'thesis'),
     });
     visible.add(t.id);
-    const walk = (parentKey: string) => {
-      for (const c of children.get(parentKey) ?? []) {
-        if (allowed && !allowed.has(c.id)) continue;
-        const folded = collapsed.has(c.id);
-        nodes.push({
-          id: c.id,
-          kind: 'claim',
-          text: c.text,
-          stance: c.stance,
-          hiddenReplies: folded ? count(c.id) : 0,
-          childCount: (children.get(c.id) ?? []).length,
-          width: NODE_WIDTH,
-          height: nodeHeight(c.text, 'claim'),
-        });
-        visible.add(c.id);
-        edges.push({
-          id: `tree:${c.id}`,
-          source: c.id,
-          target: c.parentId ?? c.thesisId,
-          stance: c.stance,
-          cross: false,
-        });
-        if (!folded) walk(c.id);
+    // Depth first, iteratively (a deep thread must not overflow the stack), in reading order.
+    const stack: { claim: ClaimView; depth: number }[] = (children.get(t.id) ?? [])
+      .map((claim) => ({ claim, depth: 1 }))
+      .reverse();
+    while (stack.length) {
+      const { claim: c, depth } = stack.pop()!;
+      if (allowed && !allowed.has(c.id)) continue;
+      const folded = collapsed.has(c.id);
+      const parentId = c.parentId ?? c.thesisId;
+      nodes.push({
+        id: c.id,
+        kind: 'claim',
+        thesisId: t.id,
+        parentId,
+        depth,
+        text: c.text,
+        stance: c.stance,
+        role: roleOf.get(c.id) ?? 'support',
+        strength: c.strength,
+        quotes: opts.quotes?.get(c.id) ?? 0,
+        hasNote: c.note.trim() !== '',
+        hiddenReplies: folded ? count(c.id) : 0,
+        childCount: (children.get(c.id) ?? []).length,
+        width: NODE_WIDTH,
+        height: nodeHeight(c.text, 'claim'),
+      });
+      visible.add(c.id);
+      edges.push({
+        id: `tree:${c.id}`,
+        source: c.id,
+        target: parentId,
+        stance: c.stance,
+        cross: false,
+      });
+      if (!folded) {
+        const kids = children.get(c.id) ?? [];
+        for (let i = kids.length - 1; i >= 0; i--)
+          stack.push({ claim: kids[i]!, depth: depth + 1 });
       }
-    };
-    walk(t.id);
+    }
   }
   for (const l of links) {
     const target = l.toClaimId ?? l.toThesisId;
@@ -126,45 +211,21 @@ export function buildGraph(
   return { nodes, edges };
 }
 
-/**
- * ELK's input: one layered, top-down layout per thesis (parents above their replies), to be
- * placed side by side in thesis order. Cross-links are left out of the layout.
- */
-export function elkGraph(graph: { nodes: GraphNode[]; edges: GraphEdge[] }) {
-  const tree = graph.edges.filter((e) => !e.cross);
-  const parentOf = new Map(tree.map((e) => [e.source, e.target]));
-  const rootOf = (id: string): string => (parentOf.has(id) ? rootOf(parentOf.get(id)!) : id);
-  const roots = graph.nodes.filter((n) => n.kind === 'thesis').map((n) => n.id);
-  return roots.map((root) => {
-    const members = graph.nodes.filter((n) => rootOf(n.id) === root);
-    const ids = new Set(members.map((n) => n.id));
-    return {
-      id: `layout:${root}`,
-      layoutOptions: {
-        'elk.algorithm': 'layered',
-        'elk.direction': 'DOWN',
-        'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-        'elk.spacing.nodeNode': '28',
-        'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      },
-      children: members.map((n) => ({ id: n.id, width: n.width, height: n.height })),
-      // Drawn from a claim up to its parent, laid out from the parent down.
-      edges: tree
-        .filter((e) => ids.has(e.source))
-        .map((e) => ({ id: e.id, sources: [e.target], targets: [e.source] })),
-    };
-  });
-}
+/** Whether a box is coloured as helping its thesis (a thesis counts as helping itself). */
+export const boxHelps = (node: Pick<GraphNode, 'role'>) =>
+  node.role === null || helpsThesis(node.role);
 
 /**
  * What a layout depends on: the boxes in order, their heights, and the tree edges (cross-links
- * are not laid out). Graphs with equal keys have equal layouts, so a layout can be reused.
+ * are routed after). Graphs with equal keys have equal layouts, so a layout can be reused.
  */
-export function layoutKey(graph: { nodes: GraphNode[]; edges: GraphEdge[] }): string {
-  const boxes = graph.nodes.map((n) => `${n.id}:${n.height}`).join('|');
-  const tree = graph.edges
-    .filter((e) => !e.cross)
-    .map((e) => `${e.source}>${e.target}`)
-    .join('|');
-  return `${boxes}#${tree}`;
+export function layoutKey(graph: Graph): string {
+  return graph.nodes.map((n) => `${n.id}:${n.parentId ?? ''}:${n.height}`).join('|');
+}
+
+/** How many quotes each claim has. */
+export function quoteCounts(anchors: readonly { claimId: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of anchors) counts.set(a.claimId, (counts.get(a.claimId) ?? 0) + 1);
+  return counts;
 }

@@ -1,0 +1,26 @@
+'use client';
+
+import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
+import type { Point } from '@/lib/domain/graph-layout';
+
+export type RouteEdgeData = { points: Point[]; cross: boolean };
+
+/**
+ * An arrow along the layout's route: a tree edge is an S-curve from a reply up to its parent
+ * through the empty channel between their rows; a cross-link follows its channels and the
+ * column between the trees at right angles (see lib/domain/graph-layout.ts), so neither ever
+ * crosses a box.
+ */
+export function RouteEdge({ id, data, style, markerEnd }: EdgeProps<Edge<RouteEdgeData>>) {
+  const points = data?.points ?? [];
+  if (points.length < 2) return null;
+  let path: string;
+  if (!data?.cross && points.length === 2) {
+    const [a, b] = points as [Point, Point];
+    const mid = (a.y + b.y) / 2;
+    path = `M ${a.x} ${a.y} C ${a.x} ${mid}, ${b.x} ${mid}, ${b.x} ${b.y}`;
+  } else {
+    path = points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
+  }
+  return <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} />;
+}
