@@ -7,6 +7,8 @@ const config: KnipConfig = {
   entry: [
     'prisma/seed.ts',
     'scripts/bench/run.ts',
+    // Bundled with esbuild and run by scripts/bench.mjs.
+    'scripts/bench/in-process.ts',
     'scripts/bench/load.ts',
     'scripts/bench/server-only-shim.cjs',
     'tests/support/empty-module.ts',

@@ -1,19 +1,20 @@
 /**
- * The benchmark proper (started by scripts/bench.mjs, which serves a production build on a fresh
- * database and sets the environment). For each map size it seeds a map, then measures:
+ * The benchmark's browser part (started by scripts/bench.mjs, which serves a production build on
+ * a fresh database and sets the environment). For each map size it seeds a map, then measures:
  *   - server time to load the editor's data (in process, the function the page calls);
  *   - time until the outline is interactive in Chromium (navigation start to a row answering a
- *     click);
- *   - graph layout, 3 s after the editor opened: ELK's time in the worker, the time from clicking
- *     "Graph" until laid out, and the longest main-thread task meanwhile (what "freezing" would
- *     look like);
+ *     click), and the JS heap in use with the outline open (after a garbage collection);
+ *   - the graph, 3 s after the editor opened: the page's layout time, the time from clicking
+ *     "Graph" until drawn, and the longest main-thread task meanwhile;
  *   - adding a claim through the keyboard (p50/p95 of 50 adds): until its row is on screen, the
  *     server's round trip that writes it to the database, and until the screen says "saved";
  *   - each export over HTTP (median of 3).
+ * Then it prints those with the in-process part's results (BENCH_IN_PROCESS, a JSON file written
+ * by scripts/bench/in-process.ts) and the targets.
  */
 import crypto from 'node:crypto';
-import os from 'node:os';
-import { chromium, type Page, type Request } from '@playwright/test';
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
 import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { fromAif } from '@/lib/domain/exchange/from-aif';
 import { materialize } from '@/lib/domain/exchange/imported-map';
@@ -22,168 +23,18 @@ import { db } from '@/lib/server/db';
 import { getFeaturedDebate } from '@/lib/server/debates';
 import { createMapFromDocument } from '@/lib/server/map-contents';
 import { loadMapView } from '@/lib/server/maps';
+import { adds, exportsOver, graphLayout, heapMb, outlineInteractive, signUp } from './browser';
+import {
+  printBrowser,
+  printInProcess,
+  printMachine,
+  printTargets,
+  type BrowserResult,
+  type InProcessRun,
+} from './report';
+import { median, timed } from './stats';
 
-const BASE = process.env.BENCH_URL!;
-const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
-const ADDS = 50;
-const FORMATS = ['markdown', 'argdown', 'aif', 'annotations', 'brief-pdf'] as const;
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-};
-const median = (xs: number[]) => quantile(xs, 0.5);
-const ms = (x: number) => `${Math.round(x)} ms`;
-const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
-  const t = performance.now();
-  const r = await f();
-  return [r, performance.now() - t];
-};
-
-interface Result {
-  size: number;
-  importMs: number;
-  loadMs: number;
-  interactiveMs: number;
-  layoutMs: number;
-  graphReadyMs: number;
-  longestTaskMs: number;
-  shown: number[];
-  saved: number[];
-  trips: number[];
-  exports: Record<string, number>;
-}
-
-async function signUp(page: Page, email: string) {
-  await page.goto(`${BASE}/sign-up?next=/maps`);
-  await page.getByLabel('Your name').fill('Bench Student');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-up'));
-}
-
-/** Navigation start to the first claim row answering a click (React has hydrated it). */
-async function outlineInteractive(page: Page, mapId: string): Promise<number> {
-  await page.goto(`${BASE}/maps/${mapId}`, { waitUntil: 'commit' });
-  await page.waitForSelector('[data-claim-row]', { state: 'attached', timeout: 120_000 });
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const row = document.querySelector<HTMLElement>('[data-claim-row]')!;
-        const poll = () => {
-          if (row.getAttribute('aria-current') === 'true') return resolve(performance.now());
-          row.click();
-          setTimeout(poll, 5);
-        };
-        poll();
-      }),
-  );
-}
-
-async function graphLayout(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longest: number };
-    w.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-    }).observe({ type: 'longtask' });
-  });
-  // A student reads the outline before switching; meanwhile the editor lays the graph out in the
-  // background (1.5 s after the last change, when the browser is idle).
-  await page.waitForTimeout(3000);
-  const start = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Graph', exact: true }).click();
-  await page.waitForSelector('[data-graph-ready="true"]', { timeout: 120_000 });
-  const ready = await page.evaluate(() => performance.now());
-  const layoutMs = Number(await page.locator('[data-layout-ms]').getAttribute('data-layout-ms'));
-  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-  await page.getByRole('button', { name: 'Outline', exact: true }).click();
-  await page.waitForSelector('[data-claim-row]');
-  return { layoutMs, graphReadyMs: ready - start, longestTaskMs: longest };
-}
-
-/** Adds claims as a student does (S, type, Enter) and times each until shown and until saved. */
-async function adds(page: Page) {
-  const shown: number[] = [];
-  const saved: number[] = [];
-  const trips: number[] = [];
-  const onFinished = (r: Request) => {
-    if (r.method() === 'POST') trips.push(r.timing().responseEnd);
-  };
-  page.on('requestfinished', onFinished);
-  await page.locator('[data-claim-row] [data-claim-text]').first().click();
-  for (let i = 0; i < ADDS; i++) {
-    const text = `Benchmark claim number ${i + 1}`;
-    await page.keyboard.press('s');
-    await page.keyboard.type(text);
-    await page.evaluate((text) => {
-      const w = window as unknown as { __add: Promise<[number, number]> };
-      w.__add = new Promise((resolve) => {
-        let t0 = 0;
-        let tShown = 0;
-        const status = document.querySelector('[data-save-status]')!;
-        const finish = () => {
-          if (tShown && status.getAttribute('data-save-status') === 'saved') {
-            observer.disconnect();
-            resolve([tShown - t0, performance.now() - t0]);
-          }
-        };
-        document.addEventListener(
-          'keydown',
-          (e) => {
-            if (e.key === 'Enter') t0 = performance.now();
-          },
-          { capture: true, once: true },
-        );
-        const observer = new MutationObserver((records) => {
-          for (const r of records) {
-            for (const n of r.addedNodes) {
-              if (
-                !tShown &&
-                n instanceof HTMLElement &&
-                n.querySelector('[data-claim-text]')?.textContent === text
-              )
-                tShown = performance.now();
-            }
-          }
-          finish();
-        });
-        observer.observe(document.body, {
-          subtree: true,
-          childList: true,
-          attributes: true,
-          attributeFilter: ['data-save-status'],
-        });
-      });
-    }, text);
-    await page.keyboard.press('Enter');
-    const [s, v] = await page.evaluate(
-      () => (window as unknown as { __add: Promise<[number, number]> }).__add,
-    );
-    shown.push(s);
-    saved.push(v);
-  }
-  page.off('requestfinished', onFinished);
-  return { shown, saved, trips };
-}
-
-async function exportsOver(page: Page, mapId: string) {
-  const out: Record<string, number> = {};
-  for (const format of FORMATS) {
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const [res, t] = await timed(() =>
-        page.request.get(`${BASE}/maps/${mapId}/export/${format}?side=1`),
-      );
-      if (!res.ok()) throw new Error(`${format} export failed: ${res.status()}`);
-      await res.body();
-      times.push(t);
-    }
-    out[format] = median(times);
-  }
-  return out;
-}
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
 
 async function main() {
   const debate = await getFeaturedDebate(db);
@@ -199,14 +50,14 @@ async function main() {
   await signUp(page, email);
   const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
 
-  const results: Result[] = [];
+  const results: BrowserResult[] = [];
   for (const size of SIZES) {
-    process.stdout.write(`  ${size} claims…`);
+    process.stdout.write(`  in Chromium, ${size} claims…`);
     const doc = syntheticMap(debate, size);
     // Seeded the way an AIF import goes (parse, check every quote, save in one transaction);
     // importMap() itself also loads the Argdown parser, which only runs bundled.
     const text = JSON.stringify(toAif(doc));
-    const [{ id: mapId }, importMs] = await timed(async () => {
+    const [{ id: mapId }, seedMs] = await timed(async () => {
       const checked = materialize(fromAif(text), debate, 'AIF', () => crypto.randomUUID());
       return createMapFromDocument(db, {
         userId: user.id,
@@ -222,14 +73,16 @@ async function main() {
     }
     const interactive: number[] = [];
     for (let i = 0; i < 3; i++) interactive.push(await outlineInteractive(page, mapId));
+    const heap = await heapMb(page);
     const graph = await graphLayout(page);
     const added = await adds(page);
     const exports = await exportsOver(page, mapId);
     results.push({
       size,
-      importMs,
+      seedMs,
       loadMs: median(loads),
       interactiveMs: median(interactive),
+      heapMb: heap,
       ...graph,
       ...added,
       exports,
@@ -238,49 +91,13 @@ async function main() {
   }
   await browser.close();
 
-  const cpu = os.cpus();
-  console.log(
-    `\nMachine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ` +
-      `${os.type()} ${os.release()}, Node ${process.version}, Chromium headless\n`,
-  );
-  const table = (head: string[], rows: string[][]) => {
-    console.log(`| ${head.join(' | ')} |`);
-    console.log(`|${head.map(() => ' ---: ').join('|')}|`);
-    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-    console.log();
-  };
-  table(
-    [
-      'claims',
-      'load editor data (server)',
-      'outline interactive',
-      'graph: ELK layout (worker)',
-      'graph: click to laid out',
-      'graph: longest main-thread task',
-      'add: on screen p50 / p95',
-      'add: saved on server p50 / p95',
-      'add: screen says saved p50 / p95',
-    ],
-    results.map((r) => [
-      r.size.toLocaleString('en'),
-      ms(r.loadMs),
-      ms(r.interactiveMs),
-      ms(r.layoutMs),
-      ms(r.graphReadyMs),
-      ms(r.longestTaskMs),
-      `${ms(median(r.shown))} / ${ms(quantile(r.shown, 0.95))}`,
-      `${ms(median(r.trips))} / ${ms(quantile(r.trips, 0.95))}`,
-      `${ms(median(r.saved))} / ${ms(quantile(r.saved, 0.95))}`,
-    ]),
-  );
-  table(
-    ['claims', 'import (AIF)', ...FORMATS.map((f) => `export ${f}`)],
-    results.map((r) => [
-      r.size.toLocaleString('en'),
-      ms(r.importMs),
-      ...FORMATS.map((f) => ms(r.exports[f]!)),
-    ]),
-  );
+  const file = process.env.BENCH_IN_PROCESS;
+  const inProcess = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as InProcessRun) : null;
+  console.log();
+  printMachine(true);
+  printBrowser(results);
+  if (inProcess) printInProcess(inProcess);
+  printTargets(results, inProcess);
   await db.$disconnect();
 }
 
