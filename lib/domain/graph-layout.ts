@@ -1,10 +1,10 @@
-import { flextree } from 'd3-flextree';
 import type { Graph, GraphNode } from './graph';
 
 /**
  * Where every box of the graph goes, and the path of every arrow. A pro/con map is a pair of
- * trees, so each thesis gets a tidy tree (d3-flextree: linear time, variable box sizes), the
- * trees side by side in thesis order. Boxes of one depth share a row (as tall as its tallest
+ * trees, so each thesis gets a tidy tree, the trees side by side in thesis order: each subtree
+ * has a slot as wide as its box or its children's slots side by side, the children centred under
+ * their parent (the non-compacting tidy tree: two linear passes, no recursion). Boxes of one depth share a row (as tall as its tallest
  * box), so between two rows runs an empty channel, and between two trees an empty column:
  * cross-links travel only along those, so an arrow never crosses a box's text. The same graph
  * always gets the same layout.
@@ -38,11 +38,6 @@ export const COUSIN_GAP = 48;
 /** Space between two thesis trees (the column cross-links travel in). */
 export const TREE_GAP = 120;
 
-interface Item {
-  node: GraphNode;
-  kids: Item[];
-}
-
 export function layoutGraph(graph: Graph): GraphLayout {
   const rowHeight: number[] = [];
   for (const n of graph.nodes) rowHeight[n.depth] = Math.max(rowHeight[n.depth] ?? 0, n.height);
@@ -52,49 +47,62 @@ export function layoutGraph(graph: Graph): GraphLayout {
     y += (rowHeight[d] ?? 0) + ROW_GAP;
   }
 
-  // The trees, from the boxes' parent ids (boxes come parent first).
-  const items = new Map<string, Item>();
-  const roots: Item[] = [];
-  for (const node of graph.nodes) {
-    const item: Item = { node, kids: [] };
-    items.set(node.id, item);
-    const parent = node.parentId ? items.get(node.parentId) : undefined;
-    if (parent) parent.kids.push(item);
-    else roots.push(item);
+  // Boxes come parent first (buildGraph's order), so children are collected in one pass and
+  // subtree widths in one pass backwards: linear time, no recursion (a deep thread is safe).
+  const count = graph.nodes.length;
+  const index = new Map<string, number>();
+  const parent = new Int32Array(count).fill(-1);
+  const kids: number[][] = Array.from({ length: count }, () => []);
+  graph.nodes.forEach((n, i) => {
+    index.set(n.id, i);
+    const p = n.parentId ? index.get(n.parentId) : undefined;
+    if (p !== undefined) {
+      parent[i] = p;
+      kids[p]!.push(i);
+    }
+  });
+  // A subtree's slot: as wide as its box, or its children's slots side by side if wider.
+  const slot = new Float64Array(count);
+  const span = new Float64Array(count);
+  for (let i = count - 1; i >= 0; i--) {
+    const list = kids[i]!;
+    let w = 0;
+    for (const k of list) w += slot[k]!;
+    w += Math.max(0, list.length - 1) * SIBLING_GAP;
+    span[i] = w;
+    slot[i] = Math.max(graph.nodes[i]!.width, w);
   }
 
-  const layout = flextree<Item>({
-    children: (d) => d.kids,
-    nodeSize: (h) => [h.data.node.width, (rowHeight[h.data.node.depth] ?? 0) + ROW_GAP],
-    spacing: (a, b) => (a.parent === b.parent ? SIBLING_GAP : COUSIN_GAP),
-  });
-
+  // Each subtree in its slot, children centred under their parent, the trees side by side.
+  const left = new Float64Array(count);
   const positions: Record<string, Point> = {};
   const trees: Record<string, Rect> = {};
-  const treeOf = new Map<string, number>();
+  const treeOf = new Int32Array(count);
   const columns: { left: number; right: number }[] = [];
   let offset = 0;
-  roots.forEach((root, index) => {
-    const tree = layout(layout.hierarchy(root));
-    let left = Infinity;
-    let right = -Infinity;
-    tree.each((h) => {
-      left = Math.min(left, h.x - h.data.node.width / 2);
-      right = Math.max(right, h.x + h.data.node.width / 2);
-    });
-    let bottom = 0;
-    tree.each((h) => {
-      const { node } = h.data;
-      const x = offset + h.x - node.width / 2 - left;
-      const y = rowTop[node.depth] ?? 0;
-      positions[node.id] = { x, y };
-      treeOf.set(node.id, index);
-      bottom = Math.max(bottom, y + node.height);
-    });
-    trees[root.node.id] = { x: offset, y: 0, width: right - left, height: bottom };
-    columns.push({ left: offset, right: offset + right - left });
-    offset += right - left + TREE_GAP;
+  graph.nodes.forEach((n, i) => {
+    if (parent[i] === -1) {
+      left[i] = offset;
+      treeOf[i] = columns.length;
+      columns.push({ left: offset, right: offset + slot[i]! });
+      trees[n.id] = { x: offset, y: 0, width: slot[i]!, height: 0 };
+      offset += slot[i]! + (n.kind === 'thesis' ? TREE_GAP : COUSIN_GAP);
+    } else treeOf[i] = treeOf[parent[i]!]!;
+    let x = left[i]! + (slot[i]! - span[i]!) / 2;
+    for (const k of kids[i]!) {
+      left[k] = x;
+      x += slot[k]! + SIBLING_GAP;
+    }
+    positions[n.id] = {
+      x: left[i]! + (slot[i]! - n.width) / 2,
+      y: rowTop[n.depth] ?? 0,
+    };
   });
+  for (const n of graph.nodes) {
+    const t = trees[n.thesisId];
+    if (t) t.height = Math.max(t.height, (positions[n.id]?.y ?? 0) + n.height);
+  }
+  const treeIndex = (id: string) => treeOf[index.get(id) ?? 0] ?? 0;
 
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const routes: Record<string, Point[]> = {};
@@ -114,8 +122,8 @@ export function layoutGraph(graph: Graph): GraphLayout {
     // Up into the channel above the source's row, along it to the column between the trees,
     // along that to the channel below the target's row, along it, and up into the target.
     const k = lane++;
-    const st = treeOf.get(e.source) ?? 0;
-    const tt = treeOf.get(e.target) ?? 0;
+    const st = treeIndex(e.source);
+    const tt = treeIndex(e.target);
     const gapAfter = Math.min(Math.max(st, tt), columns.length - 1) - (st === tt ? 0 : 1);
     const gap = columns[gapAfter] ? columns[gapAfter].right : (columns[0]?.left ?? 0) - TREE_GAP;
     const x = gap + TREE_GAP / 2 + ((k % 11) - 5) * 8;
@@ -140,7 +148,7 @@ export function layoutGraph(graph: Graph): GraphLayout {
   return {
     positions,
     routes,
-    bounds: { x: 0, y: 0, width: Math.max(0, offset - TREE_GAP), height },
+    bounds: { x: 0, y: 0, width: columns.at(-1)?.right ?? 0, height },
     trees,
   };
 }
