@@ -66,7 +66,7 @@ export function GraphOverview({
                     aria-label={`${name}. ${plural(cell.size, 'claim')}. Open this branch.`}
                     className={`flex h-full w-full flex-col overflow-hidden rounded border-2 px-1.5 py-1 text-left text-[13px] leading-tight hover:ring-2 hover:ring-blue-400 ${tone}`}
                   >
-                    <span className="line-clamp-3 font-medium">
+                    <span className="line-clamp-2 font-medium">
                       {cell.merged ? `+${cell.merged} more` : node?.text}
                     </span>
                     <span className="mt-auto text-[12px] font-semibold text-stone-700">

@@ -89,6 +89,28 @@ describe('graph layout', () => {
     expect(layoutGraph(graphOf(edited)).positions).toEqual(first.positions);
   });
 
+  it('after a new reply, nothing left of it moves, nor what it answers', () => {
+    const before = layoutGraph(graphOf(big));
+    const parent = big.claims[40]!;
+    const reply = { ...parent, id: 'new-reply', parentId: parent.id, order: 'zzz', text: 'New' };
+    const grown = { ...big, claims: [...big.claims, reply] };
+    const after = layoutGraph(graphOf(grown));
+    const x = before.positions[parent.id]!.x;
+    let kept = 0;
+    for (const [id, p] of Object.entries(before.positions)) {
+      if (p.x >= x) continue;
+      expect(after.positions[id]).toEqual(p);
+      kept++;
+    }
+    expect(kept).toBeGreaterThan(10);
+    for (
+      let c: typeof parent | undefined = parent;
+      c;
+      c = big.claims.find((o) => o.id === c!.parentId)
+    )
+      expect(after.positions[c.id]).toEqual(before.positions[c.id]);
+  });
+
   it('draws only the boxes in view, with their parents and cross-link ends', () => {
     const graph = graphOf(big);
     const layout = layoutGraph(graph);

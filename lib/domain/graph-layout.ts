@@ -3,9 +3,10 @@ import type { Graph, GraphNode } from './graph';
 /**
  * Where every box of the graph goes, and the path of every arrow. A pro/con map is a pair of
  * trees, so each thesis gets a tidy tree, the trees side by side in thesis order: each subtree
- * has a slot as wide as its box or its children's slots side by side, the children centred under
- * their parent (the non-compacting tidy tree: two linear passes, no recursion). Boxes of one depth share a row (as tall as its tallest
- * box), so between two rows runs an empty channel, and between two trees an empty column:
+ * has a slot as wide as its box or its children's slots side by side, and a box sits at the left
+ * of its slot, above its first reply, so a tree reads left to right like the outline, and an
+ * edit moves only what is to its right (two linear passes, no recursion). Boxes of one depth
+ * share a row (as tall as its tallest box), so between two rows runs an empty channel, and between two trees an empty column:
  * cross-links travel only along those, so an arrow never crosses a box's text. The same graph
  * always gets the same layout.
  */
@@ -63,17 +64,15 @@ export function layoutGraph(graph: Graph): GraphLayout {
   });
   // A subtree's slot: as wide as its box, or its children's slots side by side if wider.
   const slot = new Float64Array(count);
-  const span = new Float64Array(count);
   for (let i = count - 1; i >= 0; i--) {
     const list = kids[i]!;
     let w = 0;
     for (const k of list) w += slot[k]!;
     w += Math.max(0, list.length - 1) * SIBLING_GAP;
-    span[i] = w;
     slot[i] = Math.max(graph.nodes[i]!.width, w);
   }
 
-  // Each subtree in its slot, children centred under their parent, the trees side by side.
+  // Each subtree in its slot, its box at the left above its first reply, the trees side by side.
   const left = new Float64Array(count);
   const positions: Record<string, Point> = {};
   const trees: Record<string, Rect> = {};
@@ -88,15 +87,12 @@ export function layoutGraph(graph: Graph): GraphLayout {
       trees[n.id] = { x: offset, y: 0, width: slot[i]!, height: 0 };
       offset += slot[i]! + (n.kind === 'thesis' ? TREE_GAP : COUSIN_GAP);
     } else treeOf[i] = treeOf[parent[i]!]!;
-    let x = left[i]! + (slot[i]! - span[i]!) / 2;
+    let x = left[i]!;
     for (const k of kids[i]!) {
       left[k] = x;
       x += slot[k]! + SIBLING_GAP;
     }
-    positions[n.id] = {
-      x: left[i]! + (slot[i]! - n.width) / 2,
-      y: rowTop[n.depth] ?? 0,
-    };
+    positions[n.id] = { x: left[i]!, y: rowTop[n.depth] ?? 0 };
   });
   for (const n of graph.nodes) {
     const t = trees[n.thesisId];

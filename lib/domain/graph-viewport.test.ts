@@ -17,7 +17,7 @@ describe('graph viewport', () => {
     expect(v.zoom).toBeCloseTo(READABLE_ZOOM);
     expect(14 * v.zoom).toBeCloseTo(12);
     const seen = visibleRect(v, 1000, 700);
-    // The anchor box is on screen, horizontally centred, at the top.
+    // The anchor box is on screen, at the top left.
     expect(seen.x).toBeLessThan(box.x);
     expect(seen.x + seen.width).toBeGreaterThan(box.x + box.width);
     expect(seen.y).toBeLessThanOrEqual(box.y);

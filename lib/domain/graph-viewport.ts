@@ -16,8 +16,9 @@ export interface Viewport {
 /**
  * The viewport for a canvas of `width` x `height` px: the first of `targets` that fits at a
  * readable zoom, whole and centred (say: the whole map, else the thesis and its replies);
- * otherwise READABLE_ZOOM with `anchor` (the thesis, the focused claim) centred at the top, so
- * text is never too small to read and the rest is a pan away.
+ * otherwise READABLE_ZOOM with `anchor` (the thesis, the focused claim) at the top left, its
+ * replies beside and below it (a box sits above its first reply), so text is never too small to
+ * read and the rest is a pan away.
  */
 export function viewFor(
   targets: readonly Rect[],
@@ -41,7 +42,7 @@ export function viewFor(
   const zoom = READABLE_ZOOM;
   return {
     zoom,
-    x: width / 2 - (anchor.x + anchor.width / 2) * zoom,
+    x: PAD - anchor.x * zoom,
     y: PAD - anchor.y * zoom,
   };
 }
