@@ -72,6 +72,18 @@ export function neighbour(
   return order[at + delta] ?? null;
 }
 
+/** The first or last claim in reading order under a claim's thesis (Home and End in its tree). */
+export function edgeOf(
+  claims: ClaimView[],
+  claimId: string,
+  which: 'first' | 'last',
+): ClaimView | null {
+  const claim = claims.find((c) => c.id === claimId);
+  if (!claim) return null;
+  const rows = outline(claims, claim.thesisId);
+  return (which === 'first' ? rows[0] : rows[rows.length - 1])?.claim ?? null;
+}
+
 /**
  * Where the keyboard goes when a claim is deleted: its parent, else the claim before it under
  * the same thesis, else the one after it (past its own replies), else nowhere.
