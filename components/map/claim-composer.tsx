@@ -10,6 +10,12 @@ import { Button } from '@/components/ui/button';
 import { useEditorState, useSession } from './session';
 
 /**
+ * How far the outline indents a claim at `depth`: 1.25rem a level, eight levels at most, and less
+ * on a narrow screen (3vw a level on a phone), so deep threads keep room for their text.
+ */
+export const outlineIndent = (depth: number) => `calc(${Math.min(depth, 8)} * min(1.25rem, 3vw))`;
+
+/**
  * The form for a new claim, where the session's composer is open (the outline, the graph's
  * panel): Enter adds it, Shift+Enter breaks the line, Esc cancels.
  */
@@ -45,7 +51,7 @@ export function ClaimComposer({
         e.preventDefault();
         submit();
       }}
-      style={indent ? { marginLeft: `${Math.min(composer.depth, 8) * 1.25}rem` } : undefined}
+      style={indent ? { marginLeft: outlineIndent(composer.depth) } : undefined}
       className="my-2 rounded-lg border-2 border-dashed border-stone-400 bg-white p-3"
     >
       <label htmlFor="composer-text" className="block text-sm font-semibold text-stone-800">
