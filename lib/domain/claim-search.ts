@@ -32,17 +32,21 @@ export interface SearchEntry<T> {
   folded: string;
 }
 
+/** Folded texts by claim: a claim unchanged since the last search is not folded again. */
+const folds = new WeakMap<object, string>();
+const folded = (claim: Searchable) => {
+  let text = folds.get(claim);
+  if (text === undefined) folds.set(claim, (text = foldForSearch(claim.text)));
+  return text;
+};
+
 /** The claims of a map in reading order with their folded text: built once per change to the map. */
 export function searchIndex<T extends Searchable>(
   claims: readonly T[],
   thesisIds: readonly string[],
 ): SearchEntry<T>[] {
   return thesisIds.flatMap((thesisId, side) =>
-    outline(claims, thesisId).map((r) => ({
-      claim: r.claim,
-      side,
-      folded: foldForSearch(r.claim.text),
-    })),
+    outline(claims, thesisId).map((r) => ({ claim: r.claim, side, folded: folded(r.claim) })),
   );
 }
 
