@@ -1,0 +1,127 @@
+import type { Page } from '@playwright/test';
+import { seedClaims, type SeededClaims } from '../fixtures/big-map';
+import {
+  expect,
+  expectAccessible,
+  newUser,
+  signIn,
+  startMap,
+  test,
+  type TestUser,
+} from '../fixtures';
+
+// A map of 10,000 claims (issue 20): the outline draws only the rows near the screen, and still
+// behaves as a whole outline: "Find a claim" reaches a claim deep in it, and the keyboard walks
+// the reading order past the first screenful, the row with the keyboard always on screen.
+
+const SIZE = 10_000;
+/** Claim 9,001 (under the second thesis, thousands of rows down) gets a text to look for. */
+const DEEP = 9_001;
+const DEEP_TEXT = 'Le café près de la zone démilitarisée ferme à minuit';
+
+let user: TestUser;
+let mapUrl: string;
+let seeded: SeededClaims;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  user = newUser();
+  mapUrl = await startMap(page, user);
+  const mapId = new URL(mapUrl).pathname.split('/').pop()!;
+  seeded = seedClaims(mapId, SIZE, { [DEEP]: DEEP_TEXT });
+  await page.close();
+});
+
+async function open(page: Page) {
+  await signIn(page, user, new URL(mapUrl).pathname);
+  await page.locator('[data-editor-ready="true"]').waitFor({ timeout: 30_000 });
+}
+
+/** The claim row that has the keyboard, and whether it is inside the window. */
+const focusedRow = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const box = el?.getBoundingClientRect();
+    return {
+      id: el?.dataset.claimRow ?? null,
+      onScreen: !!box && box.top >= 0 && box.bottom <= window.innerHeight,
+    };
+  });
+
+test('a claim deep in a 10,000-claim map is found by its words, scrolled to and focused', async ({
+  page,
+}) => {
+  await open(page);
+  // Only rows near the screen are drawn, and the tree still says how big each level is.
+  const drawn = await page.locator('[data-claim-row]').count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(120);
+  const first = page.locator(`[data-claim-row="${seeded.order[0][0]!.id}"]`);
+  const topLevel = seeded.order[0].filter((c) => c.parentId === null).length;
+  await expect(first).toHaveAttribute('aria-setsize', String(topLevel));
+  await expect(first).toHaveAttribute('aria-level', '1');
+  await expectAccessible(page);
+
+  // "/" goes to the find box; accents and case do not matter.
+  await page.keyboard.press('/');
+  const box = page.getByRole('combobox', { name: 'Find a claim' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('CAFE pres de la zone');
+  await expect(page.getByRole('status').filter({ hasText: '1 claim matches.' })).toBeAttached();
+  const option = page.getByRole('option', { name: /Le café près de la zone/ });
+  await expect(option).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+
+  const deep = seeded.claims[DEEP - 1]!;
+  const row = page.locator(`[data-claim-row="${deep.id}"]`);
+  await expect(row).toBeFocused();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toContainText(DEEP_TEXT);
+  await expect.poll(async () => (await focusedRow(page)).onScreen).toBe(true);
+  // It stays put once the rows around it have been measured.
+  await page.waitForTimeout(300);
+  expect(await focusedRow(page)).toEqual({ id: deep.id, onScreen: true });
+  await expectAccessible(page);
+});
+
+test('the keyboard walks a virtualized outline in reading order, always on screen', async ({
+  page,
+}) => {
+  await open(page);
+  const order = seeded.order[0];
+  await page.locator(`[data-claim-row="${order[0]!.id}"] [data-claim-text]`).click();
+  expect((await focusedRow(page)).id).toBe(order[0]!.id);
+
+  // Past the first screenful (about ten rows), with both keys.
+  for (let i = 1; i <= 40; i++) {
+    await page.keyboard.press(i % 2 ? 'ArrowDown' : 'j');
+    await expect.poll(() => focusedRow(page)).toEqual({ id: order[i]!.id, onScreen: true });
+  }
+  for (let i = 39; i >= 30; i--) {
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => focusedRow(page)).toEqual({ id: order[i]!.id, onScreen: true });
+  }
+
+  // End and Home: the last and the first claim of this thesis, thousands of rows apart.
+  await page.keyboard.press('End');
+  const last = order[order.length - 1]!.id;
+  await expect.poll(() => focusedRow(page)).toEqual({ id: last, onScreen: true });
+  // Down from there crosses into the second thesis.
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => focusedRow(page)).toEqual({ id: seeded.order[1][0]!.id, onScreen: true });
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => focusedRow(page)).toEqual({ id: last, onScreen: true });
+  await page.keyboard.press('Home');
+  await expect.poll(() => focusedRow(page)).toEqual({ id: order[0]!.id, onScreen: true });
+
+  // Scrolled far away with the wheel, the row with the keyboard stays (drawn off screen), so the
+  // next key still goes on from it.
+  await page.mouse.wheel(0, 20_000);
+  await page.waitForTimeout(200);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => focusedRow(page)).toEqual({ id: order[1]!.id, onScreen: true });
+});
