@@ -31,7 +31,7 @@ describe('finding a claim by its text', () => {
   });
 
   it('matches whatever quote mark or dash was typed', () => {
-    expect(ids("seoul's \"charm")).toEqual(['C']);
+    expect(ids('seoul\'s "charm')).toEqual(['C']);
     expect(ids('négociations - déjà')).toEqual(['A1']);
   });
 
