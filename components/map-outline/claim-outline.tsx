@@ -164,7 +164,7 @@ export const ClaimOutline = memo(function ClaimOutline({
                 />
               ) : (
                 composerHere && (
-                  <div role="group" aria-label={composerHere.label}>
+                  <div role="group" aria-label="New claim">
                     <ClaimComposer key={composerHere.label} />
                   </div>
                 )
