@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { mostSimilar } from '@/lib/domain/similar-claims';
 import { inLabel } from '@/lib/editor/places';
 import type { Stance } from '@/lib/domain/argument-tree';
@@ -34,7 +34,10 @@ export function ClaimComposer({
   const [text, setText] = useState('');
   const [stance, setStance] = useState<Stance>(composer?.stance ?? 'pro');
   const [error, setError] = useState<string | null>(null);
-  const similar = useMemo(() => mostSimilar(claims, text), [claims, text]);
+  // Compared in a render of its own, after the keystroke shows: on a map of thousands of claims
+  // the comparison must never hold up typing.
+  const typed = useDeferredValue(text);
+  const similar = useMemo(() => mostSimilar(claims, typed), [claims, typed]);
   if (!composer) return null;
   const errorId = 'composer-error';
 
