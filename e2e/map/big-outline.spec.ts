@@ -96,12 +96,12 @@ test('the keyboard walks a virtualized outline in reading order, always on scree
   await page.locator(`[data-claim-row="${order[0]!.id}"] [data-claim-text]`).click();
   expect((await focusedRow(page)).id).toBe(order[0]!.id);
 
-  // Past the first screenful (about ten rows), with both keys.
-  for (let i = 1; i <= 40; i++) {
+  // Past the first screenful (about ten rows), with both keys, and back up a few.
+  for (let i = 1; i <= 24; i++) {
     await page.keyboard.press(i % 2 ? 'ArrowDown' : 'j');
     await expect.poll(() => focusedRow(page)).toEqual({ id: order[i]!.id, onScreen: true });
   }
-  for (let i = 39; i >= 30; i--) {
+  for (let i = 23; i >= 18; i--) {
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => focusedRow(page)).toEqual({ id: order[i]!.id, onScreen: true });
   }
@@ -124,4 +124,26 @@ test('the keyboard walks a virtualized outline in reading order, always on scree
   await page.waitForTimeout(200);
   await page.keyboard.press('ArrowDown');
   await expect.poll(() => focusedRow(page)).toEqual({ id: order[1]!.id, onScreen: true });
+
+  // Writing at the far end: the composer opens on screen under the last claim, the new claim
+  // takes the keyboard there, and is edited in place.
+  await page.keyboard.press('End');
+  await expect.poll(() => focusedRow(page)).toEqual({ id: last, onScreen: true });
+  await page.keyboard.press('c');
+  const composer = page.getByLabel(/New con reply to/);
+  await expect(composer).toBeFocused();
+  await expect(composer).toBeInViewport();
+  await page.keyboard.type('An objection at the far end');
+  await page.keyboard.press('Enter');
+  const added = page.locator('[data-claim-row]').filter({ hasText: 'An objection at the far end' });
+  await expect(added).toBeFocused();
+  await expect.poll(async () => (await focusedRow(page)).onScreen).toBe(true);
+  const level = Number(await page.locator(`[data-claim-row="${last}"]`).getAttribute('aria-level'));
+  await expect(added).toHaveAttribute('aria-level', String(level + 1));
+  await page.keyboard.press('e');
+  await page.getByLabel('Claim text').fill('An objection at the far end, reworded');
+  await page.keyboard.press('Enter');
+  await expect(added).toContainText('reworded');
+  await expect(added).toBeFocused();
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
 });
