@@ -10,7 +10,7 @@ import { plural } from '@/lib/format';
 import { ClaimComposer, outlineIndent } from '@/components/map/claim-composer';
 import { ClaimRow } from './claim-row';
 import { COMPOSER_KEY, outlineItems, rowHeightGuess } from './outline-items';
-import { scrollToItem, useWindowList } from './use-window-list';
+import { useWindowList } from './use-window-list';
 
 /**
  * From this many claims under a thesis, the outline draws only the rows near the screen. Below
@@ -80,7 +80,7 @@ export const ClaimOutline = memo(function ClaimOutline({
     (i: number) => rowHeightGuess(items[i]!, anchorsByClaim),
     [items, anchorsByClaim],
   );
-  const { listRef, virtualizer, scrollMargin } = useWindowList<HTMLUListElement>({
+  const { listRef, virtualizer, scrollMargin, scrollTo } = useWindowList<HTMLUListElement>({
     count: items.length,
     enabled: virtual,
     pinned,
@@ -91,13 +91,13 @@ export const ClaimOutline = memo(function ClaimOutline({
   // Before the editor focuses a row (its effect runs after this one), bring the row on screen.
   const focusIndex = focus ? indexOf.get(focus.claimId) : undefined;
   useEffect(() => {
-    if (virtual && focusIndex !== undefined) scrollToItem(virtualizer, focusIndex);
+    if (virtual && focusIndex !== undefined) scrollTo(focusIndex);
     // Once per request to focus (seq), not on every change of the outline.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus?.seq]);
   // The composer, when it opens in a long outline.
   useEffect(() => {
-    if (virtual && composerIndex !== undefined) scrollToItem(virtualizer, composerIndex);
+    if (virtual && composerIndex !== undefined) scrollTo(composerIndex);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [composerHere?.label, composerHere?.afterClaimId]);
 

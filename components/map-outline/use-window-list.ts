@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   defaultRangeExtractor,
   measureElement,
@@ -89,7 +89,61 @@ export function useWindowList<T extends HTMLElement>({
     },
   });
 
-  return { listRef, virtualizer, scrollMargin };
+  // Half a second of watch after each scroll to an item: the two theses' lists share the window's
+  // scroll, and the other list's late measurements (rows drawn for the first time as the page
+  // jumps past them) move this one and end TanStack's own correction, which takes any scroll it
+  // did not write for the reader's. Until the reader scrolls or clicks, the item is put back.
+  const watch = useRef<(() => void) | null>(null);
+  useEffect(() => () => watch.current?.(), []);
+  const bring = (index: number) => {
+    watch.current?.();
+    scrollToItem(virtualizer, index);
+    const until = performance.now() + 500;
+    let frame = 0;
+    const reader = ['wheel', 'touchstart', 'pointerdown'] as const;
+    const stop = () => {
+      cancelAnimationFrame(frame);
+      for (const type of reader) window.removeEventListener(type, stop);
+      if (watch.current === stop) watch.current = null;
+    };
+    const check = () => {
+      if (performance.now() > until) return stop();
+      const el = virtualizer.elementsCache.get(virtualizer.options.getItemKey(index));
+      const box = el?.getBoundingClientRect();
+      const room = window.innerHeight - header;
+      if (box && box.height < room && (box.top < header || box.bottom > window.innerHeight))
+        scrollToItem(virtualizer, index);
+      frame = requestAnimationFrame(check);
+    };
+    for (const type of reader) window.addEventListener(type, stop, { passive: true });
+    frame = requestAnimationFrame(check);
+    watch.current = stop;
+  };
+
+  // A list that was hidden until now (the other side's tab on a phone, shown for the claim the
+  // keyboard goes to) may have moved: take its place first, then scroll once it is known.
+  const pending = useRef<number | null>(null);
+  const scrollTo = (index: number) => {
+    const list = listRef.current;
+    if (list && list.offsetParent !== null) {
+      const top = Math.round(list.getBoundingClientRect().top + window.scrollY);
+      if (Math.abs(top - scrollMargin) >= 1) {
+        pending.current = index;
+        setScrollMargin(top);
+        return;
+      }
+    }
+    bring(index);
+  };
+  useLayoutEffect(() => {
+    if (pending.current === null) return;
+    bring(pending.current);
+    pending.current = null;
+    // Once the list's new place is in the virtualizer's options.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollMargin]);
+
+  return { listRef, virtualizer, scrollMargin, scrollTo };
 }
 
 /**
@@ -97,7 +151,7 @@ export function useWindowList<T extends HTMLElement>({
  * item is centred instead of aligned to the bottom: TanStack aligns a list's last item with the
  * end of the whole page, which for the first thesis is the end of the second.
  */
-export function scrollToItem(virtualizer: Virtualizer<Window, HTMLElement>, index: number) {
+function scrollToItem(virtualizer: Virtualizer<Window, HTMLElement>, index: number) {
   const where = virtualizer.getOffsetForIndex(index, 'auto');
   if (!where) return;
   const [offset, align] = where;

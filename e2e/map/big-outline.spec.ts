@@ -15,9 +15,11 @@ import {
 // the reading order past the first screenful, the row with the keyboard always on screen.
 
 const SIZE = 10_000;
-/** Claim 9,001 (under the second thesis, thousands of rows down) gets a text to look for. */
-const DEEP = 9_001;
+/** Claims to look for, thousands of rows down: one under each thesis (the odd ones are the first's). */
+const DEEP = 9_002;
 const DEEP_TEXT = 'Le café près de la zone démilitarisée ferme à minuit';
+const OTHER = 8_001;
+const OTHER_TEXT = 'Zwei Vögel über der Brücke von Panmunjom';
 
 let user: TestUser;
 let mapUrl: string;
@@ -30,7 +32,7 @@ test.beforeAll(async ({ browser }) => {
   user = newUser();
   mapUrl = await startMap(page, user);
   const mapId = new URL(mapUrl).pathname.split('/').pop()!;
-  seeded = seedClaims(mapId, SIZE, { [DEEP]: DEEP_TEXT });
+  seeded = seedClaims(mapId, SIZE, { [DEEP]: DEEP_TEXT, [OTHER]: OTHER_TEXT });
   await page.close();
 });
 
@@ -39,14 +41,15 @@ async function open(page: Page) {
   await page.locator('[data-editor-ready="true"]').waitFor({ timeout: 30_000 });
 }
 
-/** The claim row that has the keyboard, and whether it is inside the window. */
+/** The claim row that has the keyboard, and whether it is in the window, below the site header. */
 const focusedRow = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     const box = el?.getBoundingClientRect();
+    const header = document.querySelector('[data-site-header]')!.getBoundingClientRect();
     return {
       id: el?.dataset.claimRow ?? null,
-      onScreen: !!box && box.top >= 0 && box.bottom <= window.innerHeight,
+      onScreen: !!box && box.top >= header.bottom && box.bottom <= window.innerHeight,
     };
   });
 
@@ -77,6 +80,7 @@ test('a claim deep in a 10,000-claim map is found by its words, scrolled to and 
   await page.keyboard.press('Enter');
 
   const deep = seeded.claims[DEEP - 1]!;
+  expect(deep.thesisId).toBe(seeded.order[1][0]!.thesisId);
   const row = page.locator(`[data-claim-row="${deep.id}"]`);
   await expect(row).toBeFocused();
   await expect(row).toHaveAttribute('aria-selected', 'true');
@@ -86,6 +90,18 @@ test('a claim deep in a 10,000-claim map is found by its words, scrolled to and 
   await page.waitForTimeout(300);
   expect(await focusedRow(page)).toEqual({ id: deep.id, onScreen: true });
   await expectAccessible(page);
+
+  // On a phone, where the sides are tabs: a claim of the side not shown is found just the same.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('vogel brucke');
+  await page.keyboard.press('Enter');
+  const other = seeded.claims[OTHER - 1]!;
+  expect(other.thesisId).toBe(seeded.order[0][0]!.thesisId);
+  await expect(page.locator(`[data-claim-row="${other.id}"]`)).toBeFocused();
+  await expect(page.getByRole('tab', { selected: true })).toHaveText(/Track II/);
+  await expect.poll(() => focusedRow(page)).toEqual({ id: other.id, onScreen: true });
 });
 
 test('the keyboard walks a virtualized outline in reading order, always on screen', async ({
