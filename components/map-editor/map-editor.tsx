@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { MapGraph } from '@/components/map-graph/map-graph';
 import { layoutInBackground } from '@/components/map-graph/use-graph-layout';
+import { ClaimFinder, useFindBox } from '@/components/map-outline/claim-finder';
 import { EditorSide } from '@/components/map-outline/editor-side';
 import { PresenceContext, usePresenceByClaim } from '@/components/map/presence';
 import { SessionContext, useEditorState } from '@/components/map/session';
@@ -74,6 +75,7 @@ function EditorBody({
   );
   const presenceByClaim = usePresenceByClaim(others);
   useFocusTarget(screen.focus, screen.view);
+  useFindBox(screen.finding);
 
   // While the outline is shown, lay the graph out in the background once edits pause, so the
   // Graph view opens without waiting for the layout.
@@ -138,7 +140,10 @@ function EditorBody({
         <EditorHeader map={map} role={role} share={share} others={others} actions={headerActions} />
         {live.ended && <AccessEndedNotice ended={live.ended} />}
         <EditorNotices />
-        <ViewSwitch view={screen.view} onChange={session.setView} />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <ViewSwitch view={screen.view} onChange={session.setView} />
+          {screen.view === 'outline' && <ClaimFinder />}
+        </div>
         {screen.view === 'graph' ? (
           <MapGraph title={map.title} />
         ) : (
@@ -162,7 +167,9 @@ function EditorBody({
 
 /**
  * Puts the keyboard on the claim the session asks for, once its row is on screen (after an add,
- * a move, or a switch of side). Runs after every render until the row is there.
+ * a move, a search, or a switch of side). Runs after every render until the row is there. In a
+ * long (virtualized) outline the row is always drawn, and the outline has already scrolled it
+ * into view, measuring as it goes: the focus itself then does not scroll.
  */
 function useFocusTarget(focus: { claimId: string; seq: number } | null, view: string) {
   const done = useRef(0);
@@ -173,7 +180,7 @@ function useFocusTarget(focus: { claimId: string; seq: number } | null, view: st
     const row = `[data-claim-row="${CSS.escape(focus.claimId)}"]`;
     const el = document.querySelector<HTMLElement>(row);
     if (el) {
-      el.focus();
+      el.focus({ preventScroll: el.closest('[data-virtual-outline]') !== null });
       done.current = focus.seq;
     }
   });

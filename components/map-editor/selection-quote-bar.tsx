@@ -72,9 +72,12 @@ export function SelectionQuoteBar() {
   const [error, setError] = useState<string | null>(null);
   // The reader's own pick, and the claim selected when they made it (a new selection replaces it).
   const [picked, setPicked] = useState<{ value: string; when: string | null } | null>(null);
+  const showing = captured !== null || problem !== null || error !== null;
+  // Listed only while the bar shows: every claim's label is too much work to redo at each change
+  // of a map of thousands of claims while nothing is selected in the article.
   const options = useMemo(
-    () => session.theses.flatMap((t) => placeOptions(claims, t)),
-    [claims, session.theses],
+    () => (showing ? session.theses.flatMap((t) => placeOptions(claims, t)) : []),
+    [claims, session.theses, showing],
   );
 
   useEffect(() => {
@@ -100,7 +103,7 @@ export function SelectionQuoteBar() {
         ? activeId
         : `thesis:${session.theses[reading]!.id}`;
 
-  if (!captured && !problem && !error) return null;
+  if (!showing) return null;
   const place = options.find((o) => o.value === chosen)!;
   const isClaim = place.parentId !== null;
   const done = () => {

@@ -22,6 +22,9 @@ export interface ClaimRowProps {
   claim: ClaimView;
   depth: number;
   childCount: number;
+  /** Its place among its siblings (0-based) and their number: the tree item's "3 of 5". */
+  index: number;
+  siblings: number;
   /** What the claim is in the debate (lib/domain/dialectic.ts). */
   role: Role;
   anchors: AnchorView[];
@@ -40,6 +43,9 @@ export interface ClaimRowProps {
 /**
  * One claim in the outline: stance, text, rating, evidence and note; its tools when selected.
  * Memoized on its own data, so a change to one claim re-renders that row, not the whole outline.
+ * For assistive technology it is an item of the thesis's tree (role="treeitem"), with its level
+ * and its place among its siblings, so a screen reader says "level 2, 3 of 5" even when the
+ * outline draws only the rows near the screen.
  */
 export const ClaimRow = memo(ClaimRowView, sameRow);
 
@@ -58,6 +64,8 @@ function sameRow(a: ClaimRowProps, b: ClaimRowProps): boolean {
     a.claim === b.claim &&
     a.depth === b.depth &&
     a.childCount === b.childCount &&
+    a.index === b.index &&
+    a.siblings === b.siblings &&
     a.role === b.role &&
     a.tabbable === b.tabbable &&
     a.active === b.active &&
@@ -74,6 +82,8 @@ function ClaimRowView({
   claim,
   depth,
   childCount,
+  index,
+  siblings,
   role,
   anchors,
   linksOut = NO_LINKS,
@@ -102,95 +112,105 @@ function ClaimRowView({
   };
   const cancel = () => session.stopEditing();
 
+  const kind = rebuttal ? 'Rebuttal' : claim.stance === 'pro' ? 'Pro' : 'Con';
+  const about = `about-${claim.id}`;
+
   return (
-    <li style={{ marginLeft: `${Math.min(depth, 8) * 1.25}rem` }} className="list-none">
-      <div
-        data-claim-row={claim.id}
-        data-stance={claim.stance}
-        tabIndex={tabbable ? 0 : -1}
-        role="group"
-        aria-label={`${rebuttal ? 'Rebuttal' : claim.stance === 'pro' ? 'Pro' : 'Con'}, level ${depth + 1}${childCount ? `, ${plural(childCount, 'reply', 'replies')}` : ''}`}
-        aria-current={active ? 'true' : undefined}
-        onFocus={(e) => {
-          if (e.target === e.currentTarget) session.select(claim.id);
-        }}
-        onClick={() => session.select(claim.id)}
-        className={`rounded-md border border-l-4 bg-white p-2.5 shadow-sm outline-none transition-shadow focus-visible:ring-2 focus-visible:ring-blue-600 ${
-          helpsThesis(role) ? 'border-l-pro-600' : 'border-l-con-600'
-        } ${
-          claim.stance === 'con' ? 'border-dashed' : ''
-        } ${active ? 'border-stone-500 ring-1 ring-stone-400' : touchedBy ? 'border-amber-400 ring-2 ring-amber-300' : 'border-stone-200'}`}
-      >
-        <div className="flex items-start gap-2">
-          <StanceBadge stance={claim.stance} role={role} />
-          <div className="min-w-0 flex-1">
-            {editing === 'text' ? (
-              <TextEditor
-                id={`edit-${claim.id}`}
-                label="Claim text"
-                initial={claim.text}
-                latest={claim.text}
-                maxLength={CLAIM_TEXT_MAX}
-                onSave={save('text')}
-                onCancel={cancel}
-              />
-            ) : (
-              <p
-                className="whitespace-pre-wrap break-words text-[0.95rem] text-stone-900"
-                data-claim-text
-              >
-                {claim.text}
-              </p>
-            )}
-            <p className="sr-only">{relation}</p>
-          </div>
-          {claim.strength !== null && (
-            <span
-              className="shrink-0 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-800"
-              title="Strength (your rating)"
+    <div
+      data-claim-row={claim.id}
+      data-stance={claim.stance}
+      tabIndex={tabbable ? 0 : -1}
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-posinset={index + 1}
+      aria-setsize={siblings}
+      aria-selected={active}
+      aria-current={active ? 'true' : undefined}
+      aria-label={`${kind}${childCount ? `, ${plural(childCount, 'reply', 'replies')}` : ''}: ${claim.text}`}
+      aria-describedby={claim.strength !== null ? `${about} strength-${claim.id}` : about}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) session.select(claim.id);
+      }}
+      onClick={() => session.select(claim.id)}
+      className={`rounded-md border border-l-4 bg-white p-2.5 shadow-sm outline-none transition-shadow focus-visible:ring-2 focus-visible:ring-blue-600 ${
+        helpsThesis(role) ? 'border-l-pro-600' : 'border-l-con-600'
+      } ${
+        claim.stance === 'con' ? 'border-dashed' : ''
+      } ${active ? 'border-stone-500 ring-1 ring-stone-400' : touchedBy ? 'border-amber-400 ring-2 ring-amber-300' : 'border-stone-200'}`}
+    >
+      <div className="flex items-start gap-2">
+        <StanceBadge stance={claim.stance} role={role} />
+        <div className="min-w-0 flex-1">
+          {editing === 'text' ? (
+            <TextEditor
+              id={`edit-${claim.id}`}
+              label="Claim text"
+              initial={claim.text}
+              latest={claim.text}
+              maxLength={CLAIM_TEXT_MAX}
+              onSave={save('text')}
+              onCancel={cancel}
+            />
+          ) : (
+            <p
+              className="whitespace-pre-wrap break-words text-[0.95rem] text-stone-900"
+              data-claim-text
             >
-              <span aria-hidden="true">
-                {'●'.repeat(claim.strength)}
-                {'○'.repeat(5 - claim.strength)}
-              </span>
-              <span className="sr-only">Strength {claim.strength} of 5</span>
-            </span>
-          )}
-          {touchedBy && (
-            <span
-              className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
-              data-touched-by={touchedBy}
-            >
-              Changed by {touchedBy}
-            </span>
-          )}
-          <ClaimCommentsButton claimId={claim.id} active={active} />
-        </div>
-        <ClaimQuotes anchors={anchors} />
-        <ClaimLinks out={linksOut} into={linksIn} />
-        <ClaimPresence claimId={claim.id} />
-        <ClaimExtras claimId={claim.id} claimText={claim.text} active={active} />
-        {editing === 'note' ? (
-          <TextEditor
-            id={`note-${claim.id}`}
-            label="Note"
-            initial={claim.note}
-            latest={claim.note}
-            maxLength={NOTE_MAX}
-            multiline
-            onSave={save('note')}
-            onCancel={cancel}
-          />
-        ) : (
-          claim.note && (
-            <p className="mt-2 whitespace-pre-wrap break-words rounded bg-stone-50 px-2 py-1 text-sm text-stone-700">
-              <span className="font-semibold">Note: </span>
-              {claim.note}
+              {claim.text}
             </p>
-          )
+          )}
+          <p className="sr-only" id={about}>
+            {relation}
+          </p>
+        </div>
+        {claim.strength !== null && (
+          <span
+            className="shrink-0 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-800"
+            title="Strength (your rating)"
+          >
+            <span aria-hidden="true">
+              {'●'.repeat(claim.strength)}
+              {'○'.repeat(5 - claim.strength)}
+            </span>
+            <span className="sr-only" id={`strength-${claim.id}`}>
+              Strength {claim.strength} of 5
+            </span>
+          </span>
         )}
-        {tools && session.canEdit && !editing && <ClaimToolbar claim={claim} />}
+        {touchedBy && (
+          <span
+            className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
+            data-touched-by={touchedBy}
+          >
+            Changed by {touchedBy}
+          </span>
+        )}
+        <ClaimCommentsButton claimId={claim.id} active={active} />
       </div>
-    </li>
+      <ClaimQuotes anchors={anchors} />
+      <ClaimLinks out={linksOut} into={linksIn} />
+      <ClaimPresence claimId={claim.id} />
+      <ClaimExtras claimId={claim.id} claimText={claim.text} active={active} />
+      {editing === 'note' ? (
+        <TextEditor
+          id={`note-${claim.id}`}
+          label="Note"
+          initial={claim.note}
+          latest={claim.note}
+          maxLength={NOTE_MAX}
+          multiline
+          onSave={save('note')}
+          onCancel={cancel}
+        />
+      ) : (
+        claim.note && (
+          <p className="mt-2 whitespace-pre-wrap break-words rounded bg-stone-50 px-2 py-1 text-sm text-stone-700">
+            <span className="font-semibold">Note: </span>
+            {claim.note}
+          </p>
+        )
+      )}
+      {tools && session.canEdit && !editing && <ClaimToolbar claim={claim} />}
+    </div>
   );
 }

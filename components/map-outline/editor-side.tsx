@@ -51,11 +51,13 @@ export function EditorSide({
       </div>
       <ClaimOutline
         thesisId={thesis.id}
+        thesisLabel={thesis.label}
         claims={claims}
         anchorsByClaim={anchorsByClaim}
         linkEnds={linkEnds}
         composer={screen.composer}
         activeId={screen.activeId}
+        focus={screen.focus}
         editing={screen.editing}
         touched={screen.touched}
         readOnly={readOnly}

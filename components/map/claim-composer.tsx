@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { mostSimilar } from '@/lib/domain/similar-claims';
 import { inLabel } from '@/lib/editor/places';
 import type { Stance } from '@/lib/domain/argument-tree';
@@ -8,6 +8,12 @@ import { CLAIM_TEXT_MAX } from '@/lib/schemas/map';
 import { FieldError } from '@/components/ui/field-error';
 import { Button } from '@/components/ui/button';
 import { useEditorState, useSession } from './session';
+
+/**
+ * How far the outline indents a claim at `depth`: 1.25rem a level, eight levels at most, and less
+ * on a narrow screen (3vw a level on a phone), so deep threads keep room for their text.
+ */
+export const outlineIndent = (depth: number) => `calc(${Math.min(depth, 8)} * min(1.25rem, 3vw))`;
 
 /**
  * The form for a new claim, where the session's composer is open (the outline, the graph's
@@ -28,7 +34,10 @@ export function ClaimComposer({
   const [text, setText] = useState('');
   const [stance, setStance] = useState<Stance>(composer?.stance ?? 'pro');
   const [error, setError] = useState<string | null>(null);
-  const similar = useMemo(() => mostSimilar(claims, text), [claims, text]);
+  // Compared in a render of its own, after the keystroke shows: on a map of thousands of claims
+  // the comparison must never hold up typing.
+  const typed = useDeferredValue(text);
+  const similar = useMemo(() => mostSimilar(claims, typed), [claims, typed]);
   if (!composer) return null;
   const errorId = 'composer-error';
 
@@ -45,7 +54,7 @@ export function ClaimComposer({
         e.preventDefault();
         submit();
       }}
-      style={indent ? { marginLeft: `${Math.min(composer.depth, 8) * 1.25}rem` } : undefined}
+      style={indent ? { marginLeft: outlineIndent(composer.depth) } : undefined}
       className="my-2 rounded-lg border-2 border-dashed border-stone-400 bg-white p-3"
     >
       <label htmlFor="composer-text" className="block text-sm font-semibold text-stone-800">

@@ -166,6 +166,19 @@ describe('outline and structuralChanges', () => {
     ]);
   });
 
+  it('gives each row its place among its siblings', () => {
+    expect(outline(map, T1).map((r) => `${r.claim.id}:${r.index + 1}/${r.siblings}`)).toEqual([
+      'A:1/2',
+      'A1:1/2',
+      'A2:2/2',
+      'A2r:1/1',
+      'B:2/2',
+    ]);
+    expect(outline(map, T2).map((r) => `${r.claim.id}:${r.index + 1}/${r.siblings}`)).toEqual([
+      'C:1/1',
+    ]);
+  });
+
   it('reports only the claims whose place or position changed', () => {
     const after = moveClaim(map, 'B', { thesisId: T1, parentId: null }, 0);
     expect(ids(structuralChanges(map, after))).toEqual(['B']);

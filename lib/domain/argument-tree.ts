@@ -173,9 +173,15 @@ export interface OutlineRow<T> {
   claim: T;
   depth: number;
   childCount: number;
+  /** Its place among its siblings (0-based), and how many siblings there are, itself included. */
+  index: number;
+  siblings: number;
 }
 
-/** The claims under one thesis in reading order (depth first), with their depth. */
+/**
+ * The claims under one thesis in reading order (depth first), with their depth and their place
+ * among their siblings (what a screen reader says of a tree item: level, "3 of 5").
+ */
 export function outline<T extends TreeNode>(
   claims: readonly T[],
   thesisId: string,
@@ -184,15 +190,19 @@ export function outline<T extends TreeNode>(
   const key = (place: Place) => place.parentId ?? `thesis:${place.thesisId}`;
   for (const c of claims) {
     const k = key(c);
-    byParent.set(k, [...(byParent.get(k) ?? []), c]);
+    const list = byParent.get(k);
+    if (list) list.push(c);
+    else byParent.set(k, [c]);
   }
   for (const list of byParent.values()) list.sort(byOrder);
   const rows: OutlineRow<T>[] = [];
   const walk = (k: string, depth: number) => {
-    for (const c of byParent.get(k) ?? []) {
-      rows.push({ claim: c, depth, childCount: byParent.get(c.id)?.length ?? 0 });
+    const kids = byParent.get(k) ?? [];
+    kids.forEach((c, index) => {
+      const childCount = byParent.get(c.id)?.length ?? 0;
+      rows.push({ claim: c, depth, childCount, index, siblings: kids.length });
       walk(c.id, depth + 1);
-    }
+    });
   };
   walk(`thesis:${thesisId}`, 0);
   return rows;

@@ -21,6 +21,7 @@ function seen(session: EditorSession) {
     editing: screen.editing,
     composer: screen.composer?.label ?? null,
     dialog: screen.dialog,
+    finding: screen.finding,
     announcement: screen.announcement,
     claims: claims.map((c) => [c.id, c.parentId, c.order, c.stance, c.strength, c.text]),
     canUndo: session.undoStack.canUndo,
@@ -112,6 +113,31 @@ describe('the editor’s one list of commands', () => {
     expect(session.handleKey(left, { claimId: 'A2' })).toBe(true);
     expect(snap().screen.focus?.claimId).toBe('A');
     expect(session.handleKey(left, { claimId: 'A' })).toBe(false);
+  });
+
+  it('goes to the first and last claim of the thesis with Home and End, not past them', () => {
+    const { session, snap } = testSession();
+    const key = (k: string) => ({ key: k, altKey: false, ctrlKey: false, metaKey: false });
+    expect(session.handleKey(key('End'), { claimId: 'A1' })).toBe(true);
+    expect(snap().screen.focus?.claimId).toBe('B');
+    expect(session.handleKey(key('Home'), { claimId: 'B' })).toBe(true);
+    expect(snap().screen.focus?.claimId).toBe('A');
+    // Already there: the key is left to the browser.
+    expect(session.handleKey(key('Home'), { claimId: 'A' })).toBe(false);
+    expect(session.handleKey(key('End'), { claimId: 'B' })).toBe(false);
+    // The other thesis is a tree of its own.
+    expect(session.handleKey(key('Home'), { claimId: 'C' })).toBe(false);
+  });
+
+  it('opens "Find a claim" with / from anywhere, back in the outline from the graph', () => {
+    const { session, snap } = testSession({ role: 'viewer' });
+    session.setView('graph');
+    const slash = { key: '/', altKey: false, ctrlKey: false, metaKey: false, shiftKey: true };
+    expect(session.handleKey(slash, {})).toBe(true);
+    expect(snap().screen.view).toBe('outline');
+    expect(snap().screen.finding).toBe(1);
+    expect(session.handleKey(slash, { claimId: 'B' })).toBe(true);
+    expect(snap().screen.finding).toBe(2);
   });
 
   it('runs claim commands only on a claim; P and C on a thesis too; undo from anywhere', () => {

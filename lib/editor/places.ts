@@ -56,6 +56,27 @@ export function composerFor(
   };
 }
 
+/** Reading orders already worked out, by the claims array they were made from (never mutated). */
+const orders = new WeakMap<
+  readonly ClaimView[],
+  { theses: string; order: ClaimView[]; at: Map<string, number> }
+>();
+
+/**
+ * Every claim in reading order: down the first thesis's outline, then the second's, with each
+ * claim's place in it. Worked out once per version of the map, so walking a 10,000-claim map with
+ * the arrow keys does not sort it again at every step.
+ */
+export function readingOrder(claims: readonly ClaimView[], thesisIds: readonly string[]) {
+  const theses = thesisIds.join(' ');
+  const known = orders.get(claims);
+  if (known?.theses === theses) return known;
+  const order = thesisIds.flatMap((t) => outline(claims, t).map((r) => r.claim));
+  const made = { theses, order, at: new Map(order.map((c, i) => [c.id, i])) };
+  orders.set(claims, made);
+  return made;
+}
+
 /**
  * The claim before or after one in reading order: down the first thesis's outline, then the
  * second's. Null at either end.
@@ -66,10 +87,22 @@ export function neighbour(
   id: string,
   delta: 1 | -1,
 ): ClaimView | null {
-  const order = thesisIds.flatMap((t) => outline(claims, t).map((r) => r.claim));
-  const at = order.findIndex((c) => c.id === id);
-  if (at < 0) return null;
-  return order[at + delta] ?? null;
+  const { order, at } = readingOrder(claims, thesisIds);
+  const i = at.get(id);
+  if (i === undefined) return null;
+  return order[i + delta] ?? null;
+}
+
+/** The first or last claim in reading order under a claim's thesis (Home and End in its tree). */
+export function edgeOf(
+  claims: ClaimView[],
+  claimId: string,
+  which: 'first' | 'last',
+): ClaimView | null {
+  const claim = claims.find((c) => c.id === claimId);
+  if (!claim) return null;
+  const rows = outline(claims, claim.thesisId);
+  return (which === 'first' ? rows[0] : rows[rows.length - 1])?.claim ?? null;
 }
 
 /**

@@ -53,6 +53,8 @@ export interface Screen {
   highlight: AnchorView | null;
   /** Where the keyboard goes next: a claim row, once it is on screen. `seq` rises each time. */
   focus: { claimId: string; seq: number } | null;
+  /** Rises each time "Find a claim" is asked for: the keyboard goes to the find box. */
+  finding: number;
   /** The last thing done, in words, for screen readers. */
   announcement: string;
   /** A refusal to show in a banner. */
@@ -74,6 +76,7 @@ export const initialScreen: Screen = {
   sheet: false,
   highlight: null,
   focus: null,
+  finding: 0,
   announcement: '',
   error: null,
   unsaved: [],
@@ -84,6 +87,8 @@ export type ScreenAction =
   /** Selects a claim or thesis; `side` is its side, and the pane turns to that side's article. */
   | { type: 'select'; id: string | null; side?: 0 | 1 }
   | { type: 'focus'; claimId: string; side?: 0 | 1 }
+  /** Puts the keyboard in the find box (in the outline, which it switches to). */
+  | { type: 'find' }
   | { type: 'edit'; claimId: string; field: 'text' | 'note' }
   | { type: 'stopEditing' }
   | { type: 'compose'; target: ComposerTarget }
@@ -119,6 +124,8 @@ export function screenReducer(s: Screen, a: ScreenAction): Screen {
         reading: a.side ?? s.reading,
         focus: { claimId: a.claimId, seq: (s.focus?.seq ?? 0) + 1 },
       };
+    case 'find':
+      return { ...s, view: 'outline', finding: s.finding + 1 };
     case 'edit':
       // One thing typed at a time: editing closes the composer and any dialog.
       return {

@@ -12,7 +12,7 @@ import { newLive, newMapSync } from './wiring';
 import { commandById, contextFor, enabled, type CommandId } from './commands';
 import { commandAt, type KeyLike } from './keys';
 import { commentWrites } from './comment-writes';
-import { composerFor, focusAfterDelete, neighbour, type ComposeKind } from './places';
+import { composerFor, edgeOf, focusAfterDelete, neighbour, type ComposeKind } from './places';
 import {
   initialScreen,
   screenReducer,
@@ -239,6 +239,15 @@ export class EditorSession {
     );
     if (next) this.focus(next.id);
   }
+
+  /** The first or last claim under this claim's thesis, unless it is that claim already. */
+  edge(claimId: string, which: 'first' | 'last'): ClaimView | null {
+    const edge = edgeOf(this.sync.state.claims, claimId, which);
+    return edge && edge.id !== claimId ? edge : null;
+  }
+
+  /** Puts the keyboard in "Find a claim" (switching to the outline, where it is). */
+  find = () => this.dispatch({ type: 'find' });
 
   /** Shows a quote's passage in its article. */
   showQuote(anchor: AnchorView): void {
