@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { MapGraph } from '@/components/map-graph/map-graph';
-import { layoutInBackground } from '@/components/map-graph/use-graph-layout';
+import { graphOf, layoutInBackground } from '@/components/map-graph/use-graph-layout';
 import { ClaimFinder, useFindBox } from '@/components/map-outline/claim-finder';
 import { EditorSide } from '@/components/map-outline/editor-side';
 import { PresenceContext, usePresenceByClaim } from '@/components/map/presence';
@@ -12,7 +12,7 @@ import { SideTabs } from '@/components/side-tabs';
 import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
 import { groupBy } from '@/lib/domain/group-by';
-import { buildGraph, layoutKey, quoteCounts } from '@/lib/domain/graph';
+import { layoutKey } from '@/lib/domain/graph';
 import type { MapView, ShareLinkView } from '@/lib/domain/views';
 import { browserSession, runInWindow } from '@/lib/editor/browser';
 import type { EditorSession } from '@/lib/editor/session';
@@ -84,7 +84,7 @@ function EditorBody({
     let cancel = () => {};
     const pause = setTimeout(() => {
       cancel = layoutInBackground(() => {
-        const graph = buildGraph(theses, claims, links, { quotes: quoteCounts(anchors) });
+        const graph = graphOf(theses, claims, links, anchors, null, null);
         return { graph, key: layoutKey(graph) };
       });
     }, 1500);

@@ -4,12 +4,12 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { useEditorState, useSession } from '@/components/map/session';
-import { buildGraph, layoutKey, quoteCounts } from '@/lib/domain/graph';
+import { layoutKey } from '@/lib/domain/graph';
 import { GraphCanvas, type Aim } from './graph-canvas';
 import { downloadGraphImage } from './graph-download';
 import { GraphOverview } from './graph-overview';
 import { GraphPanel } from './graph-panel';
-import { useGraphLayout } from './use-graph-layout';
+import { graphOf, useGraphLayout } from './use-graph-layout';
 
 /**
  * The graph view: the same map as the outline, as boxes and arrows in two tidy trees (laid out
@@ -52,10 +52,10 @@ function GraphView({ title }: { title: string }) {
     [narrow, session.theses, screen.side],
   );
 
-  const quotes = useMemo(() => quoteCounts(anchors), [anchors]);
+  // Unfolded and unfocused, the same graph the editor laid out in the background: not rebuilt.
   const graph = useMemo(
-    () => buildGraph(theses, claims, links, { collapsed, focusId, quotes }),
-    [theses, claims, links, collapsed, focusId, quotes],
+    () => graphOf(theses, claims, links, anchors, collapsed.size ? collapsed : null, focusId),
+    [theses, claims, links, anchors, collapsed, focusId],
   );
   const key = useMemo(() => layoutKey(graph), [graph]);
   const { layout, error } = useGraphLayout(graph, key);
