@@ -7,6 +7,7 @@
 //   --no-build   reuse the existing .next-bench build (only when you know it is current)
 //   --sizes=1000,5000   pick the map sizes (default 1000,5000,10000)
 //   --only=node   the in-process part alone: no build, no server, no browser (about a minute)
+//   --profile   also a CPU profile of 10 adds at the largest size (where the time goes)
 //   --argdown-max=5000   run Argdown only up to this many claims (default: every size)
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -55,6 +56,7 @@ const port = process.env.BENCH_PORT ?? '3230';
 const env = isolatedEnv('bench', port, {
   BENCH_URL: `http://localhost:${port}`,
   BENCH_SIZES: sizes,
+  ...(args.includes('--profile') ? { BENCH_PROFILE: '1' } : {}),
 });
 env.BENCH_IN_PROCESS = path.join(env.COUNTERPOINT_DATA_DIR, 'in-process.json');
 console.log('In process (Node): graph layout, Argdown reference…');

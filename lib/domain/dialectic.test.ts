@@ -131,3 +131,24 @@ describe('the side a claim helps (its colour everywhere)', () => {
     expect(claims.length - green).toBe(thesisCounts(claims, [], T1).cons);
   });
 });
+
+describe('roles, remembered per claims array', () => {
+  const node = (id: string, parentId: string | null, stance: 'pro' | 'con'): TreeNode => ({
+    id,
+    thesisId: 'T',
+    parentId,
+    stance,
+    order: 'a0',
+  });
+
+  it('answers the same array from memory, and a changed map (a new array) afresh', () => {
+    const before = [node('a', null, 'pro'), node('b', 'a', 'con')];
+    const first = roles(before);
+    expect(roles(before)).toBe(first);
+    expect(first.get('b')).toBe('objection');
+    // The edit that makes a new array: b's parent flips from pro to con.
+    const after = [node('a', null, 'con'), node('b', 'a', 'con')];
+    expect(roles(after)).not.toBe(first);
+    expect(roles(after).get('b')).toBe('rebuttal');
+  });
+});

@@ -19,8 +19,21 @@ import type { CrossLink } from './cross-links';
 export type Role = 'support' | 'objection' | 'rebuttal' | 'objection-support';
 export type Polarity = 1 | -1;
 
-/** Each claim's polarity: +1 argues for its thesis, −1 against it. Iterative: no recursion. */
-export function polarities(claims: readonly TreeNode[]): Map<string, Polarity> {
+// Maps are never changed in place (every edit makes a new claims array), so the answers for an
+// array are kept for as long as the array lives: the outline, the counts, the graph and the quote
+// bar all ask after each edit, and at 10,000 claims each answer costs several milliseconds.
+const polarityCache = new WeakMap<readonly TreeNode[], ReadonlyMap<string, Polarity>>();
+const roleCache = new WeakMap<readonly TreeNode[], ReadonlyMap<string, Role>>();
+
+/** Each claim's polarity: +1 argues for its thesis, −1 against it (remembered per array). */
+export function polarities(claims: readonly TreeNode[]): ReadonlyMap<string, Polarity> {
+  let known = polarityCache.get(claims);
+  if (!known) polarityCache.set(claims, (known = computePolarities(claims)));
+  return known;
+}
+
+/** Iterative: no recursion. */
+function computePolarities(claims: readonly TreeNode[]): Map<string, Polarity> {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const out = new Map<string, Polarity>();
   for (const start of claims) {
@@ -49,12 +62,16 @@ export function roleFor(stance: TreeNode['stance'], parentPolarity: Polarity): R
 /** Whether a claim helps its thesis (a support, a rebuttal) or argues against it: its colour. */
 export const helpsThesis = (role: Role): boolean => role === 'support' || role === 'rebuttal';
 
-/** Every claim's role. */
-export function roles(claims: readonly TreeNode[]): Map<string, Role> {
+/** Every claim's role (remembered per array, like polarities). */
+export function roles(claims: readonly TreeNode[]): ReadonlyMap<string, Role> {
+  let known = roleCache.get(claims);
+  if (known) return known;
   const polarity = polarities(claims);
-  return new Map(
+  known = new Map(
     claims.map((c) => [c.id, roleFor(c.stance, c.parentId ? (polarity.get(c.parentId) ?? 1) : 1)]),
   );
+  roleCache.set(claims, known);
+  return known;
 }
 
 export interface Objection<T extends TreeNode> {
@@ -79,7 +96,10 @@ export function objectionsTo<T extends TreeNode>(
   const byId = new Map(claims.map((c) => [c.id, c]));
   const answers = new Map<string, T[]>();
   const answer = (objectionId: string, by: T | undefined) => {
-    if (by) answers.set(objectionId, [...(answers.get(objectionId) ?? []), by]);
+    if (!by) return;
+    const list = answers.get(objectionId);
+    if (list) list.push(by);
+    else answers.set(objectionId, [by]);
   };
   for (const c of claims) if (c.stance === 'con' && c.parentId) answer(c.parentId, c);
   for (const l of links)

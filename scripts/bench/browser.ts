@@ -71,7 +71,7 @@ export async function graphLayout(page: Page) {
 }
 
 /** Adds claims as a student does (S, type, Enter) and times each until shown and until saved. */
-export async function adds(page: Page) {
+export async function adds(page: Page, count = ADDS) {
   const shown: number[] = [];
   const saved: number[] = [];
   const trips: number[] = [];
@@ -80,7 +80,7 @@ export async function adds(page: Page) {
   };
   page.on('requestfinished', onFinished);
   await page.locator('[data-claim-row] [data-claim-text]').first().click();
-  for (let i = 0; i < ADDS; i++) {
+  for (let i = 0; i < count; i++) {
     const text = `Benchmark claim number ${i + 1}`;
     await page.keyboard.press('s');
     await page.keyboard.type(text);

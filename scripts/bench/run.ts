@@ -24,6 +24,7 @@ import { getFeaturedDebate } from '@/lib/server/debates';
 import { createMapFromDocument } from '@/lib/server/map-contents';
 import { loadMapView } from '@/lib/server/maps';
 import { adds, exportsOver, graphLayout, heapMb, outlineInteractive, signUp } from './browser';
+import { profiled } from './profile';
 import {
   printBrowser,
   printInProcess,
@@ -76,6 +77,12 @@ async function main() {
     const heap = await heapMb(page);
     const graph = await graphLayout(page);
     const added = await adds(page);
+    if (process.env.BENCH_PROFILE && size === SIZES.at(-1))
+      await profiled(
+        page,
+        `10 more adds at ${size} claims`,
+        async () => void (await adds(page, 10)),
+      );
     const exports = await exportsOver(page, mapId);
     results.push({
       size,
