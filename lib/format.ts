@@ -1,26 +1,74 @@
-/** The one date helper: dates are shown in English, in UTC, so server and browser agree. */
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
+/**
+ * The one date helper. Times are stored in UTC and shown in the viewer's time zone, named
+ * ("Sun 13 Dec 2026, 09:00 CST"): the server learns the zone from the browser (the `tz` cookie,
+ * lib/server/viewer-zone.ts) and renders in it, and client components get the same zone from
+ * the page (components/ui/zone.tsx), so server and browser print the same text.
+ */
+export const DEFAULT_ZONE = 'UTC';
 
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
+/** Whether `zone` is an IANA time zone this runtime knows ("America/Chicago", "UTC"). */
+export function isTimeZone(zone: string): boolean {
+  if (!zone || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+interface ZoneFormats {
+  date: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+  zoneName: Intl.DateTimeFormat;
+}
+const formats = new Map<string, ZoneFormats>();
+function formatsFor(zone: string): ZoneFormats {
+  const timeZone = isTimeZone(zone) ? zone : DEFAULT_ZONE;
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone,
+      }),
+      dateTime: new Intl.DateTimeFormat('en-GB', {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+      // en-US names zones the way people say them (CST, EST, GMT+9); en-GB says "GMT-6".
+      zoneName: new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }),
+    };
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** "13 December 2026" in `zone`. */
+export function formatDate(iso: string, zone = DEFAULT_ZONE): string {
+  return formatsFor(zone).date.format(new Date(iso));
+}
+
+/** A calendar date that is not a moment (an article's publication day): the same everywhere. */
+export function formatCalendarDate(iso: string): string {
+  return formatsFor(DEFAULT_ZONE).date.format(new Date(iso));
+}
+
+/** "Sun 13 Dec 2026, 09:00 CST": the moment in `zone`, with the zone named. */
+export function formatDateTime(iso: string, zone = DEFAULT_ZONE): string {
+  const f = formatsFor(zone);
+  const date = new Date(iso);
+  const parts = Object.fromEntries(f.dateTime.formatToParts(date).map((p) => [p.type, p.value]));
+  const name = f.zoneName.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value;
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${name ?? zone}`;
 }
 
 /** "1 claim", "3 claims". */

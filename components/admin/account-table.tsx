@@ -1,11 +1,11 @@
 'use client';
 
+import { When } from '@/components/ui/zone';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { setAccountKindAction } from '@/lib/actions/classes';
-import { formatDate } from '@/lib/format';
 import { AdminResetButton } from './admin-reset';
 import type { AccountRow } from '@/lib/domain/classroom/views';
 
@@ -60,7 +60,7 @@ export function AccountTable({
                 {row.id === currentUserId && <span className="font-normal"> (you)</span>}
               </p>
               <p className="text-sm break-all text-stone-600">
-                {row.email ?? `username ${row.username}`} · joined {formatDate(row.createdAt)}
+                {row.email ?? `username ${row.username}`} · joined <When iso={row.createdAt} date />
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">

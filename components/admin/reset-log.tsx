@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format';
+import { When } from '@/components/ui/zone';
 import type { ResetRow } from '@/lib/domain/classroom/views';
 
 const how: Record<ResetRow['method'], string> = {
@@ -24,7 +24,7 @@ export function ResetLog({ rows }: { rows: ResetRow[] }) {
           {rows.map((r) => (
             <li key={r.id} className="p-3">
               <time dateTime={r.at} className="text-stone-600">
-                {formatDateTime(r.at)}
+                <When iso={r.at} />
               </time>{' '}
               <span className="font-medium">{r.actor.name}</span> {how[r.method]}{' '}
               <span className="font-medium">

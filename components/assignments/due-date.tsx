@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format';
+import { When } from '@/components/ui/zone';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -22,7 +22,7 @@ export function DueDate({ dueAt }: { dueAt: string | null }) {
   const overdue = isOverdue(dueAt);
   return (
     <span>
-      Due <time dateTime={dueAt}>{formatDateTime(dueAt)}</time>{' '}
+      Due <When iso={dueAt} />{' '}
       <span className={overdue ? 'font-medium text-con-800' : 'text-stone-600'}>
         ({dueLabel(dueAt)})
       </span>

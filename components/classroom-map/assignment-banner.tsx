@@ -1,8 +1,6 @@
 import Link from 'next/link';
 import type { MapAssignmentContext } from '@/lib/domain/classroom/views';
-
-const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+import { When } from '@/components/ui/zone';
 
 /**
  * Above the editor of an assignment's map: what the assignment asks (side, team, due date,
@@ -45,7 +43,7 @@ export function AssignmentBanner({ ctx }: { ctx: MapAssignmentContext }) {
           </>
         )}
         <dt className="font-medium text-stone-700">Due</dt>
-        <dd>{ctx.dueAt ? dateTime(ctx.dueAt) : 'No due date'}</dd>
+        <dd>{ctx.dueAt ? <When iso={ctx.dueAt} /> : 'No due date'}</dd>
         {ctx.anonymous && (
           <>
             <dt className="font-medium text-stone-700">Names</dt>
@@ -66,9 +64,13 @@ export function AssignmentBanner({ ctx }: { ctx: MapAssignmentContext }) {
       {ctx.viewerRole === 'teacher' && ctx.teacher && (
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <span>
-            {ctx.teacher.releasedAt
-              ? `Feedback released on ${dateTime(ctx.teacher.releasedAt)}.`
-              : 'Your feedback is private: students cannot see it yet.'}
+            {ctx.teacher.releasedAt ? (
+              <>
+                Feedback released on <When iso={ctx.teacher.releasedAt} />.
+              </>
+            ) : (
+              'Your feedback is private: students cannot see it yet.'
+            )}
           </span>
           <Link
             href={`/assignments/${ctx.assignmentId}/work/${ctx.workId}`}

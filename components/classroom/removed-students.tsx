@@ -1,11 +1,11 @@
 'use client';
 
+import { When } from '@/components/ui/zone';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { addBackStudentAction } from '@/lib/actions/classes';
-import { formatDate } from '@/lib/format';
 import type { RemovedStudent } from '@/lib/domain/classroom/views';
 
 /** Students removed from the class: no code lets them back in; the teacher can add them back. */
@@ -62,7 +62,7 @@ export function RemovedStudents({
                   <p className="font-medium break-words text-stone-900">{s.name}</p>
                   <p className="text-sm break-words text-stone-600">
                     {s.username ? `Username ${s.username}` : s.email} · removed{' '}
-                    {formatDate(s.removedAt)}
+                    <When iso={s.removedAt} date />
                   </p>
                 </div>
                 <Button size="sm" disabled={busy === s.userId} onClick={() => void addBack(s)}>

@@ -1,5 +1,6 @@
 'use client';
 
+import { When } from '@/components/ui/zone';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -10,7 +11,6 @@ import {
   resetAllPasswordsAction,
   resetStudentPasswordAction,
 } from '@/lib/actions/classes';
-import { formatDate } from '@/lib/format';
 import { saveCodes } from './student-codes-store';
 import { Credentials } from '@/components/ui/credentials';
 import type { RosterEntry } from '@/lib/domain/classroom/views';
@@ -105,7 +105,7 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
                   )}
                   {' · '}
                   {s.managed ? 'managed account' : 'own account'}
-                  {' · '}joined {formatDate(s.joinedAt)}
+                  {' · '}joined <When iso={s.joinedAt} date />
                 </p>
               </div>
               <div className="flex flex-wrap gap-2">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useZone } from '@/components/ui/zone';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { timeAgo } from '@/components/ui/time-ago';
@@ -92,6 +93,7 @@ export function DashboardTable({
   /** The current time for "5 minutes ago" (the server's read time on first paint). */
   now: number;
 }) {
+  const zone = useZone();
   const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection }>({
     column: 'name',
     direction: 'asc',
@@ -301,8 +303,8 @@ export function DashboardTable({
                   <td className={`${cell} text-right tabular-nums`}>{r.comments}</td>
                   <td className={`${cell} whitespace-nowrap`}>
                     {r.lastActivity ? (
-                      <time dateTime={r.lastActivity} title={formatDateTime(r.lastActivity)}>
-                        {timeAgo(r.lastActivity, now)}
+                      <time dateTime={r.lastActivity} title={formatDateTime(r.lastActivity, zone)}>
+                        {timeAgo(r.lastActivity, now, zone)}
                       </time>
                     ) : (
                       <span className="text-stone-500">None yet</span>

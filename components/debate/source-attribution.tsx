@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/format';
+import { formatCalendarDate } from '@/lib/format';
 import type { SourceView } from '@/lib/domain/views';
 
 /** Title, byline, publisher, date, link and licence of an article, as its capture supports them. */
@@ -27,7 +27,7 @@ export function SourceAttribution({
       </p>
       <p className="text-sm text-stone-700">
         {source.publishedOn ? (
-          <time dateTime={source.publishedOn}>{formatDate(source.publishedOn)}</time>
+          <time dateTime={source.publishedOn}>{formatCalendarDate(source.publishedOn)}</time>
         ) : (
           <span>{source.dateNote ?? 'Date unknown.'}</span>
         )}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { formatDate, plural } from '@/lib/format';
+import { When } from '@/components/ui/zone';
+import { plural } from '@/lib/format';
 import { DeleteDebateButton } from './delete-debate-button';
 import { buttonClass } from '@/components/ui/button';
 import type { DebateSummary } from '@/lib/domain/classroom/views';
@@ -32,7 +33,7 @@ export function DebateList({ debates, label }: { debates: DebateSummary[]; label
               </p>
               {d.mine && (
                 <p className="text-sm text-stone-600">
-                  Created {formatDate(d.createdAt)}
+                  Created <When iso={d.createdAt} date />
                   {inUse &&
                     ` · used by ${[
                       d.mapCount ? plural(d.mapCount, 'map') : '',

@@ -1,14 +1,17 @@
 'use client';
 
+import { useZone } from '@/components/ui/zone';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { setGradeReleasedAction } from '@/lib/actions/grades';
+import { formatDateTime } from '@/lib/format';
 
 /** Whether the work's grade and feedback are private or released, and the button to change it. */
 export function ReleaseControl(props: { workId: string; releasedAt: string | null }) {
   const router = useRouter();
+  const zone = useZone();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const released = props.releasedAt != null;
@@ -24,10 +27,7 @@ export function ReleaseControl(props: { workId: string; releasedAt: string | nul
       </h2>
       <p className="text-sm text-stone-900" role="status" data-testid="release-status">
         {released
-          ? `Released on ${new Date(props.releasedAt!).toLocaleString('en-GB', {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-            })}: the students of this work see the grade and all feedback.`
+          ? `Released on ${formatDateTime(props.releasedAt!, zone)}: the students of this work see the grade and all feedback.`
           : 'Private: students cannot see this yet.'}
       </p>
       <Button

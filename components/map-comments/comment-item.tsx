@@ -1,5 +1,6 @@
 'use client';
 
+import { useZone } from '@/components/ui/zone';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { CommentView } from '@/lib/domain/views';
@@ -35,6 +36,7 @@ export function CommentItem({
   onGone: () => void;
 }) {
   const [mode, setMode] = useState<'read' | 'edit' | 'confirm'>('read');
+  const zone = useZone();
   const editButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const refocus = useRef<'edit' | 'delete' | null>(null);
@@ -71,7 +73,7 @@ export function CommentItem({
         <span className="text-xs text-stone-600">
           <CommentTime iso={comment.createdAt} now={now} />
           {comment.editedAt && (
-            <span title={`Edited ${formatDateTime(comment.editedAt)}`}> · edited</span>
+            <span title={`Edited ${formatDateTime(comment.editedAt, zone)}`}> · edited</span>
           )}
         </span>
       </p>

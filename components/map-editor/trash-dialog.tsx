@@ -1,9 +1,10 @@
 'use client';
 
+import { When } from '@/components/ui/zone';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { formatDateTime, plural } from '@/lib/format';
+import { plural } from '@/lib/format';
 import type { TrashEntry } from '@/lib/domain/views';
 import { useSession } from '@/components/map/session';
 
@@ -57,7 +58,7 @@ export function TrashDialog({ mapId, onClose }: { mapId: string; onClose: () => 
               <div className="min-w-0 flex-1">
                 <p className="break-words font-medium text-stone-900">{e.text}</p>
                 <p className="text-xs text-stone-600">
-                  {plural(e.claims, 'claim')} · deleted {formatDateTime(e.deletedAt)}
+                  {plural(e.claims, 'claim')} · deleted <When iso={e.deletedAt} />
                   {e.deletedBy ? ` by ${e.deletedBy}` : ''}
                 </p>
               </div>

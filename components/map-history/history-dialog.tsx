@@ -1,5 +1,6 @@
 'use client';
 
+import { useZone } from '@/components/ui/zone';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApplyEnv, MapState } from '@/lib/domain/apply-op';
 import { groupEntries, restoreOps, stateAt, type RestoreScope } from '@/lib/domain/history';
@@ -24,8 +25,8 @@ interface FollowUp {
   fromRevision: number;
 }
 
-const pointHeading = (p: HistoryPoint) =>
-  `The map right after ${p.actorName}’s ${p.kind === 'group' ? 'changes' : 'change'}, ${formatDateTime(p.at)}`;
+const pointHeading = (p: HistoryPoint, zone: string) =>
+  `The map right after ${p.actorName}’s ${p.kind === 'group' ? 'changes' : 'change'}, ${formatDateTime(p.at, zone)}`;
 
 /**
  * The History panel: who changed the map and when, the map as it was at any of those points, and
@@ -40,6 +41,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   const revision = session.sync.revision;
   const { load, retry, loadOlder, older } = useHistory(session.sync.mapId, revision);
   const now = useNow();
+  const zone = useZone();
   const [selected, setSelected] = useState<HistoryPoint | null>(null);
   // A new object each time, so the same message said twice still takes focus.
   const [status, setStatus] = useState<{ text: string; done: boolean } | null>(null);
@@ -110,7 +112,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
       });
       return;
     }
-    const label = restoreLabel(scope.kind, formatDateTime(selected.at), claim);
+    const label = restoreLabel(scope.kind, formatDateTime(selected.at, zone), claim);
     // Planned on the map with the server's trash: Ctrl+Z needs it to undo restored batches.
     session.submitGroup(drafts, label, current);
     if (drafts.some((d) => d.kind === 'claim.restore'))
@@ -206,7 +208,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
             {selected && past ? (
               <HistoryPreview
                 key={`${selected.kind}-${selected.revision}`}
-                heading={pointHeading(selected)}
+                heading={pointHeading(selected, zone)}
                 theses={theses}
                 past={past}
                 now={current}
@@ -223,7 +225,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
         </div>
       )}
       <p className="sr-only" aria-live="polite">
-        {selected ? `Showing ${pointHeading(selected)}.` : ''}
+        {selected ? `Showing ${pointHeading(selected, zone)}.` : ''}
       </p>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useZone, When } from '@/components/ui/zone';
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { describeEntry, type HistoryEntry, type HistoryGroup } from '@/lib/domain/history';
 import type { ClaimView } from '@/lib/domain/views';
@@ -49,14 +50,15 @@ const isPoint = (selected: HistoryPoint | null, point: HistoryPoint) =>
 const itemClass = (pressed: boolean) =>
   `w-full rounded-md px-2 py-1.5 text-left text-sm ${pressed ? 'bg-stone-900 text-white' : 'text-stone-900 hover:bg-stone-100'}`;
 
-function When({ iso, now, pressed }: { iso: string; now: number; pressed: boolean }) {
+function Ago({ iso, now, pressed }: { iso: string; now: number; pressed: boolean }) {
+  const zone = useZone();
   return (
     <time
       dateTime={iso}
-      title={formatDateTime(iso)}
+      title={formatDateTime(iso, zone)}
       className={pressed ? 'text-stone-200' : 'text-stone-600'}
     >
-      {timeAgo(iso, now)}
+      {timeAgo(iso, now, zone)}
     </time>
   );
 }
@@ -96,7 +98,7 @@ function GroupItem({
         >
           <span className="flex flex-wrap items-baseline justify-between gap-x-2">
             <span className="font-semibold">{group.actorName}</span>
-            <When iso={group.to} now={now} pressed={pressed} />
+            <Ago iso={group.to} now={now} pressed={pressed} />
           </span>
           <span className="block break-words">{summary}</span>
         </button>
@@ -133,7 +135,7 @@ function GroupItem({
                 >
                   <span className="block break-words">{describeEntry(entry, names)}</span>
                   <span className={`text-xs ${on ? 'text-stone-200' : 'text-stone-600'}`}>
-                    {formatDateTime(entry.createdAt)}
+                    <When iso={entry.createdAt} />
                   </span>
                 </button>
               </li>

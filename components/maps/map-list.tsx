@@ -1,5 +1,6 @@
 'use client';
 
+import { When } from '@/components/ui/zone';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useRowAction } from './use-row-action';
@@ -9,7 +10,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { deleteMapAction, duplicateMapAction, renameMapAction } from '@/lib/actions/maps';
 import { can } from '@/lib/domain/capabilities';
 import type { MyMapSummary } from '@/lib/domain/people';
-import { formatDateTime, plural } from '@/lib/format';
+import { plural } from '@/lib/format';
 import { TITLE_MAX } from '@/lib/schemas/map';
 
 /** The user's own maps ("Shared with me" lists the others: shared-map-list.tsx). */
@@ -105,7 +106,7 @@ function MapRow({ map }: { map: MyMapSummary }) {
           </Link>
         )}
         <p className="text-sm text-stone-600">
-          {plural(map.claimCount, 'claim')} · changed {formatDateTime(map.updatedAt)}
+          {plural(map.claimCount, 'claim')} · changed <When iso={map.updatedAt} />
           {map.shared && (
             <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-medium text-blue-900">
               Shared

@@ -1,5 +1,6 @@
 'use client';
 
+import { When } from '@/components/ui/zone';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useRowAction } from './use-row-action';
@@ -10,7 +11,7 @@ import { duplicateMapAction } from '@/lib/actions/maps';
 import { leaveMapAction } from '@/lib/actions/members';
 import { ROLE_LABELS } from '@/lib/domain/capabilities';
 import type { MyMapSummary } from '@/lib/domain/people';
-import { formatDateTime, plural } from '@/lib/format';
+import { plural } from '@/lib/format';
 
 /**
  * "Shared with me": maps other people gave the user a role in. Renaming, deleting and sharing
@@ -65,7 +66,7 @@ function SharedMapRow({ map }: { map: MyMapSummary }) {
         </Link>
         <p className="text-sm text-stone-600">
           {map.ownerName}’s map · {ROLE_LABELS[map.role].toLowerCase()} ·{' '}
-          {plural(map.claimCount, 'claim')} · changed {formatDateTime(map.updatedAt)}
+          {plural(map.claimCount, 'claim')} · changed <When iso={map.updatedAt} />
         </p>
         <FieldError id={errorId} messages={error} />
       </div>

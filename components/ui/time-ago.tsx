@@ -1,5 +1,6 @@
 'use client';
 
+import { useZone } from './zone';
 import { useEffect, useState } from 'react';
 import { formatDate, formatDateTime } from '@/lib/format';
 
@@ -13,13 +14,13 @@ const DAY = 24 * HOUR;
  * "yesterday"), and as a date once it is a week old. A clock a little behind the server's
  * still says "just now", never "in 1 minute".
  */
-export function timeAgo(iso: string, now: number): string {
+export function timeAgo(iso: string, now: number, zone?: string): string {
   const ago = Math.max(0, now - Date.parse(iso));
   if (ago < 45_000) return 'just now';
   if (ago < 45 * MINUTE) return relative.format(-Math.max(1, Math.round(ago / MINUTE)), 'minute');
   if (ago < 22 * HOUR) return relative.format(-Math.max(1, Math.round(ago / HOUR)), 'hour');
   if (ago < 6.5 * DAY) return relative.format(-Math.max(1, Math.round(ago / DAY)), 'day');
-  return formatDate(iso);
+  return formatDate(iso, zone);
 }
 
 /** The current time, moving on every half minute, so "just now" does not stay forever. */
@@ -34,9 +35,10 @@ export function useNow(everyMs = 30_000): number {
 
 /** A comment's time, relative, with the exact date and time on hover and for machines. */
 export function CommentTime({ iso, now }: { iso: string; now: number }) {
+  const zone = useZone();
   return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {timeAgo(iso, now)}
+    <time dateTime={iso} title={formatDateTime(iso, zone)}>
+      {timeAgo(iso, now, zone)}
     </time>
   );
 }

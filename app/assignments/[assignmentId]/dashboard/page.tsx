@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { unlessMissing } from '@/lib/errors';
 import { assignmentDashboard } from '@/lib/server/classroom/dashboard';
-import { formatDateTime } from '@/lib/format';
+import { When } from '@/components/ui/zone';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
@@ -42,7 +42,14 @@ export default async function DashboardPage({
       <header className="space-y-1">
         <p className="text-sm text-stone-600">
           {assignment.className} · {MODES[assignment.mode] ?? assignment.mode}
-          {assignment.dueAt ? ` · due ${formatDateTime(assignment.dueAt)}` : ''}
+          {assignment.dueAt ? (
+            <>
+              {' · due '}
+              <When iso={assignment.dueAt} />
+            </>
+          ) : (
+            ''
+          )}
           {assignment.anonymous ? ' · anonymous (students see pseudonyms; you see names)' : ''}
         </p>
         <h1 className="text-2xl font-bold">Dashboard: {assignment.title}</h1>

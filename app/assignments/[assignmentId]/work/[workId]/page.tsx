@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { When } from '@/components/ui/zone';
 import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { GradeForm } from '@/components/grading/grade-form';
@@ -32,12 +33,6 @@ export default async function GradeWorkPage({
   const { assignment, work, members } = data;
   const who =
     work.name || (members.length === 1 ? members[0]!.name : members.map((m) => m.name).join(', '));
-  const due = assignment.dueAt
-    ? new Date(assignment.dueAt).toLocaleString('en-GB', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      })
-    : null;
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -52,7 +47,14 @@ export default async function GradeWorkPage({
       <header className="space-y-1">
         <p className="text-sm text-stone-600">
           {assignment.className} · {assignment.title}
-          {due ? ` · due ${due}` : ''}
+          {assignment.dueAt ? (
+            <>
+              {' · due '}
+              <When iso={assignment.dueAt} />
+            </>
+          ) : (
+            ''
+          )}
         </p>
         <h1 className="text-2xl font-bold">Grade: {who || 'Untitled work'}</h1>
         <p className="text-sm text-stone-800">
