@@ -1,6 +1,7 @@
 'use client';
 
 import { ClaimComposer } from '@/components/map/claim-composer';
+import { ClaimExtras } from '@/components/map/claim-extras';
 import { CommandButton } from '@/components/map/command-button';
 import { useEditorState, useSession } from '@/components/map/session';
 import { TextEditor } from '@/components/map/text-editor';
@@ -114,6 +115,11 @@ export function GraphPanel({
             </div>
           )}
           {composing && <ClaimComposer submitLabel="Add" indent={false} />}
+          {claim && (
+            <div data-graph-extras>
+              <ClaimExtras claimId={claim.id} claimText={claim.text} active />
+            </div>
+          )}
           {claim && (
             <GraphQuotes
               key={claim.id}

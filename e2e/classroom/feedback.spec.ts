@@ -121,6 +121,13 @@ test('the teacher grades privately, releases, and the student sees it on their m
   );
   await expectAccessible(studentPage);
   await screenshots(studentPage, 'classroom-assignment-map');
+  // The graph's side panel shows the same votes and feedback for the selected box.
+  await studentPage.getByRole('button', { name: 'Graph', exact: true }).click();
+  await studentPage.locator('[data-graph-node]').filter({ hasText: claimText }).click();
+  const extras = studentPage.locator('[data-graph-extras]');
+  await expect(extras.getByTestId('claim-teacher-feedback')).toHaveCount(2);
+  await expect(extras.getByTestId('impact-tally')).toContainText('1 vote');
+  await studentPage.getByRole('button', { name: 'Outline', exact: true }).click();
 
   // The rubric page lists the work as graded and released; the student may not open it.
   await page.goto(`/assignments/${assignmentId}/rubric`);

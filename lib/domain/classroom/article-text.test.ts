@@ -55,6 +55,9 @@ describe('furnitureReason', () => {
   it.each([
     ['Share', 'share buttons'],
     ['Twitter Facebook LinkedIn Email', 'share buttons'],
+    ['Like this: Like Loading...', 'a “Like” button'],
+    ['Like this:', 'share buttons'],
+    ['Loading…', 'a “Like” button'],
     ['Advertisement', 'an advertisement'],
     ['Story continues below advertisement', 'an advertisement'],
     ['Read more: Why the talks failed', 'a link to other articles'],

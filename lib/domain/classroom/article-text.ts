@@ -114,6 +114,11 @@ const SOCIAL = new Set(
 /** [test, reason] in order; the first that matches names the paragraph's kind of furniture. */
 const RULES: [(text: string, folded: string) => boolean, string][] = [
   [(_, f) => f.split(' ').every((w) => SOCIAL.has(w)), 'share buttons'],
+  // WordPress's "Like this: Like Loading..." under every post, whole or in its pieces.
+  [
+    (t) => t.length < 80 && /^(like this:?)?\s*(like)?\s*(loading\s*(\.\.\.|…)?)?$/i.test(t.trim()),
+    'a “Like” button',
+  ],
   [
     (t) =>
       t.length < 120 &&
