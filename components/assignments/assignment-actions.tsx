@@ -19,9 +19,12 @@ export function AssignmentActions(props: {
   const router = useRouter();
   const { busy, error, clearError, run } = useAssignmentAction();
   const [asking, setAsking] = useState<'round' | 'delete' | null>(null);
+  const [due, setDue] = useState('');
 
   const nextRound = async () => {
-    const done = await run(() => startNextRoundAction({ assignmentId: props.assignmentId }));
+    // Typed in the teacher's own time; sent as the instant it names.
+    const dueAt = due ? new Date(due).toISOString() : '';
+    const done = await run(() => startNextRoundAction({ assignmentId: props.assignmentId, dueAt }));
     setAsking(null);
     if (done) router.push(`/assignments/${encodeURIComponent(done.data.id)}`);
   };
@@ -51,6 +54,19 @@ export function AssignmentActions(props: {
           A new assignment with the same teams and students, each on the other side, and new empty
           maps. This round and its maps stay as they are.
         </p>
+        <div className="mt-3 space-y-1">
+          <label htmlFor="next-round-due" className="block font-medium">
+            Round {next} due{' '}
+            <span className="font-normal text-stone-600">(optional, your local time)</span>
+          </label>
+          <input
+            id="next-round-due"
+            type="datetime-local"
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            className="rounded-md border border-stone-400 bg-white px-2 py-1"
+          />
+        </div>
         <div className="mt-4 flex flex-wrap justify-end gap-2">
           <Button onClick={() => setAsking(null)}>Cancel</Button>
           <Button variant="primary" onClick={nextRound} disabled={busy}>

@@ -188,11 +188,14 @@ test('a teacher runs a debate unit: class, codes, debate, teams, dashboard, grad
   // Round 2: the same teams on the other side, new maps; round 1 stays.
   await page.goto(`/assignments/${assignmentId}`);
   await page.getByRole('button', { name: 'Start round 2 with sides swapped' }).click();
+  await page.getByLabel(/Round 2 due/).fill('2026-12-20T09:00');
   await page.getByRole('button', { name: 'Start round 2', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.endsWith(assignmentId));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Phones: opening cases (round 2)',
   );
+  // Due when the teacher said, in the teacher's time (this browser runs in UTC).
+  await expect(page.getByText('Sun 20 Dec 2026, 09:00 UTC').first()).toBeVisible();
   const swapped = await Promise.all(
     ['Team 1', 'Team 2'].map((t) => page.getByLabel(`Side for ${t}`).inputValue()),
   );

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import {
   assignmentRef,
   createAssignmentSchema,
+  nextRoundSchema,
   moveStudentSchema,
   renameTeamSchema,
   updateAssignmentSchema,
@@ -83,10 +84,10 @@ export async function moveStudentAction(input: z.input<typeof moveStudentSchema>
   });
 }
 
-export async function startNextRoundAction(input: z.input<typeof assignmentRef>) {
-  return runAction(assignmentRef, input, async ({ assignmentId }) => {
+export async function startNextRoundAction(input: z.input<typeof nextRoundSchema>) {
+  return runAction(nextRoundSchema, input, async ({ assignmentId, dueAt }) => {
     const user = await requireUser();
-    return startNextRound(db, { userId: user.id, assignmentId });
+    return startNextRound(db, { userId: user.id, assignmentId, dueAt });
   });
 }
 

@@ -56,6 +56,8 @@ export const updateAssignmentSchema = z.object({
 });
 
 export const assignmentRef = z.object({ assignmentId: id });
+/** Round 2 (and on): its due date, in the teacher's time as typed, sent as an instant. */
+export const nextRoundSchema = z.object({ assignmentId: id, dueAt });
 export const workSideSchema = z.object({
   assignmentId: id,
   workId: id,

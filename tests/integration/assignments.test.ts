@@ -232,11 +232,17 @@ describe('editing an assignment', () => {
     const w = await classWorld(4);
     const { id } = await create(w, 'team', { teamCount: 2 });
     const before = await worksOf(id);
-    const { id: next } = await startNextRound(db, { userId: w.teacher.id, assignmentId: id });
+    const dueAt = new Date('2026-12-20T15:00:00.000Z');
+    const { id: next } = await startNextRound(db, {
+      userId: w.teacher.id,
+      assignmentId: id,
+      dueAt,
+    });
     const round2 = await worksOf(next);
     expect(await db.assignment.findUniqueOrThrow({ where: { id: next } })).toMatchObject({
       round: 2,
       previousRoundId: id,
+      dueAt,
     });
     expect(round2).toHaveLength(2);
     for (const [i, w2] of round2.entries()) {

@@ -216,11 +216,11 @@ export async function moveStudent(
 
 /**
  * Round 2: a new assignment on the same debate, with the same teams (or students) on the other
- * side and fresh maps. The first round and its maps stay as they are.
+ * side and fresh maps, due when the teacher says (or with no due date). The first round and its maps stay as they are.
  */
 export async function startNextRound(
   db: Db,
-  opts: { userId: string; assignmentId: string },
+  opts: { userId: string; assignmentId: string; dueAt?: Date | null },
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const assignment = await managed(tx, opts);
@@ -236,7 +236,7 @@ export async function startNextRound(
             120,
           ),
         instructions: assignment.instructions,
-        dueAt: null,
+        dueAt: opts.dueAt ?? null,
         mode: assignment.mode,
         anonymous: assignment.anonymous,
         round: assignment.round + 1,
