@@ -1,5 +1,6 @@
 'use client';
 
+import { toIso } from './local-time';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -23,8 +24,9 @@ export function AssignmentActions(props: {
 
   const nextRound = async () => {
     // Typed in the teacher's own time; sent as the instant it names.
-    const dueAt = due ? new Date(due).toISOString() : '';
-    const done = await run(() => startNextRoundAction({ assignmentId: props.assignmentId, dueAt }));
+    const done = await run(() =>
+      startNextRoundAction({ assignmentId: props.assignmentId, dueAt: toIso(due) }),
+    );
     setAsking(null);
     if (done) router.push(`/assignments/${encodeURIComponent(done.data.id)}`);
   };

@@ -1,18 +1,12 @@
 'use client';
 
+import { toIso, toLocalInput } from './local-time';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { updateAssignmentAction } from '@/lib/actions/assignments';
 import { ASSIGNMENT_TITLE_MAX, INSTRUCTIONS_MAX } from '@/lib/schemas/assignments';
 import { useAssignmentAction } from './use-assignment-action';
-
-/** "2026-11-30T15:00" in the browser's time zone, for <input type="datetime-local">. */
-const toLocalInput = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 /** The teacher's form for an assignment's title, instructions, due date and anonymity. */
 export function AssignmentDetailsForm(props: {
@@ -37,7 +31,7 @@ export function AssignmentDetailsForm(props: {
             assignmentId: props.assignmentId,
             title: String(form.get('title') ?? ''),
             instructions: String(form.get('instructions') ?? ''),
-            dueAt: dueAt ? new Date(dueAt).toISOString() : '',
+            dueAt: toIso(dueAt),
             anonymous: form.get('anonymous') === 'on',
           }),
         );

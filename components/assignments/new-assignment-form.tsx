@@ -1,5 +1,6 @@
 'use client';
 
+import { toIso } from './local-time';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -21,9 +22,6 @@ const SIDE_CHOICES: { value: SidePlan; label: string }[] = [
   { value: 'second', label: 'Everyone argues thesis 2' },
   { value: 'both', label: 'Everyone argues both sides' },
 ];
-
-/** A local date and time from <input type="datetime-local"> as an ISO instant ('' for none). */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
 
 const inputClass = 'w-full rounded-md border border-stone-400 bg-white px-3 py-2';
 
