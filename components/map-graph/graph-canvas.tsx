@@ -14,6 +14,8 @@ import {
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Graph } from '@/lib/domain/graph';
 import {
+  ARROW_COLOUR,
+  arrowDash,
   boxesInView,
   boundsOf,
   boxRect,
@@ -26,7 +28,6 @@ import { GraphNodeBox, type GraphNodeData } from './graph-node';
 
 const nodeTypes = { box: GraphNodeBox };
 const edgeTypes = { route: RouteEdge };
-const STROKE = { pro: '#047857', con: '#be123c' } as const;
 
 /** Where the camera goes: a box and what around it to show (the whole map, a branch). */
 export interface Aim {
@@ -188,11 +189,11 @@ export function GraphCanvas({
         target: e.target,
         data: { points: layout.routes[e.id]!, cross: e.cross },
         style: {
-          stroke: STROKE[e.stance],
+          stroke: ARROW_COLOUR[e.stance],
           strokeWidth: 2,
-          strokeDasharray: e.cross ? '2 5' : e.stance === 'con' ? '7 5' : undefined,
+          strokeDasharray: arrowDash(e),
         },
-        markerEnd: { type: MarkerType.ArrowClosed, color: STROKE[e.stance] },
+        markerEnd: { type: MarkerType.ArrowClosed, color: ARROW_COLOUR[e.stance] },
         className: `graph-edge-${e.stance}${e.cross ? ' graph-edge-cross' : ''}`,
         focusable: false,
       }));

@@ -1,7 +1,7 @@
 'use client';
 
 import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
-import type { Point } from '@/lib/domain/graph-layout';
+import { routePath, type Point } from '@/lib/domain/graph-layout';
 
 export type RouteEdgeData = { points: Point[]; cross: boolean };
 
@@ -14,13 +14,12 @@ export type RouteEdgeData = { points: Point[]; cross: boolean };
 export function RouteEdge({ id, data, style, markerEnd }: EdgeProps<Edge<RouteEdgeData>>) {
   const points = data?.points ?? [];
   if (points.length < 2) return null;
-  let path: string;
-  if (!data?.cross && points.length === 2) {
-    const [a, b] = points as [Point, Point];
-    const mid = (a.y + b.y) / 2;
-    path = `M ${a.x} ${a.y} C ${a.x} ${mid}, ${b.x} ${mid}, ${b.x} ${b.y}`;
-  } else {
-    path = points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
-  }
-  return <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} />;
+  return (
+    <BaseEdge
+      id={id}
+      path={routePath(points, data?.cross ?? false)}
+      style={style}
+      markerEnd={markerEnd}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import type { Graph, GraphNode } from './graph';
+import type { Graph, GraphEdge, GraphNode } from './graph';
 
 /**
  * Where every box of the graph goes, and the path of every arrow. A pro/con map is a pair of
@@ -100,12 +100,15 @@ export function layoutGraph(graph: Graph): GraphLayout {
   }
   const treeIndex = (id: string) => treeOf[index.get(id) ?? 0] ?? 0;
 
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const nodeOf = (id: string) => {
+    const i = index.get(id);
+    return i === undefined ? undefined : graph.nodes[i];
+  };
   const routes: Record<string, Point[]> = {};
   let lane = 0;
   for (const e of graph.edges) {
-    const s = byId.get(e.source);
-    const t = byId.get(e.target);
+    const s = nodeOf(e.source);
+    const t = nodeOf(e.target);
     const sp = positions[e.source];
     const tp = positions[e.target];
     if (!s || !t || !sp || !tp) continue;
@@ -196,4 +199,21 @@ export function boundsOf(graph: Graph, layout: GraphLayout, ids: ReadonlySet<str
     y1 = Math.max(y1, r.y + r.height);
   }
   return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** How an arrow looks, on screen and in the picture: the colour of its stance, solid for a
+ * support, dashed for an attack, dotted for a link to the other side. */
+export const ARROW_COLOUR = { pro: '#047857', con: '#be123c' } as const;
+export function arrowDash(edge: Pick<GraphEdge, 'stance' | 'cross'>): string | undefined {
+  return edge.cross ? '2 5' : edge.stance === 'con' ? '7 5' : undefined;
+}
+
+/** An arrow's SVG path along its route: a tree edge an S-curve, a cross-link straight segments. */
+export function routePath(points: readonly Point[], cross: boolean): string {
+  if (!cross && points.length === 2) {
+    const [a, b] = points as [Point, Point];
+    const mid = (a.y + b.y) / 2;
+    return `M ${a.x} ${a.y} C ${a.x} ${mid}, ${b.x} ${mid}, ${b.x} ${b.y}`;
+  }
+  return points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
 }

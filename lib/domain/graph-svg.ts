@@ -7,7 +7,7 @@ import {
   wrapLines,
   type Graph,
 } from './graph';
-import type { GraphLayout } from './graph-layout';
+import { ARROW_COLOUR, arrowDash, routePath, type GraphLayout } from './graph-layout';
 import { plural } from '../format';
 
 const esc = (s: string) =>
@@ -18,7 +18,6 @@ const COLOURS = {
   against: { border: '#e11d48', fill: '#fff1f2', ink: '#9f1239' },
   thesis: { border: '#1c1917', fill: '#ffffff', ink: '#44403c' },
 };
-const STROKE = { pro: '#047857', con: '#be123c' } as const;
 const PAD = 40;
 
 /**
@@ -32,7 +31,7 @@ export function graphSvg(graph: Graph, layout: GraphLayout, title: string): stri
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 2 * PAD}" height="${height + 2 * PAD}" viewBox="${-PAD} ${-PAD} ${width + 2 * PAD} ${height + 2 * PAD}" font-family="system-ui, -apple-system, 'Segoe UI', Arial, sans-serif">`,
     `<title>${esc(title)}</title>`,
     '<defs>',
-    ...Object.entries(STROKE).map(
+    ...Object.entries(ARROW_COLOUR).map(
       ([k, c]) =>
         `<marker id="arrow-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`,
     ),
@@ -42,19 +41,9 @@ export function graphSvg(graph: Graph, layout: GraphLayout, title: string): stri
   for (const e of graph.edges) {
     const points = layout.routes[e.id];
     if (!points || points.length < 2) continue;
-    let d: string;
-    if (!e.cross && points.length === 2) {
-      const [a, b] = points as [(typeof points)[0], (typeof points)[0]];
-      const mid = (a.y + b.y) / 2;
-      d = `M${a.x} ${a.y} C${a.x} ${mid} ${b.x} ${mid} ${b.x} ${b.y}`;
-    } else d = points.map((p, i) => `${i ? 'L' : 'M'}${p.x} ${p.y}`).join(' ');
-    const dash = e.cross
-      ? ' stroke-dasharray="2 5"'
-      : e.stance === 'con'
-        ? ' stroke-dasharray="7 5"'
-        : '';
+    const dash = arrowDash(e);
     out.push(
-      `<path class="arrow" d="${d}" fill="none" stroke="${STROKE[e.stance]}" stroke-width="2"${dash} marker-end="url(#arrow-${e.stance})"/>`,
+      `<path class="arrow" d="${routePath(points, e.cross)}" fill="none" stroke="${ARROW_COLOUR[e.stance]}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''} marker-end="url(#arrow-${e.stance})"/>`,
     );
   }
   for (const n of graph.nodes) {
