@@ -1,9 +1,8 @@
 'use client';
 
-import { useZone } from '@/components/ui/zone';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { timeAgo } from '@/components/ui/time-ago';
+import { TimeAgo } from '@/components/ui/time-ago';
 import { Button, buttonClass } from '@/components/ui/button';
 import {
   formatGrade,
@@ -14,7 +13,6 @@ import {
   type SortDirection,
   type StatsThesis,
 } from '@/lib/domain/classroom/dashboard-stats';
-import { formatDateTime } from '@/lib/format';
 
 const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
 const cell = 'border-b border-stone-200 px-2 py-2 align-top';
@@ -93,7 +91,6 @@ export function DashboardTable({
   /** The current time for "5 minutes ago" (the server's read time on first paint). */
   now: number;
 }) {
-  const zone = useZone();
   const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection }>({
     column: 'name',
     direction: 'asc',
@@ -303,9 +300,7 @@ export function DashboardTable({
                   <td className={`${cell} text-right tabular-nums`}>{r.comments}</td>
                   <td className={`${cell} whitespace-nowrap`}>
                     {r.lastActivity ? (
-                      <time dateTime={r.lastActivity} title={formatDateTime(r.lastActivity, zone)}>
-                        {timeAgo(r.lastActivity, now, zone)}
-                      </time>
+                      <TimeAgo iso={r.lastActivity} now={now} />
                     ) : (
                       <span className="text-stone-500">None yet</span>
                     )}

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import type { CommentView } from '@/lib/domain/views';
 import { formatDateTime, plural } from '@/lib/format';
 import { CommentForm } from './comment-form';
-import { CommentTime } from '@/components/ui/time-ago';
+import { TimeAgo } from '@/components/ui/time-ago';
 import type { CommentWrites } from '@/lib/editor/comment-writes';
 
 /** The text buttons of a thread (Reply, Resolve) and, smaller, of one comment (Edit, Delete). */
@@ -71,7 +71,7 @@ export function CommentItem({
           {mine && <span className="font-normal text-stone-600"> (you)</span>}
         </span>
         <span className="text-xs text-stone-600">
-          <CommentTime iso={comment.createdAt} now={now} />
+          <TimeAgo iso={comment.createdAt} now={now} />
           {comment.editedAt && (
             <span title={`Edited ${formatDateTime(comment.editedAt, zone)}`}> · edited</span>
           )}

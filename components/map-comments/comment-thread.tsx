@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CommentThread } from '@/lib/domain/comments';
 import { CommentForm } from './comment-form';
 import { CommentItem, threadButton } from './comment-item';
-import { CommentTime } from '@/components/ui/time-ago';
+import { TimeAgo } from '@/components/ui/time-ago';
 import type { CommentWrites } from '@/lib/editor/comment-writes';
 
 /**
@@ -50,7 +50,7 @@ export function CommentThreadView({
       >
         {resolved && root.resolvedAt && (
           <p className="mb-1.5 text-xs font-semibold text-pro-800">
-            Resolved <CommentTime iso={root.resolvedAt} now={now} />
+            Resolved <TimeAgo iso={root.resolvedAt} now={now} />
           </p>
         )}
         <ol className="space-y-2" aria-label="Comments in this thread">

@@ -1,11 +1,11 @@
 'use client';
 
-import { useZone, When } from '@/components/ui/zone';
+import { When } from '@/components/ui/zone';
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { describeEntry, type HistoryEntry, type HistoryGroup } from '@/lib/domain/history';
 import type { ClaimView } from '@/lib/domain/views';
-import { formatDateTime, plural } from '@/lib/format';
-import { timeAgo } from '@/components/ui/time-ago';
+import { plural } from '@/lib/format';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 /** A point in the history: right after a group of changes, or after one change of a group. */
 export interface HistoryPoint {
@@ -50,19 +50,6 @@ const isPoint = (selected: HistoryPoint | null, point: HistoryPoint) =>
 const itemClass = (pressed: boolean) =>
   `w-full rounded-md px-2 py-1.5 text-left text-sm ${pressed ? 'bg-stone-900 text-white' : 'text-stone-900 hover:bg-stone-100'}`;
 
-function Ago({ iso, now, pressed }: { iso: string; now: number; pressed: boolean }) {
-  const zone = useZone();
-  return (
-    <time
-      dateTime={iso}
-      title={formatDateTime(iso, zone)}
-      className={pressed ? 'text-stone-200' : 'text-stone-600'}
-    >
-      {timeAgo(iso, now, zone)}
-    </time>
-  );
-}
-
 function GroupItem({
   group,
   names,
@@ -98,7 +85,11 @@ function GroupItem({
         >
           <span className="flex flex-wrap items-baseline justify-between gap-x-2">
             <span className="font-semibold">{group.actorName}</span>
-            <Ago iso={group.to} now={now} pressed={pressed} />
+            <TimeAgo
+              iso={group.to}
+              now={now}
+              className={pressed ? 'text-stone-200' : 'text-stone-600'}
+            />
           </span>
           <span className="block break-words">{summary}</span>
         </button>

@@ -33,11 +33,14 @@ export function useNow(everyMs = 30_000): number {
   return now;
 }
 
-/** A comment's time, relative, with the exact date and time on hover and for machines. */
-export function CommentTime({ iso, now }: { iso: string; now: number }) {
+/**
+ * When something happened, relative (a comment, a change in History, a student's last edit),
+ * with the exact date and time in the viewer's zone on hover and for machines.
+ */
+export function TimeAgo({ iso, now, className }: { iso: string; now: number; className?: string }) {
   const zone = useZone();
   return (
-    <time dateTime={iso} title={formatDateTime(iso, zone)}>
+    <time dateTime={iso} title={formatDateTime(iso, zone)} className={className}>
       {timeAgo(iso, now, zone)}
     </time>
   );
