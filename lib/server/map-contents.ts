@@ -23,6 +23,11 @@ export interface CopiedComment {
  */
 export type MapContents = Pick<MapDocument, 'claims' | 'anchors' | 'links'> & {
   comments?: CopiedComment[];
+  /**
+   * Who wrote each claim, by its final id; a claim not in it is written by `writtenBy` (the
+   * person importing or copying). A duplicate of one's own map keeps its authors.
+   */
+  authors?: ReadonlyMap<string, string | null>;
 };
 
 /** Claims written between two turns of the event loop (about 50 ms of Prisma's work). */
@@ -39,8 +44,13 @@ export const MAP_CONTENTS_TX = { timeout: 60_000 } as const;
  * must already be checked (see materialize(), copyMap()). Run it in a transaction with
  * MAP_CONTENTS_TX.
  */
-export async function insertMapContents(tx: Tx, mapId: string, contents: MapContents) {
-  const { claims, anchors, links, comments = [] } = contents;
+export async function insertMapContents(
+  tx: Tx,
+  mapId: string,
+  contents: MapContents,
+  writtenBy: string,
+) {
+  const { claims, anchors, links, comments = [], authors } = contents;
   const parentOf = new Map(claims.map((c) => [c.id, c.parentId]));
   const ROOT = '\u0000root';
   const level = walkToTheses(
@@ -70,6 +80,7 @@ export async function insertMapContents(tx: Tx, mapId: string, contents: MapCont
         note: c.note,
         strength: c.strength,
         orderKey: c.order,
+        authorId: authors?.has(c.id) ? authors.get(c.id) : writtenBy,
       })),
     });
     const quotes = part.flatMap((c) => anchorsOf.get(c.id) ?? []);
@@ -111,7 +122,7 @@ export async function createMapFromDocument(
       data: { title: opts.title, debateId: opts.debateId, ownerId: opts.userId },
       select: { id: true },
     });
-    await insertMapContents(tx, map.id, opts.doc);
+    await insertMapContents(tx, map.id, opts.doc, opts.userId);
     return map;
   }, MAP_CONTENTS_TX);
 }

@@ -130,45 +130,51 @@ export async function copyMap(
     // Comments are the class's conversation under the original map's access: only its owner's
     // own copy (Duplicate) keeps them; a copy made by anyone else would carry other people's words
     // into a map they no longer control.
-    const comments =
-      (await mapRole(tx, opts.ownerId, opts.sourceMapId)) === 'owner'
-        ? await tx.comment.findMany({
-            where: { mapId: opts.sourceMapId, deletedAt: null, claim: { deletedAt: null } },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          })
-        : [];
+    const ownCopy = (await mapRole(tx, opts.ownerId, opts.sourceMapId)) === 'owner';
+    const comments = ownCopy
+      ? await tx.comment.findMany({
+          where: { mapId: opts.sourceMapId, deletedAt: null, claim: { deletedAt: null } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        })
+      : [];
     const newCommentId = new Map(comments.map((c) => [c.id, crypto.randomUUID()]));
-    await insertMapContents(tx, copy.id, {
-      claims: claims.map((c) => ({
-        ...c,
-        id: idOf(c.id),
-        parentId: c.parentId ? idOf(c.parentId) : null,
-      })),
-      anchors: source.claims.flatMap((c) =>
-        c.anchors.map((a) => ({ ...toAnchorView(a), claimId: idOf(c.id) })),
-      ),
-      links: liveLinks(claims, source.links.map(toLinkView)).map((l) => ({
-        ...l,
-        id: crypto.randomUUID(),
-        fromClaimId: idOf(l.fromClaimId),
-        toClaimId: l.toClaimId ? idOf(l.toClaimId) : null,
-      })),
-      // A reply whose thread was not copied (it cannot be: deleting a thread takes its replies)
-      // would hang off nothing, so it is left out.
-      comments: comments
-        .filter((c) => !c.parentId || newCommentId.has(c.parentId))
-        .map((c) => ({
-          id: newCommentId.get(c.id)!,
-          claimId: idOf(c.claimId),
-          parentId: c.parentId ? newCommentId.get(c.parentId)! : null,
-          authorId: c.authorId,
-          body: c.body,
-          createdAt: c.createdAt,
-          editedAt: c.editedAt,
-          resolvedAt: c.resolvedAt,
-          resolvedById: c.resolvedById,
+    await insertMapContents(
+      tx,
+      copy.id,
+      {
+        claims: claims.map((c) => ({
+          ...c,
+          id: idOf(c.id),
+          parentId: c.parentId ? idOf(c.parentId) : null,
         })),
-    });
+        anchors: source.claims.flatMap((c) =>
+          c.anchors.map((a) => ({ ...toAnchorView(a), claimId: idOf(c.id) })),
+        ),
+        links: liveLinks(claims, source.links.map(toLinkView)).map((l) => ({
+          ...l,
+          id: crypto.randomUUID(),
+          fromClaimId: idOf(l.fromClaimId),
+          toClaimId: l.toClaimId ? idOf(l.toClaimId) : null,
+        })),
+        // A reply whose thread was not copied (it cannot be: deleting a thread takes its replies)
+        // would hang off nothing, so it is left out.
+        comments: comments
+          .filter((c) => !c.parentId || newCommentId.has(c.parentId))
+          .map((c) => ({
+            id: newCommentId.get(c.id)!,
+            claimId: idOf(c.claimId),
+            parentId: c.parentId ? newCommentId.get(c.parentId)! : null,
+            authorId: c.authorId,
+            body: c.body,
+            createdAt: c.createdAt,
+            editedAt: c.editedAt,
+            resolvedAt: c.resolvedAt,
+            resolvedById: c.resolvedById,
+          })),
+        authors: ownCopy ? new Map(source.claims.map((c) => [idOf(c.id), c.authorId])) : undefined,
+      },
+      opts.ownerId,
+    );
     return copy;
   }, MAP_CONTENTS_TX);
 }

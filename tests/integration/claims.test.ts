@@ -42,6 +42,11 @@ describe('claims against a real database', () => {
     });
     expect((await childrenOf(map.id, a.id, null)).map((c) => c.id)).toEqual([early.id, p1.id]);
     expect(view.revision).toBe(5);
+    const written = await db.claim.findMany({
+      where: { mapId: map.id },
+      select: { authorId: true },
+    });
+    expect(written.map((c) => c.authorId)).toEqual(Array(5).fill(user.id));
   });
 
   it('inserts at the top of a long list by writing one row, touching no sibling', async () => {

@@ -17,6 +17,11 @@ export interface SqlContext {
   mapId: string;
   debate: DebateParts;
   /**
+   * Who a claim added by this operation is written by, when not the person applying it: the
+   * suggester, when an editor accepts their suggestion.
+   */
+  authorId?: string;
+  /**
    * What the operation replaced, set by the operation that knows: recorded with it for History
    * and undo, in the shape of OpBefore (lib/domain/undo.ts). Left undefined when nothing is needed.
    */
@@ -68,9 +73,10 @@ export async function addClaim(ctx: SqlContext, op: OpOf<'claim.add'>) {
   const now = new Date();
   try {
     await ctx.sql.$executeRaw`INSERT INTO "claim"
-      ("id", "mapId", "thesisId", "parentId", "stance", "text", "orderKey", "createdAt", "updatedAt")
+      ("id", "mapId", "thesisId", "parentId", "stance", "text", "orderKey", "authorId",
+        "createdAt", "updatedAt")
       VALUES (${op.claimId}, ${ctx.mapId}, ${op.thesisId}, ${op.parentId}, ${op.stance},
-        ${op.text}, ${op.order}, ${now}, ${now})`;
+        ${op.text}, ${op.order}, ${ctx.authorId ?? ctx.userId}, ${now}, ${now})`;
   } catch (e) {
     if (isUniqueViolation(e)) throw appError('change.idTaken', { what: 'claim' });
     throw e;
