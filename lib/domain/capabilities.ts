@@ -24,14 +24,30 @@ export const CAPABILITIES = [
   'map.share',
   /** Delete the whole map. */
   'map.delete',
+  /** Mark a claim for its author to review (unsupported, unclear, needs a quote...); clear marks. */
+  'claim.mark',
+  /**
+   * Propose a claim for the map's editors to accept, answer or decline (Kialo Edu's suggester).
+   * Every role has it so the roles stay ordered; the editor offers it to those without map.edit.
+   */
+  'claim.suggest',
+  /** See the map's open suggestions and accept, answer or decline them. */
+  'suggestion.review',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ALLOWED: Record<Role, readonly Capability[]> = {
   owner: CAPABILITIES,
-  editor: ['map.read', 'map.edit', 'comment.write'],
-  commenter: ['map.read', 'comment.write'],
-  viewer: ['map.read'],
+  editor: [
+    'map.read',
+    'map.edit',
+    'comment.write',
+    'claim.mark',
+    'claim.suggest',
+    'suggestion.review',
+  ],
+  commenter: ['map.read', 'comment.write', 'claim.suggest'],
+  viewer: ['map.read', 'claim.suggest'],
 };
 
 /** Whether a role (null: no access at all) may do something. */
