@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { signOutAction } from '@/lib/actions/auth';
 import { Button, buttonClass } from '@/components/ui/button';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 
 const navLink = 'font-medium text-stone-700 underline-offset-4 hover:underline';
 
@@ -8,7 +9,13 @@ const navLink = 'font-medium text-stone-700 underline-offset-4 hover:underline';
 export function SiteHeader({
   user,
 }: {
-  user: { name: string; teacher: boolean; inClasses: boolean; isAdmin: boolean } | null;
+  user: {
+    name: string;
+    teacher: boolean;
+    inClasses: boolean;
+    isAdmin: boolean;
+    unread: number;
+  } | null;
 }) {
   return (
     <header
@@ -56,6 +63,7 @@ export function SiteHeader({
                   Admin
                 </Link>
               )}
+              <NotificationBell initialUnread={user.unread} />
               <Link href="/settings" className={navLink} data-account-menu>
                 <span className="lg:hidden">Account</span>
                 <span className="hidden lg:inline">{user.name}</span>

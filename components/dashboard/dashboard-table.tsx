@@ -206,6 +206,14 @@ export function DashboardTable({
                 {...sortProps}
               />
               <SortHeader column="comments" numeric label="Comments" rowSpan={2} {...sortProps} />
+              <SortHeader
+                column="openMarks"
+                numeric
+                label="Marks"
+                srLabel="Open marks for review"
+                rowSpan={2}
+                {...sortProps}
+              />
               <SortHeader column="lastActivity" label="Last activity" rowSpan={2} {...sortProps} />
               <SortHeader column="grade" numeric label="Grade" rowSpan={2} {...sortProps} />
               <th
@@ -298,6 +306,9 @@ export function DashboardTable({
                   </td>
                   <td className={`${cell} text-right tabular-nums`}>{r.unrebutted}</td>
                   <td className={`${cell} text-right tabular-nums`}>{r.comments}</td>
+                  <td className={`${cell} text-right tabular-nums`} data-col="open-marks">
+                    {r.openMarks}
+                  </td>
                   <td className={`${cell} whitespace-nowrap`}>
                     {r.lastActivity ? (
                       <TimeAgo iso={r.lastActivity} now={now} />

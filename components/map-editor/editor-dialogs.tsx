@@ -8,6 +8,7 @@ import { DeleteDialog } from './delete-dialog';
 import { ExportDialog } from './export-dialog';
 import { HistoryDialog } from '@/components/map-history/history-dialog';
 import { LinkDialog } from './link-dialog';
+import { MarkDialog } from './mark-dialog';
 import { MoveDialog } from './move-dialog';
 import { QuoteDialog } from './quote-dialog';
 import { ShareDialog } from '@/components/map-sharing/share-dialog';
@@ -56,6 +57,8 @@ export function EditorDialogs({
       return <MoveDialog claim={claim} onClose={close} />;
     case 'link':
       return <LinkDialog claim={claim} onClose={close} />;
+    case 'mark':
+      return <MarkDialog claim={claim} onClose={close} />;
     case 'delete':
       return (
         <DeleteDialog

@@ -13,6 +13,7 @@ import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
 import { groupBy } from '@/lib/domain/group-by';
 import { layoutKey } from '@/lib/domain/graph';
+import type { MarkView } from '@/lib/domain/marks';
 import type { MapView, ShareLinkView } from '@/lib/domain/views';
 import { browserSession, runInWindow } from '@/lib/editor/browser';
 import type { EditorSession } from '@/lib/editor/session';
@@ -43,9 +44,15 @@ export function MapEditor(props: {
   /** The map's active read-only link and what it shows (the owner's view only). */
   share?: ShareLinkView | null;
   headerActions?: ReactNode;
+  /** The map's open marks for review; null (or absent) for a reader who may not see them. */
+  marks?: MarkView[] | null;
+  /** A claim to open the map at (a notification's `?claim=`): selected, the keyboard on it. */
+  focusClaimId?: string | null;
 }) {
   const { map, role, me = null, liveLink = null } = props;
-  const [session] = useState(() => browserSession(map, { me, role, link: liveLink }));
+  const [session] = useState(() =>
+    browserSession(map, { me, role, link: liveLink }, props.marks ?? null),
+  );
   useEffect(() => runInWindow(session), [session]);
   useEditorKeys(session);
   return (
@@ -62,6 +69,7 @@ function EditorBody({
   share: initialShare = null,
   headerActions,
   basePath,
+  focusClaimId = null,
   session,
 }: Parameters<typeof MapEditor>[0] & { session: EditorSession }) {
   const { claims, links, anchors, screen, live } = useEditorState();
@@ -75,6 +83,12 @@ function EditorBody({
   );
   const presenceByClaim = usePresenceByClaim(others);
   useFocusTarget(screen.focus, screen.view);
+  // Opened at a claim (from a notification): select it and put the keyboard on it, once.
+  useEffect(() => {
+    if (focusClaimId && session.sync.state.claims.some((c) => c.id === focusClaimId)) {
+      session.focus(focusClaimId);
+    }
+  }, [focusClaimId, session]);
   useFindBox(screen.finding);
 
   // While the outline is shown, lay the graph out in the background once edits pause, so the

@@ -2,6 +2,7 @@
 
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { boxHelps, type GraphNode } from '@/lib/domain/graph';
+import { GraphMarkFlag } from '@/components/map/claim-marks';
 import { GraphCommentCount } from '@/components/map/comment-count';
 import { StanceBadge } from '@/components/map/stance-badge';
 import { plural } from '@/lib/format';
@@ -49,7 +50,8 @@ export function GraphNodeBox({ data }: NodeProps<Node<GraphNodeData>>) {
             <span className="sr-only">Strength {data.strength} of 5</span>
           </span>
         )}
-        <span className="ml-auto">
+        <span className="ml-auto flex items-center gap-1">
+          {data.kind === 'claim' && <GraphMarkFlag claimId={data.id} />}
           {data.kind === 'claim' && <GraphCommentCount claimId={data.id} />}
         </span>
       </div>

@@ -2,6 +2,7 @@
 
 import { ClaimComposer } from '@/components/map/claim-composer';
 import { ClaimExtras } from '@/components/map/claim-extras';
+import { ClaimMarks } from '@/components/map/claim-marks';
 import { CommandButton } from '@/components/map/command-button';
 import { useEditorState, useSession } from '@/components/map/session';
 import { TextEditor } from '@/components/map/text-editor';
@@ -115,6 +116,7 @@ export function GraphPanel({
             </div>
           )}
           {composing && <ClaimComposer submitLabel="Add" indent={false} />}
+          {claim && <ClaimMarks claimId={claim.id} active />}
           {claim && (
             <div data-graph-extras>
               <ClaimExtras claimId={claim.id} claimText={claim.text} active />
@@ -138,6 +140,11 @@ export function GraphPanel({
               {session.role !== null && (
                 <CommandButton command="comments" target={here}>
                   Comments…
+                </CommandButton>
+              )}
+              {session.isEnabled('mark', here) && (
+                <CommandButton command="mark" target={here}>
+                  Mark for review…
                 </CommandButton>
               )}
             </div>

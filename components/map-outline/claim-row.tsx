@@ -7,6 +7,7 @@ import { plural } from '@/lib/format';
 import { CLAIM_TEXT_MAX, NOTE_MAX } from '@/lib/schemas/map';
 import type { LinkEnd } from '@/lib/domain/cross-links';
 import { ClaimExtras } from '@/components/map/claim-extras';
+import { ClaimMarks } from '@/components/map/claim-marks';
 import { ClaimCommentsButton } from '@/components/map/comment-count';
 import { ClaimPresence } from '@/components/map/presence';
 import { useSession } from '@/components/map/session';
@@ -190,6 +191,7 @@ function ClaimRowView({
       <ClaimQuotes anchors={anchors} />
       <ClaimLinks out={linksOut} into={linksIn} />
       <ClaimPresence claimId={claim.id} />
+      <ClaimMarks claimId={claim.id} active={active} />
       <ClaimExtras claimId={claim.id} claimText={claim.text} active={active} />
       {editing === 'note' ? (
         <TextEditor

@@ -86,6 +86,8 @@ export function refusalFor(capability: Capability, role: Role | null): string {
       const what = capability === 'map.edit' ? 'change it' : 'comment on it';
       return `You can ${now} this map but not ${what}. Ask its owner for ${ask} access.`;
     }
+    case 'claim.mark':
+      return 'Only the map’s owner and its editors can mark claims for review.';
     default:
       return 'Only the owner of this map can do that.';
   }

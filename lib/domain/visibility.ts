@@ -1,6 +1,6 @@
 import type { MapChange, PresenceEntry } from '../schemas/live';
 import type { RestoredBatch } from './apply-op';
-import type { Role } from './capabilities';
+import { can, type Role } from './capabilities';
 import type { HistoryEntry } from './history';
 import type { ClaimView, CommentView, MapView } from './views';
 
@@ -44,6 +44,12 @@ export interface Visibility {
   log: boolean;
   /** Who else has the map open. */
   presence: boolean;
+  /**
+   * Marks for review (lib/domain/marks.ts): the map's owner and editors, who may mark claims
+   * themselves (students in their team's map: the marks on their own claims and their
+   * teammates'); never commenters, viewers or view links.
+   */
+  marks: boolean;
 }
 
 export function visibility(reader: Reader): Visibility {
@@ -55,6 +61,7 @@ export function visibility(reader: Reader): Visibility {
       people: 'hidden',
       log: false,
       presence: false,
+      marks: false,
     };
   }
   return {
@@ -64,6 +71,7 @@ export function visibility(reader: Reader): Visibility {
     people: reader.anonymous ? 'pseudonymous' : 'real',
     log: true,
     presence: true,
+    marks: can(reader.role, 'claim.mark'),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { MarkView } from '@/lib/domain/marks';
 import type { MapView } from '@/lib/domain/views';
 import { httpTransport } from '@/lib/sync/http-transport';
 import { idbOutbox } from '@/lib/sync/idb-outbox';
@@ -9,7 +10,11 @@ import { EditorSession, type Who } from './session';
  * An editor session wired to the browser: operations go over HTTP and wait in IndexedDB, the
  * live stream is an EventSource, and where this person is goes out with fetch.
  */
-export function browserSession(map: MapView, who: Who): EditorSession {
+export function browserSession(
+  map: MapView,
+  who: Who,
+  marks: readonly MarkView[] | null = null,
+): EditorSession {
   return new EditorSession(map, who, {
     transport: httpTransport('', who.link ?? null),
     store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
@@ -24,7 +29,18 @@ export function browserSession(map: MapView, who: Who): EditorSession {
           credentials: 'same-origin',
         }).catch(() => {}),
     },
+    ...(marks ? { marks: { initial: marks, load: () => loadMarks(map.id) } } : {}),
   });
+}
+
+/** The map's open marks for review, from the server (null when they could not be read). */
+async function loadMarks(mapId: string): Promise<MarkView[] | null> {
+  const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/marks`, {
+    cache: 'no-store',
+    credentials: 'same-origin',
+  });
+  if (!res.ok) return null;
+  return ((await res.json()) as { marks: MarkView[] | null }).marks;
 }
 
 /**

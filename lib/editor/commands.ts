@@ -248,6 +248,15 @@ export const COMMANDS = [
     run: on((ctx, c) => ctx.session.open('comments', c.id)),
   }),
   command({
+    id: 'mark',
+    label: 'Mark the claim for its author to review (unsupported, unclear, needs a quote…)',
+    keys: [k('r')],
+    needs: 'claim',
+    when: (ctx) => ctx.session.canMark,
+    toolbar: { text: () => 'Mark for review…', more: true },
+    run: on((ctx, c) => ctx.session.open('mark', c.id)),
+  }),
+  command({
     id: 'delete',
     label: 'Delete the claim and its replies (undo with Ctrl + Z, or from Trash)',
     keys: [k('Delete', 'Delete'), k('Backspace', 'Backspace')],

@@ -27,6 +27,7 @@ export type DialogKind =
   | 'link'
   | 'delete'
   | 'comments'
+  | 'mark'
   // About the whole map:
   | 'shortcuts'
   | 'trash'

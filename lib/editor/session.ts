@@ -1,6 +1,7 @@
 import { subtreeIds, type Stance } from '@/lib/domain/argument-tree';
 import type { MapState } from '@/lib/domain/apply-op';
 import { can, type Role } from '@/lib/domain/capabilities';
+import type { MarkView } from '@/lib/domain/marks';
 import type { AnchorView, ClaimView, MapView, ThesisView } from '@/lib/domain/views';
 import type { MapChange } from '@/lib/schemas/live';
 import type { OpDraft } from '@/lib/schemas/ops';
@@ -12,6 +13,7 @@ import { newLive, newMapSync } from './wiring';
 import { commandById, contextFor, enabled, type CommandId } from './commands';
 import { commandAt, type KeyLike } from './keys';
 import { commentWrites } from './comment-writes';
+import { MarkStore, type LoadMarks } from './marks';
 import { composerFor, edgeOf, focusAfterDelete, neighbour, type ComposeKind } from './places';
 import {
   initialScreen,
@@ -45,6 +47,11 @@ export interface SessionDeps {
   newId?: () => string;
   /** How the live stream connects (absent: no live updates, as on the server or in tests). */
   live?: Pick<LiveOptions, 'open' | 'postPresence' | 'tabId'>;
+  /**
+   * The map's open marks for review as the page read them, and how to load them again; absent
+   * for a reader who may not see marks (lib/domain/visibility.ts).
+   */
+  marks?: { initial: readonly MarkView[]; load: LoadMarks };
 }
 
 /** Where a command was asked for: a claim, a thesis, or (by default) what is selected. */
@@ -63,8 +70,12 @@ export class EditorSession {
   readonly role: Role | null;
   readonly canEdit: boolean;
   readonly canComment: boolean;
+  /** May mark claims for review (and sees the marks: the page gave them). */
+  readonly canMark: boolean;
   readonly writes: ReturnType<typeof mapWrites>;
   readonly comments: ReturnType<typeof commentWrites>;
+  /** The map's open marks for review; null for a reader who may not see them. */
+  readonly marks: MarkStore | null;
   readonly #changes: UndoableChanges;
   #screen: Screen = initialScreen;
   #snapshot: EditorSnapshot | null = null;
@@ -104,14 +115,24 @@ export class EditorSession {
       role: who.role,
       canComment: this.canComment,
     });
+    this.marks = deps.marks ? new MarkStore(deps.marks.initial, deps.marks.load) : null;
+    this.canMark = this.marks !== null && can(who.role, 'claim.mark');
+    const marks = this.marks;
     this.live = deps.live
-      ? newLive(map.id, who, deps, deps.live, {
-          get revision() {
-            return sync.revision;
+      ? newLive(
+          map.id,
+          who,
+          deps,
+          deps.live,
+          {
+            get revision() {
+              return sync.revision;
+            },
+            receive: (change) => this.receive(change),
+            catchUp: () => sync.catchUp(),
           },
-          receive: (change) => this.receive(change),
-          catchUp: () => sync.catchUp(),
-        })
+          marks ? () => void marks.refresh() : undefined,
+        )
       : null;
     this.sync.subscribe(() => this.#mapChanged());
     this.#changes.stack.subscribe(() => this.#changed());

@@ -25,13 +25,17 @@ export function newMapSync(
   });
 }
 
-/** The session's live stream: signed-in people are shown to others; a view link is not. */
+/**
+ * The session's live stream: signed-in people are shown to others; a view link is not. Marks
+ * for review are loaded again when it says they changed, and after it reconnects.
+ */
 export function newLive(
   mapId: string,
   who: Who,
   deps: SessionDeps,
   live: NonNullable<SessionDeps['live']>,
   sync: LiveOptions['sync'],
+  onMarks?: () => void,
 ): LiveConnection {
   return new LiveConnection({
     ...live,
@@ -40,5 +44,6 @@ export function newLive(
     link: who.link ?? null,
     presence: who.me !== null,
     clock: deps.clock,
+    onMarks,
   });
 }

@@ -30,6 +30,14 @@ export type LiveMessage =
   | { type: 'presence'; entry: PresenceEntry }
   | { type: 'leave'; tabId: string; userId: string }
   /**
+   * The map's marks for review changed (lib/server/marks.ts): readers who may see marks load
+   * them again. Marks are not operations, so they are not in the log; a lost one is made up for
+   * when the tab reconnects (it loads the marks again then).
+   */
+  | { type: 'marks' }
+  /** On a person's bell topic (lib/server/live/bell.ts): their notifications changed. */
+  | { type: 'bell' }
+  /**
    * Someone's access changed (lib/server/live/access.ts): their open streams (of `mapIds`, or of
    * every map) check it again and end with the reason if it is gone or different.
    */

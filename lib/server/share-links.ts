@@ -12,6 +12,7 @@ import { mapRole, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { accessChanged } from './live/access';
+import { notify } from './notifications';
 import { copyMap, loadMapView } from './maps';
 
 /**
@@ -244,6 +245,20 @@ export async function joinViaLink(
       create: { mapId: link.mapId, userId: opts.userId, role, viaLinkId: link.id },
       update: { role, viaLinkId: link.id },
     });
+    // Someone new in the map: its owner hears of it (the bell).
+    const map = await tx.argumentMap.findUnique({
+      where: { id: link.mapId },
+      select: { ownerId: true },
+    });
+    if (current === null && map) {
+      await notify(tx, {
+        userId: map.ownerId,
+        kind: 'joined-map',
+        actorId: opts.userId,
+        mapId: link.mapId,
+        data: { role },
+      });
+    }
     return { mapId: link.mapId, role, raised: current !== null };
   });
   if (raised) accessChanged({ userId: opts.userId, reason: 'role', mapIds: [joined.mapId] });

@@ -43,6 +43,11 @@ export interface LiveOptions {
   /** Posts where this person is; failures are ignored (the next one says it again). */
   postPresence(url: string, body: string): void;
   clock?: Clock;
+  /**
+   * The map's marks for review changed, or may have while the stream was down (a reconnect):
+   * load them again. Only readers who may see marks are told (the server decides).
+   */
+  onMarks?: () => void;
 }
 
 export interface LiveSnapshot {
@@ -128,6 +133,8 @@ export class LiveConnection {
     source.onopen = () => {
       this.#failures = 0;
       this.#others = {};
+      // Marks are not in the log: whatever changed while the stream was down is loaded now.
+      if (this.#snapshot.connectedOnce) this.#opts.onMarks?.();
       this.#set({ state: 'live', connectedOnce: true });
       // Anything missed while the stream was being set up comes from the log.
       void sync.catchUp();
@@ -136,6 +143,7 @@ export class LiveConnection {
     };
     source.addEventListener('change', (e) => sync.receive(JSON.parse(e.data) as MapChange));
     source.addEventListener('reload', () => void sync.catchUp());
+    source.addEventListener('marks', () => this.#opts.onMarks?.());
     source.addEventListener('presence', (e) => {
       const { entry } = JSON.parse(e.data) as { entry: PresenceEntry };
       if (entry.tabId === tabId) return;

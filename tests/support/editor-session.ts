@@ -1,6 +1,7 @@
 /** An editor session for unit tests: two theses, a server that takes (or refuses) every op. */
 import type { Role } from '@/lib/domain/capabilities';
 import { claim } from '@/tests/support/maps/sample-map';
+import type { MarkView } from '@/lib/domain/marks';
 import type { ClaimView, MapView, SourceView, ThesisView } from '@/lib/domain/views';
 import { EditorSession } from '@/lib/editor/session';
 import type { EventStream } from '@/lib/sync/live-connection';
@@ -153,13 +154,26 @@ export function testSession({
   role = 'owner' as Role | null,
   claims = sampleClaims(),
   refuse,
-}: { role?: Role | null; claims?: ClaimView[]; refuse?: Refuse } = {}) {
+  marks = [],
+}: {
+  role?: Role | null;
+  claims?: ClaimView[];
+  refuse?: Refuse;
+  /** The open marks for review the page gave; null: this reader may not see marks. */
+  marks?: MarkView[] | null;
+} = {}) {
   const { transport, sent } = fakeTransport(refuse);
   const clock = new ManualClock();
   const session = new EditorSession(
     mapView(claims),
     { me: role ? { id: 'u1', name: 'Ada' } : null, role },
-    { transport, store: memoryOutbox(), clock, newId: uuid },
+    {
+      transport,
+      store: memoryOutbox(),
+      clock,
+      newId: uuid,
+      ...(marks ? { marks: { initial: marks, load: async () => marks } } : {}),
+    },
   );
   /** Lets the outbox send and hear back. */
   const settle = async () => {

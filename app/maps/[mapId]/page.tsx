@@ -7,6 +7,7 @@ import { MapEditor } from '@/components/map-editor/map-editor';
 import { unlessMissing } from '@/lib/errors';
 import { assignmentContextForMap } from '@/lib/server/classroom/work-view';
 import { getMapForMember } from '@/lib/server/maps';
+import { listMarks } from '@/lib/server/marks';
 import { getCurrentUser } from '@/lib/server/session';
 import { listVotesIfShared } from '@/lib/server/votes';
 import { findActiveShareLink } from '@/lib/server/share-links';
@@ -14,8 +15,16 @@ import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Map editor' };
 
-export default async function EditorPage({ params }: { params: Promise<{ mapId: string }> }) {
-  const { mapId } = await params;
+export default async function EditorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ mapId: string }>;
+  searchParams: Promise<{ claim?: string | string[] }>;
+}) {
+  const [{ mapId }, query] = await Promise.all([params, searchParams]);
+  // `?claim=<id>` (a notification's link) opens the map at that claim.
+  const focusClaimId = typeof query.claim === 'string' ? query.claim : null;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=/maps/${encodeURIComponent(mapId)}`);
   // Someone else's map looks the same as a missing one: its existence is not revealed.
@@ -27,6 +36,8 @@ export default async function EditorPage({ params }: { params: Promise<{ mapId: 
   // An assignment's map: its banner, the teacher's claim feedback, and class impact votes (on a
   // whole-class map or any map shared with members).
   const assignment = await withDb(assignmentContextForMap, user.id, mapId);
+  // The open marks for review, for the owner and editors (null for anyone else).
+  const marks = await withDb(listMarks, { userId: user.id, mapId });
   const votes = await withDb(listVotesIfShared, {
     userId: user.id,
     mapId,
@@ -56,6 +67,8 @@ export default async function EditorPage({ params }: { params: Promise<{ mapId: 
           me={{ id: selfId, name: user.name }}
           basePath={`/maps/${mapId}`}
           share={link}
+          marks={marks}
+          focusClaimId={focusClaimId}
         />
       </ClassroomMapProvider>
     </>

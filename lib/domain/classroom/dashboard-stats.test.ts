@@ -120,6 +120,7 @@ const row = (name: string, over: Partial<DashboardRow> = {}): DashboardRow => ({
   anchoredShare: null,
   unrebutted: 0,
   comments: 0,
+  openMarks: 0,
   lastActivity: null,
   grade: null,
   released: false,
@@ -136,7 +137,7 @@ describe('sortRows', () => {
       perThesis: { T1: { pros: 4, cons: 1 }, T2: { pros: 0, cons: 0 } },
       lastActivity: '2026-11-02T10:00:00Z',
     }),
-    row('Dee', { claims: 1, anchoredShare: 0.5 }),
+    row('Dee', { claims: 1, anchoredShare: 0.5, openMarks: 2 }),
   ];
   const names = (r: DashboardRow[]) => r.map((x) => x.name);
 
@@ -161,6 +162,10 @@ describe('sortRows', () => {
 
   it('sorts by a thesis column', () => {
     expect(names(sortRows(rows, 'pros:T1', 'desc'))).toEqual(['cy', 'Ada', 'bea', 'Dee']);
+  });
+
+  it('sorts by open marks, the most first', () => {
+    expect(names(sortRows(rows, 'openMarks', 'desc'))).toEqual(['Dee', 'Ada', 'bea', 'cy']);
   });
 });
 

@@ -107,6 +107,8 @@ export interface DashboardRow extends WorkStats {
   side: string;
   /** The thesis labels the side argues for. */
   sideLabels: string[];
+  /** Marks for review still open on the map's live claims (lib/domain/marks.ts). */
+  openMarks: number;
 }
 
 /**
@@ -119,6 +121,7 @@ export type SortColumn =
   | 'anchored'
   | 'unrebutted'
   | 'comments'
+  | 'openMarks'
   | 'lastActivity'
   | 'grade'
   | `pros:${string}`
@@ -143,6 +146,8 @@ export function sortValue(row: DashboardRow, column: SortColumn): string | numbe
       return row.unrebutted;
     case 'comments':
       return row.comments;
+    case 'openMarks':
+      return row.openMarks;
     case 'lastActivity':
       return row.lastActivity ? Date.parse(row.lastActivity) : null;
     case 'grade':

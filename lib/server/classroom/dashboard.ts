@@ -8,6 +8,7 @@ import {
 import { parseRubric, parseScores } from '@/lib/domain/classroom/rubric';
 import { groupBy } from '@/lib/domain/group-by';
 import type { Tx } from '../db';
+import { openMarkCounts } from '../marks';
 import { toStance } from '../row-views';
 import {
   assignmentSummary,
@@ -57,7 +58,7 @@ export async function assignmentDashboard(
   });
   const mapIds = works.map((w) => w.mapId);
   const inMaps = { mapId: { in: mapIds } };
-  const [claims, anchors, links, comments, lastOps] = await Promise.all([
+  const [claims, anchors, links, comments, lastOps, marks] = await Promise.all([
     tx.claim.findMany({ where: { ...inMaps, deletedAt: null }, select: CLAIM_PLACE }),
     tx.anchor.findMany({
       where: { claim: { ...inMaps, deletedAt: null } },
@@ -73,6 +74,7 @@ export async function assignmentDashboard(
       where: { ...inMaps, revision: { gt: 0 } },
       _max: { createdAt: true },
     }),
+    openMarkCounts(tx, mapIds),
   ]);
 
   const claimsBy = groupBy(claims, (c) => c.mapId);
@@ -104,6 +106,7 @@ export async function assignmentDashboard(
       members,
       side: w.side,
       sideLabels: sideLabels(w.side, theses),
+      openMarks: marks.get(w.mapId) ?? 0,
     };
   });
 

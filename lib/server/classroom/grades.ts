@@ -8,6 +8,7 @@ import {
 } from '@/lib/domain/classroom/rubric';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
+import { notify } from '../notifications';
 import { requireAssignmentAccess, requireWorkAccess } from './access';
 import { memberNames } from './review-parts';
 import type { GradeView, ReleasedGrade } from '@/lib/domain/classroom/views';
@@ -128,13 +129,36 @@ export async function setGradeReleased(
   opts: { userId: string; workId: string; released: boolean },
 ): Promise<GradeView> {
   const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write');
+  const before = await tx.grade.findUnique({
+    where: { workId: work.id },
+    select: { releasedAt: true },
+  });
   const releasedAt = opts.released ? new Date() : null;
   const grade = await tx.grade.upsert({
     where: { workId: work.id },
     create: { workId: work.id, releasedAt },
     update: { releasedAt },
   });
+  if (opts.released && !before?.releasedAt) await feedbackReleased(tx, opts.userId, work);
   return toGradeView(work.id, parseRubric(work.assignment.rubric), grade);
+}
+
+/** Tells a work's students that its feedback is released (the bell). */
+function feedbackReleased(
+  tx: Tx,
+  teacherId: string,
+  work: { mapId: string; assignmentId: string; members: { userId: string }[] },
+) {
+  return notify(
+    tx,
+    work.members.map((m) => ({
+      userId: m.userId,
+      kind: 'feedback-released' as const,
+      actorId: teacherId,
+      mapId: work.mapId,
+      data: { assignmentId: work.assignmentId },
+    })),
+  );
 }
 
 /**
@@ -150,6 +174,9 @@ export async function releaseAllGrades(
     where: { assignmentId: opts.assignmentId },
     select: {
       id: true,
+      mapId: true,
+      assignmentId: true,
+      members: { select: { userId: true } },
       grade: { select: { releasedAt: true } },
       _count: { select: { feedback: true } },
     },
@@ -164,6 +191,7 @@ export async function releaseAllGrades(
       create: { workId: work.id, releasedAt: now },
       update: { releasedAt: now },
     });
+    await feedbackReleased(tx, opts.userId, work);
     released++;
   }
   return { released };

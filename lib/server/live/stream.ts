@@ -46,7 +46,8 @@ const event = (name: string, data: unknown, id?: number) =>
  * then each change as it is committed, in revision order, plus who is here (presence). Events:
  * `change` (MapChange, id = revision), `reload` (too far behind: load the map again),
  * `presence`, `leave`, `access` (the reader's access changed: the stream ends, with an
- * AccessEnded saying why; lib/server/live/access.ts).
+ * AccessEnded saying why; lib/server/live/access.ts), `marks` (the marks for review changed, to
+ * readers who may see them: lib/server/marks.ts).
  */
 export function openMapStream(
   db: Db,
@@ -140,6 +141,10 @@ export function openMapStream(
               return;
             case 'access':
               if (concerns(message, reader, mapId)) recheck(message.reason ?? 'role');
+              return;
+            case 'marks':
+              // Only "they changed": the tab loads them through its reader's check again.
+              if (lens?.see.marks) push(event('marks', {}));
           }
         };
         /** Access changed: checked again from the database; the stream ends with why if it must. */

@@ -6,6 +6,7 @@ import { opSchema, type Op, type OpResult, type OpsResponse } from '@/lib/schema
 import { capabilityForOp, refusalFor, rolesWith } from '@/lib/domain/capabilities';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { debateParts, mapRole } from '../access';
+import { ringBells } from '../live/bell';
 import { pubsub } from '../live/pubsub';
 import type { Db, RawSql } from '../db';
 import { writeTransaction } from '../db-client';
@@ -89,18 +90,20 @@ async function record(
 const memberRolesFor = (op: Op) =>
   rolesWith(capabilityForOp(op.kind)).filter((role) => role !== 'owner');
 
+/** An operation's answer; `fresh` when applied just now, with whom it notified. */
+interface Applied {
+  result: OpResult;
+  fresh: boolean;
+  notified?: string[];
+}
+
 /**
  * Applies one operation inside the group's transaction, under its own savepoint, so a refusal
  * undoes only this operation. First it looks for the operation's id: a retry whose answer was
  * lost gets that answer again. Access and the map's revision are one statement; the revision is
  * bumped before the change (on PostgreSQL that row lock orders the map's writers).
  */
-async function applyInGroup(
-  sql: RawSql,
-  userId: string,
-  mapId: string,
-  op: Op,
-): Promise<{ result: OpResult; fresh: boolean }> {
+async function applyInGroup(sql: RawSql, userId: string, mapId: string, op: Op): Promise<Applied> {
   const [done] = await sql.$queryRaw<{ mapId: string; actorId: string; result: string }[]>`
     SELECT "mapId", "actorId", "result" FROM "map_operation" WHERE "id" = ${op.id}`;
   if (done) {
@@ -132,7 +135,7 @@ async function applyInGroup(
     const result: OpResult = { id: op.id, ok: true, revision, ...(data ? { data } : {}) };
     await record(sql, userId, mapId, op, result, ctx.before);
     await sql.$executeRaw`RELEASE SAVEPOINT op`;
-    return { result, fresh: true };
+    return { result, fresh: true, notified: ctx.notified };
   } catch (error) {
     try {
       await sql.$executeRaw`ROLLBACK TO SAVEPOINT op`;
@@ -184,7 +187,7 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
   try {
     while (queue.jobs.length > 0) {
       const group = byMap(queue.jobs.splice(0, GROUP_MAX));
-      const results: { result: OpResult; fresh: boolean }[] = [];
+      const results: Applied[] = [];
       try {
         await runGroup(db, group, results);
         group.forEach((job, i) => job.resolve(results[i]!.result));
@@ -204,7 +207,7 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
  * Writes a group in one transaction: straight on SQLite's driver (every change is plain SQL), or
  * in a Prisma transaction on PostgreSQL. `results` is filled anew on each attempt.
  */
-async function runGroup(db: Db, group: Job[], results: { result: OpResult; fresh: boolean }[]) {
+async function runGroup(db: Db, group: Job[], results: Applied[]) {
   await writeTransaction(db, async (sql) => {
     results.length = 0;
     for (const job of group) results.push(await applyInGroup(sql, job.userId, job.mapId, job.op));
@@ -220,12 +223,16 @@ async function runGroup(db: Db, group: Job[], results: { result: OpResult; fresh
 const byMap = (group: Job[]) =>
   group.sort((x, y) => (x.mapId < y.mapId ? -1 : x.mapId > y.mapId ? 1 : 0));
 
-/** Tells everyone watching the maps what was just committed, in revision order. */
-function publishApplied(group: Job[], results: { result: OpResult; fresh: boolean }[]) {
+/**
+ * Tells everyone watching the maps what was just committed, in revision order, and rings the
+ * bells of whoever the changes notified.
+ */
+function publishApplied(group: Job[], results: Applied[]) {
   const live = pubsub();
   group.forEach((job, i) => {
-    const { result, fresh } = results[i]!;
+    const { result, fresh, notified } = results[i]!;
     if (!fresh || !result.ok) return;
+    if (notified?.length) ringBells(notified);
     live.publish(job.mapId, {
       type: 'change',
       revision: result.revision,

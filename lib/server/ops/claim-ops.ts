@@ -26,6 +26,8 @@ export interface SqlContext {
    * and undo, in the shape of OpBefore (lib/domain/undo.ts). Left undefined when nothing is needed.
    */
   before?: unknown;
+  /** Who the operation notified (a reply's thread), told live once it is committed. */
+  notified?: string[];
 }
 
 export type OpOf<K extends Op['kind']> = Extract<Op, { kind: K }>;

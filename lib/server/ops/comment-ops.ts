@@ -3,6 +3,7 @@ import type { CommentView } from '@/lib/domain/views';
 import { appError } from '@/lib/error-words';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { RawSql, Tx } from '../db';
+import { notifyInSql } from '../notifications';
 import type { OpOf, SqlContext } from './claim-ops';
 import { sqlDate } from './sql-rows';
 
@@ -137,7 +138,26 @@ export async function addComment(ctx: SqlContext, op: OpOf<'comment.add'>) {
     ("id", "mapId", "claimId", "parentId", "authorId", "body", "createdAt")
     VALUES (${op.commentId}, ${ctx.mapId}, ${claim.id}, ${parentId}, ${ctx.userId}, ${op.body},
       ${createdAt})`;
+  if (parentId) await notifyThread(ctx, claim.id, parentId, op.commentId);
   return commentView(ctx, op.commentId);
+}
+
+/** A reply tells everyone else who wrote in its thread (the bell), in the same transaction. */
+async function notifyThread(ctx: SqlContext, claimId: string, rootId: string, commentId: string) {
+  const writers = await ctx.sql.$queryRaw<{ authorId: string }[]>`
+    SELECT DISTINCT "authorId" FROM "comment" WHERE "mapId" = ${ctx.mapId}
+      AND ("id" = ${rootId} OR "parentId" = ${rootId}) AND "deletedAt" IS NULL`;
+  ctx.notified = await notifyInSql(
+    ctx.sql,
+    writers.map((w) => ({
+      userId: w.authorId,
+      kind: 'comment-reply' as const,
+      actorId: ctx.userId,
+      mapId: ctx.mapId,
+      claimId,
+      data: { commentId },
+    })),
+  );
 }
 
 export async function editComment(ctx: SqlContext, op: OpOf<'comment.edit'>) {
