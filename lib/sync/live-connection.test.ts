@@ -5,6 +5,7 @@ import { LiveConnection, PRESENCE_EVERY_MS } from './live-connection';
 
 function setup({ presence = true } = {}) {
   const clock = new ManualClock();
+  let marks = 0;
   const streams: FakeStream[] = [];
   const posted: string[] = [];
   const received: MapChange[] = [];
@@ -26,6 +27,7 @@ function setup({ presence = true } = {}) {
       return s;
     },
     postPresence: (_url, body) => void posted.push(body),
+    onMarks: () => void marks++,
   });
   const last = () => streams.at(-1)!;
   /** The server refuses the stream (signed out, say): the browser closes it. */
@@ -33,10 +35,31 @@ function setup({ presence = true } = {}) {
     last().readyState = 2;
     last().onerror?.();
   };
-  return { live, clock, streams, posted, received, last, refuse, catchUps: () => catchUps };
+  return {
+    live,
+    clock,
+    streams,
+    posted,
+    received,
+    last,
+    refuse,
+    catchUps: () => catchUps,
+    marks: () => marks,
+  };
 }
 
 describe('the live stream (no browser)', () => {
+  it('loads the marks for review again when they change, and after a reconnect', () => {
+    const t = setup();
+    t.live.start();
+    t.last().onopen?.();
+    expect(t.marks()).toBe(0); // the page brought them
+    t.last().emit('marks', {});
+    expect(t.marks()).toBe(1);
+    t.last().onopen?.(); // the browser reconnected: what changed meanwhile is not in the log
+    expect(t.marks()).toBe(2);
+  });
+
   it('opens from the revision it has, and passes changes to the outbox', () => {
     const t = setup();
     t.live.start();
