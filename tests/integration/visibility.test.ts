@@ -6,11 +6,13 @@ import { GET as getMapRoute } from '@/app/api/maps/[mapId]/route';
 import { GET as getChanges } from '@/app/api/maps/[mapId]/changes/route';
 import { GET as getEvents } from '@/app/api/maps/[mapId]/events/route';
 import { GET as getHistory } from '@/app/api/maps/[mapId]/history/route';
+import { GET as getMarks } from '@/app/api/maps/[mapId]/marks/route';
 import { POST as postOps } from '@/app/api/maps/[mapId]/ops/route';
 import { GET as getTrash } from '@/app/api/maps/[mapId]/trash/route';
 import { DEFAULT_RUBRIC } from '@/lib/domain/classroom/rubric';
 import { visibility, type Reader } from '@/lib/domain/visibility';
 import { announce } from '@/lib/server/live/presence';
+import { addMark } from '@/lib/server/marks';
 import { memoryPubSub, setPubSub } from '@/lib/server/live/pubsub';
 import { createMap, duplicateMap } from '@/lib/server/maps';
 import { inviteByEmail, listPeople } from '@/lib/server/members';
@@ -31,6 +33,7 @@ const NOTE = 'SECRET-NOTE-7f3';
 const COMMENT = 'AUTHOR-COMMENT-19c';
 const DELETED = 'DELETED-CLAIM-a21';
 const DRAFT = 'EARLIER-DRAFT-5be';
+const MARK = 'MARK-EXPLANATION-3d0';
 
 const KINDS = [
   'owner',
@@ -122,6 +125,14 @@ async function scene(kind: Kind) {
     claimId: kept.id,
     parentId: null,
     body: COMMENT,
+  });
+  // The owner (the class's teacher) marks the author's claim for review.
+  await addMark(db, {
+    userId: owner.id,
+    mapId,
+    claimId: kept.id,
+    kind: 'unsupported',
+    explanation: MARK,
   });
   const gone = await claim(author.id, mapId, a.id, null, 'con', DELETED);
   await remove(author.id, mapId, gone.id);
@@ -216,6 +227,8 @@ const EXITS: Record<string, (s: Scene) => Promise<string>> = {
     });
     return body(await postOps(request, params(s)));
   },
+  marks: async (s) =>
+    body(await getMarks(new Request(url(s, '/marks'), { headers: asReader(s) }), params(s))),
   history: async (s) =>
     body(await getHistory(new Request(url(s, '/history'), { headers: asReader(s) }), params(s))),
   trash: async (s) =>
@@ -250,6 +263,7 @@ describe('what each reader sees, at every exit', () => {
       if (!see.notes) withheld.push(NOTE);
       if (!see.comments) withheld.push(COMMENT);
       if (!see.log) withheld.push(DELETED, DRAFT);
+      if (!see.marks) withheld.push(MARK);
       if (see.people !== 'real') withheld.push(s.author.id, s.owner.id, s.author.name);
       if (see.people === 'pseudonymous') withheld.push(s.reader.userId!, s.owner.name);
       if (!see.ownerName) withheld.push(s.owner.name);
@@ -261,6 +275,7 @@ describe('what each reader sees, at every exit', () => {
       const all = Object.values(answers).join('\n');
       if (see.notes) expect(answers.map).toContain(NOTE);
       if (see.comments) expect(answers.map).toContain(COMMENT);
+      if (see.marks) expect(answers.marks).toContain(MARK);
       if (see.log) expect(answers.changes).toContain(DELETED);
       if (see.log) expect(answers.history).toContain(DRAFT);
       if (see.log) expect(answers.events).toContain(DELETED);
