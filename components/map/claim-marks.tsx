@@ -44,6 +44,7 @@ function ClaimMark({ mark, active }: { mark: MarkView; active: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const info = MARK_KIND_INFO[mark.kind];
+  const action = mark.forMe ? 'Resolved' : 'Clear mark';
 
   const resolve = async () => {
     setBusy(true);
@@ -71,14 +72,14 @@ function ClaimMark({ mark, active }: { mark: MarkView; active: boolean }) {
             type="button"
             tabIndex={active ? 0 : -1}
             disabled={busy}
+            aria-label={`${action}: ${info.label}`}
             onClick={(e) => {
               e.stopPropagation();
               void resolve();
             }}
-            className="rounded border border-violet-700 bg-white px-2 py-0.5 text-xs font-semibold text-violet-900 hover:bg-violet-100 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
+            className="rounded border border-violet-700 bg-white px-2 py-0.5 text-xs font-semibold [@media(pointer:coarse)]:min-h-11 text-violet-900 hover:bg-violet-100 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
           >
-            {busy ? 'Saving…' : mark.forMe ? 'Resolved' : 'Clear mark'}
-            <span className="sr-only">: {info.label}</span>
+            {busy ? 'Saving…' : action}
           </button>
         )}
       </div>

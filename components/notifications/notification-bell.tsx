@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { TimeAgo, useNow } from '@/components/ui/time-ago';
 import { markNotificationsReadAction } from '@/lib/actions/notifications';
 import {
@@ -25,6 +25,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<List | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [top, setTop] = useState(64);
   const panelId = useId();
   const bell = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -56,9 +57,16 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     return () => source.close();
   }, [load]);
 
-  // Close on Escape (back on the bell) and on a click outside.
+  // On a phone the panel spans the screen just under the bell, wherever the header wrapped it.
+  const placePanel = useCallback(
+    () => setTop(Math.round(bell.current?.getBoundingClientRect().bottom ?? 56) + 8),
+    [],
+  );
+
+  // Close on Escape (back on the bell) and on a click outside; follow the bell on a resize.
   useEffect(() => {
     if (!open) return;
+    window.addEventListener('resize', placePanel);
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       setOpen(false);
@@ -71,15 +79,19 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onClick);
     return () => {
+      window.removeEventListener('resize', placePanel);
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('mousedown', onClick);
     };
-  }, [open]);
+  }, [open, placePanel]);
 
-  // The keyboard goes into the panel once its list is there.
+  // The keyboard goes into the panel once its list is there: on the newest item (or, with none,
+  // on the panel's first control).
   const listed = list !== null;
   useEffect(() => {
-    if (open && listed) panel.current?.querySelector<HTMLElement>('a, button')?.focus();
+    const el = panel.current;
+    if (!open || !listed || !el) return;
+    (el.querySelector<HTMLElement>('li a') ?? el.querySelector<HTMLElement>('a, button'))?.focus();
   }, [open, listed]);
 
   const markRead = async (input: { ids: string[] } | { all: true }) => {
@@ -106,7 +118,10 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         aria-controls={open ? panelId : undefined}
         aria-label={bellLabel(unread)}
         onClick={() => {
-          if (!open) void load();
+          if (!open) {
+            void load();
+            placePanel();
+          }
           setOpen(!open);
         }}
         className="relative grid h-9 w-9 place-items-center rounded-md text-stone-800 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600"
@@ -116,7 +131,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         {unread > 0 && (
           <span
             aria-hidden="true"
-            className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-con-700 px-1 text-center text-xs font-bold leading-5 text-white"
+            className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-con-600 px-1 text-center text-xs font-bold leading-5 text-white"
             data-bell-count={unread}
           >
             {badgeText(unread)}
@@ -129,7 +144,8 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
           id={panelId}
           role="region"
           aria-label="Notifications"
-          className="fixed inset-x-2 top-16 z-40 max-h-[75vh] overflow-y-auto rounded-lg border border-stone-300 bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-11 sm:w-96"
+          style={{ '--bell-top': `${top}px` } as CSSProperties}
+          className="fixed inset-x-2 top-(--bell-top) z-40 max-h-[75vh] overflow-y-auto rounded-lg border border-stone-300 bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-11 sm:w-96"
           data-bell-panel
         >
           <div className="flex items-center justify-between gap-2 border-b border-stone-200 px-3 py-2">

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getEvents } from '@/app/api/maps/[mapId]/events/route';
 import { GET as getMarks } from '@/app/api/maps/[mapId]/marks/route';
 import { addMarkAction, resolveMarkAction } from '@/lib/actions/marks';
+import type { MarkKind } from '@/lib/domain/marks';
 import { assignmentDashboard } from '@/lib/server/classroom/dashboard';
 import { memoryPubSub, pubsub, setPubSub, type BusMessage } from '@/lib/server/live/pubsub';
 import { addMark, listMarks, resolveMark } from '@/lib/server/marks';
@@ -46,7 +47,7 @@ async function roles() {
   };
 }
 
-const mark = (userId: string, mapId: string, claimId: string, kind = 'unclear' as const) =>
+const mark = (userId: string, mapId: string, claimId: string, kind: MarkKind = 'unclear') =>
   addMark(db, { userId, mapId, claimId, kind, explanation: 'Which talks?' });
 
 describe('who may mark a claim', () => {
@@ -74,13 +75,11 @@ describe('who may mark a claim', () => {
       code: 'CONFLICT',
       message: 'This claim is already marked “Unclear”.',
     });
-    const both = await mark(w.other.id, w.mapId, w.claimId, 'needs-quote' as never);
+    const both = await mark(w.other.id, w.mapId, w.claimId, 'needs-quote');
     expect(both.map((m) => m.kind)).toEqual(['unclear', 'needs-quote']);
-    await expect(mark(w.editor.id, w.mapId, w.claimId, 'duplicate' as never)).rejects.toMatchObject(
-      {
-        code: 'INVALID',
-      },
-    );
+    await expect(mark(w.editor.id, w.mapId, w.claimId, 'duplicate')).rejects.toMatchObject({
+      code: 'INVALID',
+    });
   });
 
   it('refuses a deleted claim, and a claim of another map', async () => {
@@ -111,7 +110,9 @@ describe('who may mark a claim', () => {
     expect(
       await addMarkAction({ ...base, kind: 'unclear', explanation: 'x'.repeat(501) }),
     ).toMatchObject({ ok: false, message: 'An explanation is at most 500 characters.' });
-    expect(await addMarkAction({ ...base, mapId: 'bad id' })).toMatchObject({ code: 'INVALID' });
+    expect(await addMarkAction({ ...base, kind: 'unclear', mapId: 'bad id' })).toMatchObject({
+      code: 'INVALID',
+    });
     const ok = await addMarkAction({ ...base, kind: 'off-topic', explanation: '  Stay on it  ' });
     expect(ok).toMatchObject({
       ok: true,
