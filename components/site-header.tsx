@@ -10,6 +10,7 @@ export function SiteHeader({
   user,
 }: {
   user: {
+    id: string;
     name: string;
     teacher: boolean;
     inClasses: boolean;
@@ -63,7 +64,7 @@ export function SiteHeader({
                   Admin
                 </Link>
               )}
-              <NotificationBell initialUnread={user.unread} />
+              <NotificationBell userKey={user.id} initialUnread={user.unread} />
               <Link href="/settings" className={navLink} data-account-menu>
                 <span className="lg:hidden">Account</span>
                 <span className="hidden lg:inline">{user.name}</span>

@@ -4,12 +4,8 @@ import Link from 'next/link';
 import { useCallback, useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { TimeAgo, useNow } from '@/components/ui/time-ago';
 import { markNotificationsReadAction } from '@/lib/actions/notifications';
-import {
-  badgeText,
-  bellLabel,
-  type BellCount,
-  type NotificationItem,
-} from '@/lib/domain/notifications';
+import { badgeText, bellLabel, type NotificationItem } from '@/lib/domain/notifications';
+import { useBellCount } from './use-bell-count';
 
 type List = { items: NotificationItem[]; unread: number };
 
@@ -20,8 +16,14 @@ type List = { items: NotificationItem[]; unread: number };
  * panel opens from the keyboard like any button, the keyboard goes to its first item, and Escape
  * (or a click elsewhere) closes it, back on the bell.
  */
-export function NotificationBell({ initialUnread }: { initialUnread: number }) {
-  const [unread, setUnread] = useState(initialUnread);
+export function NotificationBell({
+  userKey,
+  initialUnread,
+}: {
+  /** Whose bell: the tabs of one person share one stream (use-bell-count.ts). */
+  userKey: string;
+  initialUnread: number;
+}) {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<List | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,25 +39,12 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     const body = (await res.json()) as List;
     setError(null);
     setList(body);
-    setUnread(body.unread);
   }, []);
 
-  // The count, live: the server sends it when the stream opens and whenever it changes; while
-  // the panel is open, what it lists follows.
-  const isOpen = useRef(false);
-  useEffect(() => {
-    isOpen.current = open;
-  }, [open]);
-  useEffect(() => {
-    const source = new EventSource('/api/notifications/events');
-    source.addEventListener('count', (e) => {
-      setUnread((JSON.parse(e.data) as BellCount).unread);
-      if (isOpen.current) void load();
-    });
-    // The session ended (signed out everywhere): nothing to follow any more.
-    source.addEventListener('ended', () => source.close());
-    return () => source.close();
-  }, [load]);
+  // The count, live; while the panel is open, what it lists follows.
+  const [unread, setUnread] = useBellCount(userKey, initialUnread, () => {
+    if (open) void load();
+  });
 
   // On a phone the panel spans the screen just under the bell, wherever the header wrapped it.
   const placePanel = useCallback(

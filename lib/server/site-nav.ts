@@ -7,6 +7,8 @@ import { getCurrentUser } from './session';
 
 /** What the site header shows of the person signed in; null when no one is. */
 export interface SiteNavUser {
+  /** Their account id (the bell's tabs share one stream per person). */
+  id: string;
   name: string;
   teacher: boolean;
   /** Teaches a class or is in one: the header links to Classes rather than Join a class. */
@@ -26,6 +28,7 @@ export async function siteNav(tx: Tx): Promise<SiteNavUser | null> {
     bellCount(tx, user.id),
   ]);
   return {
+    id: user.id,
     name: user.name,
     teacher: account.kind === 'teacher',
     inClasses,
