@@ -17,6 +17,8 @@ import {
 } from '@/lib/actions/maps';
 import { changeRoleAction, inviteMemberAction, removeMemberAction } from '@/lib/actions/members';
 import { saveGradeAction } from '@/lib/actions/grades';
+import { addMarkAction, resolveMarkAction } from '@/lib/actions/marks';
+import { markNotificationsReadAction } from '@/lib/actions/notifications';
 import { applyOps } from '@/lib/server/ops/apply-ops';
 import { claim, createUser, db, quote, Refused, apply, userWithMap } from '../support/factories';
 import { actAs, headersFor } from '../support/fake-session';
@@ -137,6 +139,10 @@ describe('ill-formed ids, tokens and titles', () => {
       (bad) => deleteDebateAction({ debateId: bad }),
       (bad) => saveGradeAction({ workId: bad, scores: {}, feedback: '' }),
       (bad) => saveGradeAction({ workId: 'w', scores: { [bad]: 1 }, feedback: '' }),
+      (bad) => addMarkAction({ mapId: good, claimId: bad, kind: 'unclear' }),
+      (bad) => addMarkAction({ mapId: good, claimId: 'c', kind: 'unclear', explanation: bad }),
+      (bad) => resolveMarkAction({ markId: bad }),
+      (bad) => markNotificationsReadAction({ ids: [bad] }),
     ];
     await fc.assert(
       fc.asyncProperty(
