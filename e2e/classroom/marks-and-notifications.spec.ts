@@ -63,6 +63,7 @@ test('a teacher marks a student’s claim; the student’s bell rings live, lead
   await expect(dialog.getByRole('radio', { name: /^Unsupported/ })).toBeFocused();
   await dialog.getByRole('radio', { name: /^Needs a quote/ }).check();
   await dialog.getByLabel('Explanation (optional)').fill(WHY);
+  await screenshots(teacher, 'mark-dialog');
   await dialog.getByRole('button', { name: 'Mark for review' }).click();
   await expect(dialog).toBeHidden();
   await expect(claimRow(teacher, CLAIM)).toBeFocused();
