@@ -145,7 +145,7 @@ function ClaimRowView({
         helpsThesis(role) ? 'border-l-pro-600' : 'border-l-con-600'
       } ${
         claim.stance === 'con' ? 'border-dashed' : ''
-      } ${active ? 'border-stone-500 ring-1 ring-stone-400' : touchedBy ? 'border-amber-400 ring-2 ring-amber-300' : 'border-stone-200'}`}
+      } ${active ? 'border-stone-500 ring-1 ring-stone-400' : touchedBy ? 'border-amber-400 ring-2 ring-amber-300' : filter === 'match' ? 'border-sky-600 ring-1 ring-sky-600' : 'border-stone-200'}`}
     >
       <div className="flex items-start gap-2">
         <StanceBadge stance={claim.stance} role={role} />

@@ -111,7 +111,12 @@ export class EditorSession {
     if (authors && shown && Object.values(map.authors!.byClaim).includes(shown))
       this.#screen = { ...this.#screen, author: shown };
     this.#changes = new UndoableChanges(this.sync, newId);
-    this.#clock = deps.clock ?? { setTimeout, clearTimeout: (h) => clearTimeout(h as number) };
+    // Called as methods of this object: the window's own setTimeout, so called, throws "Illegal
+    // invocation" (it did for every live change by someone else), hence the arrows.
+    this.#clock = deps.clock ?? {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as number),
+    };
     const sync = this.sync;
     const host = {
       state: () => this.sync.state,
