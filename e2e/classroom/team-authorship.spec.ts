@@ -25,7 +25,9 @@ test.use({ timezoneId: 'America/Chicago' });
 
 function watchErrors(page: Page, errors: string[]) {
   page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+    // The app has no favicon; Chromium asks for one now and then, and logs the 404.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico'))
+      errors.push(`${page.url()}: ${m.text()} (${m.location().url})`);
   });
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
 }
