@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapView, testSession, uuid } from '@/tests/support/editor-session';
 import type { ClaimView } from '@/lib/domain/views';
-import { AuthorBook, byFilter } from './authors';
+import { AuthorBook, byFilter, showsAuthors } from './authors';
 
 const view = (claims: ClaimView[]) => new AuthorBook(mapView(claims).authors!, null);
 
@@ -86,5 +86,16 @@ describe('who wrote each claim, in the editor', () => {
     expect(book.version).toBeGreaterThan(before);
     const claims = [{ ...mapView().claims[0]!, id: 'Z' }];
     expect(book.view(claims, []).people).toEqual([{ id: 'u9', name: 'Zed', claims: 1 }]);
+  });
+});
+
+describe('a map only this person wrote in', () => {
+  it('names no authors: the A key does nothing, and the views show no "by …"', () => {
+    const byClaim = Object.fromEntries(['A', 'A1', 'A2', 'B', 'C'].map((id) => [id, 'u1']));
+    const { session, snap } = testSession({ authors: byClaim });
+    expect(showsAuthors(snap().authors, 'u1')).toBe(false);
+    expect(session.isEnabled('byAuthor', { claimId: 'A' })).toBe(false);
+    // Someone else's page on the same map (a viewer) does name them.
+    expect(showsAuthors(snap().authors, 'u2')).toBe(true);
   });
 });

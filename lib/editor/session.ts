@@ -7,7 +7,7 @@ import type { OpDraft } from '@/lib/schemas/ops';
 import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
 import { MapSync, type Clock, type OutboxStore, type SyncTransport } from '@/lib/sync/map-sync';
 import type { UnsavedText } from '@/lib/sync/unsaved-text';
-import { AuthorBook, type AuthorsView } from './authors';
+import { AuthorBook, showsAuthors, type AuthorsView } from './authors';
 import { refusedAction, touchedBy, TOUCHED_MS } from './incoming';
 import { newLive, newMapSync } from './wiring';
 import { commandById, contextFor, enabled, type CommandId } from './commands';
@@ -200,9 +200,14 @@ export class EditorSession {
     return view;
   }
 
-  /** Who wrote a claim (their id as this page knows them), or null when unknown or not shown. */
+  /**
+   * Who wrote a claim (their id as this page knows them), or null when unknown or when the page
+   * names no authors (a view link's, or a map only this person wrote in).
+   */
   authorOf(claimId: string): string | null {
-    return this.#authorsNow()?.of.get(claimId) ?? null;
+    const authors = this.#authorsNow();
+    if (!showsAuthors(authors, this.me?.id ?? null)) return null;
+    return authors!.of.get(claimId) ?? null;
   }
 
   /** Shows one author's claims plainly and dims everyone else's (null: everyone's again). */

@@ -166,13 +166,21 @@ export function testSession({
   refuse?: Refuse;
   /** Opens on this author's claims. */
   author?: string;
-  /** False: a map view without authors (as a view link's page gets it). */
-  authors?: boolean;
+  /**
+   * False: a map view without authors (as a view link's page gets it); or who wrote each claim
+   * (Ada is u1, Ben u2).
+   */
+  authors?: boolean | Record<string, string>;
 } = {}) {
   const { transport, sent } = fakeTransport(refuse);
   const clock = new ManualClock();
   const session = new EditorSession(
-    { ...mapView(claims), ...(authors ? {} : { authors: undefined }) },
+    {
+      ...mapView(claims),
+      ...(authors === true
+        ? {}
+        : { authors: authors ? { byClaim: authors, names: { u1: 'Ada', u2: 'Ben' } } : undefined }),
+    },
     { me: role ? { id: 'u1', name: 'Ada' } : null, role },
     { transport, store: memoryOutbox(), clock, newId: uuid },
     { author },
