@@ -145,6 +145,8 @@ export async function dashboardCsvFor(
 ): Promise<{ csv: string; fileName: string }> {
   const data = await assignmentDashboard(tx, userId, assignmentId);
   const base = data.assignment.title.replace(/[^\w -]+/g, '').trim() || 'assignment';
+  // "Last active" is written as ISO UTC by default; a CSV that writes times another way passes
+  // its one formatter here too (contributionsCsv's `time` and `timeHeader`).
   const people = contributionsCsv(
     data.rows.map((r) => ({
       work: r.name,
