@@ -3,6 +3,7 @@ import type { Role } from '@/lib/domain/capabilities';
 import { claim } from '@/tests/support/maps/sample-map';
 import type { ClaimView, MapView, SourceView, ThesisView } from '@/lib/domain/views';
 import { EditorSession } from '@/lib/editor/session';
+import type { SuggestionTransport } from '@/lib/editor/suggestions';
 import type { EventStream } from '@/lib/sync/live-connection';
 import type { Clock, SyncTransport } from '@/lib/sync/map-sync';
 import { memoryOutbox } from '@/lib/sync/memory-outbox';
@@ -153,13 +154,20 @@ export function testSession({
   role = 'owner' as Role | null,
   claims = sampleClaims(),
   refuse,
-}: { role?: Role | null; claims?: ClaimView[]; refuse?: Refuse } = {}) {
+  suggestions,
+}: {
+  role?: Role | null;
+  claims?: ClaimView[];
+  refuse?: Refuse;
+  /** Where suggestions go (absent: none are offered). */
+  suggestions?: SuggestionTransport;
+} = {}) {
   const { transport, sent } = fakeTransport(refuse);
   const clock = new ManualClock();
   const session = new EditorSession(
     mapView(claims),
     { me: role ? { id: 'u1', name: 'Ada' } : null, role },
-    { transport, store: memoryOutbox(), clock, newId: uuid },
+    { transport, store: memoryOutbox(), clock, newId: uuid, suggestions },
   );
   /** Lets the outbox send and hear back. */
   const settle = async () => {
