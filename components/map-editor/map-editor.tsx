@@ -9,6 +9,7 @@ import { PresenceContext, usePresenceByClaim } from '@/components/map/presence';
 import { SessionContext, useEditorState } from '@/components/map/session';
 import { useEditorKeys } from '@/components/map/use-editor-keys';
 import { SideTabs } from '@/components/side-tabs';
+import { SuggestionsButton } from '@/components/map-suggestions/suggestions-button';
 import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
 import { groupBy } from '@/lib/domain/group-by';
@@ -143,6 +144,7 @@ function EditorBody({
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ViewSwitch view={screen.view} onChange={session.setView} />
           {screen.view === 'outline' && <ClaimFinder />}
+          <SuggestionsButton />
         </div>
         {screen.view === 'graph' ? (
           <MapGraph title={map.title} />

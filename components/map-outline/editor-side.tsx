@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { ThesisCard } from '@/components/debate/thesis-card';
 import { CommandButton } from '@/components/map/command-button';
-import { useEditorState } from '@/components/map/session';
+import { useEditorState, useSession } from '@/components/map/session';
 import type { linkEndsByClaim } from '@/lib/domain/cross-links';
 import type { AnchorView, ThesisView } from '@/lib/domain/views';
 import { ClaimOutline } from './claim-outline';
@@ -21,6 +21,7 @@ export function EditorSide({
   anchorsByClaim: Map<string, AnchorView[]>;
   linkEnds: ReturnType<typeof linkEndsByClaim>;
 }) {
+  const session = useSession();
   const { claims: all, links, screen } = useEditorState();
   const claims = useMemo(() => all.filter((c) => c.thesisId === thesis.id), [all, thesis.id]);
   const here = { thesisId: thesis.id, claimId: null };
@@ -44,6 +45,13 @@ export function EditorSide({
               </CommandButton>
               <CommandButton command="addCon" target={here}>
                 − Add con
+              </CommandButton>
+            </div>
+          )}
+          {session.canSuggest && (
+            <div className="mt-3 flex gap-2" data-no-print>
+              <CommandButton command="suggest" target={here}>
+                Suggest a claim…
               </CommandButton>
             </div>
           )}
