@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { StanceBadge } from '@/components/map/stance-badge';
 import { useSession } from '@/components/map/session';
 import { Button } from '@/components/ui/button';
@@ -49,6 +49,7 @@ export function SuggestionItem({
   const [answer, setAnswer] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const answerButton = useRef<HTMLButtonElement>(null);
   const base = useId();
   const place = placeOf(s, claims, session.theses);
   const parentPolarity = s.parentId ? (polarities(claims).get(s.parentId) ?? 1) : 1;
@@ -141,7 +142,7 @@ export function SuggestionItem({
               Accept
             </Button>
           )}
-          <Button size="sm" onClick={() => setAnswering(true)} disabled={busy}>
+          <Button ref={answerButton} size="sm" onClick={() => setAnswering(true)} disabled={busy}>
             Answer…
           </Button>
           <Button size="sm" onClick={() => void decide({ decision: 'decline' })} disabled={busy}>
@@ -177,7 +178,14 @@ export function SuggestionItem({
             <Button size="sm" type="submit" variant="primary" disabled={busy}>
               Send answer
             </Button>
-            <Button size="sm" onClick={() => setAnswering(false)} disabled={busy}>
+            <Button
+              size="sm"
+              onClick={() => {
+                setAnswering(false);
+                requestAnimationFrame(() => answerButton.current?.focus());
+              }}
+              disabled={busy}
+            >
               Cancel
             </Button>
           </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SuggestionView } from '@/lib/domain/suggestions';
+import { errorWords } from '@/lib/error-words';
 import { memoryOutbox } from '@/lib/sync/memory-outbox';
 import {
   fakeTransport,
@@ -152,8 +153,7 @@ describe('deciding suggestions (editors and the owner)', () => {
     await settle();
     expect(session.acceptSuggestion('s1')).toEqual({
       ok: false,
-      message:
-        'The claim this suggestion answers was deleted, so it was not added. The suggestion stays open: answer or decline it.',
+      message: errorWords('suggestion.parentGone'),
     });
     expect(sent).toEqual([]);
     expect(snap().suggestions?.items[0]?.status).toBe('open');
