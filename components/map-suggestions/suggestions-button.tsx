@@ -4,15 +4,16 @@ import { Button } from '@/components/ui/button';
 import { useEditorState, useSession } from '@/components/map/session';
 
 /**
- * Above the map: "Suggestions (N)" for its editors and owner (N open, waiting for them), or
- * "Your suggestions (N)" for someone who has made some. Opens the list.
+ * Above the map, once there are any: "Suggestions (N)" for its editors and owner (N open,
+ * waiting for them), or "Your suggestions (N)" for someone who has made some. Opens the list.
  */
 export function SuggestionsButton() {
   const session = useSession();
   const { suggestions } = useEditorState();
   if (!suggestions) return null;
   const review = suggestions.mode === 'review';
-  if (!review && suggestions.items.length === 0) return null;
+  // Nothing to show in a map nobody has suggested anything to (most of them).
+  if (suggestions.items.length === 0) return null;
   const count = review ? suggestions.open : suggestions.items.length;
   return (
     <Button
