@@ -10,6 +10,7 @@ import { PresenceContext, usePresenceByClaim } from '@/components/map/presence';
 import { SessionContext, useEditorState } from '@/components/map/session';
 import { useEditorKeys } from '@/components/map/use-editor-keys';
 import { SideTabs } from '@/components/side-tabs';
+import { SuggestionsButton } from '@/components/map-suggestions/suggestions-button';
 import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
 import { groupBy } from '@/lib/domain/group-by';
@@ -147,6 +148,7 @@ function EditorBody({
           <ViewSwitch view={screen.view} onChange={session.setView} />
           {screen.view === 'outline' && <ClaimFinder />}
           <AuthorFilter />
+          <SuggestionsButton />
         </div>
         {screen.view === 'graph' ? (
           <MapGraph title={map.title} />

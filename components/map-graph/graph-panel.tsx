@@ -119,6 +119,13 @@ export function GraphPanel({
               )}
             </div>
           )}
+          {session.canSuggest && !composing && (
+            <div className="flex flex-wrap gap-1.5">
+              <CommandButton command="suggest" target={here}>
+                {claim ? 'Suggest a reply…' : 'Suggest a claim…'}
+              </CommandButton>
+            </div>
+          )}
           {composing && <ClaimComposer submitLabel="Add" indent={false} />}
           {claim && (
             <div data-graph-extras>

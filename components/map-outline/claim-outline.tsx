@@ -172,7 +172,14 @@ export const ClaimOutline = memo(function ClaimOutline({
                 />
               ) : (
                 composerHere && (
-                  <div role="group" aria-label="New claim">
+                  // A tree holds tree items only (and groups of them): the form is one, at the
+                  // level the new claim will have.
+                  <div
+                    role="treeitem"
+                    aria-label={composerHere.suggest ? 'New suggestion' : 'New claim'}
+                    aria-level={composerHere.depth + 1}
+                    aria-selected={false}
+                  >
                     <ClaimComposer key={composerHere.label} />
                   </div>
                 )

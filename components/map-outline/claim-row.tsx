@@ -230,7 +230,9 @@ function ClaimRowView({
           </p>
         )
       )}
-      {tools && session.canEdit && !editing && <ClaimToolbar claim={claim} />}
+      {tools && (session.canEdit || session.canSuggest) && !editing && (
+        <ClaimToolbar claim={claim} />
+      )}
     </div>
   );
 }

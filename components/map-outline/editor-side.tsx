@@ -50,6 +50,13 @@ export function EditorSide({
               </CommandButton>
             </div>
           )}
+          {session.canSuggest && (
+            <div className="mt-3 flex gap-2" data-no-print>
+              <CommandButton command="suggest" target={here}>
+                Suggest a claim…
+              </CommandButton>
+            </div>
+          )}
         </ThesisCard>
       </div>
       <ClaimOutline

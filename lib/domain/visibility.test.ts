@@ -104,17 +104,17 @@ describe('what each kind of reader may see', () => {
       'view link, notes and name': visibility({ kind: 'link', notes: true, ownerName: true }),
     };
     const row = (v: (typeof table)['owner']) =>
-      [v.notes, v.ownerName, v.comments, v.people, v.log, v.presence].join(' ');
+      [v.notes, v.ownerName, v.comments, v.people, v.log, v.presence, v.suggestions].join(' ');
     expect(Object.fromEntries(Object.entries(table).map(([k, v]) => [k, row(v)]))).toEqual({
-      owner: 'true true true real true true',
-      editor: 'true true true real true true',
-      commenter: 'true true true real true true',
-      'viewer, notes off': 'false true true real true true',
-      'viewer, notes on': 'true true true real true true',
-      'class teacher': 'true true true real true true',
-      'student, anonymous': 'true true true pseudonymous true true',
-      'view link': 'false false false hidden false false',
-      'view link, notes and name': 'true true false hidden false false',
+      owner: 'true true true real true true all',
+      editor: 'true true true real true true all',
+      commenter: 'true true true real true true own',
+      'viewer, notes off': 'false true true real true true own',
+      'viewer, notes on': 'true true true real true true own',
+      'class teacher': 'true true true real true true all',
+      'student, anonymous': 'true true true pseudonymous true true all',
+      'view link': 'false false false hidden false false none',
+      'view link, notes and name': 'true true false hidden false false none',
     });
   });
 

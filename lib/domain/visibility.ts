@@ -1,6 +1,6 @@
 import type { MapChange, PresenceEntry } from '../schemas/live';
 import type { RestoredBatch } from './apply-op';
-import type { Role } from './capabilities';
+import { can, type Role } from './capabilities';
 import type { HistoryEntry } from './history';
 import type { ClaimView, CommentView, MapAuthors, MapView } from './views';
 
@@ -44,7 +44,28 @@ export interface Visibility {
   log: boolean;
   /** Who else has the map open. */
   presence: boolean;
+  /**
+   * Suggestions not yet part of the map: every one (those who decide them), one's own (those who
+   * may only suggest), or none (a view link: no account to suggest with or to answer).
+   */
+  suggestions: SuggestionsSeen;
 }
+
+export type SuggestionsSeen = 'all' | 'own' | 'none';
+
+/**
+ * Which suggestions a role sees: the map's editors and owner (suggestion.review) every one, until
+ * and after it is decided; anyone else with a role only their own, with what happened to them.
+ * No role (no access, or a view link): none.
+ */
+export function suggestionsSeen(role: Role | null): SuggestionsSeen {
+  if (can(role, 'suggestion.review')) return 'all';
+  return can(role, 'claim.suggest') ? 'own' : 'none';
+}
+
+/** Whether a reader who sees `seen` may see a suggestion by `authorId`. */
+export const seesSuggestion = (seen: SuggestionsSeen, readerId: string, authorId: string) =>
+  seen === 'all' || (seen === 'own' && readerId === authorId);
 
 export function visibility(reader: Reader): Visibility {
   if (reader.kind === 'link') {
@@ -55,6 +76,7 @@ export function visibility(reader: Reader): Visibility {
       people: 'hidden',
       log: false,
       presence: false,
+      suggestions: 'none',
     };
   }
   return {
@@ -64,6 +86,7 @@ export function visibility(reader: Reader): Visibility {
     people: reader.anonymous ? 'pseudonymous' : 'real',
     log: true,
     presence: true,
+    suggestions: suggestionsSeen(reader.role),
   };
 }
 

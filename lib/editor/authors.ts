@@ -25,6 +25,9 @@ export class AuthorBook {
   /** A change the map took in (anyone's; this tab's own answered ones have no actorId). */
   confirmed(change: MapChange): void {
     if (change.op.kind !== 'claim.add') return;
+    // An accepted suggestion is the suggester's, not the accepter's: this page does not know
+    // their name yet, so it names nobody until the map is next loaded (which names them).
+    if (change.op.suggestionId) return;
     const by = change.actorId || this.#me?.id;
     if (by) this.#set(change.op.claimId, by);
   }

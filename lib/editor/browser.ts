@@ -1,4 +1,9 @@
 import type { MapView } from '@/lib/domain/views';
+import {
+  decideSuggestionAction,
+  listSuggestionsAction,
+  suggestClaimAction,
+} from '@/lib/actions/suggestions';
 import { httpTransport } from '@/lib/sync/http-transport';
 import { idbOutbox } from '@/lib/sync/idb-outbox';
 import type { EventStream } from '@/lib/sync/live-connection';
@@ -27,6 +32,14 @@ export function browserSession(map: MapView, who: Who, opening: Opening = {}): E
             credentials: 'same-origin',
           }).catch(() => {}),
       },
+      // Only the signed-in may suggest or decide (a view link's page offers neither).
+      suggestions: who.me
+        ? {
+            list: listSuggestionsAction,
+            suggest: suggestClaimAction,
+            decide: decideSuggestionAction,
+          }
+        : undefined,
     },
     opening,
   );
@@ -48,11 +61,15 @@ export function runInWindow(session: EditorSession): () => void {
     e.preventDefault();
     e.returnValue = '';
   };
+  // Back on the page: what happened to suggestions meanwhile (the stream says it too, when live).
+  const focus = () => void session.suggestions?.refresh();
   window.addEventListener('online', online);
   window.addEventListener('beforeunload', beforeUnload);
+  window.addEventListener('focus', focus);
   return () => {
     window.removeEventListener('online', online);
     window.removeEventListener('beforeunload', beforeUnload);
+    window.removeEventListener('focus', focus);
     session.stop();
   };
 }

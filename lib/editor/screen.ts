@@ -18,6 +18,8 @@ export interface ComposerTarget {
   /** Indentation of the new claim. */
   depth: number;
   label: string;
+  /** A suggestion for the map's editors, not a claim (those who may only suggest). */
+  suggest?: boolean;
 }
 
 export type DialogKind =
@@ -32,7 +34,8 @@ export type DialogKind =
   | 'trash'
   | 'history'
   | 'export'
-  | 'share';
+  | 'share'
+  | 'suggestions';
 
 export interface Screen {
   /** The selected claim, or (in the graph) thesis. */

@@ -8,12 +8,21 @@ import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
 import { MapSync, type Clock, type OutboxStore, type SyncTransport } from '@/lib/sync/map-sync';
 import type { UnsavedText } from '@/lib/sync/unsaved-text';
 import { AuthorBook, showsAuthors, type AuthorsView } from './authors';
+import { errorWords } from '@/lib/error-words';
+import { claimText } from '@/lib/schemas/map';
 import { refusedAction, touchedBy, TOUCHED_MS } from './incoming';
 import { newLive, newMapSync } from './wiring';
 import { commandById, contextFor, enabled, type CommandId } from './commands';
 import { commandAt, type KeyLike } from './keys';
 import { commentWrites } from './comment-writes';
-import { composerFor, edgeOf, focusAfterDelete, neighbour, type ComposeKind } from './places';
+import {
+  composerFor,
+  edgeOf,
+  focusAfterDelete,
+  inLabel,
+  neighbour,
+  type ComposeKind,
+} from './places';
 import {
   initialScreen,
   screenReducer,
@@ -22,6 +31,7 @@ import {
   type ScreenAction,
 } from './screen';
 import { mapParts, NOT_LIVE, type EditorSnapshot, type MapParts } from './snapshot';
+import { Suggestions, type SuggestionTransport } from './suggestions';
 import { UndoableChanges } from './undoable';
 import { mapWrites, type WriteResult } from './writes';
 
@@ -46,6 +56,8 @@ export interface SessionDeps {
   newId?: () => string;
   /** How the live stream connects (absent: no live updates, as on the server or in tests). */
   live?: Pick<LiveOptions, 'open' | 'postPresence' | 'tabId'>;
+  /** Where suggestions are listed, made and decided (absent: none are offered). */
+  suggestions?: SuggestionTransport;
 }
 
 /** How the editor opens: whose claims are shown plainly (the dashboard's "in the map" link). */
@@ -69,6 +81,15 @@ export class EditorSession {
   readonly role: Role | null;
   readonly canEdit: boolean;
   readonly canComment: boolean;
+  /** Decides suggestions: sees every one, accepts, answers, declines (suggestion.review). */
+  readonly canReview: boolean;
+  /**
+   * Is offered "Suggest a reply": signed in, with claim.suggest but not map.edit (an editor adds
+   * the claim instead).
+   */
+  readonly canSuggest: boolean;
+  /** The suggestions this person sees (null: they neither make nor decide any here). */
+  readonly suggestions: Suggestions | null;
   readonly writes: ReturnType<typeof mapWrites>;
   readonly comments: ReturnType<typeof commentWrites>;
   readonly #changes: UndoableChanges;
@@ -82,6 +103,8 @@ export class EditorSession {
   /** Who wrote each claim; null on a page that is not shown authors. */
   readonly #authors: AuthorBook | null;
   #authorsView: { claims: ClaimView[]; version: number; view: AuthorsView } | null = null;
+  /** A suggestion was accepted here: its list is loaded again once the outbox is empty. */
+  #accepting = false;
 
   constructor(map: MapView, who: Who, deps: SessionDeps, opening: Opening = {}) {
     const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -90,6 +113,12 @@ export class EditorSession {
     this.role = who.role;
     this.canEdit = can(who.role, 'map.edit');
     this.canComment = can(who.role, 'comment.write');
+    this.canReview = who.me !== null && can(who.role, 'suggestion.review');
+    this.canSuggest = who.me !== null && !this.canEdit && can(who.role, 'claim.suggest');
+    this.suggestions =
+      deps.suggestions && (this.canReview || this.canSuggest)
+        ? new Suggestions(map.id, this.canReview ? 'review' : 'suggest', deps.suggestions)
+        : null;
     const authors = map.authors ? new AuthorBook(map.authors, who.me) : null;
     this.#authors = authors;
     this.sync = newMapSync(
@@ -136,15 +165,23 @@ export class EditorSession {
       canComment: this.canComment,
     });
     this.live = deps.live
-      ? newLive(map.id, who, deps, deps.live, {
-          get revision() {
-            return sync.revision;
+      ? newLive(
+          map.id,
+          who,
+          deps,
+          deps.live,
+          {
+            get revision() {
+              return sync.revision;
+            },
+            receive: (change) => this.receive(change),
+            catchUp: () => sync.catchUp(),
           },
-          receive: (change) => this.receive(change),
-          catchUp: () => sync.catchUp(),
-        })
+          () => void this.suggestions?.refresh(),
+        )
       : null;
     this.sync.subscribe(() => this.#mapChanged());
+    this.suggestions?.subscribe(() => this.#changed());
     this.#changes.stack.subscribe(() => this.#changed());
     this.live?.subscribe(() => this.#changed());
   }
@@ -184,6 +221,7 @@ export class EditorSession {
       canRedo: this.undoStack.canRedo,
       live: this.live?.snapshot ?? NOT_LIVE,
       authors: this.#authorsNow(),
+      suggestions: this.suggestions?.snapshot ?? null,
     };
     return this.#snapshot;
   };
@@ -226,6 +264,7 @@ export class EditorSession {
   start(): void {
     void this.sync.start();
     this.live?.start();
+    void this.suggestions?.refresh();
   }
 
   /** Stops the live stream. The outbox keeps sending: leaving the page does not drop changes. */
@@ -367,6 +406,56 @@ export class EditorSession {
     return result;
   }
 
+  // ---- Suggestions (lib/domain/suggestions.ts) ----
+
+  /** Opens the form for a suggestion under a claim or (no claim) the thesis. */
+  composeSuggestion(thesisId: string, claim: ClaimView | null): void {
+    const target = composerFor(this.sync.state.claims, thesisId, claim, 'pro');
+    const label = claim
+      ? `Suggest a reply to “${inLabel(claim.text)}”`
+      : `Suggest a claim for the thesis`;
+    this.dispatch({ type: 'compose', target: { ...target, label, suggest: true } });
+  }
+
+  /** Sends the suggestion typed in the composer, which then says it was sent. */
+  async suggestFromComposer(text: string, stance: Stance): Promise<WriteResult> {
+    const target = this.#screen.composer;
+    if (!target?.suggest || !this.suggestions)
+      return { ok: false, message: 'The suggestion form was closed.' };
+    const parsed = claimText.safeParse(text);
+    if (!parsed.success)
+      return { ok: false, message: parsed.error.issues[0]?.message ?? 'Check the text.' };
+    const answer = await this.suggestions.suggest(target.place, stance, parsed.data);
+    if (!answer.ok) return answer;
+    this.announce('Suggestion sent to the map’s editors.');
+    return { ok: true };
+  }
+
+  /**
+   * Accepts a suggestion: a claim.add naming it, through the outbox like any other change (live
+   * for everyone, in History, undone by Ctrl+Z); the server writes it as the suggester's. Where
+   * the claim it answers is gone, nothing is sent and the suggestion stays open.
+   */
+  acceptSuggestion(id: string): WriteResult<{ id: string }> {
+    const suggestion = this.suggestions?.find(id);
+    if (!suggestion || !this.canReview || !this.canEdit)
+      return { ok: false, message: errorWords('suggestion.gone') };
+    if (suggestion.status !== 'open')
+      return { ok: false, message: errorWords('suggestion.decided') };
+    const { thesisId, parentId, stance, text } = suggestion;
+    if (parentId && !this.sync.state.claims.some((c) => c.id === parentId))
+      return { ok: false, message: errorWords('suggestion.parentGone') };
+    this.dispatch({ type: 'error', text: null });
+    const result = this.writes.addClaim({ thesisId, parentId }, stance, text, undefined, {
+      suggestionId: id,
+    });
+    if (!result.ok) return result;
+    this.suggestions!.markAccepted(id, result.id);
+    this.#accepting = true;
+    this.announce('Suggestion accepted: it is in the map as its author’s claim. Ctrl+Z undoes it.');
+    return result;
+  }
+
   /** Deletes at once, or asks first when the claim has replies. */
   requestDelete(claimId: string): void {
     if (subtreeIds(this.sync.state.claims, claimId).size > 1) this.open('delete', claimId);
@@ -430,6 +519,11 @@ export class EditorSession {
   }
 
   #mapChanged(): void {
+    if (this.#accepting && this.sync.pending.length === 0) {
+      // The acceptance was answered (taken, or refused): the list says which.
+      this.#accepting = false;
+      void this.suggestions?.refresh();
+    }
     const before = this.#screen;
     const ids = new Set(this.sync.state.claims.map((c) => c.id));
     this.dispatch({ type: 'claimsGone', exists: (id) => ids.has(id) });

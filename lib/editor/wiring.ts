@@ -34,11 +34,13 @@ export function newLive(
   deps: SessionDeps,
   live: NonNullable<SessionDeps['live']>,
   sync: LiveOptions['sync'],
+  onSuggestions?: () => void,
 ): LiveConnection {
   return new LiveConnection({
     ...live,
     mapId,
     sync,
+    onSuggestions,
     link: who.link ?? null,
     presence: who.me !== null,
     clock: deps.clock,

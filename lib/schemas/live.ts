@@ -30,6 +30,12 @@ export type LiveMessage =
   | { type: 'presence'; entry: PresenceEntry }
   | { type: 'leave'; tabId: string; userId: string }
   /**
+   * The map's suggestions changed (one by `authorId` was made or decided): sent on, without the
+   * id, only to the readers who see that suggestion (lib/domain/visibility.ts), who load their
+   * list again.
+   */
+  | { type: 'suggestions'; authorId: string }
+  /**
    * Someone's access changed (lib/server/live/access.ts): their open streams (of `mapIds`, or of
    * every map) check it again and end with the reason if it is gone or different.
    */

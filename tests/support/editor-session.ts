@@ -3,6 +3,7 @@ import type { Role } from '@/lib/domain/capabilities';
 import { claim } from '@/tests/support/maps/sample-map';
 import type { ClaimView, MapView, SourceView, ThesisView } from '@/lib/domain/views';
 import { EditorSession } from '@/lib/editor/session';
+import type { SuggestionTransport } from '@/lib/editor/suggestions';
 import type { EventStream } from '@/lib/sync/live-connection';
 import type { Clock, SyncTransport } from '@/lib/sync/map-sync';
 import { memoryOutbox } from '@/lib/sync/memory-outbox';
@@ -160,6 +161,7 @@ export function testSession({
   refuse,
   author,
   authors = true,
+  suggestions,
 }: {
   role?: Role | null;
   claims?: ClaimView[];
@@ -171,6 +173,8 @@ export function testSession({
    * (Ada is u1, Ben u2).
    */
   authors?: boolean | Record<string, string>;
+  /** Where suggestions go (absent: none are offered). */
+  suggestions?: SuggestionTransport;
 } = {}) {
   const { transport, sent } = fakeTransport(refuse);
   const clock = new ManualClock();
@@ -182,7 +186,7 @@ export function testSession({
         : { authors: authors ? { byClaim: authors, names: { u1: 'Ada', u2: 'Ben' } } : undefined }),
     },
     { me: role ? { id: 'u1', name: 'Ada' } : null, role },
-    { transport, store: memoryOutbox(), clock, newId: uuid },
+    { transport, store: memoryOutbox(), clock, newId: uuid, suggestions },
     { author },
   );
   /** Lets the outbox send and hear back. */

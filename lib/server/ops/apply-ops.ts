@@ -13,6 +13,7 @@ import { unavailableError } from '../db-errors';
 import * as claims from './claim-ops';
 import * as comments from './comment-ops';
 import * as evidence from './evidence-ops';
+import { acceptSuggestion } from './suggestion-ops';
 import * as tree from './tree-ops';
 import type { SqlContext } from './claim-ops';
 
@@ -20,7 +21,9 @@ import type { SqlContext } from './claim-ops';
 function perform(ctx: SqlContext, op: Op): Promise<unknown> {
   switch (op.kind) {
     case 'claim.add':
-      return claims.addClaim(ctx, op);
+      return op.suggestionId
+        ? acceptSuggestion(ctx, { ...op, suggestionId: op.suggestionId })
+        : claims.addClaim(ctx, op);
     case 'claim.update':
       return claims.updateClaim(ctx, op);
     case 'claim.move':
@@ -95,12 +98,7 @@ const memberRolesFor = (op: Op) =>
  * lost gets that answer again. Access and the map's revision are one statement; the revision is
  * bumped before the change (on PostgreSQL that row lock orders the map's writers).
  */
-async function applyInGroup(
-  sql: RawSql,
-  userId: string,
-  mapId: string,
-  op: Op,
-): Promise<{ result: OpResult; fresh: boolean }> {
+async function applyInGroup(sql: RawSql, userId: string, mapId: string, op: Op): Promise<Applied> {
   const [done] = await sql.$queryRaw<{ mapId: string; actorId: string; result: string }[]>`
     SELECT "mapId", "actorId", "result" FROM "map_operation" WHERE "id" = ${op.id}`;
   if (done) {
@@ -132,7 +130,7 @@ async function applyInGroup(
     const result: OpResult = { id: op.id, ok: true, revision, ...(data ? { data } : {}) };
     await record(sql, userId, mapId, op, result, ctx.before);
     await sql.$executeRaw`RELEASE SAVEPOINT op`;
-    return { result, fresh: true };
+    return { result, fresh: true, afterCommit: ctx.afterCommit };
   } catch (error) {
     try {
       await sql.$executeRaw`ROLLBACK TO SAVEPOINT op`;
@@ -162,6 +160,13 @@ async function applyInGroup(
   }
 }
 
+/** An operation's answer; `fresh`: applied now (not a retry answered from the log). */
+interface Applied {
+  result: OpResult;
+  fresh: boolean;
+  afterCommit?: SqlContext['afterCommit'];
+}
+
 interface Job {
   userId: string;
   mapId: string;
@@ -184,11 +189,12 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
   try {
     while (queue.jobs.length > 0) {
       const group = byMap(queue.jobs.splice(0, GROUP_MAX));
-      const results: { result: OpResult; fresh: boolean }[] = [];
+      const results: Applied[] = [];
       try {
         await runGroup(db, group, results);
         group.forEach((job, i) => job.resolve(results[i]!.result));
         publishApplied(group, results);
+        afterCommit(db, results);
       } catch (error) {
         const passing = unavailableError(error) ?? appError('change.notSaved');
         if (!unavailableError(error)) console.error(error);
@@ -204,7 +210,7 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
  * Writes a group in one transaction: straight on SQLite's driver (every change is plain SQL), or
  * in a Prisma transaction on PostgreSQL. `results` is filled anew on each attempt.
  */
-async function runGroup(db: Db, group: Job[], results: { result: OpResult; fresh: boolean }[]) {
+async function runGroup(db: Db, group: Job[], results: Applied[]) {
   await writeTransaction(db, async (sql) => {
     results.length = 0;
     for (const job of group) results.push(await applyInGroup(sql, job.userId, job.mapId, job.op));
@@ -220,8 +226,16 @@ async function runGroup(db: Db, group: Job[], results: { result: OpResult; fresh
 const byMap = (group: Job[]) =>
   group.sort((x, y) => (x.mapId < y.mapId ? -1 : x.mapId > y.mapId ? 1 : 0));
 
+/** Runs what the group's fresh operations left to do once committed (notifications...). */
+function afterCommit(db: Db, results: Applied[]) {
+  for (const { result, fresh, afterCommit: work } of results) {
+    if (!fresh || !result.ok || !work) continue;
+    for (const run of work) run(db).catch((error: unknown) => console.error(error));
+  }
+}
+
 /** Tells everyone watching the maps what was just committed, in revision order. */
-function publishApplied(group: Job[], results: { result: OpResult; fresh: boolean }[]) {
+function publishApplied(group: Job[], results: Applied[]) {
   const live = pubsub();
   group.forEach((job, i) => {
     const { result, fresh } = results[i]!;
