@@ -12,6 +12,7 @@ const EDITOR_FEATURES = [
   'map-comments',
   'map-history',
   'map-sharing',
+  'map-suggestions',
   'classroom-map',
 ];
 const NOT_EDITOR = `!{${EDITOR_FEATURES}}`;
@@ -23,6 +24,7 @@ const EDITOR_USES = {
   'map-comments': ['map'],
   'map-history': ['map'],
   'map-sharing': ['map'],
+  'map-suggestions': ['map'],
   'classroom-map': ['map'],
   'map-editor': [
     'map',
@@ -31,6 +33,7 @@ const EDITOR_USES = {
     'map-comments',
     'map-history',
     'map-sharing',
+    'map-suggestions',
     'debate',
   ],
 };

@@ -92,6 +92,27 @@ const REASONS = {
   },
   'vote.range': { code: 'INVALID', words: 'Choose a rating from 0 to 4.' },
 
+  // Suggestions (lib/server/suggestions.ts)
+  'suggestion.gone': { code: 'NOT_FOUND', words: 'That suggestion no longer exists.' },
+  'suggestion.decided': {
+    code: 'CONFLICT',
+    words: 'Someone has already accepted, answered or declined this suggestion.',
+  },
+  'suggestion.parentGone': {
+    code: 'NOT_FOUND',
+    words:
+      'The claim this suggestion answers was deleted, so it was not added. The suggestion stays open: answer or decline it.',
+  },
+  'suggestion.asWritten': {
+    code: 'INVALID',
+    words: 'An accepted suggestion goes into the map as it was written, where it was suggested.',
+  },
+  'suggestion.needsAccount': {
+    code: 'UNAUTHENTICATED',
+    words:
+      'Suggesting a claim needs an account: sign in, and ask the map’s owner to invite you to the map.',
+  },
+
   // The map, its debate, the change itself
   'map.gone': { code: 'NOT_FOUND', words: 'That map does not exist (it may have been deleted).' },
   'debate.otherThesis': {

@@ -13,6 +13,7 @@ import { MoveDialog } from './move-dialog';
 import { QuoteDialog } from './quote-dialog';
 import { ShareDialog } from '@/components/map-sharing/share-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { SuggestionsPanel } from '@/components/map-suggestions/suggestions-panel';
 import { TrashDialog } from './trash-dialog';
 
 /** The one dialog the session has open (lib/editor/screen.ts), for the claim it is about. */
@@ -46,6 +47,8 @@ export function EditorDialogs({
       return <TrashDialog mapId={map.id} onClose={close} />;
     case 'history':
       return <HistoryDialog onClose={close} />;
+    case 'suggestions':
+      return <SuggestionsPanel />;
     case 'comments':
       return dialog.claimId ? <CommentsPanel claimId={dialog.claimId} /> : null;
   }

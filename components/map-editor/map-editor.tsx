@@ -5,10 +5,12 @@ import { MapGraph } from '@/components/map-graph/map-graph';
 import { graphOf, layoutInBackground } from '@/components/map-graph/use-graph-layout';
 import { ClaimFinder, useFindBox } from '@/components/map-outline/claim-finder';
 import { EditorSide } from '@/components/map-outline/editor-side';
+import { AuthorFilter } from '@/components/map/author-filter';
 import { PresenceContext, usePresenceByClaim } from '@/components/map/presence';
 import { SessionContext, useEditorState } from '@/components/map/session';
 import { useEditorKeys } from '@/components/map/use-editor-keys';
 import { SideTabs } from '@/components/side-tabs';
+import { SuggestionsButton } from '@/components/map-suggestions/suggestions-button';
 import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
 import { groupBy } from '@/lib/domain/group-by';
@@ -44,14 +46,16 @@ export function MapEditor(props: {
   /** The map's active read-only link and what it shows (the owner's view only). */
   share?: ShareLinkView | null;
   headerActions?: ReactNode;
+  /** Opens showing this author's claims plainly, the others dimmed (?author= in the address). */
+  author?: string;
   /** The map's open marks for review; null (or absent) for a reader who may not see them. */
   marks?: MarkView[] | null;
   /** A claim to open the map at (a notification's `?claim=`): selected, the keyboard on it. */
   focusClaimId?: string | null;
 }) {
-  const { map, role, me = null, liveLink = null } = props;
+  const { map, role, me = null, liveLink = null, author } = props;
   const [session] = useState(() =>
-    browserSession(map, { me, role, link: liveLink }, props.marks ?? null),
+    browserSession(map, { me, role, link: liveLink }, { author }, props.marks ?? null),
   );
   useEffect(() => runInWindow(session), [session]);
   useEditorKeys(session);
@@ -157,6 +161,8 @@ function EditorBody({
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ViewSwitch view={screen.view} onChange={session.setView} />
           {screen.view === 'outline' && <ClaimFinder />}
+          <AuthorFilter />
+          <SuggestionsButton />
         </div>
         {screen.view === 'graph' ? (
           <MapGraph title={map.title} />

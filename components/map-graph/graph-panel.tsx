@@ -32,7 +32,7 @@ export function GraphPanel({
   choices: string[];
 }) {
   const session = useSession();
-  const { claims, anchors, screen } = useEditorState();
+  const { claims, anchors, screen, authors } = useEditorState();
   const { activeId, composer, editing } = screen;
   const thesis = session.theses.find((t) => t.id === activeId);
   const claim = claims.find((c) => c.id === activeId);
@@ -95,6 +95,11 @@ export function GraphPanel({
               {thesis ? thesis.text : claim!.text}
             </p>
           )}
+          {claim && authors?.of.has(claim.id) && (
+            <p className="text-xs text-stone-600" data-claim-author>
+              Written by {authors.nameOf(authors.of.get(claim.id)!)}
+            </p>
+          )}
           {session.canEdit && !composing && !edited && (
             <div className="flex flex-wrap gap-1.5">
               <CommandButton command="addPro" target={here}>
@@ -113,6 +118,13 @@ export function GraphPanel({
                   </CommandButton>
                 </>
               )}
+            </div>
+          )}
+          {session.canSuggest && !composing && (
+            <div className="flex flex-wrap gap-1.5">
+              <CommandButton command="suggest" target={here}>
+                {claim ? 'Suggest a reply…' : 'Suggest a claim…'}
+              </CommandButton>
             </div>
           )}
           {composing && <ClaimComposer submitLabel="Add" indent={false} />}

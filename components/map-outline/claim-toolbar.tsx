@@ -11,6 +11,9 @@ import type { ClaimView } from '@/lib/domain/views';
 type Entry = Command<CommandId>;
 const IN_VIEW = COMMANDS.filter((c) => c.toolbar && !c.toolbar.more);
 const MORE = COMMANDS.filter((c) => c.toolbar?.more);
+/** An editor's toolbar has the editing commands; someone who may only suggest, the suggestions. */
+const forEditors = (entries: Entry[], editor: boolean) =>
+  entries.filter((c) => !c.suggests === editor);
 /** Touch screens get 44 px targets. */
 const TOUCH = '[@media(pointer:coarse)]:min-h-11';
 
@@ -32,7 +35,9 @@ function groups(entries: Entry[]): { group?: string; commands: Entry[] }[] {
  */
 export function ClaimToolbar({ claim }: { claim: ClaimView }) {
   const session = useSession();
-  const [more, setMore] = useState(false);
+  const inView = forEditors(IN_VIEW, session.canEdit);
+  const more = forEditors(MORE, session.canEdit);
+  const [moreOpen, setMore] = useState(false);
   const moreId = useId();
   const target = { claimId: claim.id };
   const entry = (c: Entry) => {
@@ -94,20 +99,24 @@ export function ClaimToolbar({ claim }: { claim: ClaimView }) {
       aria-label="Claim actions"
       className="mt-2 flex flex-wrap items-center gap-1.5"
     >
-      {draw(IN_VIEW)}
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-expanded={more}
-        aria-controls={moreId}
-        onClick={() => setMore((open) => !open)}
-        className={TOUCH}
-      >
-        More {more ? '▴' : '▾'}
-      </Button>
-      <span id={moreId} className={more ? 'contents' : 'hidden'}>
-        {draw(MORE)}
-      </span>
+      {draw(inView)}
+      {more.length > 0 && (
+        <>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-expanded={moreOpen}
+            aria-controls={moreId}
+            onClick={() => setMore((open) => !open)}
+            className={TOUCH}
+          >
+            More {moreOpen ? '▴' : '▾'}
+          </Button>
+          <span id={moreId} className={moreOpen ? 'contents' : 'hidden'}>
+            {draw(more)}
+          </span>
+        </>
+      )}
     </div>
   );
 }

@@ -17,7 +17,8 @@ export const outlineIndent = (depth: number) => `calc(${Math.min(depth, 8)} * mi
 
 /**
  * The form for a new claim, where the session's composer is open (the outline, the graph's
- * panel): Enter adds it, Shift+Enter breaks the line, Esc cancels.
+ * panel): Enter adds it, Shift+Enter breaks the line, Esc cancels. For someone who may only
+ * suggest, the same form sends a suggestion to the map's editors, then says it was sent.
  */
 export function ClaimComposer({
   submitLabel = 'Add claim',
@@ -34,26 +35,41 @@ export function ClaimComposer({
   const [text, setText] = useState('');
   const [stance, setStance] = useState<Stance>(composer?.stance ?? 'pro');
   const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState(false);
   // Compared in a render of its own, after the keystroke shows: on a map of thousands of claims
   // the comparison must never hold up typing.
   const typed = useDeferredValue(text);
   const similar = useMemo(() => mostSimilar(claims, typed), [claims, typed]);
   if (!composer) return null;
   const errorId = 'composer-error';
+  const suggesting = composer.suggest === true;
 
-  function submit() {
-    if (!composer) return;
-    const result = session.addFromComposer(text, stance);
-    if (!result.ok) setError(result.message);
+  async function submit() {
+    if (!composer || sending) return;
+    if (!suggesting) {
+      const result = session.addFromComposer(text, stance);
+      if (!result.ok) setError(result.message);
+      return;
+    }
+    setSending(true);
+    const result = await session.suggestFromComposer(text, stance);
+    setSending(false);
+    if (result.ok) setSent(true);
+    else setError(result.message);
   }
+
+  if (sent)
+    return <SuggestionSent indent={indent ? composer.depth : null} onDone={closeComposer} />;
 
   return (
     <form
       data-composer
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        void submit();
       }}
+      data-suggesting={suggesting ? 'true' : undefined}
       style={indent ? { marginLeft: outlineIndent(composer.depth) } : undefined}
       className="my-2 rounded-lg border-2 border-dashed border-stone-400 bg-white p-3"
     >
@@ -73,7 +89,7 @@ export function ClaimComposer({
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey) {
             e.preventDefault();
-            submit();
+            void submit();
           } else if (e.key === 'Escape') {
             e.preventDefault();
             closeComposer();
@@ -81,6 +97,7 @@ export function ClaimComposer({
         }}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${errorId} composer-help`}
+        readOnly={sending}
         className="mt-1 block w-full rounded-md border border-stone-400 px-2 py-1.5 text-base"
       />
       <FieldError id={errorId} messages={error} />
@@ -117,14 +134,44 @@ export function ClaimComposer({
         </fieldset>
         <div className="flex gap-2">
           <Button onClick={closeComposer}>Cancel</Button>
-          <Button type="submit" variant="primary">
-            {submitLabel}
+          <Button type="submit" variant="primary" disabled={sending}>
+            {suggesting ? (sending ? 'Sending…' : 'Send suggestion') : submitLabel}
           </Button>
         </div>
       </div>
       <p id="composer-help" className="mt-1 text-xs text-stone-600">
-        Enter adds the claim · Shift+Enter for a new line · Esc cancels
+        {suggesting
+          ? 'The map’s editors decide whether it goes in. Enter sends · Shift+Enter for a new line · Esc cancels'
+          : 'Enter adds the claim · Shift+Enter for a new line · Esc cancels'}
       </p>
     </form>
+  );
+}
+
+/** Where a suggestion was written, once it is sent: what happens next, and Done. */
+function SuggestionSent({ indent, onDone }: { indent: number | null; onDone: () => void }) {
+  return (
+    <div
+      role="status"
+      data-suggestion-sent
+      style={indent !== null ? { marginLeft: outlineIndent(indent) } : undefined}
+      className="my-2 rounded-lg border-2 border-emerald-600 bg-emerald-50 p-3 text-sm text-stone-900"
+    >
+      <p className="font-semibold text-emerald-900">Suggestion sent</p>
+      <p className="mt-1">
+        The map’s editors will accept, answer or decline it. Follow it under{' '}
+        <strong>Your suggestions</strong> above the map.
+      </p>
+      <Button
+        className="mt-2"
+        autoFocus
+        onClick={onDone}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onDone();
+        }}
+      >
+        Done
+      </Button>
+    </div>
   );
 }

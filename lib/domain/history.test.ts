@@ -329,5 +329,11 @@ describe('describeEntry', () => {
     } as HistoryEntry;
     expect(describeEntry(stance, claims)).toBe('Made “Claim A1” an objection');
     expect(describeEntry(entries[8]!)).toBe('Removed the quote “Sanctions bite” from a claim');
+    const accepted = {
+      ...entries[0]!,
+      op: { ...entries[0]!.op, suggestionId: 's1' },
+    } as HistoryEntry;
+    expect(describeEntry(entries[0]!)).toBe('Added “New”');
+    expect(describeEntry(accepted)).toBe('Accepted a suggestion: “New”');
   });
 });

@@ -227,7 +227,9 @@ export function describeEntry(
   const replies = (n: number) => (n > 0 ? ` and ${n} ${n === 1 ? 'reply' : 'replies'}` : '');
   switch (op.kind) {
     case 'claim.add':
-      return `Added ${excerpt(op.text)}`;
+      return op.suggestionId
+        ? `Accepted a suggestion: ${excerpt(op.text)}`
+        : `Added ${excerpt(op.text)}`;
     case 'claim.update': {
       const { strength, stance } = op.set;
       const fields = Object.entries(op.set).filter(([, v]) => v !== undefined);

@@ -4,6 +4,7 @@ import type { Role } from './capabilities';
 import type { HistoryEntry } from './history';
 import {
   lensFor,
+  seeAuthors,
   seeChange,
   seeHistoryEntry,
   seePresence,
@@ -103,17 +104,19 @@ describe('what each kind of reader may see', () => {
       'view link, notes and name': visibility({ kind: 'link', notes: true, ownerName: true }),
     };
     const row = (v: (typeof table)['owner']) =>
-      [v.notes, v.ownerName, v.comments, v.people, v.log, v.presence, v.marks].join(' ');
+      [v.notes, v.ownerName, v.comments, v.people, v.log, v.presence, v.suggestions, v.marks].join(
+        ' ',
+      );
     expect(Object.fromEntries(Object.entries(table).map(([k, v]) => [k, row(v)]))).toEqual({
-      owner: 'true true true real true true true',
-      editor: 'true true true real true true true',
-      commenter: 'true true true real true true false',
-      'viewer, notes off': 'false true true real true true false',
-      'viewer, notes on': 'true true true real true true false',
-      'class teacher': 'true true true real true true true',
-      'student, anonymous': 'true true true pseudonymous true true true',
-      'view link': 'false false false hidden false false false',
-      'view link, notes and name': 'true true false hidden false false false',
+      owner: 'true true true real true true all true',
+      editor: 'true true true real true true all true',
+      commenter: 'true true true real true true own false',
+      'viewer, notes off': 'false true true real true true own false',
+      'viewer, notes on': 'true true true real true true own false',
+      'class teacher': 'true true true real true true all true',
+      'student, anonymous': 'true true true pseudonymous true true all true',
+      'view link': 'false false false hidden false false none false',
+      'view link, notes and name': 'true true false hidden false false none false',
     });
   });
 
@@ -167,5 +170,28 @@ describe('what each kind of reader may see', () => {
       /secret plan.*earlier plan/,
     );
     expect(JSON.stringify(seeHistoryEntry(entry, anonymous))).not.toMatch(/account-1|Ana Real/);
+  });
+});
+
+describe('who wrote each claim, as each reader sees it', () => {
+  const authors = {
+    byClaim: { c1: 'ana', c2: 'ben', c3: 'tea' },
+    names: { ana: 'Ana Real', ben: 'Ben Real', tea: 'Ms Rivera' },
+  };
+  it('gives members real names, anonymous students pseudonyms, and view links nothing', () => {
+    expect(seeAuthors(authors, lensFor(member('editor')))).toBe(authors);
+    const pseudonym = (id: string, name: string) =>
+      id === 'ana'
+        ? { id: 'anon-ana', name }
+        : { id: `anon-${id}`, name: id === 'tea' ? 'Teacher' : 'Blue Heron' };
+    const anonymous = lensFor({ ...member('editor'), anonymous: true }, pseudonym);
+    expect(seeAuthors(authors, anonymous)).toEqual({
+      byClaim: { c1: 'anon-ana', c2: 'anon-ben', c3: 'anon-tea' },
+      names: { 'anon-ana': 'Ana Real', 'anon-ben': 'Blue Heron', 'anon-tea': 'Teacher' },
+    });
+    for (const showName of [false, true]) {
+      const out = seeAuthors(authors, link({ includeNotes: true, showName }));
+      expect(out).toBeUndefined();
+    }
   });
 });

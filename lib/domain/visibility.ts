@@ -2,7 +2,7 @@ import type { MapChange, PresenceEntry } from '../schemas/live';
 import type { RestoredBatch } from './apply-op';
 import { can, type Role } from './capabilities';
 import type { HistoryEntry } from './history';
-import type { ClaimView, CommentView, MapView } from './views';
+import type { ClaimView, CommentView, MapAuthors, MapView } from './views';
 
 /**
  * The one function deciding what each reader of a map may see: notes, the owner's name, comments,
@@ -50,7 +50,28 @@ export interface Visibility {
    * teammates'); never commenters, viewers or view links.
    */
   marks: boolean;
+  /**
+   * Suggestions not yet part of the map: every one (those who decide them), one's own (those who
+   * may only suggest), or none (a view link: no account to suggest with or to answer).
+   */
+  suggestions: SuggestionsSeen;
 }
+
+export type SuggestionsSeen = 'all' | 'own' | 'none';
+
+/**
+ * Which suggestions a role sees: the map's editors and owner (suggestion.review) every one, until
+ * and after it is decided; anyone else with a role only their own, with what happened to them.
+ * No role (no access, or a view link): none.
+ */
+export function suggestionsSeen(role: Role | null): SuggestionsSeen {
+  if (can(role, 'suggestion.review')) return 'all';
+  return can(role, 'claim.suggest') ? 'own' : 'none';
+}
+
+/** Whether a reader who sees `seen` may see a suggestion by `authorId`. */
+export const seesSuggestion = (seen: SuggestionsSeen, readerId: string, authorId: string) =>
+  seen === 'all' || (seen === 'own' && readerId === authorId);
 
 export function visibility(reader: Reader): Visibility {
   if (reader.kind === 'link') {
@@ -62,6 +83,7 @@ export function visibility(reader: Reader): Visibility {
       log: false,
       presence: false,
       marks: false,
+      suggestions: 'none',
     };
   }
   return {
@@ -72,6 +94,7 @@ export function visibility(reader: Reader): Visibility {
     log: true,
     presence: true,
     marks: can(reader.role, 'claim.mark'),
+    suggestions: suggestionsSeen(reader.role),
   };
 }
 
@@ -113,11 +136,32 @@ export function seeClaims(claims: ClaimView[], lens: Lens): ClaimView[] {
   return lens.see.notes ? claims : claims.map((c) => seeClaim(c, lens));
 }
 
+/**
+ * Who wrote the claims, as this reader may see them: under real or pseudonymous ids and names, or
+ * not at all (a view link: the owner's "show my name" is about the owner, not the authors).
+ */
+export function seeAuthors(authors: MapAuthors | undefined, lens: Lens): MapAuthors | undefined {
+  if (!authors || lens.see.people === 'hidden') return undefined;
+  if (lens.see.people === 'real') return authors;
+  const byClaim: Record<string, string> = {};
+  for (const [claimId, userId] of Object.entries(authors.byClaim))
+    byClaim[claimId] = lens.person(userId, '').id;
+  const names: Record<string, string> = {};
+  for (const [userId, name] of Object.entries(authors.names)) {
+    const shown = lens.person(userId, name);
+    names[shown.id] = shown.name;
+  }
+  return { byClaim, names };
+}
+
 /** The map as this reader may see it. */
 export function seeMap(map: MapView, ownerId: string, lens: Lens): MapView {
   const named = lens.see.ownerName && map.ownerName !== null;
+  const { authors, ...rest } = map;
+  const seenAuthors = seeAuthors(authors, lens);
   return {
-    ...map,
+    ...rest,
+    ...(seenAuthors ? { authors: seenAuthors } : {}),
     ownerName: !named
       ? null
       : lens.see.people === 'pseudonymous'

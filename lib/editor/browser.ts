@@ -1,10 +1,15 @@
 import type { MarkView } from '@/lib/domain/marks';
 import type { MapView } from '@/lib/domain/views';
+import {
+  decideSuggestionAction,
+  listSuggestionsAction,
+  suggestClaimAction,
+} from '@/lib/actions/suggestions';
 import { httpTransport } from '@/lib/sync/http-transport';
 import { idbOutbox } from '@/lib/sync/idb-outbox';
 import type { EventStream } from '@/lib/sync/live-connection';
 import { memoryOutbox } from '@/lib/sync/memory-outbox';
-import { EditorSession, type Who } from './session';
+import { EditorSession, type Opening, type Who } from './session';
 
 /**
  * An editor session wired to the browser: operations go over HTTP and wait in IndexedDB, the
@@ -13,24 +18,38 @@ import { EditorSession, type Who } from './session';
 export function browserSession(
   map: MapView,
   who: Who,
+  opening: Opening = {},
   marks: readonly MarkView[] | null = null,
 ): EditorSession {
-  return new EditorSession(map, who, {
-    transport: httpTransport('', who.link ?? null),
-    store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
-    live: {
-      tabId: crypto.randomUUID(),
-      open: (url) => new EventSource(url) as unknown as EventStream,
-      postPresence: (url, body) =>
-        void fetch(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body,
-          credentials: 'same-origin',
-        }).catch(() => {}),
+  return new EditorSession(
+    map,
+    who,
+    {
+      transport: httpTransport('', who.link ?? null),
+      store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
+      live: {
+        tabId: crypto.randomUUID(),
+        open: (url) => new EventSource(url) as unknown as EventStream,
+        postPresence: (url, body) =>
+          void fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body,
+            credentials: 'same-origin',
+          }).catch(() => {}),
+      },
+      // Only the signed-in may suggest or decide (a view link's page offers neither).
+      suggestions: who.me
+        ? {
+            list: listSuggestionsAction,
+            suggest: suggestClaimAction,
+            decide: decideSuggestionAction,
+          }
+        : undefined,
+      ...(marks ? { marks: { initial: marks, load: () => loadMarks(map.id) } } : {}),
     },
-    ...(marks ? { marks: { initial: marks, load: () => loadMarks(map.id) } } : {}),
-  });
+    opening,
+  );
 }
 
 /** The map's open marks for review, from the server (null when they could not be read). */
@@ -59,11 +78,15 @@ export function runInWindow(session: EditorSession): () => void {
     e.preventDefault();
     e.returnValue = '';
   };
+  // Back on the page: what happened to suggestions meanwhile (the stream says it too, when live).
+  const focus = () => void session.suggestions?.refresh();
   window.addEventListener('online', online);
   window.addEventListener('beforeunload', beforeUnload);
+  window.addEventListener('focus', focus);
   return () => {
     window.removeEventListener('online', online);
     window.removeEventListener('beforeunload', beforeUnload);
+    window.removeEventListener('focus', focus);
     session.stop();
   };
 }

@@ -29,13 +29,20 @@ function seen(session: EditorSession) {
   };
 }
 
+/** Who can run it: the owner, or (a suggestion) a viewer, who may suggest but not edit. */
+const roleFor = (command: Command) => (command.suggests ? 'viewer' : 'owner');
+
 /** A claim the command can act on: B (top-level, no replies), else A2 (a reply). */
 const claimFor = (command: Command) =>
-  ['B', 'A2'].find((id) => testSession().session.isEnabled(command.id as never, { claimId: id }))!;
+  ['B', 'A2'].find((id) =>
+    testSession({ role: roleFor(command) }).session.isEnabled(command.id as never, {
+      claimId: id,
+    }),
+  )!;
 
 /** A session where the command can run, its claim selected, with an edit to undo. */
 function ready(command: Command) {
-  const t = testSession();
+  const t = testSession({ role: roleFor(command) });
   t.session.select(claimFor(command) ?? 'B');
   if (command.id === 'undo' || command.id === 'redo')
     t.session.writes.setAttribute('B', { strength: 2 });
@@ -97,14 +104,32 @@ describe('the editor’s one list of commands', () => {
     expect(keysOf('link')).toBe('L');
   });
 
-  it('lets viewers read (move, comments, help) and nothing else', () => {
+  it('lets viewers read (move, comments, help) and suggest, and nothing else', () => {
     const { session, snap } = testSession({ role: 'viewer' });
     for (const command of COMMANDS) {
       const ran = session.run(command.id, { claimId: 'A2' });
-      expect(ran, command.id).toBe(!!command.readOnly);
+      expect(ran, command.id).toBe(!!command.readOnly || !!command.suggests);
       session.closeDialog();
     }
     expect(snap().claims).toHaveLength(5);
+  });
+
+  it('offers a suggestion to those who may only suggest: not to editors, nor without an account', () => {
+    for (const role of ['owner', 'editor'] as const)
+      expect(testSession({ role }).session.run('suggest', { claimId: 'A2' }), role).toBe(false);
+    expect(testSession({ role: null }).session.run('suggest', { claimId: 'A2' })).toBe(false);
+    const { session, snap } = testSession({ role: 'commenter' });
+    expect(session.run('suggest', { claimId: 'A2' })).toBe(true);
+    expect(snap().screen.composer).toMatchObject({
+      place: { thesisId: 't1', parentId: 'A2' },
+      suggest: true,
+      label: 'Suggest a reply to “Claim A2”',
+    });
+    session.run('suggest', { thesisId: 't2', claimId: null });
+    expect(snap().screen.composer).toMatchObject({
+      place: { thesisId: 't2', parentId: null },
+      suggest: true,
+    });
   });
 
   it('goes to the claim a reply answers, and not past the top', () => {

@@ -45,6 +45,11 @@ export interface Command<Id extends string = string> {
   needs: 'claim' | 'place' | 'nothing';
   /** Works in the read-only views too (viewers, commenters). */
   readOnly?: boolean;
+  /**
+   * Offered only to those who may suggest but not edit (session.canSuggest: commenters and
+   * signed-in viewers); an editor has the editing commands instead.
+   */
+  suggests?: boolean;
   /** Further conditions (there is something to undo). */
   when?: (ctx: CommandContext) => boolean;
   toolbar?: ToolbarEntry;
@@ -131,6 +136,17 @@ export const COMMANDS = [
     needs: 'place',
     toolbar: { text: () => '− Con reply' },
     run: compose('con'),
+  }),
+  command({
+    id: 'suggest',
+    label: 'Suggest a pro or con reply for the map’s editors to add (if you can view or comment)',
+    keys: [k('g')],
+    needs: 'place',
+    suggests: true,
+    toolbar: { text: () => 'Suggest a reply…' },
+    run: (ctx) => {
+      if (ctx.thesisId) ctx.session.composeSuggestion(ctx.thesisId, ctx.claim);
+    },
   }),
   command({
     id: 'addSibling',
@@ -257,6 +273,18 @@ export const COMMANDS = [
     run: on((ctx, c) => ctx.session.open('mark', c.id)),
   }),
   command({
+    id: 'byAuthor',
+    label: 'Show only this claim’s author’s claims, dimming the rest (again: everyone’s)',
+    keys: [k('a')],
+    needs: 'claim',
+    readOnly: true,
+    when: (ctx) => !!ctx.claim && ctx.session.authorOf(ctx.claim.id) !== null,
+    run: on((ctx, c) => {
+      const author = ctx.session.authorOf(c.id);
+      ctx.session.filterByAuthor(ctx.session.screen.author === author ? null : author);
+    }),
+  }),
+  command({
     id: 'delete',
     label: 'Delete the claim and its replies (undo with Ctrl + Z, or from Trash)',
     keys: [k('Delete', 'Delete'), k('Backspace', 'Backspace')],
@@ -323,7 +351,9 @@ export function contextFor(session: EditorSession, target: Target = {}): Command
 
 /** Whether a command can run here: this person may, and what it needs is there. */
 export function enabled(command: Command, ctx: CommandContext): boolean {
-  if (!command.readOnly && !ctx.session.canEdit) return false;
+  if (command.suggests) {
+    if (!ctx.session.canSuggest) return false;
+  } else if (!command.readOnly && !ctx.session.canEdit) return false;
   if (command.needs === 'claim' && !ctx.claim) return false;
   if (command.needs === 'place' && !ctx.thesisId) return false;
   return command.when?.(ctx) ?? true;

@@ -18,6 +18,8 @@ export interface ComposerTarget {
   /** Indentation of the new claim. */
   depth: number;
   label: string;
+  /** A suggestion for the map's editors, not a claim (those who may only suggest). */
+  suggest?: boolean;
 }
 
 export type DialogKind =
@@ -33,7 +35,8 @@ export type DialogKind =
   | 'trash'
   | 'history'
   | 'export'
-  | 'share';
+  | 'share'
+  | 'suggestions';
 
 export interface Screen {
   /** The selected claim, or (in the graph) thesis. */
@@ -64,6 +67,8 @@ export interface Screen {
   unsaved: UnsavedText[];
   /** Claims someone else just changed, with their name (marked for a few seconds). */
   touched: Record<string, string>;
+  /** Whose claims are shown plainly (an author's id as the page knows them); others' are dimmed. */
+  author: string | null;
 }
 
 export const initialScreen: Screen = {
@@ -82,6 +87,7 @@ export const initialScreen: Screen = {
   error: null,
   unsaved: [],
   touched: {},
+  author: null,
 };
 
 export type ScreenAction =
@@ -109,6 +115,8 @@ export type ScreenAction =
   | { type: 'settled'; claimId: string; field?: 'text' | 'note' }
   | { type: 'touched'; claimId: string; by: string }
   | { type: 'untouched'; claimId: string }
+  /** Shows one author's claims plainly and dims the rest; null shows everyone's. */
+  | { type: 'author'; id: string | null }
   /** Claims gone from the map (deleted here or by someone else): nothing may point at them. */
   | { type: 'claimsGone'; exists: (id: string) => boolean };
 
@@ -191,6 +199,8 @@ export function screenReducer(s: Screen, a: ScreenAction): Screen {
       const { [a.claimId]: _gone, ...rest } = s.touched;
       return { ...s, touched: rest };
     }
+    case 'author':
+      return s.author === a.id ? s : { ...s, author: a.id };
     case 'claimsGone': {
       const gone = (id: string | null | undefined) => !!id && !a.exists(id);
       const composerGone = s.composer?.place.parentId && gone(s.composer.place.parentId);

@@ -8,13 +8,23 @@ import type { OpDraft } from '@/lib/schemas/ops';
 import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
 import { MapSync, type Clock, type OutboxStore, type SyncTransport } from '@/lib/sync/map-sync';
 import type { UnsavedText } from '@/lib/sync/unsaved-text';
+import { AuthorBook, showsAuthors, type AuthorsView } from './authors';
+import { errorWords } from '@/lib/error-words';
+import { claimText } from '@/lib/schemas/map';
 import { refusedAction, touchedBy, TOUCHED_MS } from './incoming';
 import { newLive, newMapSync } from './wiring';
 import { commandById, contextFor, enabled, type CommandId } from './commands';
 import { commandAt, type KeyLike } from './keys';
 import { commentWrites } from './comment-writes';
 import { MarkStore, type LoadMarks } from './marks';
-import { composerFor, edgeOf, focusAfterDelete, neighbour, type ComposeKind } from './places';
+import {
+  composerFor,
+  edgeOf,
+  focusAfterDelete,
+  inLabel,
+  neighbour,
+  type ComposeKind,
+} from './places';
 import {
   initialScreen,
   screenReducer,
@@ -23,6 +33,7 @@ import {
   type ScreenAction,
 } from './screen';
 import { mapParts, NOT_LIVE, type EditorSnapshot, type MapParts } from './snapshot';
+import { Suggestions, type SuggestionTransport } from './suggestions';
 import { UndoableChanges } from './undoable';
 import { mapWrites, type WriteResult } from './writes';
 
@@ -52,6 +63,13 @@ export interface SessionDeps {
    * for a reader who may not see marks (lib/domain/visibility.ts).
    */
   marks?: { initial: readonly MarkView[]; load: LoadMarks };
+  /** Where suggestions are listed, made and decided (absent: none are offered). */
+  suggestions?: SuggestionTransport;
+}
+
+/** How the editor opens: whose claims are shown plainly (the dashboard's "in the map" link). */
+export interface Opening {
+  author?: string | null;
 }
 
 /** Where a command was asked for: a claim, a thesis, or (by default) what is selected. */
@@ -72,6 +90,15 @@ export class EditorSession {
   readonly canComment: boolean;
   /** May mark claims for review (and sees the marks: the page gave them). */
   readonly canMark: boolean;
+  /** Decides suggestions: sees every one, accepts, answers, declines (suggestion.review). */
+  readonly canReview: boolean;
+  /**
+   * Is offered "Suggest a reply": signed in, with claim.suggest but not map.edit (an editor adds
+   * the claim instead).
+   */
+  readonly canSuggest: boolean;
+  /** The suggestions this person sees (null: they neither make nor decide any here). */
+  readonly suggestions: Suggestions | null;
   readonly writes: ReturnType<typeof mapWrites>;
   readonly comments: ReturnType<typeof commentWrites>;
   /** The map's open marks for review; null for a reader who may not see them. */
@@ -84,19 +111,52 @@ export class EditorSession {
   readonly #clock: Clock;
   /** Who last changed each claim, as heard live (for the conflict notice). */
   readonly #lastBy = new Map<string, string>();
+  /** Who wrote each claim; null on a page that is not shown authors. */
+  readonly #authors: AuthorBook | null;
+  #authorsView: { claims: ClaimView[]; version: number; view: AuthorsView } | null = null;
+  /** A suggestion was accepted here: its list is loaded again once the outbox is empty. */
+  #accepting = false;
 
-  constructor(map: MapView, who: Who, deps: SessionDeps) {
+  constructor(map: MapView, who: Who, deps: SessionDeps, opening: Opening = {}) {
     const newId = deps.newId ?? (() => crypto.randomUUID());
     this.theses = map.debate.theses;
     this.me = who.me;
     this.role = who.role;
     this.canEdit = can(who.role, 'map.edit');
     this.canComment = can(who.role, 'comment.write');
-    this.sync = newMapSync(map, who, deps, (r) =>
-      this.dispatch(refusedAction(r, this.#changes.wasStep(r.op.id), (id) => this.#lastBy.get(id))),
+    this.canReview = who.me !== null && can(who.role, 'suggestion.review');
+    this.canSuggest = who.me !== null && !this.canEdit && can(who.role, 'claim.suggest');
+    this.suggestions =
+      deps.suggestions && (this.canReview || this.canSuggest)
+        ? new Suggestions(map.id, this.canReview ? 'review' : 'suggest', deps.suggestions)
+        : null;
+    const authors = map.authors ? new AuthorBook(map.authors, who.me) : null;
+    this.#authors = authors;
+    this.sync = newMapSync(
+      map,
+      who,
+      deps,
+      (r) =>
+        this.dispatch(
+          refusedAction(r, this.#changes.wasStep(r.op.id), (id) => this.#lastBy.get(id)),
+        ),
+      authors
+        ? {
+            onConfirmed: (change) => authors.confirmed(change),
+            onLoaded: (snapshot) => authors.reloaded(snapshot.authors),
+          }
+        : {},
     );
+    const shown = opening.author;
+    if (authors && shown && Object.values(map.authors!.byClaim).includes(shown))
+      this.#screen = { ...this.#screen, author: shown };
     this.#changes = new UndoableChanges(this.sync, newId);
-    this.#clock = deps.clock ?? { setTimeout, clearTimeout: (h) => clearTimeout(h as number) };
+    // Called as methods of this object: the window's own setTimeout, so called, throws "Illegal
+    // invocation" (it did for every live change by someone else), hence the arrows.
+    this.#clock = deps.clock ?? {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as number),
+    };
     const sync = this.sync;
     const host = {
       state: () => this.sync.state,
@@ -131,10 +191,14 @@ export class EditorSession {
             receive: (change) => this.receive(change),
             catchUp: () => sync.catchUp(),
           },
-          marks ? () => void marks.refresh() : undefined,
+          {
+            onSuggestions: () => void this.suggestions?.refresh(),
+            ...(marks ? { onMarks: () => void marks.refresh() } : {}),
+          },
         )
       : null;
     this.sync.subscribe(() => this.#mapChanged());
+    this.suggestions?.subscribe(() => this.#changed());
     this.#changes.stack.subscribe(() => this.#changed());
     this.live?.subscribe(() => this.#changed());
   }
@@ -173,13 +237,51 @@ export class EditorSession {
       canUndo: this.undoStack.canUndo,
       canRedo: this.undoStack.canRedo,
       live: this.live?.snapshot ?? NOT_LIVE,
+      authors: this.#authorsNow(),
+      suggestions: this.suggestions?.snapshot ?? null,
     };
     return this.#snapshot;
   };
 
+  /** Who wrote each live claim, worked out again only when the claims or the book changed. */
+  #authorsNow(): AuthorsView | null {
+    const book = this.#authors;
+    if (!book) return null;
+    const { claims } = this.sync.state;
+    const seen = this.#authorsView;
+    if (seen?.claims === claims && seen.version === book.version) return seen.view;
+    const view = book.view(claims, this.sync.pending);
+    this.#authorsView = { claims, version: book.version, view };
+    return view;
+  }
+
+  /**
+   * Who wrote a claim (their id as this page knows them), or null when unknown or when the page
+   * names no authors (a view link's, or a map only this person wrote in).
+   */
+  authorOf(claimId: string): string | null {
+    const authors = this.#authorsNow();
+    if (!showsAuthors(authors, this.me?.id ?? null)) return null;
+    return authors!.of.get(claimId) ?? null;
+  }
+
+  /** Shows one author's claims plainly and dims everyone else's (null: everyone's again). */
+  filterByAuthor(id: string | null): void {
+    const authors = this.#authorsNow();
+    if (!authors) return;
+    this.dispatch({ type: 'author', id });
+    if (id === null) return this.announce('Showing everyone’s claims.');
+    const person = authors.people.find((p) => p.id === id);
+    const count = person?.claims ?? 0;
+    this.announce(
+      `Showing ${authors.nameOf(id)}’s ${count === 1 ? 'claim' : `${count} claims`}; the others are dimmed.`,
+    );
+  }
+
   start(): void {
     void this.sync.start();
     this.live?.start();
+    void this.suggestions?.refresh();
   }
 
   /** Stops the live stream. The outbox keeps sending: leaving the page does not drop changes. */
@@ -321,6 +423,56 @@ export class EditorSession {
     return result;
   }
 
+  // ---- Suggestions (lib/domain/suggestions.ts) ----
+
+  /** Opens the form for a suggestion under a claim or (no claim) the thesis. */
+  composeSuggestion(thesisId: string, claim: ClaimView | null): void {
+    const target = composerFor(this.sync.state.claims, thesisId, claim, 'pro');
+    const label = claim
+      ? `Suggest a reply to “${inLabel(claim.text)}”`
+      : `Suggest a claim for the thesis`;
+    this.dispatch({ type: 'compose', target: { ...target, label, suggest: true } });
+  }
+
+  /** Sends the suggestion typed in the composer, which then says it was sent. */
+  async suggestFromComposer(text: string, stance: Stance): Promise<WriteResult> {
+    const target = this.#screen.composer;
+    if (!target?.suggest || !this.suggestions)
+      return { ok: false, message: 'The suggestion form was closed.' };
+    const parsed = claimText.safeParse(text);
+    if (!parsed.success)
+      return { ok: false, message: parsed.error.issues[0]?.message ?? 'Check the text.' };
+    const answer = await this.suggestions.suggest(target.place, stance, parsed.data);
+    if (!answer.ok) return answer;
+    this.announce('Suggestion sent to the map’s editors.');
+    return { ok: true };
+  }
+
+  /**
+   * Accepts a suggestion: a claim.add naming it, through the outbox like any other change (live
+   * for everyone, in History, undone by Ctrl+Z); the server writes it as the suggester's. Where
+   * the claim it answers is gone, nothing is sent and the suggestion stays open.
+   */
+  acceptSuggestion(id: string): WriteResult<{ id: string }> {
+    const suggestion = this.suggestions?.find(id);
+    if (!suggestion || !this.canReview || !this.canEdit)
+      return { ok: false, message: errorWords('suggestion.gone') };
+    if (suggestion.status !== 'open')
+      return { ok: false, message: errorWords('suggestion.decided') };
+    const { thesisId, parentId, stance, text } = suggestion;
+    if (parentId && !this.sync.state.claims.some((c) => c.id === parentId))
+      return { ok: false, message: errorWords('suggestion.parentGone') };
+    this.dispatch({ type: 'error', text: null });
+    const result = this.writes.addClaim({ thesisId, parentId }, stance, text, undefined, {
+      suggestionId: id,
+    });
+    if (!result.ok) return result;
+    this.suggestions!.markAccepted(id, result.id);
+    this.#accepting = true;
+    this.announce('Suggestion accepted: it is in the map as its author’s claim. Ctrl+Z undoes it.');
+    return result;
+  }
+
   /** Deletes at once, or asks first when the claim has replies. */
   requestDelete(claimId: string): void {
     if (subtreeIds(this.sync.state.claims, claimId).size > 1) this.open('delete', claimId);
@@ -384,6 +536,11 @@ export class EditorSession {
   }
 
   #mapChanged(): void {
+    if (this.#accepting && this.sync.pending.length === 0) {
+      // The acceptance was answered (taken, or refused): the list says which.
+      this.#accepting = false;
+      void this.suggestions?.refresh();
+    }
     const before = this.#screen;
     const ids = new Set(this.sync.state.claims.map((c) => c.id));
     this.dispatch({ type: 'claimsGone', exists: (id) => ids.has(id) });

@@ -1,6 +1,6 @@
 import type { MapView } from '@/lib/domain/views';
 import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
-import { MapSync, type Refusal } from '@/lib/sync/map-sync';
+import { MapSync, type MapSyncOptions, type Refusal } from '@/lib/sync/map-sync';
 import type { SessionDeps, Who } from './session';
 
 /** The session's outbox for a map as the server sent it, checking quotes against its articles. */
@@ -9,6 +9,7 @@ export function newMapSync(
   who: Who,
   deps: SessionDeps,
   onRefusal: (r: Refusal) => void,
+  heard: Pick<MapSyncOptions, 'onConfirmed' | 'onLoaded'> = {},
 ): MapSync {
   const blocks = new Map(
     map.debate.theses.map((t) => [t.source.id, t.source.blocks.map((b) => b.text)]),
@@ -22,12 +23,13 @@ export function newMapSync(
     clock: deps.clock,
     env: { blocksOf: (id) => blocks.get(id), ...(who.me ? { me: who.me } : {}) },
     onRefusal,
+    ...heard,
   });
 }
 
 /**
- * The session's live stream: signed-in people are shown to others; a view link is not. Marks
- * for review are loaded again when it says they changed, and after it reconnects.
+ * The session's live stream: signed-in people are shown to others; a view link is not. `on`:
+ * what to load again when it says so (suggestions; marks for review, also after a reconnect).
  */
 export function newLive(
   mapId: string,
@@ -35,15 +37,15 @@ export function newLive(
   deps: SessionDeps,
   live: NonNullable<SessionDeps['live']>,
   sync: LiveOptions['sync'],
-  onMarks?: () => void,
+  on: Pick<LiveOptions, 'onMarks' | 'onSuggestions'>,
 ): LiveConnection {
   return new LiveConnection({
     ...live,
     mapId,
     sync,
+    ...on,
     link: who.link ?? null,
     presence: who.me !== null,
     clock: deps.clock,
-    onMarks,
   });
 }

@@ -61,6 +61,8 @@ export function mapWrites(host: WriteHost) {
       stance: Stance,
       text: string,
       index?: number,
+      /** The suggestion this claim accepts (lib/server/ops/suggestion-ops.ts). */
+      accepts?: { suggestionId: string },
     ): WriteResult<{ id: string }> {
       const parsed = claimText.safeParse(text);
       if (!parsed.success)
@@ -91,6 +93,7 @@ export function mapWrites(host: WriteHost) {
         stance,
         text: parsed.data,
         order,
+        ...accepts,
       });
       host.announce(`${stance === 'pro' ? 'Pro' : 'Con'} claim added.`);
       return { ok: true, id };

@@ -38,6 +38,12 @@ export type LiveMessage =
   /** On a person's bell topic (lib/server/live/bell.ts): their notifications changed. */
   | { type: 'bell' }
   /**
+   * The map's suggestions changed (one by `authorId` was made or decided): sent on, without the
+   * id, only to the readers who see that suggestion (lib/domain/visibility.ts), who load their
+   * list again.
+   */
+  | { type: 'suggestions'; authorId: string }
+  /**
    * Someone's access changed (lib/server/live/access.ts): their open streams (of `mapIds`, or of
    * every map) check it again and end with the reason if it is gone or different.
    */

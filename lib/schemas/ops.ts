@@ -77,6 +77,11 @@ export const opSchema = z.discriminatedUnion('kind', [
     stance,
     text: claimText,
     order: orderKey,
+    /**
+     * Accepts this suggestion (lib/server/ops/suggestion-ops.ts): the claim is the suggestion as
+     * written, where it was suggested, and is written as the suggester's.
+     */
+    suggestionId: id.optional(),
   }),
   z.object({
     id: opId,

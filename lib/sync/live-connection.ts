@@ -42,6 +42,8 @@ export interface LiveOptions {
   open(url: string): EventStream;
   /** Posts where this person is; failures are ignored (the next one says it again). */
   postPresence(url: string, body: string): void;
+  /** The map's suggestions that this person sees changed (lib/editor/suggestions.ts). */
+  onSuggestions?: () => void;
   clock?: Clock;
   /**
    * The map's marks for review changed, or may have while the stream was down (a reconnect):
@@ -144,6 +146,7 @@ export class LiveConnection {
     source.addEventListener('change', (e) => sync.receive(JSON.parse(e.data) as MapChange));
     source.addEventListener('reload', () => void sync.catchUp());
     source.addEventListener('marks', () => this.#opts.onMarks?.());
+    source.addEventListener('suggestions', () => this.#opts.onSuggestions?.());
     source.addEventListener('presence', (e) => {
       const { entry } = JSON.parse(e.data) as { entry: PresenceEntry };
       if (entry.tabId === tabId) return;

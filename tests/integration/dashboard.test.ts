@@ -134,6 +134,22 @@ describe('teacher dashboard', () => {
     });
     expect(teamA!.perThesis[w.a.id]).toEqual({ pros: 2, cons: 2 });
     expect(teamA!.perThesis[w.b.id]).toEqual({ pros: 0, cons: 0 });
+    // Who did what in Team A: Ana wrote p1 (quoted) and the rebuttal r1; Ben the two objections,
+    // the comment, and a claim he deleted.
+    expect(
+      data.people[w.teamA.id]!.map((p) => [
+        p.name,
+        p.claims,
+        p.quotes,
+        p.rebuttals,
+        p.comments,
+        p.edits,
+      ]),
+    ).toEqual([
+      ['Ana', 2, 1, 1, 0, 0],
+      ['Ben', 2, 0, 0, 1, 1],
+    ]);
+    expect(data.people[idle!.workId]).toEqual([]);
     expect(Date.now() - Date.parse(teamA!.lastActivity!)).toBeLessThan(60_000);
     // Team B: dee was removed after building nothing; q2's attack on thesis 1 is unanswered.
     expect(teamB).toMatchObject({
@@ -156,8 +172,16 @@ describe('teacher dashboard', () => {
 
     const { csv, fileName } = await dashboardCsvFor(db, w.teacher.id, w.assignment.id);
     expect(fileName).toBe('Olympic thaw dashboard.csv');
-    const lines = csv.trim().split('\r\n');
+    // A line per work; then, after an empty line, a line per person and work.
+    const [workLines, personLines] = csv.split('\r\n\r\n').map((t) => t!.trim().split('\r\n'));
+    const lines = workLines!;
     expect(lines).toHaveLength(4);
+    expect(personLines!.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+      `Ana,Team A,${w.a.label},member`,
+      `Ben,Team A,${w.a.label},member`,
+      `Cai,Team B,${w.b.label},member`,
+      `Dee,Team B,${w.b.label},member`,
+    ]);
     expect(lines[2]).toMatch(/^Team A,Ana; Ben,[^,]+,4,2,2,0,0,1,25,1,1,\S+,5,12,yes$/);
 
     const res = await getCsv(

@@ -4,6 +4,7 @@ import { claim } from '@/tests/support/maps/sample-map';
 import type { MarkView } from '@/lib/domain/marks';
 import type { ClaimView, MapView, SourceView, ThesisView } from '@/lib/domain/views';
 import { EditorSession } from '@/lib/editor/session';
+import type { SuggestionTransport } from '@/lib/editor/suggestions';
 import type { EventStream } from '@/lib/sync/live-connection';
 import type { Clock, SyncTransport } from '@/lib/sync/map-sync';
 import { memoryOutbox } from '@/lib/sync/memory-outbox';
@@ -68,6 +69,11 @@ export function mapView(claims = sampleClaims()): MapView {
     anchors: [],
     links: [],
     comments: [],
+    // Ada (u1, the session's person) wrote A and B; Ben (u2) the rest.
+    authors: {
+      byClaim: { A: 'u1', A1: 'u2', A2: 'u2', B: 'u1', C: 'u2' },
+      names: { u1: 'Ada', u2: 'Ben' },
+    },
   };
 }
 
@@ -154,26 +160,45 @@ export function testSession({
   role = 'owner' as Role | null,
   claims = sampleClaims(),
   refuse,
+  author,
+  authors = true,
+  suggestions,
   marks = [],
 }: {
   role?: Role | null;
   claims?: ClaimView[];
   refuse?: Refuse;
+  /** Opens on this author's claims. */
+  author?: string;
+  /**
+   * False: a map view without authors (as a view link's page gets it); or who wrote each claim
+   * (Ada is u1, Ben u2).
+   */
+  authors?: boolean | Record<string, string>;
+  /** Where suggestions go (absent: none are offered). */
+  suggestions?: SuggestionTransport;
   /** The open marks for review the page gave; null: this reader may not see marks. */
   marks?: MarkView[] | null;
 } = {}) {
   const { transport, sent } = fakeTransport(refuse);
   const clock = new ManualClock();
   const session = new EditorSession(
-    mapView(claims),
+    {
+      ...mapView(claims),
+      ...(authors === true
+        ? {}
+        : { authors: authors ? { byClaim: authors, names: { u1: 'Ada', u2: 'Ben' } } : undefined }),
+    },
     { me: role ? { id: 'u1', name: 'Ada' } : null, role },
     {
       transport,
       store: memoryOutbox(),
       clock,
       newId: uuid,
+      suggestions,
       ...(marks ? { marks: { initial: marks, load: async () => marks } } : {}),
     },
+    { author },
   );
   /** Lets the outbox send and hear back. */
   const settle = async () => {

@@ -5,6 +5,7 @@ import { ClassroomMapProvider } from '@/components/classroom-map/classroom-map-c
 import { notesByClaim } from '@/components/classroom-map/notes';
 import { MapEditor } from '@/components/map-editor/map-editor';
 import { unlessMissing } from '@/lib/errors';
+import { editorQuery, type Query } from '@/lib/schemas/query';
 import { assignmentContextForMap } from '@/lib/server/classroom/work-view';
 import { getMapForMember } from '@/lib/server/maps';
 import { listMarks } from '@/lib/server/marks';
@@ -20,11 +21,10 @@ export default async function EditorPage({
   searchParams,
 }: {
   params: Promise<{ mapId: string }>;
-  searchParams: Promise<{ claim?: string | string[] }>;
+  searchParams: Promise<Query>;
 }) {
-  const [{ mapId }, query] = await Promise.all([params, searchParams]);
-  // `?claim=<id>` (a notification's link) opens the map at that claim.
-  const focusClaimId = typeof query.claim === 'string' ? query.claim : null;
+  const { mapId } = await params;
+  const query = editorQuery.safeParse(await searchParams);
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=/maps/${encodeURIComponent(mapId)}`);
   // Someone else's map looks the same as a missing one: its existence is not revealed.
@@ -68,7 +68,8 @@ export default async function EditorPage({
           basePath={`/maps/${mapId}`}
           share={link}
           marks={marks}
-          focusClaimId={focusClaimId}
+          focusClaimId={query.success ? (query.data.claim ?? null) : null}
+          author={query.success ? query.data.author : undefined}
         />
       </ClassroomMapProvider>
     </>

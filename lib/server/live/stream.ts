@@ -1,6 +1,12 @@
 import 'server-only';
 import { seeingChanged, type AccessReason } from '@/lib/domain/access-ended';
-import { seeChange, seePresence, seesAll, type Lens } from '@/lib/domain/visibility';
+import {
+  seeChange,
+  seePresence,
+  seesAll,
+  seesSuggestion,
+  type Lens,
+} from '@/lib/domain/visibility';
 import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
 import type { Db } from '../db';
 import { concerns, onAccessChanged, recheckReader } from './access';
@@ -137,6 +143,12 @@ export function openMapStream(
               if (lens?.see.presence) {
                 const userId = lens.person(message.userId, '').id;
                 push(event(message.type, { ...message, userId }));
+              }
+              return;
+            case 'suggestions':
+              if (lens && reader.kind === 'user') {
+                if (seesSuggestion(lens.see.suggestions, reader.userId, message.authorId))
+                  push(event('suggestions', {}));
               }
               return;
             case 'access':

@@ -6,7 +6,6 @@ import { opSchema, type Op, type OpResult, type OpsResponse } from '@/lib/schema
 import { capabilityForOp, refusalFor, rolesWith } from '@/lib/domain/capabilities';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { debateParts, mapRole } from '../access';
-import { ringBells } from '../live/bell';
 import { pubsub } from '../live/pubsub';
 import type { Db, RawSql } from '../db';
 import { writeTransaction } from '../db-client';
@@ -14,6 +13,7 @@ import { unavailableError } from '../db-errors';
 import * as claims from './claim-ops';
 import * as comments from './comment-ops';
 import * as evidence from './evidence-ops';
+import { acceptSuggestion } from './suggestion-ops';
 import * as tree from './tree-ops';
 import type { SqlContext } from './claim-ops';
 
@@ -21,7 +21,9 @@ import type { SqlContext } from './claim-ops';
 function perform(ctx: SqlContext, op: Op): Promise<unknown> {
   switch (op.kind) {
     case 'claim.add':
-      return claims.addClaim(ctx, op);
+      return op.suggestionId
+        ? acceptSuggestion(ctx, { ...op, suggestionId: op.suggestionId })
+        : claims.addClaim(ctx, op);
     case 'claim.update':
       return claims.updateClaim(ctx, op);
     case 'claim.move':
@@ -90,13 +92,6 @@ async function record(
 const memberRolesFor = (op: Op) =>
   rolesWith(capabilityForOp(op.kind)).filter((role) => role !== 'owner');
 
-/** An operation's answer; `fresh` when applied just now, with whom it notified. */
-interface Applied {
-  result: OpResult;
-  fresh: boolean;
-  notified?: string[];
-}
-
 /**
  * Applies one operation inside the group's transaction, under its own savepoint, so a refusal
  * undoes only this operation. First it looks for the operation's id: a retry whose answer was
@@ -135,7 +130,7 @@ async function applyInGroup(sql: RawSql, userId: string, mapId: string, op: Op):
     const result: OpResult = { id: op.id, ok: true, revision, ...(data ? { data } : {}) };
     await record(sql, userId, mapId, op, result, ctx.before);
     await sql.$executeRaw`RELEASE SAVEPOINT op`;
-    return { result, fresh: true, notified: ctx.notified };
+    return { result, fresh: true, afterCommit: ctx.afterCommit };
   } catch (error) {
     try {
       await sql.$executeRaw`ROLLBACK TO SAVEPOINT op`;
@@ -165,6 +160,13 @@ async function applyInGroup(sql: RawSql, userId: string, mapId: string, op: Op):
   }
 }
 
+/** An operation's answer; `fresh`: applied now (not a retry answered from the log). */
+interface Applied {
+  result: OpResult;
+  fresh: boolean;
+  afterCommit?: SqlContext['afterCommit'];
+}
+
 interface Job {
   userId: string;
   mapId: string;
@@ -192,6 +194,7 @@ async function drain(db: Db, queue: { jobs: Job[]; draining: boolean }) {
         await runGroup(db, group, results);
         group.forEach((job, i) => job.resolve(results[i]!.result));
         publishApplied(group, results);
+        afterCommit(db, results);
       } catch (error) {
         const passing = unavailableError(error) ?? appError('change.notSaved');
         if (!unavailableError(error)) console.error(error);
@@ -223,16 +226,20 @@ async function runGroup(db: Db, group: Job[], results: Applied[]) {
 const byMap = (group: Job[]) =>
   group.sort((x, y) => (x.mapId < y.mapId ? -1 : x.mapId > y.mapId ? 1 : 0));
 
-/**
- * Tells everyone watching the maps what was just committed, in revision order, and rings the
- * bells of whoever the changes notified.
- */
+/** Runs what the group's fresh operations left to do once committed (notifications...). */
+function afterCommit(db: Db, results: Applied[]) {
+  for (const { result, fresh, afterCommit: work } of results) {
+    if (!fresh || !result.ok || !work) continue;
+    for (const run of work) run(db).catch((error: unknown) => console.error(error));
+  }
+}
+
+/** Tells everyone watching the maps what was just committed, in revision order. */
 function publishApplied(group: Job[], results: Applied[]) {
   const live = pubsub();
   group.forEach((job, i) => {
-    const { result, fresh, notified } = results[i]!;
+    const { result, fresh } = results[i]!;
     if (!fresh || !result.ok) return;
-    if (notified?.length) ringBells(notified);
     live.publish(job.mapId, {
       type: 'change',
       revision: result.revision,

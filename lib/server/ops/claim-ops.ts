@@ -3,7 +3,7 @@ import { appError } from '@/lib/error-words';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Op } from '@/lib/schemas/ops';
 import type { DebateParts } from '../access';
-import type { RawSql } from '../db';
+import type { Db, RawSql } from '../db';
 import { isUniqueViolation } from '../db-errors';
 
 /**
@@ -26,8 +26,12 @@ export interface SqlContext {
    * and undo, in the shape of OpBefore (lib/domain/undo.ts). Left undefined when nothing is needed.
    */
   before?: unknown;
-  /** Who the operation notified (a reply's thread), told live once it is committed. */
-  notified?: string[];
+  /**
+   * What to do once the transaction that applied the operation has committed, and only then (not
+   * for a refused or rolled-back one, nor for a retry answered from the log): what the change
+   * causes besides itself, such as a notification (lib/server/notifications.ts).
+   */
+  afterCommit?: ((db: Db) => Promise<void>)[];
 }
 
 export type OpOf<K extends Op['kind']> = Extract<Op, { kind: K }>;

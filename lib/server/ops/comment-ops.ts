@@ -3,6 +3,7 @@ import type { CommentView } from '@/lib/domain/views';
 import { appError } from '@/lib/error-words';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { RawSql, Tx } from '../db';
+import { ringBells } from '../live/bell';
 import { notifyInSql } from '../notifications';
 import type { OpOf, SqlContext } from './claim-ops';
 import { sqlDate } from './sql-rows';
@@ -147,7 +148,7 @@ async function notifyThread(ctx: SqlContext, claimId: string, rootId: string, co
   const writers = await ctx.sql.$queryRaw<{ authorId: string }[]>`
     SELECT DISTINCT "authorId" FROM "comment" WHERE "mapId" = ${ctx.mapId}
       AND ("id" = ${rootId} OR "parentId" = ${rootId}) AND "deletedAt" IS NULL`;
-  ctx.notified = await notifyInSql(
+  const notified = await notifyInSql(
     ctx.sql,
     writers.map((w) => ({
       userId: w.authorId,
@@ -158,6 +159,8 @@ async function notifyThread(ctx: SqlContext, claimId: string, rootId: string, co
       data: { commentId },
     })),
   );
+  // Their bells ring once the reply is committed (apply-ops runs this only then).
+  if (notified.length > 0) (ctx.afterCommit ??= []).push(async () => ringBells(notified));
 }
 
 export async function editComment(ctx: SqlContext, op: OpOf<'comment.edit'>) {
