@@ -7,6 +7,15 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   ...layers,
+  {
+    // `const { note: _note, ...rest } = claim` leaves a field out on purpose: the underscore says so.
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
   globalIgnores([
     '.next/**',
     '.next-*/**',
