@@ -42,7 +42,7 @@ export async function assignmentDashboard(
   userId: string,
   assignmentId: string,
 ): Promise<DashboardData> {
-  const { assignment, className, theses } = await loadReviewedAssignment(tx, userId, assignmentId);
+  const { assignment, cls, theses } = await loadReviewedAssignment(tx, userId, assignmentId);
   const works = await tx.assignmentWork.findMany({
     where: { assignmentId: assignment.id },
     orderBy: [{ name: 'asc' }, { createdAt: 'asc' }],
@@ -108,7 +108,7 @@ export async function assignmentDashboard(
   });
 
   return {
-    assignment: assignmentSummary(assignment, className),
+    assignment: assignmentSummary(assignment, cls),
     theses,
     rows,
     readAt: new Date().toISOString(),

@@ -8,7 +8,7 @@ import {
 } from '@/lib/domain/classroom/rubric';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
-import { requireAssignmentAccess, requireWorkAccess } from './access';
+import { READING, requireAssignmentAccess, requireWorkAccess } from './access';
 import { memberNames } from './review-parts';
 import type { GradeView, ReleasedGrade } from '@/lib/domain/classroom/views';
 
@@ -49,6 +49,7 @@ export async function getRubric(
     opts.userId,
     opts.assignmentId,
     'grade.write',
+    READING,
   );
   return parseRubric(assignment.rubric);
 }
@@ -76,7 +77,7 @@ export async function getGrade(
   tx: Tx,
   opts: { userId: string; workId: string },
 ): Promise<GradeView> {
-  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write');
+  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write', READING);
   const grade = await tx.grade.findUnique({ where: { workId: work.id } });
   return toGradeView(work.id, parseRubric(work.assignment.rubric), grade);
 }
@@ -238,6 +239,7 @@ export async function gradeSummaries(
     opts.userId,
     opts.assignmentId,
     'grade.write',
+    READING,
   );
   const rubric = parseRubric(assignment.rubric);
   const works = await tx.assignmentWork.findMany({

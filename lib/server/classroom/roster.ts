@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Db, Tx } from '../db';
 import { accessChanged } from '../live/access';
 import { lockMap } from '../locks';
-import { requireClassAccess } from './access';
+import { READING, requireClassAccess } from './access';
 import { addClassMember, lockClass } from './classes';
 import type { RemovedStudent, RosterEntry } from '@/lib/domain/classroom/views';
 
@@ -50,7 +50,13 @@ export async function listRoster(
 
 /** The roster as CSV (never a password: those are stored hashed only). */
 export async function rosterCsv(tx: Tx, opts: { userId: string; classId: string }) {
-  const { class: cls } = await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+  const { class: cls } = await requireClassAccess(
+    tx,
+    opts.userId,
+    opts.classId,
+    'class.manage',
+    READING,
+  );
   const rows = await listRoster(tx, opts);
   const csv = toCsv([
     ['Name', 'Username', 'Email', 'Account', 'Pseudonym', 'Joined'],
@@ -119,7 +125,7 @@ export async function listRemovedStudents(
   tx: Tx,
   opts: { userId: string; classId: string },
 ): Promise<RemovedStudent[]> {
-  await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+  await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage', READING);
   const rows = await tx.classRemoval.findMany({
     where: { classId: opts.classId },
     orderBy: { removedAt: 'desc' },
