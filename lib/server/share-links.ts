@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { isLinkToken } from '@/lib/schemas/ids';
 import { TITLE_MAX } from '@/lib/schemas/map';
 import { archivedError } from '@/lib/domain/classroom/archive';
-import { mapRole, mapStanding, requireMapAccess } from './access';
+import { mapStanding, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { accessChanged } from './live/access';

@@ -158,7 +158,21 @@ describe('teacher dashboard', () => {
     expect(fileName).toBe('Olympic thaw dashboard.csv');
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toMatch(/^Team A,Ana; Ben,[^,]+,4,2,2,0,0,1,25,1,1,\S+,5,12,yes$/);
+    expect(lines[2]).toMatch(/^Team A,Ana; Ben,[^,]+,4,2,2,0,0,1,25,1,1,[^,]+,5,12,yes$/);
+    // Times in the class's zone, named: the teacher's own for a class without one (the tz
+    // cookie), else the class's.
+    expect(lines[0]).toContain(',Last activity (UTC),');
+    const chicago = await dashboardCsvFor(db, w.teacher.id, w.assignment.id, 'America/Chicago');
+    expect(chicago.csv).toContain(',Last activity (America/Chicago),');
+    await db.classroom.update({
+      where: { id: w.cls.id },
+      data: { timeZone: 'Asia/Seoul' },
+    });
+    const seoul = await dashboardCsvFor(db, w.teacher.id, w.assignment.id, 'America/Chicago');
+    expect(seoul.csv).toContain(',Last activity (Asia/Seoul),');
+    // Team A's last activity, as Seoul's wall clock (UTC+9, no daylight time).
+    const seoulWall = new Date(Date.parse(teamA!.lastActivity!) + 9 * 3_600_000).toISOString();
+    expect(seoul.csv).toContain(`,${seoulWall.slice(0, 10)} ${seoulWall.slice(11, 16)},`);
 
     const res = await getCsv(
       new Request('http://localhost/x', { headers: headersFor(w.teacher.id) }),

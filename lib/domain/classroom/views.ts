@@ -114,6 +114,7 @@ export interface MapAssignmentContext {
   workId: string;
   title: string;
   className: string;
+  classId: string;
   /** The class is archived: its work is read-only. */
   archived: boolean;
   mode: string;

@@ -115,13 +115,18 @@ export async function assignmentDashboard(
   };
 }
 
-/** The dashboard as a CSV file (teacher only), with a file name made from the assignment. */
+/**
+ * The dashboard as a CSV file (teacher only), with a file name made from the assignment; times
+ * in the class's zone (`viewerZone`, the teacher's own, for a class without one yet).
+ */
 export async function dashboardCsvFor(
   tx: Tx,
   userId: string,
   assignmentId: string,
+  viewerZone = 'UTC',
 ): Promise<{ csv: string; fileName: string }> {
   const data = await assignmentDashboard(tx, userId, assignmentId);
   const base = data.assignment.title.replace(/[^\w -]+/g, '').trim() || 'assignment';
-  return { csv: dashboardCsv(data.rows, data.theses), fileName: `${base} dashboard.csv` };
+  const zone = data.assignment.timeZone ?? viewerZone;
+  return { csv: dashboardCsv(data.rows, data.theses, zone), fileName: `${base} dashboard.csv` };
 }

@@ -230,7 +230,8 @@ export async function gradeSummaries(
   tx: Tx,
   opts: { userId: string; assignmentId: string },
 ): Promise<{
-  assignment: { id: string; title: string; classId: string };
+  /** archived: the class is archived, so all of this is read-only. */
+  assignment: { id: string; title: string; classId: string; archived: boolean };
   rubric: RubricCriterion[];
   works: WorkGradeSummary[];
 }> {
@@ -242,6 +243,10 @@ export async function gradeSummaries(
     READING,
   );
   const rubric = parseRubric(assignment.rubric);
+  const { archivedAt } = await tx.classroom.findUniqueOrThrow({
+    where: { id: assignment.classId },
+    select: { archivedAt: true },
+  });
   const works = await tx.assignmentWork.findMany({
     where: { assignmentId: assignment.id },
     orderBy: [{ name: 'asc' }, { createdAt: 'asc' }],
@@ -256,7 +261,12 @@ export async function gradeSummaries(
     },
   });
   return {
-    assignment: { id: assignment.id, title: assignment.title, classId: assignment.classId },
+    assignment: {
+      id: assignment.id,
+      title: assignment.title,
+      classId: assignment.classId,
+      archived: archivedAt !== null,
+    },
     rubric,
     works: works.map((w) => {
       const students = memberNames(w.members);

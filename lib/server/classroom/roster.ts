@@ -1,5 +1,5 @@
 import 'server-only';
-import { toCsv } from '@/lib/domain/classroom/csv';
+import { csvTime, csvTimeHeader, toCsv } from '@/lib/domain/classroom/csv';
 import { isManagedEmail } from '@/lib/domain/classroom/usernames';
 import { AppError } from '@/lib/errors';
 import type { Db, Tx } from '../db';
@@ -48,8 +48,15 @@ export async function listRoster(
     .sort((a, b) => a.name.localeCompare(b.name) || a.joinedAt.localeCompare(b.joinedAt));
 }
 
-/** The roster as CSV (never a password: those are stored hashed only). */
-export async function rosterCsv(tx: Tx, opts: { userId: string; classId: string }) {
+/**
+ * The roster as CSV (never a password: those are stored hashed only); when each joined, in the
+ * class's zone (`viewerZone`, the teacher's own, for a class without one yet).
+ */
+export async function rosterCsv(
+  tx: Tx,
+  opts: { userId: string; classId: string },
+  viewerZone = 'UTC',
+) {
   const { class: cls } = await requireClassAccess(
     tx,
     opts.userId,
@@ -58,15 +65,16 @@ export async function rosterCsv(tx: Tx, opts: { userId: string; classId: string 
     READING,
   );
   const rows = await listRoster(tx, opts);
+  const zone = cls.timeZone ?? viewerZone;
   const csv = toCsv([
-    ['Name', 'Username', 'Email', 'Account', 'Pseudonym', 'Joined'],
+    ['Name', 'Username', 'Email', 'Account', 'Pseudonym', csvTimeHeader('Joined', zone)],
     ...rows.map((r) => [
       r.name,
       r.username ?? '',
       r.email ?? '',
       r.managed ? 'managed' : 'own',
       r.pseudonym,
-      r.joinedAt.slice(0, 10),
+      csvTime(r.joinedAt, zone),
     ]),
   ]);
   return { csv, className: cls.name };

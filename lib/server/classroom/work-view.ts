@@ -136,6 +136,7 @@ export async function assignmentContextForMap(
     workId: work.id,
     title: a.title,
     className: a.class.name,
+    classId: a.classId,
     archived: a.class.archivedAt !== null,
     mode: a.mode,
     anonymous: a.anonymous,

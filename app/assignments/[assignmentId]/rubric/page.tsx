@@ -4,6 +4,7 @@ import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { ReleaseAllButton } from '@/components/grading/release-all-button';
 import { RubricEditor } from '@/components/grading/rubric-editor';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
 import { gradeSummaries } from '@/lib/server/classroom/grades';
 import { getCurrentUser } from '@/lib/server/session';
@@ -38,12 +39,16 @@ export default async function RubricPage({
         ]}
       />
       <h1 className="text-2xl font-bold">Rubric and grades: {assignment.title}</h1>
-      <RubricEditor
-        key={JSON.stringify(rubric)}
-        assignmentId={assignment.id}
-        rubric={rubric}
-        open
-      />
+      {assignment.archived ? (
+        <ArchivedNotice />
+      ) : (
+        <RubricEditor
+          key={JSON.stringify(rubric)}
+          assignmentId={assignment.id}
+          rubric={rubric}
+          open
+        />
+      )}
 
       <section aria-labelledby="works-heading" className="space-y-3">
         <h2 id="works-heading" className="text-lg font-semibold">
@@ -53,7 +58,9 @@ export default async function RubricPage({
           Grades and feedback stay private until released. Releasing shows a work’s grade, overall
           feedback and claim feedback to its students.
         </p>
-        <ReleaseAllButton assignmentId={assignment.id} pending={pending} />
+        {!assignment.archived && (
+          <ReleaseAllButton assignmentId={assignment.id} pending={pending} />
+        )}
         {works.length === 0 ? (
           <p className="text-sm italic text-stone-600">This assignment has no work yet.</p>
         ) : (

@@ -6,6 +6,7 @@ import { GradeForm } from '@/components/grading/grade-form';
 import { GradingOutline } from '@/components/grading/grading-outline';
 import { ReleaseControl } from '@/components/grading/release-control';
 import { RubricEditor } from '@/components/grading/rubric-editor';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
 import { getGradingData } from '@/lib/server/classroom/work-view';
 import { getCurrentUser } from '@/lib/server/session';
@@ -70,8 +71,16 @@ export default async function GradeWorkPage({
                 .join(', ')}`}
         </p>
       </header>
+      {assignment.archived && <ArchivedNotice />}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {/* An archived class's grading is read-only: everything shows, no control works. */}
+      <fieldset
+        disabled={assignment.archived}
+        className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]"
+      >
+        <legend className="sr-only">
+          {assignment.archived ? 'Grading, read-only: the class is archived' : 'Grading'}
+        </legend>
         <section aria-labelledby="claims-heading" className="min-w-0 space-y-3">
           <h2 id="claims-heading" className="text-lg font-semibold">
             The map’s claims
@@ -89,13 +98,15 @@ export default async function GradeWorkPage({
             rubric={data.rubric}
             grade={data.grade}
           />
-          <RubricEditor
-            key={`r-${JSON.stringify(data.rubric)}`}
-            assignmentId={assignment.id}
-            rubric={data.rubric}
-          />
+          {!assignment.archived && (
+            <RubricEditor
+              key={`r-${JSON.stringify(data.rubric)}`}
+              assignmentId={assignment.id}
+              rubric={data.rubric}
+            />
+          )}
         </div>
-      </div>
+      </fieldset>
     </div>
   );
 }
