@@ -6,7 +6,7 @@ import { ReleaseAllButton } from '@/components/grading/release-all-button';
 import { RubricEditor } from '@/components/grading/rubric-editor';
 import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
-import { gradeSummaries } from '@/lib/server/classroom/grades';
+import { getRubricForEditing, gradeSummaries } from '@/lib/server/classroom/grades';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
@@ -25,7 +25,8 @@ export default async function RubricPage({
   if (!user) redirect(`/sign-in?next=/assignments/${encodeURIComponent(assignmentId)}/rubric`);
   const data = await unlessMissing(withDb(gradeSummaries, { userId: user.id, assignmentId }));
   if (!data) notFound();
-  const { assignment, rubric, works } = data;
+  const { assignment, works } = data;
+  const rubric = await withDb(getRubricForEditing, { userId: user.id, assignmentId });
   const pending = works.filter(
     (w) => !w.grade.releasedAt && (w.grade.updatedAt || w.claimFeedbackCount > 0),
   ).length;
@@ -43,9 +44,10 @@ export default async function RubricPage({
         <ArchivedNotice />
       ) : (
         <RubricEditor
-          key={JSON.stringify(rubric)}
           assignmentId={assignment.id}
-          rubric={rubric}
+          rubric={rubric.criteria}
+          removed={rubric.removed}
+          graded={rubric.graded}
           open
         />
       )}

@@ -9,6 +9,7 @@ import { RubricEditor } from '@/components/grading/rubric-editor';
 import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
 import { getGradingData } from '@/lib/server/classroom/work-view';
+import { getRubricForEditing } from '@/lib/server/classroom/grades';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
@@ -31,6 +32,7 @@ export default async function GradeWorkPage({
     withDb(getGradingData, { userId: user.id, assignmentId, workId }),
   );
   if (!data) notFound();
+  const rubric = await withDb(getRubricForEditing, { userId: user.id, assignmentId });
   const { assignment, work, members } = data;
   const who =
     work.name || (members.length === 1 ? members[0]!.name : members.map((m) => m.name).join(', '));
@@ -100,9 +102,10 @@ export default async function GradeWorkPage({
           />
           {!assignment.archived && (
             <RubricEditor
-              key={`r-${JSON.stringify(data.rubric)}`}
               assignmentId={assignment.id}
-              rubric={data.rubric}
+              rubric={rubric.criteria}
+              removed={rubric.removed}
+              graded={rubric.graded}
             />
           )}
         </div>
