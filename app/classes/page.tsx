@@ -57,7 +57,11 @@ export default async function ClassesPage() {
               name: c.name,
               detail: `${c.studentCount} ${c.studentCount === 1 ? 'student' : 'students'}${c.joinCode ? ` · code ${c.joinCode}` : ' · joining closed'}`,
             }))}
-            empty="You have no classes yet. Create one above."
+            empty={
+              archived.teaching.length > 0
+                ? 'No classes in use: yours are archived (below). Create one above.'
+                : 'You have no classes yet. Create one above.'
+            }
           />
         </section>
       )}
@@ -73,7 +77,11 @@ export default async function ClassesPage() {
               name: c.name,
               detail: `Taught by ${c.teacherName}`,
             }))}
-            empty="You are not in a class yet."
+            empty={
+              archived.attending.length > 0
+                ? 'None in use: your classes are archived (below).'
+                : 'You are not in a class yet.'
+            }
           />
           <p className="text-sm text-stone-700">
             Has your teacher given you a class code?{' '}

@@ -9,6 +9,13 @@ import { TimeZoneSelect } from '@/components/ui/time-zone-select';
 import { useZone } from '@/components/ui/zone';
 import { archiveClassAction, setClassTimeZoneAction } from '@/lib/actions/classes';
 
+/** Focuses an element the refreshed page is about to show (tries each frame for two seconds). */
+function focusWhenShown(id: string, until = Date.now() + 2000) {
+  const el = document.getElementById(id);
+  if (el) el.focus();
+  else if (Date.now() < until) requestAnimationFrame(() => focusWhenShown(id, until));
+}
+
 /**
  * The class's settings for its teacher: its time zone (due dates are typed in it; the CSV files
  * write it) and archiving it, which asks first.
@@ -44,7 +51,7 @@ export function ClassSettings(props: {
     setAsking(false);
     if (!result.ok) return setError(result.message);
     router.refresh();
-    requestAnimationFrame(() => document.getElementById('unarchive-class')?.focus());
+    focusWhenShown('unarchive-class');
   };
 
   return (
@@ -139,7 +146,7 @@ export function UnarchiveButton({ classId }: { classId: string }) {
           setBusy(false);
           if (!result.ok) return setError(result.message);
           router.refresh();
-          requestAnimationFrame(() => document.getElementById('settings-heading')?.focus());
+          focusWhenShown('settings-heading');
         }}
       >
         {busy ? 'Unarchiving…' : 'Unarchive class'}

@@ -261,17 +261,28 @@ export function DashboardTable({
                       Select {r.name} to compare
                     </label>
                   </td>
+                  {/* Long names and teams wrap (anywhere, if need be) and long member lists are cut
+                      at two lines, whole on hover: every column fits 1280 px; on a phone the
+                      table scrolls sideways under this column. */}
                   <th
                     scope="row"
-                    className={`${cell} sticky left-10 z-10 min-w-36 bg-inherit shadow-[1px_0_0_0_var(--color-stone-200)] text-left font-normal`}
+                    title={r.members.length > 0 ? `${r.name}: ${r.members.join(', ')}` : r.name}
+                    className={`${cell} sticky left-10 z-10 w-40 min-w-40 sm:w-56 sm:min-w-56 bg-inherit shadow-[1px_0_0_0_var(--color-stone-200)] text-left font-normal`}
                   >
-                    <span className="font-semibold">{r.name}</span>
+                    <span className="block font-semibold [overflow-wrap:anywhere]">{r.name}</span>
                     {r.members.length > 0 && r.members.join(', ') !== r.name && (
-                      <span className="block text-xs text-stone-600">{r.members.join(', ')}</span>
+                      <span className="line-clamp-2 text-xs break-words text-stone-600">
+                        {r.members.join(', ')}
+                      </span>
                     )}
                   </th>
-                  <td className={`${cell} min-w-28 max-w-40`}>
-                    {r.side === 'both' ? 'Both theses' : r.sideLabels.join(' + ')}
+                  <td
+                    className={`${cell} min-w-24 max-w-36 [overflow-wrap:anywhere]`}
+                    title={r.sideLabels.join(' + ')}
+                  >
+                    <span className="line-clamp-3">
+                      {r.side === 'both' ? 'Both theses' : r.sideLabels.join(' + ')}
+                    </span>
                   </td>
                   <td className={`${cell} text-right tabular-nums`} data-col="claims">
                     {r.claims}

@@ -120,7 +120,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         </div>
         {!archived && <RosterAddForm classId={page.id} />}
         <RosterTable classId={page.id} roster={roster} readOnly={archived} />
-        <RemovedStudents classId={page.id} removed={removed} />
+        {changeable && <RemovedStudents classId={page.id} removed={removed} />}
       </section>
       {changeable && (
         <ClassSettings classId={page.id} timeZone={page.timeZone} zones={listTimeZones()} />
