@@ -125,12 +125,13 @@ export function zoneAbbreviation(timeZone: string, ms: number): string {
 
 /**
  * "America/Chicago, CST": the zone by name and as it is said at the wall time typed (CDT for a
- * July date), or at `now` when nothing is typed yet.
+ * July date), or at `now` when nothing is typed yet; "UTC" once.
  */
 export function zoneLabel(timeZone: string, local = '', now = Date.now()): string {
   const tz = zone(timeZone);
   const at = fromZonedInput(local, tz);
-  return `${tz}, ${zoneAbbreviation(tz, at ? Date.parse(at) : now)}`;
+  const said = zoneAbbreviation(tz, at ? Date.parse(at) : now);
+  return said === tz ? tz : `${tz}, ${said}`;
 }
 
 /** Every IANA zone this runtime knows, A to Z, with UTC (for the class's time zone choice). */
