@@ -5,6 +5,7 @@ import { MapGraph } from '@/components/map-graph/map-graph';
 import { graphOf, layoutInBackground } from '@/components/map-graph/use-graph-layout';
 import { ClaimFinder, useFindBox } from '@/components/map-outline/claim-finder';
 import { EditorSide } from '@/components/map-outline/editor-side';
+import { AuthorFilter } from '@/components/map/author-filter';
 import { PresenceContext, usePresenceByClaim } from '@/components/map/presence';
 import { SessionContext, useEditorState } from '@/components/map/session';
 import { useEditorKeys } from '@/components/map/use-editor-keys';
@@ -43,9 +44,11 @@ export function MapEditor(props: {
   /** The map's active read-only link and what it shows (the owner's view only). */
   share?: ShareLinkView | null;
   headerActions?: ReactNode;
+  /** Opens showing this author's claims plainly, the others dimmed (?author= in the address). */
+  author?: string;
 }) {
-  const { map, role, me = null, liveLink = null } = props;
-  const [session] = useState(() => browserSession(map, { me, role, link: liveLink }));
+  const { map, role, me = null, liveLink = null, author } = props;
+  const [session] = useState(() => browserSession(map, { me, role, link: liveLink }, { author }));
   useEffect(() => runInWindow(session), [session]);
   useEditorKeys(session);
   return (
@@ -143,6 +146,7 @@ function EditorBody({
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ViewSwitch view={screen.view} onChange={session.setView} />
           {screen.view === 'outline' && <ClaimFinder />}
+          <AuthorFilter />
         </div>
         {screen.view === 'graph' ? (
           <MapGraph title={map.title} />

@@ -48,6 +48,7 @@ export function GraphCanvas({
   layout,
   current,
   activeId,
+  dimmed = null,
   aim,
   onSelect,
   onQuotes,
@@ -57,6 +58,8 @@ export function GraphCanvas({
   /** The layout is this graph's (not the last one, shown while the next is made). */
   current: boolean;
   activeId: string | null;
+  /** The claims dimmed under an author filter. */
+  dimmed?: ReadonlySet<string> | null;
   aim: Aim | null;
   onSelect: (id: string | null) => void;
   onQuotes: (id: string) => void;
@@ -166,10 +169,10 @@ export function GraphCanvas({
         position: layout.positions[n.id] ?? { x: 0, y: 0 },
         width: n.width,
         height: n.height,
-        data: { ...n, selected: n.id === activeId, onQuotes },
+        data: { ...n, selected: n.id === activeId, dimmed: dimmed?.has(n.id) ?? false, onQuotes },
         ariaLabel: `${n.kind === 'thesis' ? 'Thesis' : n.stance === 'pro' ? 'Pro' : 'Con'}: ${n.text}`,
       }));
-  }, [graph, layout, drawn, activeId, onQuotes]);
+  }, [graph, layout, drawn, activeId, dimmed, onQuotes]);
 
   const edges: Edge<RouteEdgeData>[] = useMemo(() => {
     if (!layout) return [];

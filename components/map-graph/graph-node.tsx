@@ -8,6 +8,8 @@ import { plural } from '@/lib/format';
 
 export type GraphNodeData = GraphNode & {
   selected: boolean;
+  /** Someone else's claim under an author filter: greyed, its text still readable. */
+  dimmed: boolean;
   onQuotes: (id: string) => void;
 } & Record<string, unknown>;
 
@@ -21,10 +23,11 @@ export function GraphNodeBox({ data }: NodeProps<Node<GraphNodeData>>) {
   const tone =
     data.kind === 'thesis'
       ? 'border-stone-900 bg-white'
-      : `${helps ? 'border-pro-600 bg-pro-50' : 'border-con-600 bg-con-50'} ${data.stance === 'con' ? 'border-dashed' : ''}`;
+      : `${data.dimmed ? 'border-stone-300 bg-stone-100' : helps ? 'border-pro-600 bg-pro-50' : 'border-con-600 bg-con-50'} ${data.stance === 'con' ? 'border-dashed' : ''}`;
   return (
     <div
       data-graph-node={data.id}
+      data-dimmed={data.dimmed ? 'true' : undefined}
       style={{ width: data.width, height: data.height }}
       className={`flex flex-col overflow-hidden rounded-md border-2 px-3 py-2 text-left shadow-sm ${tone} ${data.selected ? 'ring-4 ring-blue-500' : ''}`}
     >
@@ -54,7 +57,7 @@ export function GraphNodeBox({ data }: NodeProps<Node<GraphNodeData>>) {
         </span>
       </div>
       <p
-        className={`mt-1 text-[14px] leading-5 text-stone-900 ${data.kind === 'thesis' ? 'line-clamp-8' : 'line-clamp-6'}`}
+        className={`mt-1 text-[14px] leading-5 ${data.dimmed ? 'text-stone-600' : 'text-stone-900'} ${data.kind === 'thesis' ? 'line-clamp-8' : 'line-clamp-6'}`}
         data-graph-text
         title={data.text}
       >

@@ -31,7 +31,7 @@ export function GraphPanel({
   choices: string[];
 }) {
   const session = useSession();
-  const { claims, anchors, screen } = useEditorState();
+  const { claims, anchors, screen, authors } = useEditorState();
   const { activeId, composer, editing } = screen;
   const thesis = session.theses.find((t) => t.id === activeId);
   const claim = claims.find((c) => c.id === activeId);
@@ -92,6 +92,11 @@ export function GraphPanel({
           ) : (
             <p className="whitespace-pre-wrap break-words text-stone-900">
               {thesis ? thesis.text : claim!.text}
+            </p>
+          )}
+          {claim && authors?.of.has(claim.id) && (
+            <p className="text-xs text-stone-600" data-claim-author>
+              Written by {authors.nameOf(authors.of.get(claim.id)!)}
             </p>
           )}
           {session.canEdit && !composing && !edited && (

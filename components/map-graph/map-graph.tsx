@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { useEditorState, useSession } from '@/components/map/session';
 import { layoutKey } from '@/lib/domain/graph';
+import { showsAuthors } from '@/lib/editor/authors';
 import { GraphCanvas, type Aim } from './graph-canvas';
 import { downloadGraphImage } from './graph-download';
 import { GraphOverview } from './graph-overview';
@@ -34,8 +35,17 @@ const subscribeNarrow = (change: () => void) => {
 
 function GraphView({ title }: { title: string }) {
   const session = useSession();
-  const { claims, links, anchors, screen } = useEditorState();
+  const { claims, links, anchors, screen, authors } = useEditorState();
   const activeId = screen.activeId;
+  // Under an author filter, the boxes of everyone else's claims are dimmed.
+  const filter = showsAuthors(authors, session.me?.id ?? null) ? screen.author : null;
+  const dimmed = useMemo(
+    () =>
+      filter && authors
+        ? new Set(claims.filter((c) => authors.of.get(c.id) !== filter).map((c) => c.id))
+        : null,
+    [filter, authors, claims],
+  );
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [focusId, setFocusId] = useState<string | null>(null);
   const [mode, setMode] = useState<'boxes' | 'overview'>('boxes');
@@ -218,6 +228,7 @@ function GraphView({ title }: { title: string }) {
               layout={layout?.layout ?? null}
               current={ready}
               activeId={activeId}
+              dimmed={dimmed}
               aim={aim}
               onSelect={(id) => {
                 session.select(id);

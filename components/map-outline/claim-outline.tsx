@@ -5,6 +5,7 @@ import { outline } from '@/lib/domain/argument-tree';
 import { roles } from '@/lib/domain/dialectic';
 import type { linkEndsByClaim } from '@/lib/domain/cross-links';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
+import type { AuthorsView } from '@/lib/editor/authors';
 import type { ComposerTarget } from '@/lib/editor/screen';
 import { plural } from '@/lib/format';
 import { ClaimComposer, outlineIndent } from '@/components/map/claim-composer';
@@ -34,6 +35,10 @@ export interface ClaimOutlineProps {
   /** Claims someone else just changed, with their name. */
   touched: Record<string, string>;
   readOnly: boolean;
+  /** Who wrote each claim, where the map names authors (null: it does not). */
+  authors: AuthorsView | null;
+  /** The author whose claims are shown plainly, the rest dimmed; null: everyone's. */
+  authorFilter: string | null;
 }
 
 /**
@@ -57,6 +62,8 @@ export const ClaimOutline = memo(function ClaimOutline({
   editing,
   touched,
   readOnly,
+  authors,
+  authorFilter,
 }: ClaimOutlineProps) {
   const rows = useMemo(() => outline(claims, thesisId), [claims, thesisId]);
   // A claim's path to its thesis is always under the same thesis.
@@ -161,6 +168,7 @@ export const ClaimOutline = memo(function ClaimOutline({
                   tools={index === activeIndex && !composer}
                   touchedBy={touched[row.claim.id]}
                   editing={editing?.claimId === row.claim.id ? editing.field : null}
+                  {...authorProps(authors, authorFilter, row.claim.id)}
                 />
               ) : (
                 composerHere && (
@@ -178,3 +186,12 @@ export const ClaimOutline = memo(function ClaimOutline({
 });
 
 const NO_ANCHORS: AnchorView[] = [];
+
+/** A row's author and, under a filter, whether it is shown plainly or dimmed. */
+function authorProps(authors: AuthorsView | null, filter: string | null, claimId: string) {
+  const by = authors?.of.get(claimId);
+  return {
+    author: by ? authors!.nameOf(by) : undefined,
+    filter: filter === null ? undefined : by === filter ? ('match' as const) : ('dim' as const),
+  };
+}

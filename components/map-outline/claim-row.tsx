@@ -38,6 +38,10 @@ export interface ClaimRowProps {
   touchedBy?: string;
   /** Which of its texts is being edited in place, if any. */
   editing: 'text' | 'note' | null;
+  /** Who wrote it, where the map names authors. */
+  author?: string;
+  /** Under an author filter: the chosen author's claim, or someone else's (dimmed). */
+  filter?: 'match' | 'dim';
 }
 
 /**
@@ -72,6 +76,8 @@ function sameRow(a: ClaimRowProps, b: ClaimRowProps): boolean {
     a.tools === b.tools &&
     a.touchedBy === b.touchedBy &&
     a.editing === b.editing &&
+    a.author === b.author &&
+    a.filter === b.filter &&
     sameItems(a.anchors, b.anchors, Object.is) &&
     sameItems(a.linksOut ?? NO_LINKS, b.linksOut ?? NO_LINKS, sameEnd) &&
     sameItems(a.linksIn ?? NO_LINKS, b.linksIn ?? NO_LINKS, sameEnd)
@@ -93,6 +99,8 @@ function ClaimRowView({
   tools,
   touchedBy,
   editing,
+  author,
+  filter,
 }: ClaimRowProps) {
   const session = useSession();
   const rebuttal = role === 'rebuttal';
@@ -126,17 +134,18 @@ function ClaimRowView({
       aria-setsize={siblings}
       aria-selected={active}
       aria-current={active ? 'true' : undefined}
-      aria-label={`${kind}${childCount ? `, ${plural(childCount, 'reply', 'replies')}` : ''}: ${claim.text}`}
+      aria-label={`${kind}${childCount ? `, ${plural(childCount, 'reply', 'replies')}` : ''}: ${claim.text}${author ? `, by ${author}` : ''}`}
       aria-describedby={claim.strength !== null ? `${about} strength-${claim.id}` : about}
       onFocus={(e) => {
         if (e.target === e.currentTarget) session.select(claim.id);
       }}
       onClick={() => session.select(claim.id)}
-      className={`rounded-md border border-l-4 bg-white p-2.5 shadow-sm outline-none transition-shadow focus-visible:ring-2 focus-visible:ring-blue-600 ${
+      data-dimmed={filter === 'dim' ? 'true' : undefined}
+      className={`rounded-md border border-l-4 ${filter === 'dim' ? 'bg-stone-100 shadow-none' : 'bg-white'} p-2.5 shadow-sm outline-none transition-shadow focus-visible:ring-2 focus-visible:ring-blue-600 ${
         helpsThesis(role) ? 'border-l-pro-600' : 'border-l-con-600'
       } ${
         claim.stance === 'con' ? 'border-dashed' : ''
-      } ${active ? 'border-stone-500 ring-1 ring-stone-400' : touchedBy ? 'border-amber-400 ring-2 ring-amber-300' : 'border-stone-200'}`}
+      } ${active ? 'border-stone-500 ring-1 ring-stone-400' : touchedBy ? 'border-amber-400 ring-2 ring-amber-300' : filter === 'match' ? 'border-sky-600 ring-1 ring-sky-600' : 'border-stone-200'}`}
     >
       <div className="flex items-start gap-2">
         <StanceBadge stance={claim.stance} role={role} />
@@ -153,10 +162,21 @@ function ClaimRowView({
             />
           ) : (
             <p
-              className="whitespace-pre-wrap break-words text-[0.95rem] text-stone-900"
+              className={`whitespace-pre-wrap break-words text-[0.95rem] ${filter === 'dim' ? 'text-stone-600' : 'text-stone-900'}`}
               data-claim-text
             >
               {claim.text}
+            </p>
+          )}
+          {author && (
+            <p className="mt-0.5 text-xs text-stone-600" data-claim-author={author}>
+              <span
+                className={
+                  filter === 'match' ? 'rounded bg-sky-100 px-1 font-semibold text-sky-900' : ''
+                }
+              >
+                by {author}
+              </span>
             </p>
           )}
           <p className="sr-only" id={about}>

@@ -3,9 +3,10 @@
 import { useMemo } from 'react';
 import { ThesisCard } from '@/components/debate/thesis-card';
 import { CommandButton } from '@/components/map/command-button';
-import { useEditorState } from '@/components/map/session';
+import { useEditorState, useSession } from '@/components/map/session';
 import type { linkEndsByClaim } from '@/lib/domain/cross-links';
 import type { AnchorView, ThesisView } from '@/lib/domain/views';
+import { showsAuthors } from '@/lib/editor/authors';
 import { ClaimOutline } from './claim-outline';
 import { ThesisCounts } from './thesis-counts';
 
@@ -21,7 +22,9 @@ export function EditorSide({
   anchorsByClaim: Map<string, AnchorView[]>;
   linkEnds: ReturnType<typeof linkEndsByClaim>;
 }) {
-  const { claims: all, links, screen } = useEditorState();
+  const { claims: all, links, screen, authors } = useEditorState();
+  const session = useSession();
+  const named = showsAuthors(authors, session.me?.id ?? null);
   const claims = useMemo(() => all.filter((c) => c.thesisId === thesis.id), [all, thesis.id]);
   const here = { thesisId: thesis.id, claimId: null };
   return (
@@ -61,6 +64,8 @@ export function EditorSide({
         editing={screen.editing}
         touched={screen.touched}
         readOnly={readOnly}
+        authors={named ? authors : null}
+        authorFilter={named ? screen.author : null}
       />
     </div>
   );

@@ -91,7 +91,8 @@ test('the teacher watches the dashboard fill, sorts, downloads CSV and compares 
   await expect(page.getByTestId('updated-ago')).toContainText('Updated');
 
   // Sort by claims: most first, then fewest first.
-  const claimsHeader = page.getByRole('columnheader', { name: /^Claims/ });
+  // The works' table comes first (below it, who did what has a Claims column too).
+  const claimsHeader = page.getByRole('columnheader', { name: /^Claims/ }).first();
   await claimsHeader.getByRole('button').click();
   await expect(claimsHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(page.getByTestId('dashboard-row').first()).toContainText('Team 1');

@@ -91,6 +91,20 @@ export interface MapView {
   links: CrossLink[];
   /** Comments on live claims, oldest first. */
   comments: CommentView[];
+  /** Who wrote each claim, as this reader may see them; absent where people are hidden. */
+  authors?: MapAuthors;
+}
+
+/**
+ * Who wrote the claims of a map (Claim.authorId), and the names of the people who may appear as
+ * authors: ids and names as the reader is shown them (lib/domain/visibility.ts), so an anonymous
+ * student's copy holds pseudonymous ids and pseudonyms only.
+ */
+export interface MapAuthors {
+  /** Author by claim id, for live claims and those in the Trash (a claim with none is absent). */
+  byClaim: Record<string, string>;
+  /** By id: the map's owner, its members and every author. */
+  names: Record<string, string>;
 }
 
 /** What a share link shows beyond the claims: the owner's choice, both off by default. */

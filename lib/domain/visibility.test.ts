@@ -4,6 +4,7 @@ import type { Role } from './capabilities';
 import type { HistoryEntry } from './history';
 import {
   lensFor,
+  seeAuthors,
   seeChange,
   seeHistoryEntry,
   seePresence,
@@ -167,5 +168,28 @@ describe('what each kind of reader may see', () => {
       /secret plan.*earlier plan/,
     );
     expect(JSON.stringify(seeHistoryEntry(entry, anonymous))).not.toMatch(/account-1|Ana Real/);
+  });
+});
+
+describe('who wrote each claim, as each reader sees it', () => {
+  const authors = {
+    byClaim: { c1: 'ana', c2: 'ben', c3: 'tea' },
+    names: { ana: 'Ana Real', ben: 'Ben Real', tea: 'Ms Rivera' },
+  };
+  it('gives members real names, anonymous students pseudonyms, and view links nothing', () => {
+    expect(seeAuthors(authors, lensFor(member('editor')))).toBe(authors);
+    const pseudonym = (id: string, name: string) =>
+      id === 'ana'
+        ? { id: 'anon-ana', name }
+        : { id: `anon-${id}`, name: id === 'tea' ? 'Teacher' : 'Blue Heron' };
+    const anonymous = lensFor({ ...member('editor'), anonymous: true }, pseudonym);
+    expect(seeAuthors(authors, anonymous)).toEqual({
+      byClaim: { c1: 'anon-ana', c2: 'anon-ben', c3: 'anon-tea' },
+      names: { 'anon-ana': 'Ana Real', 'anon-ben': 'Blue Heron', 'anon-tea': 'Teacher' },
+    });
+    for (const showName of [false, true]) {
+      const out = seeAuthors(authors, link({ includeNotes: true, showName }));
+      expect(out).toBeUndefined();
+    }
   });
 });

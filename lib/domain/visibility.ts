@@ -2,7 +2,7 @@ import type { MapChange, PresenceEntry } from '../schemas/live';
 import type { RestoredBatch } from './apply-op';
 import type { Role } from './capabilities';
 import type { HistoryEntry } from './history';
-import type { ClaimView, CommentView, MapView } from './views';
+import type { ClaimView, CommentView, MapAuthors, MapView } from './views';
 
 /**
  * The one function deciding what each reader of a map may see: notes, the owner's name, comments,
@@ -105,11 +105,32 @@ export function seeClaims(claims: ClaimView[], lens: Lens): ClaimView[] {
   return lens.see.notes ? claims : claims.map((c) => seeClaim(c, lens));
 }
 
+/**
+ * Who wrote the claims, as this reader may see them: under real or pseudonymous ids and names, or
+ * not at all (a view link: the owner's "show my name" is about the owner, not the authors).
+ */
+export function seeAuthors(authors: MapAuthors | undefined, lens: Lens): MapAuthors | undefined {
+  if (!authors || lens.see.people === 'hidden') return undefined;
+  if (lens.see.people === 'real') return authors;
+  const byClaim: Record<string, string> = {};
+  for (const [claimId, userId] of Object.entries(authors.byClaim))
+    byClaim[claimId] = lens.person(userId, '').id;
+  const names: Record<string, string> = {};
+  for (const [userId, name] of Object.entries(authors.names)) {
+    const shown = lens.person(userId, name);
+    names[shown.id] = shown.name;
+  }
+  return { byClaim, names };
+}
+
 /** The map as this reader may see it. */
 export function seeMap(map: MapView, ownerId: string, lens: Lens): MapView {
   const named = lens.see.ownerName && map.ownerName !== null;
+  const { authors, ...rest } = map;
+  const seenAuthors = seeAuthors(authors, lens);
   return {
-    ...map,
+    ...rest,
+    ...(seenAuthors ? { authors: seenAuthors } : {}),
     ownerName: !named
       ? null
       : lens.see.people === 'pseudonymous'

@@ -3,28 +3,33 @@ import { httpTransport } from '@/lib/sync/http-transport';
 import { idbOutbox } from '@/lib/sync/idb-outbox';
 import type { EventStream } from '@/lib/sync/live-connection';
 import { memoryOutbox } from '@/lib/sync/memory-outbox';
-import { EditorSession, type Who } from './session';
+import { EditorSession, type Opening, type Who } from './session';
 
 /**
  * An editor session wired to the browser: operations go over HTTP and wait in IndexedDB, the
  * live stream is an EventSource, and where this person is goes out with fetch.
  */
-export function browserSession(map: MapView, who: Who): EditorSession {
-  return new EditorSession(map, who, {
-    transport: httpTransport('', who.link ?? null),
-    store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
-    live: {
-      tabId: crypto.randomUUID(),
-      open: (url) => new EventSource(url) as unknown as EventStream,
-      postPresence: (url, body) =>
-        void fetch(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body,
-          credentials: 'same-origin',
-        }).catch(() => {}),
+export function browserSession(map: MapView, who: Who, opening: Opening = {}): EditorSession {
+  return new EditorSession(
+    map,
+    who,
+    {
+      transport: httpTransport('', who.link ?? null),
+      store: typeof indexedDB === 'undefined' ? memoryOutbox() : idbOutbox(),
+      live: {
+        tabId: crypto.randomUUID(),
+        open: (url) => new EventSource(url) as unknown as EventStream,
+        postPresence: (url, body) =>
+          void fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body,
+            credentials: 'same-origin',
+          }).catch(() => {}),
+      },
     },
-  });
+    opening,
+  );
 }
 
 /**

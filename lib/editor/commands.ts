@@ -248,6 +248,18 @@ export const COMMANDS = [
     run: on((ctx, c) => ctx.session.open('comments', c.id)),
   }),
   command({
+    id: 'byAuthor',
+    label: 'Show only this claim’s author’s claims, dimming the rest (again: everyone’s)',
+    keys: [k('a')],
+    needs: 'claim',
+    readOnly: true,
+    when: (ctx) => !!ctx.claim && ctx.session.authorOf(ctx.claim.id) !== null,
+    run: on((ctx, c) => {
+      const author = ctx.session.authorOf(c.id);
+      ctx.session.filterByAuthor(ctx.session.screen.author === author ? null : author);
+    }),
+  }),
+  command({
     id: 'delete',
     label: 'Delete the claim and its replies (undo with Ctrl + Z, or from Trash)',
     keys: [k('Delete', 'Delete'), k('Backspace', 'Backspace')],

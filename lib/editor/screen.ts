@@ -63,6 +63,8 @@ export interface Screen {
   unsaved: UnsavedText[];
   /** Claims someone else just changed, with their name (marked for a few seconds). */
   touched: Record<string, string>;
+  /** Whose claims are shown plainly (an author's id as the page knows them); others' are dimmed. */
+  author: string | null;
 }
 
 export const initialScreen: Screen = {
@@ -81,6 +83,7 @@ export const initialScreen: Screen = {
   error: null,
   unsaved: [],
   touched: {},
+  author: null,
 };
 
 export type ScreenAction =
@@ -108,6 +111,8 @@ export type ScreenAction =
   | { type: 'settled'; claimId: string; field?: 'text' | 'note' }
   | { type: 'touched'; claimId: string; by: string }
   | { type: 'untouched'; claimId: string }
+  /** Shows one author's claims plainly and dims the rest; null shows everyone's. */
+  | { type: 'author'; id: string | null }
   /** Claims gone from the map (deleted here or by someone else): nothing may point at them. */
   | { type: 'claimsGone'; exists: (id: string) => boolean };
 
@@ -190,6 +195,8 @@ export function screenReducer(s: Screen, a: ScreenAction): Screen {
       const { [a.claimId]: _gone, ...rest } = s.touched;
       return { ...s, touched: rest };
     }
+    case 'author':
+      return s.author === a.id ? s : { ...s, author: a.id };
     case 'claimsGone': {
       const gone = (id: string | null | undefined) => !!id && !a.exists(id);
       const composerGone = s.composer?.place.parentId && gone(s.composer.place.parentId);

@@ -7,6 +7,7 @@ import type { OpDraft } from '@/lib/schemas/ops';
 import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
 import { MapSync, type Clock, type OutboxStore, type SyncTransport } from '@/lib/sync/map-sync';
 import type { UnsavedText } from '@/lib/sync/unsaved-text';
+import { AuthorBook, showsAuthors, type AuthorsView } from './authors';
 import { refusedAction, touchedBy, TOUCHED_MS } from './incoming';
 import { newLive, newMapSync } from './wiring';
 import { commandById, contextFor, enabled, type CommandId } from './commands';
@@ -47,6 +48,11 @@ export interface SessionDeps {
   live?: Pick<LiveOptions, 'open' | 'postPresence' | 'tabId'>;
 }
 
+/** How the editor opens: whose claims are shown plainly (the dashboard's "in the map" link). */
+export interface Opening {
+  author?: string | null;
+}
+
 /** Where a command was asked for: a claim, a thesis, or (by default) what is selected. */
 export interface Target {
   claimId?: string | null;
@@ -73,19 +79,44 @@ export class EditorSession {
   readonly #clock: Clock;
   /** Who last changed each claim, as heard live (for the conflict notice). */
   readonly #lastBy = new Map<string, string>();
+  /** Who wrote each claim; null on a page that is not shown authors. */
+  readonly #authors: AuthorBook | null;
+  #authorsView: { claims: ClaimView[]; version: number; view: AuthorsView } | null = null;
 
-  constructor(map: MapView, who: Who, deps: SessionDeps) {
+  constructor(map: MapView, who: Who, deps: SessionDeps, opening: Opening = {}) {
     const newId = deps.newId ?? (() => crypto.randomUUID());
     this.theses = map.debate.theses;
     this.me = who.me;
     this.role = who.role;
     this.canEdit = can(who.role, 'map.edit');
     this.canComment = can(who.role, 'comment.write');
-    this.sync = newMapSync(map, who, deps, (r) =>
-      this.dispatch(refusedAction(r, this.#changes.wasStep(r.op.id), (id) => this.#lastBy.get(id))),
+    const authors = map.authors ? new AuthorBook(map.authors, who.me) : null;
+    this.#authors = authors;
+    this.sync = newMapSync(
+      map,
+      who,
+      deps,
+      (r) =>
+        this.dispatch(
+          refusedAction(r, this.#changes.wasStep(r.op.id), (id) => this.#lastBy.get(id)),
+        ),
+      authors
+        ? {
+            onConfirmed: (change) => authors.confirmed(change),
+            onLoaded: (snapshot) => authors.reloaded(snapshot.authors),
+          }
+        : {},
     );
+    const shown = opening.author;
+    if (authors && shown && Object.values(map.authors!.byClaim).includes(shown))
+      this.#screen = { ...this.#screen, author: shown };
     this.#changes = new UndoableChanges(this.sync, newId);
-    this.#clock = deps.clock ?? { setTimeout, clearTimeout: (h) => clearTimeout(h as number) };
+    // Called as methods of this object: the window's own setTimeout, so called, throws "Illegal
+    // invocation" (it did for every live change by someone else), hence the arrows.
+    this.#clock = deps.clock ?? {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as number),
+    };
     const sync = this.sync;
     const host = {
       state: () => this.sync.state,
@@ -152,9 +183,45 @@ export class EditorSession {
       canUndo: this.undoStack.canUndo,
       canRedo: this.undoStack.canRedo,
       live: this.live?.snapshot ?? NOT_LIVE,
+      authors: this.#authorsNow(),
     };
     return this.#snapshot;
   };
+
+  /** Who wrote each live claim, worked out again only when the claims or the book changed. */
+  #authorsNow(): AuthorsView | null {
+    const book = this.#authors;
+    if (!book) return null;
+    const { claims } = this.sync.state;
+    const seen = this.#authorsView;
+    if (seen?.claims === claims && seen.version === book.version) return seen.view;
+    const view = book.view(claims, this.sync.pending);
+    this.#authorsView = { claims, version: book.version, view };
+    return view;
+  }
+
+  /**
+   * Who wrote a claim (their id as this page knows them), or null when unknown or when the page
+   * names no authors (a view link's, or a map only this person wrote in).
+   */
+  authorOf(claimId: string): string | null {
+    const authors = this.#authorsNow();
+    if (!showsAuthors(authors, this.me?.id ?? null)) return null;
+    return authors!.of.get(claimId) ?? null;
+  }
+
+  /** Shows one author's claims plainly and dims everyone else's (null: everyone's again). */
+  filterByAuthor(id: string | null): void {
+    const authors = this.#authorsNow();
+    if (!authors) return;
+    this.dispatch({ type: 'author', id });
+    if (id === null) return this.announce('Showing everyone’s claims.');
+    const person = authors.people.find((p) => p.id === id);
+    const count = person?.claims ?? 0;
+    this.announce(
+      `Showing ${authors.nameOf(id)}’s ${count === 1 ? 'claim' : `${count} claims`}; the others are dimmed.`,
+    );
+  }
 
   start(): void {
     void this.sync.start();

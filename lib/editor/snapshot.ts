@@ -3,6 +3,7 @@ import { liveLinks, type CrossLink } from '@/lib/domain/cross-links';
 import type { AnchorView, ClaimView } from '@/lib/domain/views';
 import type { LiveSnapshot } from '@/lib/sync/live-connection';
 import type { SyncStatus } from '@/lib/sync/map-sync';
+import type { AuthorsView } from './authors';
 import type { Screen } from './screen';
 
 /** What the editor shows, as one value: React renders it (useSyncExternalStore). */
@@ -12,6 +13,8 @@ export interface EditorSnapshot extends MapParts {
   canUndo: boolean;
   canRedo: boolean;
   live: LiveSnapshot;
+  /** Who wrote each claim; null where authors are not shown (a view link's page). */
+  authors: AuthorsView | null;
 }
 
 /** The map, and its claims with the quotes and links whose claims are still there. */

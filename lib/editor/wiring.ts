@@ -1,6 +1,6 @@
 import type { MapView } from '@/lib/domain/views';
 import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
-import { MapSync, type Refusal } from '@/lib/sync/map-sync';
+import { MapSync, type MapSyncOptions, type Refusal } from '@/lib/sync/map-sync';
 import type { SessionDeps, Who } from './session';
 
 /** The session's outbox for a map as the server sent it, checking quotes against its articles. */
@@ -9,6 +9,7 @@ export function newMapSync(
   who: Who,
   deps: SessionDeps,
   onRefusal: (r: Refusal) => void,
+  heard: Pick<MapSyncOptions, 'onConfirmed' | 'onLoaded'> = {},
 ): MapSync {
   const blocks = new Map(
     map.debate.theses.map((t) => [t.source.id, t.source.blocks.map((b) => b.text)]),
@@ -22,6 +23,7 @@ export function newMapSync(
     clock: deps.clock,
     env: { blocksOf: (id) => blocks.get(id), ...(who.me ? { me: who.me } : {}) },
     onRefusal,
+    ...heard,
   });
 }
 

@@ -94,6 +94,9 @@ export const adminQuery = z.object({
 /** /classes/[classId]/assignments/new: the debate to preselect (ignored when not an id). */
 export const newAssignmentQuery = z.object({ debate: recordId.optional().catch(undefined) });
 
+/** /maps/[mapId]: open on one author's claims (the dashboard's "in the map"); else ignored. */
+export const editorQuery = z.object({ author: recordId.optional().catch(undefined) });
+
 /** /assignments/[assignmentId]/compare: the two pieces of work (both absent: pick two). */
 export const compareQuery = z.object({ a: recordId.optional(), b: recordId.optional() });
 

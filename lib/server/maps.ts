@@ -8,6 +8,7 @@ import { mapRole, requireMapAccess } from './access';
 import { debateInclude, featuredDebateId, toDebateView } from './debates';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
+import { readAuthors } from './map-authors';
 import { liveLinks } from '@/lib/domain/cross-links';
 import { toAnchorView, toClaimView, toLinkView } from './row-views';
 import { insertMapContents, MAP_CONTENTS_TX } from './map-contents';
@@ -250,6 +251,7 @@ async function readMapView(tx: Tx, mapId: string): Promise<MapView> {
           note: true,
           strength: true,
           version: true,
+          authorId: true,
         },
       },
       links: { orderBy: { createdAt: 'asc' } },
@@ -260,12 +262,16 @@ async function readMapView(tx: Tx, mapId: string): Promise<MapView> {
   // The quotes by a join on the map, not by an IN list of every claim's id (10,000 of them in a
   // big map), then in the claims' order, each claim's in the order they were made.
   const place = new Map(claims.map((c, i) => [c.id, i]));
-  const anchors = (
-    await tx.anchor.findMany({
+  const [anchorRows, authors] = await Promise.all([
+    tx.anchor.findMany({
       where: { claim: { mapId, deletedAt: null } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    })
-  ).sort((a, b) => (place.get(a.claimId) ?? 0) - (place.get(b.claimId) ?? 0));
+    }),
+    readAuthors(tx, mapId, map.ownerId, map.claims),
+  ]);
+  const anchors = anchorRows.sort(
+    (a, b) => (place.get(a.claimId) ?? 0) - (place.get(b.claimId) ?? 0),
+  );
   return {
     id: map.id,
     title: map.title,
@@ -277,6 +283,7 @@ async function readMapView(tx: Tx, mapId: string): Promise<MapView> {
     anchors: anchors.map(toAnchorView),
     links: liveLinks(claims, map.links.map(toLinkView)),
     comments: await listComments(tx, map.id),
+    authors,
   };
 }
 

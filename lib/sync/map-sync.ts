@@ -1,4 +1,5 @@
 import { applyAck, applyOp, type ApplyEnv, type MapState } from '@/lib/domain/apply-op';
+import type { MapAuthors } from '@/lib/domain/views';
 import type { ChangesResponse, MapChange } from '@/lib/schemas/live';
 import { OPS_PER_REQUEST, type Op, type OpsResponse } from '@/lib/schemas/ops';
 
@@ -41,8 +42,8 @@ export class TransportError extends Error {
   }
 }
 
-/** The map as the server sends it: its contents at a revision. */
-export type Snapshot = Omit<MapState, 'trash'> & { revision: number };
+/** The map as the server sends it: its contents at a revision (and who wrote its claims). */
+export type Snapshot = Omit<MapState, 'trash'> & { revision: number; authors?: MapAuthors };
 
 export interface SyncTransport {
   /** Sends operations in order; throws TransportError when there is no answer about them. */
@@ -97,6 +98,10 @@ export interface MapSyncOptions {
   clock?: Clock;
   random?: () => number;
   onRefusal?: (refusal: Refusal) => void;
+  /** Each change as `confirmed` takes it in, in order (this tab's own answered ones: no actorId). */
+  onConfirmed?: (change: MapChange) => void;
+  /** The map as loaded again from the server (after a refusal, or too far behind). */
+  onLoaded?: (snapshot: Snapshot) => void;
 }
 
 export class MapSync {
@@ -240,6 +245,7 @@ export class MapSync {
       this.#ahead.delete(next.revision);
       this.#confirmed = applyAck(this.#confirmed, next.op, next.data, this.#opts.env);
       this.#revision = next.revision;
+      this.#opts.onConfirmed?.(next);
     }
     for (const revision of this.#ahead.keys()) {
       if (revision <= this.#revision) this.#ahead.delete(revision);
@@ -384,8 +390,10 @@ export class MapSync {
   /** After a refusal, the tab's idea of the map may be wrong: take the server's. */
   async #reload() {
     try {
-      const { revision, ...fresh } = await this.#opts.transport.load(this.mapId);
+      const loaded = await this.#opts.transport.load(this.mapId);
+      const { revision, ...fresh } = loaded;
       if (revision < this.#revision) return;
+      this.#opts.onLoaded?.(loaded);
       this.#confirmed = { ...fresh, trash: this.#confirmed.trash };
       this.#revision = revision;
       this.#integrate();

@@ -33,8 +33,15 @@ fi
 cluster=$(pg_lsclusters -h | head -1)
 read -r cversion cname cport cstatus _ <<<"$cluster"
 if [[ $cstatus != online* ]]; then
-  pg_ctlcluster --skip-systemctl-redirect "$cversion" "$cname" start >"$log" 2>&1 ||
-    fail "could not start PostgreSQL $cversion/$cname"
+  # The server outlives this script: it must not inherit our open files (e.g. a lock file that
+  # `flock` holds for whoever ran the tests, which would then stay held until PostgreSQL stops).
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    pg_ctlcluster --skip-systemctl-redirect "$cversion" "$cname" start >"$log" 2>&1
+  ) || fail "could not start PostgreSQL $cversion/$cname"
 fi
 psql_admin() { su postgres -c "psql -p $cport -qAtX -v ON_ERROR_STOP=1 $*"; }
 {

@@ -134,6 +134,22 @@ describe('teacher dashboard', () => {
     });
     expect(teamA!.perThesis[w.a.id]).toEqual({ pros: 2, cons: 2 });
     expect(teamA!.perThesis[w.b.id]).toEqual({ pros: 0, cons: 0 });
+    // Who did what in Team A: Ana wrote p1 (quoted) and the rebuttal r1; Ben the two objections,
+    // the comment, and a claim he deleted.
+    expect(
+      data.people[w.teamA.id]!.map((p) => [
+        p.name,
+        p.claims,
+        p.quotes,
+        p.rebuttals,
+        p.comments,
+        p.edits,
+      ]),
+    ).toEqual([
+      ['Ana', 2, 1, 1, 0, 0],
+      ['Ben', 2, 0, 0, 1, 1],
+    ]);
+    expect(data.people[idle!.workId]).toEqual([]);
     expect(Date.now() - Date.parse(teamA!.lastActivity!)).toBeLessThan(60_000);
     // Team B: dee was removed after building nothing; q2's attack on thesis 1 is unanswered.
     expect(teamB).toMatchObject({
@@ -156,14 +172,24 @@ describe('teacher dashboard', () => {
 
     const { csv, fileName } = await dashboardCsvFor(db, w.teacher.id, w.assignment.id);
     expect(fileName).toBe('Olympic thaw dashboard.csv');
-    const lines = csv.trim().split('\r\n');
+    // A line per work; then, after an empty line, a line per person and work.
+    const [workLines, personLines] = csv.split('\r\n\r\n').map((t) => t!.trim().split('\r\n'));
+    const lines = workLines!;
     expect(lines).toHaveLength(4);
+    expect(personLines!.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+      `Ana,Team A,${w.a.label},member`,
+      `Ben,Team A,${w.a.label},member`,
+      `Cai,Team B,${w.b.label},member`,
+      `Dee,Team B,${w.b.label},member`,
+    ]);
     expect(lines[2]).toMatch(/^Team A,Ana; Ben,[^,]+,4,2,2,0,0,1,25,1,1,[^,]+,5,12,yes$/);
     // Times in the class's zone, named: the teacher's own for a class without one (the tz
-    // cookie), else the class's.
+    // cookie), else the class's; in both tables.
     expect(lines[0]).toContain(',Last activity (UTC),');
+    expect(personLines![0]).toMatch(/,Last active \(UTC\)$/);
     const chicago = await dashboardCsvFor(db, w.teacher.id, w.assignment.id, 'America/Chicago');
     expect(chicago.csv).toContain(',Last activity (America/Chicago),');
+    expect(chicago.csv).toContain(',Last active (America/Chicago)\r\n');
     await db.classroom.update({
       where: { id: w.cls.id },
       data: { timeZone: 'Asia/Seoul' },
@@ -173,6 +199,7 @@ describe('teacher dashboard', () => {
     // Team A's last activity, as Seoul's wall clock (UTC+9, no daylight time).
     const seoulWall = new Date(Date.parse(teamA!.lastActivity!) + 9 * 3_600_000).toISOString();
     expect(seoul.csv).toContain(`,${seoulWall.slice(0, 10)} ${seoulWall.slice(11, 16)},`);
+    expect(seoul.csv).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
 
     const res = await getCsv(
       new Request('http://localhost/x', { headers: headersFor(w.teacher.id) }),

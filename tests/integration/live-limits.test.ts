@@ -85,7 +85,7 @@ describe('live streams of a view link', () => {
 });
 
 describe('presence', () => {
-  it('is coalesced per person: a thousand pings reach watchers as at most one event a second, the latest last', async () => {
+  it('is coalesced per person: hundreds of pings reach watchers as at most one event a second, the latest last', async () => {
     const { user, map } = await userWithMap();
     const member = await createUser('Pinger');
     await inviteByEmail(db, {
@@ -110,13 +110,13 @@ describe('presence', () => {
         params(map.id),
       );
     const started = Date.now();
-    for (let i = 0; i < 1000; i++) expect((await ping(`claim-${i}`)).status).toBe(200);
+    for (let i = 0; i < 300; i++) expect((await ping(`claim-${i}`)).status).toBe(200);
     const windows = Math.ceil((Date.now() - started) / PRESENCE_WINDOW_MS);
     await new Promise((r) => setTimeout(r, PRESENCE_WINDOW_MS * 1.5));
     // One event per window at most (the first at once), and the last word is the latest place.
     expect(heard.length).toBeGreaterThan(0);
     expect(heard.length).toBeLessThanOrEqual(windows + 2);
     const last = heard.at(-1) as Extract<BusMessage, { type: 'presence' }>;
-    expect(last.entry.claimId).toBe('claim-999');
-  });
+    expect(last.entry.claimId).toBe('claim-299');
+  }, 30_000);
 });

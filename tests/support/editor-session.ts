@@ -67,6 +67,11 @@ export function mapView(claims = sampleClaims()): MapView {
     anchors: [],
     links: [],
     comments: [],
+    // Ada (u1, the session's person) wrote A and B; Ben (u2) the rest.
+    authors: {
+      byClaim: { A: 'u1', A1: 'u2', A2: 'u2', B: 'u1', C: 'u2' },
+      names: { u1: 'Ada', u2: 'Ben' },
+    },
   };
 }
 
@@ -153,13 +158,32 @@ export function testSession({
   role = 'owner' as Role | null,
   claims = sampleClaims(),
   refuse,
-}: { role?: Role | null; claims?: ClaimView[]; refuse?: Refuse } = {}) {
+  author,
+  authors = true,
+}: {
+  role?: Role | null;
+  claims?: ClaimView[];
+  refuse?: Refuse;
+  /** Opens on this author's claims. */
+  author?: string;
+  /**
+   * False: a map view without authors (as a view link's page gets it); or who wrote each claim
+   * (Ada is u1, Ben u2).
+   */
+  authors?: boolean | Record<string, string>;
+} = {}) {
   const { transport, sent } = fakeTransport(refuse);
   const clock = new ManualClock();
   const session = new EditorSession(
-    mapView(claims),
+    {
+      ...mapView(claims),
+      ...(authors === true
+        ? {}
+        : { authors: authors ? { byClaim: authors, names: { u1: 'Ada', u2: 'Ben' } } : undefined }),
+    },
     { me: role ? { id: 'u1', name: 'Ada' } : null, role },
     { transport, store: memoryOutbox(), clock, newId: uuid },
+    { author },
   );
   /** Lets the outbox send and hear back. */
   const settle = async () => {

@@ -5,6 +5,7 @@ import { ClassroomMapProvider } from '@/components/classroom-map/classroom-map-c
 import { notesByClaim } from '@/components/classroom-map/notes';
 import { MapEditor } from '@/components/map-editor/map-editor';
 import { unlessMissing } from '@/lib/errors';
+import { editorQuery, type Query } from '@/lib/schemas/query';
 import { assignmentContextForMap } from '@/lib/server/classroom/work-view';
 import { getMapForMember } from '@/lib/server/maps';
 import { getCurrentUser } from '@/lib/server/session';
@@ -14,8 +15,15 @@ import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Map editor' };
 
-export default async function EditorPage({ params }: { params: Promise<{ mapId: string }> }) {
+export default async function EditorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ mapId: string }>;
+  searchParams: Promise<Query>;
+}) {
   const { mapId } = await params;
+  const query = editorQuery.safeParse(await searchParams);
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=/maps/${encodeURIComponent(mapId)}`);
   // Someone else's map looks the same as a missing one: its existence is not revealed.
@@ -57,6 +65,7 @@ export default async function EditorPage({ params }: { params: Promise<{ mapId: 
           me={{ id: selfId, name: user.name }}
           basePath={`/maps/${mapId}`}
           share={link}
+          author={query.success ? query.data.author : undefined}
         />
       </ClassroomMapProvider>
     </>

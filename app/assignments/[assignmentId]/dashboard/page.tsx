@@ -67,6 +67,8 @@ export default async function DashboardPage({
         theses={data.theses}
         rows={data.rows}
         readAt={data.readAt}
+        mode={assignment.mode}
+        people={data.people}
       />
     </div>
   );
