@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ClassList } from '@/components/classroom/class-list';
 import { ClassCreateForm } from '@/components/classroom/class-create-form';
+import { formatDate } from '@/lib/format';
+import { listTimeZones } from '@/lib/domain/zoned-time';
 import { accountOf } from '@/lib/server/classroom/access';
 import { listClasses } from '@/lib/server/classroom/classes';
 import { getCurrentUser } from '@/lib/server/session';
+import { viewerZone } from '@/lib/server/viewer-zone';
 import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Classes' };
@@ -13,11 +16,24 @@ export const metadata: Metadata = { title: 'Classes' };
 export default async function ClassesPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?next=/classes');
-  const [{ teaching, attending }, account] = await Promise.all([
+  const [{ teaching, attending, archived }, account, zone] = await Promise.all([
     withDb(listClasses, user.id),
     withDb(accountOf, user.id),
+    viewerZone(),
   ]);
   const teacher = account.kind === 'teacher';
+  const shelved = [
+    ...archived.teaching.map((c) => ({
+      id: c.id,
+      name: c.name,
+      detail: `You teach it · ${c.studentCount} ${c.studentCount === 1 ? 'student' : 'students'} · archived ${formatDate(c.archivedAt!, zone)}`,
+    })),
+    ...archived.attending.map((c) => ({
+      id: c.id,
+      name: c.name,
+      detail: `Taught by ${c.teacherName} · archived ${formatDate(c.archivedAt!, zone)}`,
+    })),
+  ];
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <div>
@@ -33,7 +49,7 @@ export default async function ClassesPage() {
           <h2 id="teaching" className="text-lg font-semibold">
             Classes you teach
           </h2>
-          <ClassCreateForm />
+          <ClassCreateForm zones={listTimeZones()} />
           <ClassList
             label="Classes you teach"
             classes={teaching.map((c) => ({
@@ -41,7 +57,11 @@ export default async function ClassesPage() {
               name: c.name,
               detail: `${c.studentCount} ${c.studentCount === 1 ? 'student' : 'students'}${c.joinCode ? ` · code ${c.joinCode}` : ' · joining closed'}`,
             }))}
-            empty="You have no classes yet. Create one above."
+            empty={
+              archived.teaching.length > 0
+                ? 'No classes in use: yours are archived (below). Create one above.'
+                : 'You have no classes yet. Create one above.'
+            }
           />
         </section>
       )}
@@ -57,7 +77,11 @@ export default async function ClassesPage() {
               name: c.name,
               detail: `Taught by ${c.teacherName}`,
             }))}
-            empty="You are not in a class yet."
+            empty={
+              archived.attending.length > 0
+                ? 'None in use: your classes are archived (below).'
+                : 'You are not in a class yet.'
+            }
           />
           <p className="text-sm text-stone-700">
             Has your teacher given you a class code?{' '}
@@ -65,6 +89,18 @@ export default async function ClassesPage() {
               Join a class
             </Link>
           </p>
+        </section>
+      )}
+      {shelved.length > 0 && (
+        <section aria-labelledby="archived" className="space-y-3">
+          <h2 id="archived" className="text-lg font-semibold">
+            Archived classes
+          </h2>
+          <p className="text-sm text-stone-700">
+            Read-only: their assignments, maps and grades can be opened but not changed.
+            {archived.teaching.length > 0 && ' Unarchive one from its page to change it again.'}
+          </p>
+          <ClassList label="Archived classes" classes={shelved} empty="" />
         </section>
       )}
     </div>

@@ -1,12 +1,13 @@
 'use client';
 
-import { toIso } from './local-time';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { deleteAssignmentAction, startNextRoundAction } from '@/lib/actions/assignments';
+import { fromZonedInput } from '@/lib/domain/zoned-time';
+import { DueInput, useClassZone } from './due-input';
 import { useAssignmentAction } from './use-assignment-action';
 
 /** Round 2 with sides swapped, and deleting the assignment: each asks first. */
@@ -15,17 +16,20 @@ export function AssignmentActions(props: {
   classId: string;
   title: string;
   round?: number;
+  /** The class's time zone (null: never set): round 2's due date is typed in it. */
+  timeZone: string | null;
 }) {
   const next = (props.round ?? 1) + 1;
   const router = useRouter();
   const { busy, error, clearError, run } = useAssignmentAction();
   const [asking, setAsking] = useState<'round' | 'delete' | null>(null);
   const [due, setDue] = useState('');
+  const zone = useClassZone(props.timeZone);
 
   const nextRound = async () => {
-    // Typed in the teacher's own time; sent as the instant it names.
+    // Typed in the class's time zone; sent as the instant it names.
     const done = await run(() =>
-      startNextRoundAction({ assignmentId: props.assignmentId, dueAt: toIso(due) }),
+      startNextRoundAction({ assignmentId: props.assignmentId, dueAt: fromZonedInput(due, zone) }),
     );
     setAsking(null);
     if (done) router.push(`/assignments/${encodeURIComponent(done.data.id)}`);
@@ -56,17 +60,14 @@ export function AssignmentActions(props: {
           A new assignment with the same teams and students, each on the other side, and new empty
           maps. This round and its maps stay as they are.
         </p>
-        <div className="mt-3 space-y-1">
-          <label htmlFor="next-round-due" className="block font-medium">
-            Round {next} due{' '}
-            <span className="font-normal text-stone-600">(optional, your local time)</span>
-          </label>
-          <input
+        <div className="mt-3">
+          <DueInput
             id="next-round-due"
-            type="datetime-local"
+            label={`Round ${next} due`}
+            zone={props.timeZone}
             value={due}
-            onChange={(e) => setDue(e.target.value)}
-            className="rounded-md border border-stone-400 bg-white px-2 py-1"
+            onChange={setDue}
+            hint="Optional."
           />
         </div>
         <div className="mt-4 flex flex-wrap justify-end gap-2">

@@ -1,11 +1,12 @@
 'use client';
 
-import { toIso, toLocalInput } from './local-time';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { updateAssignmentAction } from '@/lib/actions/assignments';
+import { fromZonedInput, toZonedInput } from '@/lib/domain/zoned-time';
 import { ASSIGNMENT_TITLE_MAX, INSTRUCTIONS_MAX } from '@/lib/schemas/assignments';
+import { DueInput, useClassZone } from './due-input';
 import { useAssignmentAction } from './use-assignment-action';
 
 /** The teacher's form for an assignment's title, instructions, due date and anonymity. */
@@ -15,10 +16,13 @@ export function AssignmentDetailsForm(props: {
   instructions: string;
   dueAt: string | null;
   anonymous: boolean;
+  /** The class's time zone (null: never set): the due date is shown and typed in it. */
+  timeZone: string | null;
   onDone: () => void;
 }) {
   const { busy, error, run } = useAssignmentAction();
-  const [dueAt, setDueAt] = useState(() => toLocalInput(props.dueAt));
+  const zone = useClassZone(props.timeZone);
+  const [dueAt, setDueAt] = useState(() => toZonedInput(props.dueAt, zone));
   const input = 'w-full rounded-md border border-stone-400 bg-white px-3 py-2';
   return (
     <form
@@ -31,7 +35,7 @@ export function AssignmentDetailsForm(props: {
             assignmentId: props.assignmentId,
             title: String(form.get('title') ?? ''),
             instructions: String(form.get('instructions') ?? ''),
-            dueAt: toIso(dueAt),
+            dueAt: fromZonedInput(dueAt, zone),
             anonymous: form.get('anonymous') === 'on',
           }),
         );
@@ -64,18 +68,14 @@ export function AssignmentDetailsForm(props: {
           className={input}
         />
       </div>
-      <div className="space-y-1">
-        <label htmlFor="edit-due" className="block font-medium">
-          Due <span className="font-normal text-stone-600">(your local time; empty for none)</span>
-        </label>
-        <input
-          id="edit-due"
-          type="datetime-local"
-          value={dueAt}
-          onChange={(e) => setDueAt(e.target.value)}
-          className={`${input} sm:w-auto`}
-        />
-      </div>
+      <DueInput
+        id="edit-due"
+        zone={props.timeZone}
+        value={dueAt}
+        onChange={setDueAt}
+        hint="In the class’s time zone; empty for none."
+        className="w-full sm:w-auto"
+      />
       <label className="flex gap-2">
         <input type="checkbox" name="anonymous" defaultChecked={props.anonymous} />
         <span>Anonymous: students see classmates under pseudonyms</span>

@@ -12,6 +12,8 @@ export function AssignmentDetails(props: {
   dueAt: string | null;
   anonymous: boolean;
   editable: boolean;
+  /** The class's time zone (null: never set): the form types the due date in it. */
+  timeZone: string | null;
 }) {
   const [editing, setEditing] = useState(false);
   const edit = useRef<HTMLButtonElement>(null);

@@ -10,12 +10,14 @@ export function AssignmentList(props: {
   classId: string;
   role: 'teacher' | 'student';
   assignments: AssignmentSummary[];
+  /** The class is archived: nothing new is set in it. */
+  archived?: boolean;
 }) {
   const { classId, assignments } = props;
   const teacher = props.role === 'teacher';
   return (
     <div className="space-y-3">
-      {teacher && (
+      {teacher && !props.archived && (
         <Link
           href={`/classes/${encodeURIComponent(classId)}/assignments/new`}
           className={buttonClass({ variant: 'primary' })}
@@ -25,9 +27,11 @@ export function AssignmentList(props: {
       )}
       {assignments.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">
-          {teacher
-            ? 'No assignments yet. Set a debate for this class with New assignment.'
-            : 'Nothing assigned to you in this class yet.'}
+          {teacher && props.archived
+            ? 'No assignments.'
+            : teacher
+              ? 'No assignments yet. Set a debate for this class with New assignment.'
+              : 'Nothing assigned to you in this class yet.'}
         </p>
       ) : (
         <ul

@@ -1,6 +1,5 @@
 'use client';
 
-import { toIso } from './local-time';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -8,7 +7,9 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { FieldError } from '@/components/ui/field-error';
 import { createAssignmentAction } from '@/lib/actions/assignments';
 import { MODE_LABELS, MODES, type Mode, type SidePlan } from '@/lib/domain/classroom/teams';
+import { fromZonedInput } from '@/lib/domain/zoned-time';
 import { ASSIGNMENT_TITLE_MAX, INSTRUCTIONS_MAX } from '@/lib/schemas/assignments';
+import { DueInput, useClassZone } from './due-input';
 
 const MODE_HINTS: Record<Mode, string> = {
   individual: 'Every student gets a map of their own.',
@@ -31,8 +32,12 @@ export function NewAssignmentForm(props: {
   studentCount: number;
   debates: { id: string; motion: string; thesisLabels: string[] }[];
   debateId?: string;
+  /** The class's time zone (null: never set): the due date is typed in it. */
+  timeZone: string | null;
 }) {
   const router = useRouter();
+  const zone = useClassZone(props.timeZone);
+  const [due, setDue] = useState('');
   const [mode, setMode] = useState<Mode>('individual');
   const [debateId, setDebateId] = useState(props.debateId ?? props.debates[0]?.id ?? '');
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
@@ -55,7 +60,7 @@ export function NewAssignmentForm(props: {
           debateId,
           title: text('title'),
           instructions: text('instructions'),
-          dueAt: toIso(text('dueAt')),
+          dueAt: fromZonedInput(due, zone),
           mode,
           teamCount: Number(text('teamCount') || 2),
           teamFill: text('teamFill') === 'empty' ? 'empty' : 'random',
@@ -128,15 +133,14 @@ export function NewAssignmentForm(props: {
         <FieldError id="instructions-error" messages={errors.instructions} />
       </div>
       <div className="space-y-1">
-        <label htmlFor="dueAt" className="block font-medium">
-          Due <span className="font-normal text-stone-600">(optional, your local time)</span>
-        </label>
-        <input
+        <DueInput
           id="dueAt"
-          name="dueAt"
-          type="datetime-local"
-          aria-describedby="dueAt-error"
-          className={`${inputClass} sm:w-auto`}
+          zone={props.timeZone}
+          value={due}
+          onChange={setDue}
+          describedBy="dueAt-error"
+          hint="Optional. In the class’s time zone; each student sees it in their own time."
+          className="w-full sm:w-auto"
         />
         <FieldError id="dueAt-error" messages={errors.dueAt} />
       </div>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { MapAssignmentContext } from '@/lib/domain/classroom/views';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { When } from '@/components/ui/zone';
 
 /**
@@ -16,6 +17,18 @@ export function AssignmentBanner({ ctx }: { ctx: MapAssignmentContext }) {
       className="mb-4 space-y-2 rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-stone-900 sm:p-4"
       data-testid="assignment-banner"
     >
+      {ctx.archived && (
+        <ArchivedNotice compact>
+          {ctx.viewerRole === 'teacher' && (
+            <Link
+              href={`/classes/${encodeURIComponent(ctx.classId)}`}
+              className="font-medium underline underline-offset-2"
+            >
+              Unarchive from the class page
+            </Link>
+          )}
+        </ArchivedNotice>
+      )}
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="assignment-banner-title" className="text-base font-semibold">
           <span className="font-normal text-stone-700">Assignment: </span>

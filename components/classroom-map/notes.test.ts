@@ -8,6 +8,8 @@ const base: MapAssignmentContext = {
   workId: 'w',
   title: 'T',
   className: 'C',
+  classId: 'c',
+  archived: false,
   mode: 'team',
   anonymous: false,
   dueAt: null,

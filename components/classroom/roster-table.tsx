@@ -29,7 +29,16 @@ const focusHeading = () =>
  * The class's students, each with removal, and a new password for the managed accounts this
  * teacher created (students with their own email reset theirs through "Forgot your password?").
  */
-export function RosterTable({ classId, roster }: { classId: string; roster: RosterEntry[] }) {
+export function RosterTable({
+  classId,
+  roster,
+  readOnly = false,
+}: {
+  classId: string;
+  roster: RosterEntry[];
+  /** An archived class: the list only, no passwords or removals. */
+  readOnly?: boolean;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState<Pending | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -71,7 +80,7 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
   return (
     <div className="space-y-3">
       {error && !pending && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
-      {managedCount > 0 && (
+      {managedCount > 0 && !readOnly && (
         <div className="flex flex-wrap items-center gap-2">
           <Button onClick={() => setPending({ kind: 'all' })}>
             New passwords for all {managedCount} managed students
@@ -108,21 +117,23 @@ export function RosterTable({ classId, roster }: { classId: string; roster: Rost
                   {' · '}joined <When iso={s.joinedAt} date />
                 </p>
               </div>
-              <div className="flex flex-wrap gap-2">
-                {s.managedByTeacher && (
-                  <Button size="sm" onClick={() => setPending({ kind: 'password', student: s })}>
-                    New password<span className="sr-only"> for {s.name}</span>
+              {!readOnly && (
+                <div className="flex flex-wrap gap-2">
+                  {s.managedByTeacher && (
+                    <Button size="sm" onClick={() => setPending({ kind: 'password', student: s })}>
+                      New password<span className="sr-only"> for {s.name}</span>
+                    </Button>
+                  )}
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="text-con-800"
+                    onClick={() => setPending({ kind: 'remove', student: s })}
+                  >
+                    Remove<span className="sr-only"> {s.name}</span>
                   </Button>
-                )}
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="text-con-800"
-                  onClick={() => setPending({ kind: 'remove', student: s })}
-                >
-                  Remove<span className="sr-only"> {s.name}</span>
-                </Button>
-              </div>
+                </div>
+              )}
             </li>
           ))}
         </ul>

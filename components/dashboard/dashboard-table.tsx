@@ -15,7 +15,7 @@ import {
 } from '@/lib/domain/classroom/dashboard-stats';
 
 const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
-const cell = 'border-b border-stone-200 px-2 py-2 align-top';
+const cell = 'border-b border-stone-200 px-1.5 py-2 align-top';
 
 /** Text columns start A→Z; number columns start with the most first. */
 const firstDirection = (column: SortColumn): SortDirection =>
@@ -48,7 +48,7 @@ function SortHeader({
       scope="col"
       rowSpan={rowSpan}
       aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className={`border-b border-stone-300 px-0.5 py-1 align-bottom font-semibold ${numeric ? 'text-right' : 'text-left'} ${className}`}
+      className={`border-b border-stone-300 px-0 py-1 align-bottom font-semibold ${numeric ? 'text-right' : 'text-left'} ${className}`}
     >
       <button
         type="button"
@@ -269,17 +269,28 @@ export function DashboardTable({
                       Select {r.name} to compare
                     </label>
                   </td>
+                  {/* Long names and teams wrap (anywhere, if need be) and long member lists are cut
+                      at three lines, whole on hover: every column fits 1280 px; on a phone the
+                      table scrolls sideways under this column. */}
                   <th
                     scope="row"
-                    className={`${cell} sticky left-10 z-10 min-w-36 bg-inherit shadow-[1px_0_0_0_var(--color-stone-200)] text-left font-normal`}
+                    title={r.members.length > 0 ? `${r.name}: ${r.members.join(', ')}` : r.name}
+                    className={`${cell} sticky left-10 z-10 w-40 min-w-40 sm:w-44 sm:min-w-44 bg-inherit shadow-[1px_0_0_0_var(--color-stone-200)] text-left font-normal`}
                   >
-                    <span className="font-semibold">{r.name}</span>
+                    <span className="block font-semibold [overflow-wrap:anywhere]">{r.name}</span>
                     {r.members.length > 0 && r.members.join(', ') !== r.name && (
-                      <span className="block text-xs text-stone-600">{r.members.join(', ')}</span>
+                      <span className="line-clamp-3 text-xs break-words text-stone-600">
+                        {r.members.join(', ')}
+                      </span>
                     )}
                   </th>
-                  <td className={`${cell} min-w-28 max-w-40`}>
-                    {r.side === 'both' ? 'Both theses' : r.sideLabels.join(' + ')}
+                  <td
+                    className={`${cell} min-w-24 max-w-36 [overflow-wrap:anywhere]`}
+                    title={r.sideLabels.join(' + ')}
+                  >
+                    <span className="line-clamp-3">
+                      {r.side === 'both' ? 'Both theses' : r.sideLabels.join(' + ')}
+                    </span>
                   </td>
                   <td className={`${cell} text-right tabular-nums`} data-col="claims">
                     {r.claims}

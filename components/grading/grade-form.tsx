@@ -12,11 +12,15 @@ import type { GradeView } from '@/lib/domain/classroom/views';
 /** The rubric scores (a select per criterion), the total, the overall feedback and Save. */
 export function GradeForm(props: { workId: string; rubric: RubricCriterion[]; grade: GradeView }) {
   const router = useRouter();
+  // A score above its criterion's points (they were lowered since) counts as the points: so it
+  // is shown, and saved if the teacher saves.
   const [scores, setScores] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       props.rubric.map((c) => [
         c.id,
-        props.grade.scores[c.id] != null ? String(props.grade.scores[c.id]) : '',
+        props.grade.scores[c.id] != null
+          ? String(Math.min(props.grade.scores[c.id]!, c.points))
+          : '',
       ]),
     ),
   );
@@ -56,7 +60,7 @@ export function GradeForm(props: { workId: string; rubric: RubricCriterion[]; gr
       </h2>
       <div className="space-y-3">
         {props.rubric.map((c) => (
-          <div key={c.id} className="flex items-center justify-between gap-3">
+          <div key={c.id} className="flex flex-wrap items-center justify-between gap-x-3">
             <label htmlFor={`score-${c.id}`} className="text-sm font-medium text-stone-800">
               {c.label} <span className="font-normal text-stone-600">(out of {c.points})</span>
             </label>
@@ -73,6 +77,11 @@ export function GradeForm(props: { workId: string; rubric: RubricCriterion[]; gr
                 </option>
               ))}
             </select>
+            {(props.grade.scores[c.id] ?? 0) > c.points && (
+              <p className="basis-full text-xs text-stone-600">
+                Scored {props.grade.scores[c.id]} before the rubric changed: counts as {c.points}.
+              </p>
+            )}
           </div>
         ))}
       </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/errors';
 import { ActionForm } from './action-form';
 import { Button } from './button';
@@ -18,6 +18,7 @@ export function OneFieldForm<T>({
   maxLength,
   placeholder,
   submit,
+  more,
 }: {
   action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
   /** The field's id; its error's id is `${id}-error`. */
@@ -28,6 +29,8 @@ export function OneFieldForm<T>({
   placeholder: string;
   /** The button's words: idle, then while the action runs. */
   submit: [idle: string, pending: string];
+  /** More fields under the first (a class's time zone). */
+  more?: ReactNode;
 }) {
   const [state, action, pending] = useActionState(serverAction, null);
   const error = state && !state.ok ? state.message : null;
@@ -55,6 +58,7 @@ export function OneFieldForm<T>({
         </Button>
       </div>
       <FieldError id={`${id}-error`} messages={error} />
+      {more}
     </ActionForm>
   );
 }

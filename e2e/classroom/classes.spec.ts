@@ -1,4 +1,5 @@
 import {
+  addTopClaim,
   expect,
   expectAccessible,
   newUser,
@@ -7,6 +8,7 @@ import {
   test,
   type TestUser,
 } from '../fixtures';
+import { createAssignment, studentBrowser } from '../fixtures/classroom';
 import type { Page } from '@playwright/test';
 
 async function signUpAs(page: Page, user: TestUser, kind: 'student' | 'teacher', next: string) {
@@ -108,6 +110,56 @@ test('a teacher creates a class, adds managed students who sign in, and a studen
 
   await page.reload();
   await expect(roster.getByRole('listitem')).toHaveCount(4);
+
+  // Archived at the end of the year: read-only for everyone, then back.
+  await test.step('archive, read-only, unarchive', async () => {
+    const classId = new URL(classUrl).pathname.split('/').pop()!;
+    await createAssignment(page, classId, {
+      title: 'Opening case',
+      mode: 'The whole class builds one map',
+    });
+    const ada = await studentBrowser(browser, { name: 'Ada Lovelace', username, password });
+    await ada.page.getByRole('link', { name: 'Open your map for Opening case' }).first().click();
+    await ada.page.waitForURL(/\/maps\//);
+    const mapUrl = ada.page.url();
+    await ada.page.locator('[data-editor-ready="true"]').waitFor();
+    await page.goto(classUrl);
+    await page.getByRole('button', { name: 'Archive this class' }).click();
+    const ask = page.getByRole('dialog', { name: 'Archive this class?' });
+    await expect(ask).toContainText('Nothing is deleted');
+    await ask.getByRole('button', { name: 'Archive class' }).click();
+    await expect(page.getByTestId('archived-notice')).toContainText(
+      'This class is archived: its work is read-only.',
+    );
+    await expect(page.getByRole('button', { name: 'Unarchive class' })).toBeFocused();
+    await expect(page.getByRole('link', { name: 'New assignment' })).toHaveCount(0);
+    await expect(page.getByLabel('Add students by name')).toHaveCount(0);
+    await expectAccessible(page);
+    await screenshots(page, 'class-archived');
+    // The student's open map says so at once; reloaded, it reads only, with the banner.
+    await expect(ada.page.locator('[data-access-ended="archived"]')).toContainText(
+      'This class was archived: its work is read-only now.',
+    );
+    await ada.page.reload();
+    await expect(ada.page.getByTestId('archived-notice')).toContainText(
+      'This class is archived: its work is read-only.',
+    );
+    await expect(ada.page.getByRole('button', { name: '+ Add pro' })).toHaveCount(0);
+    await screenshots(ada.page, 'map-archived');
+    await ada.page.goto('/classes');
+    await expect(
+      ada.page.getByRole('list', { name: 'Archived classes' }).getByRole('link'),
+    ).toContainText('Period 3 Debate');
+    await screenshots(ada.page, 'classes-archived');
+    // Unarchived: the student adds a claim again.
+    await page.getByRole('button', { name: 'Unarchive class' }).click();
+    await expect(page.getByTestId('archived-notice')).toHaveCount(0);
+    await ada.page.goto(mapUrl);
+    await ada.page.locator('[data-editor-ready="true"]').waitFor();
+    await addTopClaim(ada.page, 0, 'pro', 'Sport opens doors that talks cannot');
+    await expect(ada.page.getByText('All changes saved')).toBeVisible();
+    await ada.context.close();
+  });
 
   // The admin page: the first account on the server is its admin; anyone else gets not found.
   const adminLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', {

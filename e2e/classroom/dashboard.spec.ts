@@ -13,6 +13,11 @@ import {
 
 // Through the app's own pages: a teacher sets a team assignment (two teams of one managed student
 // each), writes a claim on each team's map, and watches the dashboard as a student adds another.
+// Names are long (40 characters, a team's too): every column still fits 1280 px.
+
+const ADA = 'Student Ada Konstantinopoulou-Whitfieldson';
+const BEA = 'Student Bea Featherstonehaugh-Marjoribanks';
+const TEAM_TWO = 'The Extraordinarily Argumentative Debaters';
 
 const row = (page: Page, name: string) =>
   page.getByTestId('dashboard-row').filter({ has: page.getByRole('rowheader', { name }) });
@@ -30,7 +35,7 @@ test('the teacher watches the dashboard fill, sorts, downloads CSV and compares 
   const teacher = newUser('Teacher');
   await signUpTeacher(page, teacher);
   const { classId } = await createClass(page, 'Civics 9C');
-  const logins = await addStudents(page, classId, ['Student Ada', 'Student Bea']);
+  const logins = await addStudents(page, classId, [ADA, BEA]);
   const assignmentId = await createAssignment(page, classId, {
     title: 'Olympic thaw',
     mode: 'Teams build one map each',
@@ -46,6 +51,12 @@ test('the teacher watches the dashboard fill, sorts, downloads CSV and compares 
   const student = logins.find((l) => l.name === teamOne) as StudentLogin;
   const mapA = await mapOf(page, 'Team 1');
   const mapB = await mapOf(page, 'Team 2');
+  await test.step('a long team name', async () => {
+    await page.getByRole('button', { name: 'Rename Team 2' }).click();
+    await page.getByLabel('Team name').fill(TEAM_TWO);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { name: TEAM_TWO })).toBeVisible();
+  });
 
   // The teacher (owner of every assignment map) writes one claim on each team's map.
   for (const [mapId, thesis, stance, text] of [
@@ -87,7 +98,7 @@ test('the teacher watches the dashboard fill, sorts, downloads CSV and compares 
   await expect(page.getByTestId('dashboard-row').first()).toContainText('Team 1');
   await claimsHeader.getByRole('button').press('Enter');
   await expect(claimsHeader).toHaveAttribute('aria-sort', 'ascending');
-  await expect(page.getByTestId('dashboard-row').first()).toContainText('Team 2');
+  await expect(page.getByTestId('dashboard-row').first()).toContainText(TEAM_TWO);
 
   // CSV: a file with a line per team.
   const [download] = await Promise.all([
@@ -97,15 +108,19 @@ test('the teacher watches the dashboard fill, sorts, downloads CSV and compares 
   expect(download.suggestedFilename()).toBe('Olympic thaw dashboard.csv');
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(csv).toContain('Name,Students,Side,Claims');
-  expect(csv).toMatch(/Team 1,Student \w+,[^,]+,2,1,1,0,0,/);
-  expect(csv).toContain('Team 2');
+  expect(csv).toMatch(/Team 1,Student [^,]+,[^,]+,2,1,1,0,0,/);
+  expect(csv).toContain(TEAM_TWO);
+  // Every column fits 1280 px: the table needs no sideways scroll (the Open column was clipped).
+  const table = page.getByRole('region', { name: /^Work in this assignment/ });
+  expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(row(page, 'Team 1').getByRole('link', { name: /^Open map/ })).toBeInViewport();
 
   await expectAccessible(page);
   await screenshots(page, 'classroom-dashboard');
 
   // Compare the two maps.
   await page.getByLabel('Select Team 1 to compare').check();
-  await page.getByLabel('Select Team 2 to compare').check();
+  await page.getByLabel(`Select ${TEAM_TWO} to compare`).check();
   await page.getByRole('link', { name: 'Compare the two selected' }).click();
   await page.waitForURL(/\/compare\?a=/);
   await expect(page.getByRole('heading', { name: 'Where they meet' })).toBeVisible();

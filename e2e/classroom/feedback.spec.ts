@@ -135,6 +135,33 @@ test('the teacher grades privately, releases, and the student sees it on their m
   await expect(page.getByText('9 / 12 · 2 claim notes')).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, 'classroom-rubric');
+
+  // A rubric change says what it does to the scores given, asks, and undoes cleanly.
+  await test.step('rubric change', async () => {
+    await page.getByRole('button', { name: 'Remove criterion Evidence' }).click();
+    const change = page.getByTestId('rubric-change');
+    await expect(change).toContainText(
+      '1 graded work has a score for “Evidence”, which no longer counts; it is kept, and counts again if you add “Evidence” back.',
+    );
+    await expect(change).toContainText('1 released grade changes for its students at once.');
+    await screenshots(page, 'classroom-rubric-change');
+    await page.getByRole('button', { name: 'Save rubric' }).click();
+    await page
+      .getByRole('dialog', { name: 'Save the rubric?' })
+      .getByRole('button', { name: 'Save rubric' })
+      .click();
+    await expect(page.getByRole('status').filter({ hasText: 'Rubric saved.' })).toContainText(
+      'which no longer counts',
+    );
+    await expect(page.getByText('6 / 8 · 2 claim notes')).toBeVisible();
+    await page.getByRole('button', { name: /^Add back “Evidence”/ }).click();
+    await page.getByRole('button', { name: 'Save rubric' }).click();
+    await page
+      .getByRole('dialog', { name: 'Save the rubric?' })
+      .getByRole('button', { name: 'Save rubric' })
+      .click();
+    await expect(page.getByText('9 / 12 · 2 claim notes')).toBeVisible();
+  });
   const refused = await studentPage.goto(`/assignments/${assignmentId}/work/${workId}`);
   expect(refused?.status()).toBe(404);
   await studentContext.close();

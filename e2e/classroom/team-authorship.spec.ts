@@ -100,8 +100,11 @@ test('three students build one team map; the teacher sees who did what and filte
   ]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(csv).toContain('Student,Work,Side,Role,Claims,Quotes,Rebuttals,Comments,Edits,Words');
-  expect(csv).toMatch(/\r\nStudent Ada,Team 1,[^,\r\n]+,member,2,0,0,0,0,11,\S+\r\n/);
-  expect(csv).toMatch(/\r\nStudent Cy,Team 1,[^,\r\n]+,member,1,0,0,0,0,5,\S+\r\n/);
+  // Times in the class's zone (made in the teacher's, Chicago), named in the header.
+  expect(csv).toContain(',Last active (America/Chicago)\r\n');
+  const at = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d';
+  expect(csv).toMatch(new RegExp(`\r\nStudent Ada,Team 1,[^,\r\n]+,member,2,0,0,0,0,11,${at}\r\n`));
+  expect(csv).toMatch(new RegExp(`\r\nStudent Cy,Team 1,[^,\r\n]+,member,1,0,0,0,0,5,${at}\r\n`));
 
   // "In the map" opens the map on Cy's claims; the chooser turns it to Bea's.
   await person(page, 'Student Cy')

@@ -28,6 +28,8 @@ test('a due time typed at 09:00 in Chicago reads 09:00 CST in Chicago and 00:00 
   watchErrors(page, errors);
   await signUpTeacher(page, newUser('Teacher'));
   const { classId } = await createClass(page, 'Civics 9B');
+  // The class was made in the teacher's zone: due dates are typed in it, and it is named.
+  await expect(page.getByLabel('Time zone')).toHaveValue('America/Chicago');
   const [login] = await addStudents(page, classId, ['Student Ada']);
   await createAssignment(page, classId, {
     title: 'Opening case',

@@ -14,7 +14,9 @@ import type { ActionResult } from '@/lib/errors';
 import {
   accountRef,
   addStudentsSchema,
+  archiveClassSchema,
   classRef,
+  classTimeZoneSchema,
   createClassSchema,
   joinCodeSchema,
   renameClassSchema,
@@ -32,7 +34,9 @@ import {
   createClass,
   regenerateJoinCode,
   renameClass,
+  setClassTimeZone,
 } from '@/lib/server/classroom/classes';
+import { setClassArchived } from '@/lib/server/classroom/archive';
 import { joinClassThrottled } from '@/lib/server/classroom/join';
 import { addBackStudent, removeStudent } from '@/lib/server/classroom/roster';
 import { adminResetPassword } from '@/lib/server/password-resets';
@@ -50,10 +54,14 @@ export async function createClassAction(
   _prev: ActionResult<{ id: string }> | null,
   form: FormData,
 ): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction(createClassSchema, formToObject(form), async ({ name }) => {
-    const user = await requireUser();
-    return createClass(db, { userId: user.id, name });
-  });
+  const result = await runAction(
+    createClassSchema,
+    formToObject(form),
+    async ({ name, timeZone }) => {
+      const user = await requireUser();
+      return createClass(db, { userId: user.id, name, timeZone });
+    },
+  );
   if (result.ok) {
     revalidatePath('/classes');
     redirect(classPath(result.data.id));
@@ -67,6 +75,26 @@ export async function renameClassAction(input: z.input<typeof renameClassSchema>
     await renameClass(db, { userId: user.id, classId, name });
     revalidatePath(classPath(classId));
     return null;
+  });
+}
+
+/** Sets the class's time zone (due dates are typed in it; the CSV files write it). */
+export async function setClassTimeZoneAction(input: z.input<typeof classTimeZoneSchema>) {
+  return runAction(classTimeZoneSchema, input, async ({ classId, timeZone }) => {
+    const user = await requireUser();
+    await setClassTimeZone(db, { userId: user.id, classId, timeZone });
+    revalidatePath(classPath(classId));
+    return null;
+  });
+}
+
+/** Archives the class (read-only everywhere, out of the main lists) or takes it back out. */
+export async function archiveClassAction(input: z.input<typeof archiveClassSchema>) {
+  return runAction(archiveClassSchema, input, async ({ classId, archived }) => {
+    const user = await requireUser();
+    const result = await setClassArchived(db, { userId: user.id, classId, archived });
+    revalidatePath('/', 'layout');
+    return result;
   });
 }
 

@@ -29,6 +29,12 @@ describe('why a page’s access ended', () => {
     expect(accessEnded('demoted', { signedOut: false, now: 'viewer' }).message).toMatch(
       /no longer a teacher account: you can now only view it/,
     );
+    expect(accessEnded('archived', { signedOut: false, now: 'viewer' }).message).toMatch(
+      /^This class was archived: its work is read-only now/,
+    );
+    expect(accessEnded('archived', { signedOut: false, now: 'editor' }).message).toMatch(
+      /taken out of the archive: you can edit this map again/,
+    );
     expect(isAccessReason('moved')).toBe(true);
     expect(isAccessReason('nope')).toBe(false);
   });

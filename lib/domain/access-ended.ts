@@ -22,6 +22,8 @@ export const ACCESS_REASONS = [
   'demoted',
   /** The view link the page was opened with was revoked or changed. */
   'link',
+  /** Their teacher archived the class (its maps are read-only) or unarchived it. */
+  'archived',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 
@@ -72,6 +74,7 @@ export function accessEnded(
       role: 'You no longer have access to this map.',
       password: 'You no longer have access to this map.',
       'signed-out': 'You no longer have access to this map.',
+      archived: 'You no longer have access to this map.',
     };
     return { reason, lost: true, message: message[reason] };
   }
@@ -80,6 +83,16 @@ export function accessEnded(
       reason,
       lost: false,
       message: 'The owner changed what this link shows. Reload the page to see it.',
+    };
+  }
+  if (reason === 'archived') {
+    return {
+      reason,
+      lost: false,
+      message:
+        now === 'viewer'
+          ? 'This class was archived: its work is read-only now. Reload the page to carry on reading.'
+          : `This class was taken out of the archive: you can ${ROLE_WORDS[now]} this map again. Reload the page to carry on.`,
     };
   }
   const why =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS } from '@/lib/domain/capabilities';
+import { isTimeZone } from '@/lib/format';
 import { recordId } from './ids';
 
 // The inputs of the class actions (lib/actions/classes.ts).
@@ -19,8 +20,20 @@ export const className = z
   .min(1, 'Give the class a name.')
   .max(CLASS_NAME_MAX, `Keep the name under ${CLASS_NAME_MAX} characters.`);
 
-export const createClassSchema = z.object({ name: className });
+/** An IANA time zone the server knows ("America/Chicago"). */
+export const timeZone = z.string().trim().refine(isTimeZone, 'Choose a time zone from the list.');
+
+/** A new class: its name and time zone (none from a page without scripts: set it later). */
+export const createClassSchema = z.object({
+  name: className,
+  timeZone: z
+    .union([z.literal(''), timeZone])
+    .optional()
+    .transform((v) => v || null),
+});
 export const classRef = z.object({ classId: id });
+export const classTimeZoneSchema = z.object({ classId: id, timeZone });
+export const archiveClassSchema = z.object({ classId: id, archived: z.boolean() });
 export const renameClassSchema = z.object({ classId: id, name: className });
 export const studentRef = z.object({ classId: id, studentId: id });
 

@@ -3,36 +3,73 @@ import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { isRecordId } from '@/lib/schemas/ids';
 import { can, isRole, refusalFor, type Capability, type Role } from '@/lib/domain/capabilities';
+import { archivedError, archivedMapAllows } from '@/lib/domain/classroom/archive';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { RawSql, Tx } from './db';
 
 /**
  * A person's role in a map: owner, a member's role, or null (no access; or the map is missing).
  * The maps of a class's assignments are owned by its teacher; a teacher whose account is no
- * longer a teacher's only views them (lib/server/classroom/access.ts).
+ * longer a teacher's only views them (lib/server/classroom/access.ts), and in an archived class
+ * everyone only views them (lib/domain/classroom/archive.ts).
  */
 export async function mapRole(
   tx: RawSql,
   userId: string | null,
   mapId: string,
 ): Promise<Role | null> {
-  if (!userId) return null;
+  return (await mapStanding(tx, userId, mapId)).role;
+}
+
+/** The SQL condition "the map `mapId` (a value or a column) is the work of an archived class". */
+export const archivedMapSql = (mapId: string | Prisma.Sql) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "assignment_work" aw JOIN "assignment" a ON a."id" = aw."assignmentId"
+    JOIN "classroom" c ON c."id" = a."classId"
+  WHERE aw."mapId" = ${mapId} AND c."archivedAt" IS NOT NULL)`;
+
+/**
+ * mapRole and why it is what it is: `archived` when the map is the work of an archived class
+ * (everyone in it is then a viewer, and a refused write is told the class is archived). Check
+ * `role` first: someone with no role is told nothing about the map.
+ */
+export async function mapStanding(
+  tx: RawSql,
+  userId: string | null,
+  mapId: string,
+): Promise<{ role: Role | null; archived: boolean }> {
+  if (!userId) return { role: null, archived: false };
   const [row] = await tx.$queryRaw<
-    { ownerId: string; role: string | null; formerTeacher: bigint | number | boolean }[]
+    {
+      ownerId: string;
+      role: string | null;
+      formerTeacher: bigint | number | boolean;
+      archived: bigint | number | boolean;
+    }[]
   >`
     SELECT m."ownerId", mm."role", EXISTS (
       SELECT 1 FROM "assignment_work" aw JOIN "user" u ON u."id" = m."ownerId"
-      WHERE aw."mapId" = m."id" AND u."accountKind" <> 'teacher') AS "formerTeacher"
+      WHERE aw."mapId" = m."id" AND u."accountKind" <> 'teacher') AS "formerTeacher",
+      ${archivedMapSql(Prisma.raw('m."id"'))} AS "archived"
     FROM "argument_map" m
     LEFT JOIN "map_member" mm ON mm."mapId" = m."id" AND mm."userId" = ${userId}
     WHERE m."id" = ${mapId}`;
-  if (!row) return null;
-  if (row.ownerId === userId) return Number(row.formerTeacher) ? 'viewer' : 'owner';
-  return isRole(row.role) ? row.role : null;
+  if (!row) return { role: null, archived: false };
+  const archived = Boolean(Number(row.archived));
+  const role: Role | null =
+    row.ownerId === userId
+      ? Number(row.formerTeacher)
+        ? 'viewer'
+        : 'owner'
+      : isRole(row.role)
+        ? row.role
+        : null;
+  return { role: role && archived ? 'viewer' : role, archived };
 }
 
 /**
  * The map, if `userId` may do `capability` in it. Someone with no access at all is told the map
- * does not exist (its existence is not revealed); a member without the capability is told why.
+ * does not exist (its existence is not revealed); a member without the capability is told why
+ * (in an archived class's map: that the class is archived).
  */
 export async function requireMapAccess(
   tx: Tx,
@@ -46,10 +83,13 @@ export async function requireMapAccess(
         where: { id: mapId },
         select: { id: true, ownerId: true, debateId: true },
       });
-  const role = map ? await mapRole(tx, userId, mapId) : null;
+  const { role, archived } = map
+    ? await mapStanding(tx, userId, mapId)
+    : { role: null, archived: false };
   if (!map || !role) throw appError('map.gone');
+  if (archived && !archivedMapAllows(capability)) throw archivedError();
   if (!can(role, capability)) throw new AppError('FORBIDDEN', refusalFor(capability, role));
-  return { ...map, role };
+  return { ...map, role, archived };
 }
 
 /** The map a write is for, if `userId` may change it. */

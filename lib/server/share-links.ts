@@ -8,7 +8,8 @@ import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { isLinkToken } from '@/lib/schemas/ids';
 import { TITLE_MAX } from '@/lib/schemas/map';
-import { mapRole, requireMapAccess } from './access';
+import { archivedError } from '@/lib/domain/classroom/archive';
+import { mapStanding, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { accessChanged } from './live/access';
@@ -235,7 +236,9 @@ export async function joinViaLink(
         'This is a read-only link: open it to read the map. It does not add you to the map.',
       );
     }
-    const current = await mapRole(tx, opts.userId, link.mapId);
+    const { role: current, archived } = await mapStanding(tx, opts.userId, link.mapId);
+    // A map of an archived class takes no one in: it is read-only.
+    if (archived) throw archivedError();
     if (current && atLeast(current, role)) {
       return { mapId: link.mapId, role: current, raised: false };
     }

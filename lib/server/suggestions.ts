@@ -11,7 +11,8 @@ import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { claimText } from '@/lib/schemas/map';
 import type { Stance } from '@/lib/domain/argument-tree';
-import { debateParts, mapRole } from './access';
+import { archivedError } from '@/lib/domain/classroom/archive';
+import { debateParts, mapRole, mapStanding } from './access';
 import type { Db, Tx } from './db';
 import { notify } from './notifications';
 import { suggestionsChanged } from './ops/suggestion-ops';
@@ -34,8 +35,11 @@ const REFUSED: Partial<Record<Capability, string>> = {
 
 /** The map, if `userId` may do `capability` in it; someone without access is told it is gone. */
 async function requireRole(tx: Tx, userId: string, mapId: string, capability: Capability) {
-  const role = await mapRole(tx, userId, mapId);
+  const { role, archived } = await mapStanding(tx, userId, mapId);
   if (!role) throw appError('map.gone');
+  // An archived class is read-only: nobody suggests or decides there (everyone is a viewer, and
+  // viewers may suggest elsewhere).
+  if (archived) throw archivedError();
   if (!can(role, capability)) throw new AppError('FORBIDDEN', REFUSED[capability]!);
   const map = await tx.argumentMap.findUniqueOrThrow({
     where: { id: mapId },

@@ -4,7 +4,8 @@ import { appError, errorWords } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { can, refusalFor } from '@/lib/domain/capabilities';
 import { recordId } from '@/lib/schemas/ids';
-import { mapRole, requireMapAccess } from './access';
+import { archivedError } from '@/lib/domain/classroom/archive';
+import { mapStanding, requireMapAccess } from './access';
 import type { Db, RawSql, Tx } from './db';
 import { writeTransaction } from './db-client';
 
@@ -112,8 +113,9 @@ export async function setVote(
   sql: RawSql,
   opts: { userId: string; mapId: string; claimId: string; impact: number | null },
 ): Promise<{ claimId: string; tally: VoteTally; mine: number | null }> {
-  const role = await mapRole(sql, opts.userId, opts.mapId);
+  const { role, archived } = await mapStanding(sql, opts.userId, opts.mapId);
   if (!role) throw appError('map.gone');
+  if (archived) throw archivedError();
   if (!can(role, 'comment.write'))
     throw new AppError('FORBIDDEN', refusalFor('comment.write', role));
   const [claim] = await sql.$queryRaw<{ id: string }[]>`SELECT "id" FROM "claim"

@@ -182,7 +182,24 @@ describe('teacher dashboard', () => {
       `Cai,Team B,${w.b.label},member`,
       `Dee,Team B,${w.b.label},member`,
     ]);
-    expect(lines[2]).toMatch(/^Team A,Ana; Ben,[^,]+,4,2,2,0,0,1,25,1,1,\S+,5,12,yes$/);
+    expect(lines[2]).toMatch(/^Team A,Ana; Ben,[^,]+,4,2,2,0,0,1,25,1,1,[^,]+,5,12,yes$/);
+    // Times in the class's zone, named: the teacher's own for a class without one (the tz
+    // cookie), else the class's; in both tables.
+    expect(lines[0]).toContain(',Last activity (UTC),');
+    expect(personLines![0]).toMatch(/,Last active \(UTC\)$/);
+    const chicago = await dashboardCsvFor(db, w.teacher.id, w.assignment.id, 'America/Chicago');
+    expect(chicago.csv).toContain(',Last activity (America/Chicago),');
+    expect(chicago.csv).toContain(',Last active (America/Chicago)\r\n');
+    await db.classroom.update({
+      where: { id: w.cls.id },
+      data: { timeZone: 'Asia/Seoul' },
+    });
+    const seoul = await dashboardCsvFor(db, w.teacher.id, w.assignment.id, 'America/Chicago');
+    expect(seoul.csv).toContain(',Last activity (Asia/Seoul),');
+    // Team A's last activity, as Seoul's wall clock (UTC+9, no daylight time).
+    const seoulWall = new Date(Date.parse(teamA!.lastActivity!) + 9 * 3_600_000).toISOString();
+    expect(seoul.csv).toContain(`,${seoulWall.slice(0, 10)} ${seoulWall.slice(11, 16)},`);
+    expect(seoul.csv).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
 
     const res = await getCsv(
       new Request('http://localhost/x', { headers: headersFor(w.teacher.id) }),

@@ -5,6 +5,7 @@ import { AssignmentActions } from '@/components/assignments/assignment-actions';
 import { AssignmentDetails } from '@/components/assignments/assignment-details';
 import { StudentAssignment } from '@/components/assignments/student-assignment';
 import { WorkTable } from '@/components/assignments/work-table';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { MODE_LABELS, isMode } from '@/lib/domain/classroom/teams';
 import { unlessMissing } from '@/lib/errors';
 import { getAssignmentPage } from '@/lib/server/classroom/assignment-views';
@@ -25,6 +26,7 @@ export default async function AssignmentPage(props: { params: Promise<{ assignme
   if (!page) notFound();
   const { assignment: a } = page;
   const teacher = page.role === 'teacher';
+  const archived = page.class.archived;
   const base = `/assignments/${encodeURIComponent(a.id)}`;
 
   return (
@@ -58,13 +60,15 @@ export default async function AssignmentPage(props: { params: Promise<{ assignme
           </p>
         )}
       </div>
+      {archived && <ArchivedNotice />}
       <AssignmentDetails
         assignmentId={a.id}
         title={a.title}
         instructions={a.instructions}
         dueAt={a.dueAt}
         anonymous={a.anonymous}
-        editable={teacher}
+        editable={teacher && !archived}
+        timeZone={page.class.timeZone}
       />
       {teacher ? (
         <>
@@ -86,21 +90,30 @@ export default async function AssignmentPage(props: { params: Promise<{ assignme
                 their place automatically.
               </p>
             ) : (
-              <WorkTable
-                assignmentId={a.id}
-                mode={a.mode}
-                works={page.works}
-                students={page.students}
-                thesisLabels={page.debate.theses.map((t) => t.label)}
-              />
+              // An archived class's work is read-only: the table shows it, its controls are off.
+              <fieldset disabled={archived} className="min-w-0">
+                <legend className="sr-only">
+                  {archived ? 'Read-only: the class is archived' : 'Sides and teams'}
+                </legend>
+                <WorkTable
+                  assignmentId={a.id}
+                  mode={a.mode}
+                  works={page.works}
+                  students={page.students}
+                  thesisLabels={page.debate.theses.map((t) => t.label)}
+                />
+              </fieldset>
             )}
           </section>
-          <AssignmentActions
-            assignmentId={a.id}
-            classId={page.class.id}
-            title={a.title}
-            round={a.round}
-          />
+          {!archived && (
+            <AssignmentActions
+              assignmentId={a.id}
+              classId={page.class.id}
+              title={a.title}
+              round={a.round}
+              timeZone={page.class.timeZone}
+            />
+          )}
         </>
       ) : (
         <StudentAssignment page={page} />

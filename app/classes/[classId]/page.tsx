@@ -4,6 +4,9 @@ import { notFound, redirect } from 'next/navigation';
 import { AssignmentList } from '@/components/assignments/assignment-list';
 import { ClassJoinPanel } from '@/components/classroom/class-join-panel';
 import { ClassNameEditor } from '@/components/classroom/class-name-editor';
+import { ClassSettings, UnarchiveButton } from '@/components/classroom/class-settings';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
+import { listTimeZones } from '@/lib/domain/zoned-time';
 import { RemovedStudents } from '@/components/classroom/removed-students';
 import { RosterAddForm } from '@/components/classroom/roster-add-form';
 import { RosterTable } from '@/components/classroom/roster-table';
@@ -26,6 +29,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const page = await unlessMissing(withDb(getClassPage, { userId: user.id, classId }));
   if (!page) notFound();
   const assignments = await withDb(listClassAssignments, { userId: user.id, classId });
+  const archived = page.archivedAt !== null;
 
   if (page.role === 'student') {
     return (
@@ -39,6 +43,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <h1 className="text-2xl font-bold break-words">{page.name}</h1>
           <p className="text-stone-700">Taught by {page.teacherName}</p>
         </div>
+        {archived && <ArchivedNotice />}
         <section aria-labelledby="assignments-heading" className="space-y-3">
           <h2 id="assignments-heading" className="text-lg font-semibold">
             Assignments
@@ -53,11 +58,11 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
     withDb(listRoster, { userId: user.id, classId }),
     withDb(accountOf, user.id),
   ]);
-  // Adding a removed student back is a teacher's: a former teacher's page is read-only.
-  const removed =
-    account.kind === 'teacher'
-      ? await withDb(listRemovedStudents, { userId: user.id, classId })
-      : [];
+  // Adding a removed student back is a teacher's: a former teacher's page is read-only, and so
+  // is an archived class's.
+  const teacher = account.kind === 'teacher';
+  const changeable = teacher && !archived;
+  const removed = changeable ? await withDb(listRemovedStudents, { userId: user.id, classId }) : [];
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <div>
@@ -66,7 +71,11 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             Classes
           </Link>
         </p>
-        <ClassNameEditor classId={page.id} name={page.name} />
+        {changeable ? (
+          <ClassNameEditor classId={page.id} name={page.name} />
+        ) : (
+          <h1 className="text-2xl font-bold break-words">{page.name}</h1>
+        )}
         <p className="text-sm text-stone-600">
           {roster.length} {roster.length === 1 ? 'student' : 'students'} · you teach this class
         </p>
@@ -79,12 +88,22 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           </p>
         )}
       </div>
-      <ClassJoinPanel classId={page.id} joinCode={page.joinCode} baseUrl={baseUrl()} />
+      {archived && (
+        <ArchivedNotice>{teacher && <UnarchiveButton classId={page.id} />}</ArchivedNotice>
+      )}
+      {!archived && (
+        <ClassJoinPanel classId={page.id} joinCode={page.joinCode} baseUrl={baseUrl()} />
+      )}
       <section aria-labelledby="assignments-heading" className="space-y-3">
         <h2 id="assignments-heading" className="text-lg font-semibold">
           Assignments
         </h2>
-        <AssignmentList classId={page.id} role={page.role} assignments={assignments} />
+        <AssignmentList
+          classId={page.id}
+          role={page.role}
+          assignments={assignments}
+          archived={archived}
+        />
       </section>
       <section aria-labelledby="students-heading" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
@@ -99,10 +118,13 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             Download roster (CSV)
           </a>
         </div>
-        <RosterAddForm classId={page.id} />
-        <RosterTable classId={page.id} roster={roster} />
-        <RemovedStudents classId={page.id} removed={removed} />
+        {!archived && <RosterAddForm classId={page.id} />}
+        <RosterTable classId={page.id} roster={roster} readOnly={archived} />
+        {changeable && <RemovedStudents classId={page.id} removed={removed} />}
       </section>
+      {changeable && (
+        <ClassSettings classId={page.id} timeZone={page.timeZone} zones={listTimeZones()} />
+      )}
     </div>
   );
 }

@@ -52,7 +52,8 @@ export default async function EditorPage({
         notesLabel={assignment?.viewerRole === 'teacher' ? 'Your feedback' : 'Teacher feedback'}
         initialVotes={votes}
         teacherWork={
-          assignment?.teacher
+          // In an archived class the teacher's feedback is read-only too.
+          assignment?.teacher && !assignment.archived
             ? {
                 workId: assignment.workId,
                 released: assignment.teacher.releasedAt !== null,

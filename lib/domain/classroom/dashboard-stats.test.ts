@@ -203,7 +203,7 @@ describe('formatting and CSV', () => {
         'Objections without rebuttal,Comments,Last activity (UTC),Points earned,Points possible,Released',
     );
     expect(lines[1]).toBe(
-      `"'=HYPERLINK(""x"")","Ann, ""A""; @bob",Talks work,4,3,1,0,0,1,25,1,2,2026-11-01T10:00:00.000Z,7,12,yes`,
+      `"'=HYPERLINK(""x"")","Ann, ""A""; @bob",Talks work,4,3,1,0,0,1,25,1,2,2026-11-01 10:00,7,12,yes`,
     );
     expect(lines[2]).toBe(`'-Team,'-Team,Talks work,0,0,0,0,0,0,,0,0,,,,no`);
     expect(lines).toHaveLength(4);

@@ -1,7 +1,7 @@
 import type { TreeNode } from '../argument-tree';
 import { liveLinks, type CrossLink } from '../cross-links';
 import { thesisCounts } from '../dialectic';
-import { toCsv } from './csv';
+import { csvTime, csvTimeHeader, toCsv } from './csv';
 import { scoreTotal, type RubricCriterion, type RubricScores } from './rubric';
 
 /**
@@ -196,10 +196,15 @@ export function formatGrade(grade: WorkStats['grade']): string {
 }
 
 /**
- * The dashboard as CSV (RFC 4180 quoting, formula-looking cells neutralised: see csv.ts). Exact
- * times in ISO 8601 (UTC); grades as earned and possible in two columns.
+ * The dashboard as CSV (RFC 4180 quoting, formula-looking cells neutralised: see csv.ts). Times
+ * in the class's time zone `zone`, named in their column's header (csv.ts csvTime); grades as
+ * earned and possible in two columns.
  */
-export function dashboardCsv(rows: readonly DashboardRow[], theses: readonly StatsThesis[]) {
+export function dashboardCsv(
+  rows: readonly DashboardRow[],
+  theses: readonly StatsThesis[],
+  zone = 'UTC',
+) {
   const sorted = [...theses].sort((a, b) => a.position - b.position);
   const header = [
     'Name',
@@ -211,7 +216,7 @@ export function dashboardCsv(rows: readonly DashboardRow[], theses: readonly Sta
     'Share with evidence (%)',
     'Objections without rebuttal',
     'Comments',
-    'Last activity (UTC)',
+    csvTimeHeader('Last activity', zone),
     'Points earned',
     'Points possible',
     'Released',
@@ -228,7 +233,7 @@ export function dashboardCsv(rows: readonly DashboardRow[], theses: readonly Sta
       r.anchoredShare === null ? '' : Math.round(r.anchoredShare * 100),
       r.unrebutted,
       r.comments,
-      r.lastActivity ?? '',
+      csvTime(r.lastActivity, zone),
       r.grade?.earned ?? '',
       r.grade?.possible ?? '',
       r.released ? 'yes' : 'no',

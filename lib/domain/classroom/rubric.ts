@@ -48,20 +48,58 @@ function copyDefault(): RubricCriterion[] {
   return DEFAULT_RUBRIC.map((c) => ({ ...c }));
 }
 
+/** Criteria removed from a rubric that are remembered (their scores are kept). */
+export const RUBRIC_REMOVED_MAX = 20;
+
 /**
- * Reads a rubric stored as JSON text. Anything unreadable or invalid (bad JSON, wrong shape, out of
- * limits) gives the default rubric, so a damaged row never breaks a page.
+ * An assignment's rubric as stored (Assignment.rubric, JSON text): its criteria, and the criteria
+ * removed from it, most recently removed first, so that one added back under the same name takes
+ * its old id and the scores given for it count again (rubric-changes.ts). Stored as the plain
+ * array of criteria while nothing was removed, else as { criteria, removed }.
  */
-export function parseRubric(json: string | null | undefined): RubricCriterion[] {
-  if (!json) return copyDefault();
+export interface StoredRubric {
+  criteria: RubricCriterion[];
+  removed: RubricCriterion[];
+}
+
+const removedSchema = z.array(rubricCriterionSchema).max(RUBRIC_REMOVED_MAX);
+
+/**
+ * Reads a stored rubric. Anything unreadable or invalid (bad JSON, wrong shape, out of limits)
+ * gives the default rubric (and no removed criteria), so a damaged row never breaks a page.
+ */
+export function parseStoredRubric(json: string | null | undefined): StoredRubric {
+  const fallback = () => ({ criteria: copyDefault(), removed: [] });
+  if (!json) return fallback();
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    return copyDefault();
+    return fallback();
   }
-  const parsed = rubricSchema.safeParse(raw);
-  return parsed.success ? parsed.data : copyDefault();
+  const stored = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : { criteria: raw };
+  const criteria = rubricSchema.safeParse((stored as { criteria?: unknown }).criteria);
+  if (!criteria.success) return fallback();
+  const removed = removedSchema.safeParse((stored as { removed?: unknown }).removed ?? []);
+  const current = new Set(criteria.data.map((c) => c.id));
+  return {
+    criteria: criteria.data,
+    removed: removed.success ? removed.data.filter((c) => !current.has(c.id)) : [],
+  };
+}
+
+/** The JSON text of a stored rubric (the plain array while nothing was removed). */
+export function storeRubric(rubric: StoredRubric): string {
+  return JSON.stringify(
+    rubric.removed.length === 0
+      ? rubric.criteria
+      : { criteria: rubric.criteria, removed: rubric.removed.slice(0, RUBRIC_REMOVED_MAX) },
+  );
+}
+
+/** A stored rubric's criteria (see parseStoredRubric). */
+export function parseRubric(json: string | null | undefined): RubricCriterion[] {
+  return parseStoredRubric(json).criteria;
 }
 
 /** Reads stored scores JSON tolerantly: keeps only finite numbers, anything else gives {}. */

@@ -53,7 +53,8 @@ export interface AssignmentPage {
     previousRoundId: string | null;
     nextRoundIds: string[];
   };
-  class: { id: string; name: string };
+  /** archived: read-only (lib/domain/classroom/archive.ts); timeZone: due dates are typed in it. */
+  class: { id: string; name: string; archived: boolean; timeZone: string | null };
   debate: {
     id: string;
     motion: string;
@@ -113,6 +114,9 @@ export interface MapAssignmentContext {
   workId: string;
   title: string;
   className: string;
+  classId: string;
+  /** The class is archived: its work is read-only. */
+  archived: boolean;
   mode: string;
   anonymous: boolean;
   dueAt: string | null;

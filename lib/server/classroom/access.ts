@@ -6,6 +6,7 @@ import {
   type ClassCapability,
   type ClassRole,
 } from '@/lib/domain/capabilities';
+import { archivedError, onlyReads } from '@/lib/domain/classroom/archive';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 
@@ -41,20 +42,49 @@ async function requireStillTeacher(
   }
 }
 
+/**
+ * What a check is for, when the class is archived (lib/domain/classroom/archive.ts: read-only).
+ * A capability that only reads ('class.read', 'assignment.review', 'grade.read-own') is always
+ * allowed; any other is a change, refused in an archived class, unless the call says
+ * `whileArchived`: it reads with a teacher's capability (the grading page, the rubric, the codes
+ * sheet) or it is the archive switch itself.
+ */
+export interface AccessOptions {
+  whileArchived?: boolean;
+}
+
+/** For a teacher's page that reads with a capability that can also change things. */
+export const READING: AccessOptions = { whileArchived: true };
+
+/** A person's role in a class (its teacher, a student in it, or null) and whether it is archived. */
+async function standing(tx: Tx, userId: string | null, classId: string) {
+  if (!userId) return null;
+  const row = await tx.classroom.findUnique({
+    where: { id: classId },
+    select: {
+      teacherId: true,
+      archivedAt: true,
+      members: { where: { userId }, select: { userId: true } },
+    },
+  });
+  if (!row) return null;
+  const role: ClassRole | null =
+    row.teacherId === userId ? 'teacher' : row.members.length > 0 ? 'student' : null;
+  return role ? { role, archived: row.archivedAt !== null } : null;
+}
+
 /** A person's role in a class: its teacher, a student in it, or null. */
 export async function classRole(
   tx: Tx,
   userId: string | null,
   classId: string,
 ): Promise<ClassRole | null> {
-  if (!userId) return null;
-  const row = await tx.classroom.findUnique({
-    where: { id: classId },
-    select: { teacherId: true, members: { where: { userId }, select: { userId: true } } },
-  });
-  if (!row) return null;
-  if (row.teacherId === userId) return 'teacher';
-  return row.members.length > 0 ? 'student' : null;
+  return (await standing(tx, userId, classId))?.role ?? null;
+}
+
+/** Refuses a change to an archived class (after the role was found to allow it). */
+function requireOpen(archived: boolean, capability: ClassCapability, options: AccessOptions) {
+  if (archived && !onlyReads(capability) && !options.whileArchived) throw archivedError();
 }
 
 function refuse(role: ClassRole | null): never {
@@ -67,10 +97,13 @@ export async function requireClassAccess(
   userId: string,
   classId: string,
   capability: ClassCapability,
+  options: AccessOptions = {},
 ) {
-  const role = await classRole(tx, userId, classId);
+  const found = await standing(tx, userId, classId);
+  const role = found?.role ?? null;
   if (!canInClass(role, capability)) refuse(role);
   await requireStillTeacher(tx, userId, role!, capability);
+  requireOpen(found!.archived, capability, options);
   const cls = await tx.classroom.findUniqueOrThrow({ where: { id: classId } });
   return { class: cls, role: role! };
 }
@@ -80,15 +113,18 @@ export async function requireAssignmentAccess(
   userId: string,
   assignmentId: string,
   capability: ClassCapability,
+  options: AccessOptions = {},
 ) {
   const assignment = await tx.assignment.findUnique({ where: { id: assignmentId } });
   if (!assignment) throw new AppError('NOT_FOUND', 'That assignment does not exist.');
-  const role = await classRole(tx, userId, assignment.classId);
+  const found = await standing(tx, userId, assignment.classId);
+  const role = found?.role ?? null;
   if (!canInClass(role, capability)) {
     if (!role) throw new AppError('NOT_FOUND', 'That assignment does not exist.');
     refuse(role);
   }
   await requireStillTeacher(tx, userId, role!, capability);
+  requireOpen(found!.archived, capability, options);
   return { assignment, role: role! };
 }
 
@@ -101,6 +137,7 @@ export async function requireWorkAccess(
   userId: string,
   workId: string,
   capability: ClassCapability,
+  options: AccessOptions = {},
 ) {
   const work = await tx.assignmentWork.findUnique({
     where: { id: workId },
@@ -108,11 +145,13 @@ export async function requireWorkAccess(
   });
   const missing = () => new AppError('NOT_FOUND', 'That piece of work does not exist.');
   if (!work) throw missing();
-  const role = await classRole(tx, userId, work.assignment.classId);
-  if (!role) throw missing();
+  const found = await standing(tx, userId, work.assignment.classId);
+  if (!found) throw missing();
+  const { role } = found;
   if (role === 'student' && !work.members.some((m) => m.userId === userId)) throw missing();
   if (!canInClass(role, capability)) refuse(role);
   await requireStillTeacher(tx, userId, role, capability);
+  requireOpen(found.archived, capability, options);
   return { work, role };
 }
 

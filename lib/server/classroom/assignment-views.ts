@@ -84,7 +84,7 @@ export async function newAssignmentForm(tx: Tx, opts: { userId: string; classId:
     listDebatesFor(tx, opts.userId),
     tx.classMember.count({ where: { classId: cls.id } }),
   ]);
-  return { className: cls.name, debates, studentCount };
+  return { className: cls.name, timeZone: cls.timeZone, debates, studentCount };
 }
 
 /** A class's assignments, newest first: all of them for its teacher, with the student's work. */
@@ -130,11 +130,14 @@ export async function listClassAssignments(
   return out;
 }
 
-/** Every assignment a student has work in, across their classes, soonest due first. */
+/**
+ * Every assignment a student has work in, across their classes, soonest due first; not those of
+ * archived classes (they are under "Archived classes").
+ */
 export async function studentAssignments(tx: Tx, userId: string): Promise<AssignmentSummary[]> {
   const rows = await tx.assignment.findMany({
     where: {
-      class: { members: { some: { userId } } },
+      class: { members: { some: { userId } }, archivedAt: null },
       works: { some: { members: { some: { userId } } } },
     },
     select: {
@@ -181,7 +184,7 @@ export async function getAssignmentPage(
   const [cls, debate, nextRounds] = await Promise.all([
     tx.classroom.findUniqueOrThrow({
       where: { id: assignment.classId },
-      select: { id: true, name: true },
+      select: { id: true, name: true, archivedAt: true, timeZone: true },
     }),
     tx.debate.findUniqueOrThrow({
       where: { id: assignment.debateId },
@@ -209,7 +212,12 @@ export async function getAssignmentPage(
       previousRoundId: assignment.previousRoundId,
       nextRoundIds: nextRounds.map((r) => r.id),
     },
-    class: cls,
+    class: {
+      id: cls.id,
+      name: cls.name,
+      archived: cls.archivedAt !== null,
+      timeZone: cls.timeZone,
+    },
     debate,
   };
   if (role === 'student') {

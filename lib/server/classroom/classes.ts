@@ -20,6 +20,8 @@ export interface TaughtClass {
   studentCount: number;
   joinCode: string | null;
   createdAt: string;
+  /** When the teacher archived it (ISO), or null. */
+  archivedAt: string | null;
 }
 
 export interface AttendedClass {
@@ -27,6 +29,7 @@ export interface AttendedClass {
   name: string;
   teacherName: string;
   joinedAt: string;
+  archivedAt: string | null;
 }
 
 export interface ClassPage {
@@ -36,6 +39,10 @@ export interface ClassPage {
   teacherName: string;
   /** The join code, for the teacher only (null: joining is closed). */
   joinCode: string | null;
+  /** When the class was archived (ISO): read-only until unarchived. Null: it is not. */
+  archivedAt: string | null;
+  /** The class's IANA time zone (due dates are typed in it); null: never set. */
+  timeZone: string | null;
 }
 
 /** Serialises writes to one class's members (pseudonyms, codes) on PostgreSQL. */
@@ -51,59 +58,79 @@ async function unusedJoinCode(tx: Tx): Promise<string> {
   throw new AppError('UNAVAILABLE', 'Could not find a free class code. Try again.');
 }
 
-/** Creates a class, open for joining, for a teacher account. */
+/** Creates a class, open for joining, for a teacher account, in a time zone (null: none yet). */
 export async function createClass(
   db: Db,
-  opts: { userId: string; name: string },
+  opts: { userId: string; name: string; timeZone?: string | null },
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     await requireTeacher(tx, opts.userId);
     await lockNames(tx, ['join-codes']);
     const joinCode = await unusedJoinCode(tx);
     return tx.classroom.create({
-      data: { name: opts.name.trim(), teacherId: opts.userId, joinCode },
+      data: {
+        name: opts.name.trim(),
+        teacherId: opts.userId,
+        joinCode,
+        timeZone: opts.timeZone ?? null,
+      },
       select: { id: true },
     });
   });
 }
 
-/** The classes someone teaches and the classes they are a student in. */
+/**
+ * The classes someone teaches and the classes they are a student in; archived ones apart, in
+ * `archived` (most recently archived first), out of the main lists.
+ */
 export async function listClasses(tx: Tx, userId: string) {
   const [taught, attended] = await Promise.all([
     tx.classroom.findMany({
-      where: { teacherId: userId, archivedAt: null },
+      where: { teacherId: userId },
       orderBy: { createdAt: 'desc' },
       select: {
         id: true,
         name: true,
         joinCode: true,
         createdAt: true,
+        archivedAt: true,
         _count: { select: { members: true } },
       },
     }),
     tx.classMember.findMany({
-      where: { userId, class: { archivedAt: null } },
+      where: { userId },
       orderBy: { createdAt: 'desc' },
       select: {
         createdAt: true,
-        class: { select: { id: true, name: true, teacher: { select: { name: true } } } },
+        class: {
+          select: { id: true, name: true, archivedAt: true, teacher: { select: { name: true } } },
+        },
       },
     }),
   ]);
+  const teaching = taught.map((c): TaughtClass => ({
+    id: c.id,
+    name: c.name,
+    joinCode: c.joinCode,
+    studentCount: c._count.members,
+    createdAt: c.createdAt.toISOString(),
+    archivedAt: c.archivedAt?.toISOString() ?? null,
+  }));
+  const attending = attended.map((m): AttendedClass => ({
+    id: m.class.id,
+    name: m.class.name,
+    teacherName: m.class.teacher.name,
+    joinedAt: m.createdAt.toISOString(),
+    archivedAt: m.class.archivedAt?.toISOString() ?? null,
+  }));
+  const open = <T extends { archivedAt: string | null }>(list: T[]) =>
+    list.filter((c) => !c.archivedAt);
+  const shelved = <T extends { archivedAt: string | null }>(list: T[]) =>
+    list.filter((c) => c.archivedAt).sort((a, b) => b.archivedAt!.localeCompare(a.archivedAt!));
   return {
-    teaching: taught.map((c): TaughtClass => ({
-      id: c.id,
-      name: c.name,
-      joinCode: c.joinCode,
-      studentCount: c._count.members,
-      createdAt: c.createdAt.toISOString(),
-    })),
-    attending: attended.map((m): AttendedClass => ({
-      id: m.class.id,
-      name: m.class.name,
-      teacherName: m.class.teacher.name,
-      joinedAt: m.createdAt.toISOString(),
-    })),
+    teaching: open(teaching),
+    attending: open(attending),
+    archived: { teaching: shelved(teaching), attending: shelved(attending) },
   };
 }
 
@@ -137,6 +164,8 @@ export async function getClassPage(
     role,
     teacherName: teacher.name,
     joinCode: role === 'teacher' ? cls.joinCode : null,
+    archivedAt: cls.archivedAt?.toISOString() ?? null,
+    timeZone: cls.timeZone,
   };
 }
 
@@ -146,6 +175,15 @@ export async function renameClass(
 ): Promise<void> {
   await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
   await tx.classroom.update({ where: { id: opts.classId }, data: { name: opts.name.trim() } });
+}
+
+/** Sets the class's time zone (an IANA name, checked by the action's schema). */
+export async function setClassTimeZone(
+  tx: Tx,
+  opts: { userId: string; classId: string; timeZone: string },
+): Promise<void> {
+  await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+  await tx.classroom.update({ where: { id: opts.classId }, data: { timeZone: opts.timeZone } });
 }
 
 /** A new join code (joining opens if it was closed); the old code stops working at once. */

@@ -46,7 +46,7 @@ export async function compareWorks(
   workA: string,
   workB: string,
 ): Promise<ComparisonData> {
-  const { assignment, className, theses } = await loadReviewedAssignment(tx, userId, assignmentId);
+  const { assignment, cls, theses } = await loadReviewedAssignment(tx, userId, assignmentId);
   if (workA === workB) {
     throw new AppError('INVALID', 'Pick two different pieces of work to compare.');
   }
@@ -130,7 +130,7 @@ export async function compareWorks(
   const mapA = mapOf(first.mapId);
   const mapB = mapOf(second.mapId);
   return {
-    assignment: assignmentSummary(assignment, className),
+    assignment: assignmentSummary(assignment, cls),
     theses,
     sources: Object.fromEntries(sources.map((s) => [s.source.id, s.source.title])),
     a: view(first, mapA),

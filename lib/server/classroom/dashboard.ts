@@ -6,6 +6,7 @@ import {
   type StatsThesis,
 } from '@/lib/domain/classroom/dashboard-stats';
 import { contributionsCsv, type PersonContribution } from '@/lib/domain/classroom/contributions';
+import { csvTime, csvTimeHeader } from '@/lib/domain/classroom/csv';
 import { parseRubric, parseScores } from '@/lib/domain/classroom/rubric';
 import { groupBy } from '@/lib/domain/group-by';
 import type { Tx } from '../db';
@@ -48,7 +49,7 @@ export async function assignmentDashboard(
   userId: string,
   assignmentId: string,
 ): Promise<DashboardData> {
-  const { assignment, className, theses } = await loadReviewedAssignment(tx, userId, assignmentId);
+  const { assignment, cls, theses } = await loadReviewedAssignment(tx, userId, assignmentId);
   const works = await tx.assignmentWork.findMany({
     where: { assignmentId: assignment.id },
     orderBy: [{ name: 'asc' }, { createdAt: 'asc' }],
@@ -129,7 +130,7 @@ export async function assignmentDashboard(
   });
 
   return {
-    assignment: assignmentSummary(assignment, className),
+    assignment: assignmentSummary(assignment, cls),
     theses,
     rows,
     people,
@@ -140,25 +141,29 @@ export async function assignmentDashboard(
 /**
  * The dashboard as a CSV file (teacher only), with a file name made from the assignment: a line
  * per work, then, after an empty line, a table of a line per person and work (who did what).
+ * Times in the class's zone (`viewerZone`, the teacher's own, for a class without one yet), named
+ * in the headers, all written by csvTime (lib/domain/classroom/csv.ts).
  */
 export async function dashboardCsvFor(
   tx: Tx,
   userId: string,
   assignmentId: string,
+  viewerZone = 'UTC',
 ): Promise<{ csv: string; fileName: string }> {
   const data = await assignmentDashboard(tx, userId, assignmentId);
   const base = data.assignment.title.replace(/[^\w -]+/g, '').trim() || 'assignment';
-  // "Last active" is written as ISO UTC by default; a CSV that writes times another way passes
-  // its one formatter here too (contributionsCsv's `time` and `timeHeader`).
+  const zone = data.assignment.timeZone ?? viewerZone;
   const people = contributionsCsv(
     data.rows.map((r) => ({
       work: r.name,
       side: r.sideLabels.join(' + ') || r.side,
       people: data.people[r.workId] ?? [],
     })),
+    (iso) => csvTime(iso, zone),
+    csvTimeHeader('Last active', zone),
   );
   return {
-    csv: `${dashboardCsv(data.rows, data.theses)}\r\n${people}`,
+    csv: `${dashboardCsv(data.rows, data.theses, zone)}\r\n${people}`,
     fileName: `${base} dashboard.csv`,
   };
 }

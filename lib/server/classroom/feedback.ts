@@ -3,7 +3,7 @@ import { parseRubric } from '@/lib/domain/classroom/rubric';
 import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
-import { requireWorkAccess } from './access';
+import { READING, requireWorkAccess } from './access';
 import { toGradeView } from './grades';
 import type { ClaimFeedbackView, ReleasedFeedback } from '@/lib/domain/classroom/views';
 
@@ -35,7 +35,7 @@ export async function listClaimFeedback(
   tx: Tx,
   opts: { userId: string; workId: string },
 ): Promise<ClaimFeedbackView[]> {
-  await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write');
+  await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write', READING);
   const rows = await tx.claimFeedback.findMany({
     where: { workId: opts.workId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

@@ -2,14 +2,21 @@ import 'server-only';
 import {
   parseRubric,
   parseScores,
+  parseStoredRubric,
   scoreTotal,
+  storeRubric,
   type RubricCriterion,
   type RubricScores,
 } from '@/lib/domain/classroom/rubric';
+import {
+  describeRubricChange,
+  reviseRubric,
+  type GradedWork,
+} from '@/lib/domain/classroom/rubric-changes';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 import { notify } from '../notifications';
-import { requireAssignmentAccess, requireWorkAccess } from './access';
+import { READING, requireAssignmentAccess, requireWorkAccess } from './access';
 import { memberNames } from './review-parts';
 import type { GradeView, ReleasedGrade } from '@/lib/domain/classroom/views';
 
@@ -50,26 +57,69 @@ export async function getRubric(
     opts.userId,
     opts.assignmentId,
     'grade.write',
+    READING,
   );
   return parseRubric(assignment.rubric);
 }
 
+/** The scores stored for each graded work of an assignment (removed criteria's too). */
+async function gradedWorks(tx: Tx, assignmentId: string): Promise<GradedWork[]> {
+  const grades = await tx.grade.findMany({
+    where: { work: { assignmentId } },
+    select: { scores: true, releasedAt: true },
+  });
+  return grades
+    .map((g) => ({ scores: parseScores(g.scores), released: g.releasedAt !== null }))
+    .filter((g) => Object.keys(g.scores).length > 0);
+}
+
+/** What the rubric editor needs (teacher only): the rubric, what was removed, the scores given. */
+export async function getRubricForEditing(
+  tx: Tx,
+  opts: { userId: string; assignmentId: string },
+): Promise<{ criteria: RubricCriterion[]; removed: RubricCriterion[]; graded: GradedWork[] }> {
+  const { assignment } = await requireAssignmentAccess(
+    tx,
+    opts.userId,
+    opts.assignmentId,
+    'grade.write',
+    READING,
+  );
+  return { ...parseStoredRubric(assignment.rubric), graded: await gradedWorks(tx, assignment.id) };
+}
+
 /**
- * Replaces the assignment's rubric (already validated by rubricSchema). Scores given for a
- * criterion that is removed stay stored but no longer count; a criterion whose points drop counts
- * at most its new points.
+ * Replaces the assignment's rubric (already validated by rubricSchema) and says what that did to
+ * the scores already given (lib/domain/classroom/rubric-changes.ts): nothing stored is deleted; a
+ * removed criterion's scores stop counting and count again when it is added back; a criterion
+ * whose points drop counts at most its new points.
  */
 export async function updateRubric(
   tx: Tx,
   opts: { userId: string; assignmentId: string; rubric: RubricCriterion[] },
-): Promise<RubricCriterion[]> {
-  await requireAssignmentAccess(tx, opts.userId, opts.assignmentId, 'grade.write');
-  const rubric = opts.rubric.map(({ id, label, points }) => ({ id, label: label.trim(), points }));
+): Promise<{ rubric: RubricCriterion[]; removed: RubricCriterion[]; changes: string[] }> {
+  const { assignment } = await requireAssignmentAccess(
+    tx,
+    opts.userId,
+    opts.assignmentId,
+    'grade.write',
+  );
+  const previous = parseStoredRubric(assignment.rubric);
+  const graded = await gradedWorks(tx, assignment.id);
+  const next = reviseRubric(
+    previous,
+    opts.rubric,
+    graded.flatMap((g) => Object.keys(g.scores)),
+  );
   await tx.assignment.update({
     where: { id: opts.assignmentId },
-    data: { rubric: JSON.stringify(rubric) },
+    data: { rubric: storeRubric(next) },
   });
-  return rubric;
+  return {
+    rubric: next.criteria,
+    removed: next.removed,
+    changes: describeRubricChange(previous, next, graded).lines,
+  };
 }
 
 /** The grade of one piece of work (private or not), for the teacher. */
@@ -77,14 +127,16 @@ export async function getGrade(
   tx: Tx,
   opts: { userId: string; workId: string },
 ): Promise<GradeView> {
-  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write');
+  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write', READING);
   const grade = await tx.grade.findUnique({ where: { workId: work.id } });
   return toGradeView(work.id, parseRubric(work.assignment.rubric), grade);
 }
 
 /**
  * Saves the teacher's scores and overall feedback. Every score must name a criterion of the
- * rubric and lie within 0..its points. Saving does not change whether the grade is released.
+ * rubric and lie within 0..its points. Scores stored for criteria removed from the rubric are
+ * kept (they count again if the criterion is added back). Saving does not change whether the
+ * grade is released.
  */
 export async function saveGrade(
   tx: Tx,
@@ -111,7 +163,13 @@ export async function saveGrade(
   if (opts.feedback.length > 5000) {
     throw new AppError('INVALID', 'Overall feedback is at most 5000 characters.', 'feedback');
   }
-  const data = { scores: JSON.stringify(opts.scores), feedback: opts.feedback };
+  const stored = parseScores(
+    (await tx.grade.findUnique({ where: { workId: work.id }, select: { scores: true } }))?.scores,
+  );
+  const kept = Object.fromEntries(
+    Object.entries(stored).filter(([id]) => !rubric.some((c) => c.id === id)),
+  );
+  const data = { scores: JSON.stringify({ ...kept, ...opts.scores }), feedback: opts.feedback };
   const grade = await tx.grade.upsert({
     where: { workId: work.id },
     create: { workId: work.id, ...data },
@@ -257,7 +315,8 @@ export async function gradeSummaries(
   tx: Tx,
   opts: { userId: string; assignmentId: string },
 ): Promise<{
-  assignment: { id: string; title: string; classId: string };
+  /** archived: the class is archived, so all of this is read-only. */
+  assignment: { id: string; title: string; classId: string; archived: boolean };
   rubric: RubricCriterion[];
   works: WorkGradeSummary[];
 }> {
@@ -266,8 +325,13 @@ export async function gradeSummaries(
     opts.userId,
     opts.assignmentId,
     'grade.write',
+    READING,
   );
   const rubric = parseRubric(assignment.rubric);
+  const { archivedAt } = await tx.classroom.findUniqueOrThrow({
+    where: { id: assignment.classId },
+    select: { archivedAt: true },
+  });
   const works = await tx.assignmentWork.findMany({
     where: { assignmentId: assignment.id },
     orderBy: [{ name: 'asc' }, { createdAt: 'asc' }],
@@ -282,7 +346,12 @@ export async function gradeSummaries(
     },
   });
   return {
-    assignment: { id: assignment.id, title: assignment.title, classId: assignment.classId },
+    assignment: {
+      id: assignment.id,
+      title: assignment.title,
+      classId: assignment.classId,
+      archived: archivedAt !== null,
+    },
     rubric,
     works: works.map((w) => {
       const students = memberNames(w.members);

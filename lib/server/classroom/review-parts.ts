@@ -16,6 +16,10 @@ export interface AssignmentSummary {
   mode: string;
   anonymous: boolean;
   dueAt: string | null;
+  /** The class is archived: its work is read-only (the page says so). */
+  archived: boolean;
+  /** The class's time zone (null: never set): the CSV writes its times in it. */
+  timeZone: string | null;
 }
 
 export function assignmentSummary(
@@ -27,16 +31,18 @@ export function assignmentSummary(
     anonymous: boolean;
     dueAt: Date | null;
   },
-  className: string,
+  cls: { name: string; archivedAt: Date | null; timeZone: string | null },
 ): AssignmentSummary {
   return {
     id: a.id,
     title: a.title,
     classId: a.classId,
-    className,
+    className: cls.name,
     mode: a.mode,
     anonymous: a.anonymous,
     dueAt: a.dueAt?.toISOString() ?? null,
+    archived: cls.archivedAt !== null,
+    timeZone: cls.timeZone,
   };
 }
 
@@ -49,14 +55,17 @@ export async function loadReviewedAssignment(tx: Tx, userId: string, assignmentI
     'assignment.review',
   );
   const [cls, theses] = await Promise.all([
-    tx.classroom.findUniqueOrThrow({ where: { id: assignment.classId }, select: { name: true } }),
+    tx.classroom.findUniqueOrThrow({
+      where: { id: assignment.classId },
+      select: { name: true, archivedAt: true, timeZone: true },
+    }),
     tx.thesis.findMany({
       where: { debateId: assignment.debateId },
       orderBy: { position: 'asc' },
       select: { id: true, position: true, label: true },
     }),
   ]);
-  return { assignment, className: cls.name, theses };
+  return { assignment, className: cls.name, cls, theses };
 }
 
 /** The names of a work's members, in alphabetical order. */

@@ -1,11 +1,11 @@
 import 'server-only';
-import { toCsv } from '@/lib/domain/classroom/csv';
+import { csvTime, csvTimeHeader, toCsv } from '@/lib/domain/classroom/csv';
 import { isManagedEmail } from '@/lib/domain/classroom/usernames';
 import { AppError } from '@/lib/errors';
 import type { Db, Tx } from '../db';
 import { accessChanged } from '../live/access';
 import { lockMap } from '../locks';
-import { requireClassAccess } from './access';
+import { READING, requireClassAccess } from './access';
 import { addClassMember, lockClass } from './classes';
 import type { RemovedStudent, RosterEntry } from '@/lib/domain/classroom/views';
 
@@ -48,19 +48,33 @@ export async function listRoster(
     .sort((a, b) => a.name.localeCompare(b.name) || a.joinedAt.localeCompare(b.joinedAt));
 }
 
-/** The roster as CSV (never a password: those are stored hashed only). */
-export async function rosterCsv(tx: Tx, opts: { userId: string; classId: string }) {
-  const { class: cls } = await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+/**
+ * The roster as CSV (never a password: those are stored hashed only); when each joined, in the
+ * class's zone (`viewerZone`, the teacher's own, for a class without one yet).
+ */
+export async function rosterCsv(
+  tx: Tx,
+  opts: { userId: string; classId: string },
+  viewerZone = 'UTC',
+) {
+  const { class: cls } = await requireClassAccess(
+    tx,
+    opts.userId,
+    opts.classId,
+    'class.manage',
+    READING,
+  );
   const rows = await listRoster(tx, opts);
+  const zone = cls.timeZone ?? viewerZone;
   const csv = toCsv([
-    ['Name', 'Username', 'Email', 'Account', 'Pseudonym', 'Joined'],
+    ['Name', 'Username', 'Email', 'Account', 'Pseudonym', csvTimeHeader('Joined', zone)],
     ...rows.map((r) => [
       r.name,
       r.username ?? '',
       r.email ?? '',
       r.managed ? 'managed' : 'own',
       r.pseudonym,
-      r.joinedAt.slice(0, 10),
+      csvTime(r.joinedAt, zone),
     ]),
   ]);
   return { csv, className: cls.name };
@@ -119,7 +133,7 @@ export async function listRemovedStudents(
   tx: Tx,
   opts: { userId: string; classId: string },
 ): Promise<RemovedStudent[]> {
-  await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage');
+  await requireClassAccess(tx, opts.userId, opts.classId, 'class.manage', READING);
   const rows = await tx.classRemoval.findMany({
     where: { classId: opts.classId },
     orderBy: { removedAt: 'desc' },

@@ -4,7 +4,7 @@ import type { MapView } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
 import { loadMapView } from '../maps';
-import { classRole, requireWorkAccess } from './access';
+import { classRole, READING, requireWorkAccess } from './access';
 import { assignmentSummary, type AssignmentSummary } from './review-parts';
 import { listClaimFeedback, releasedFeedbackFor } from './feedback';
 import { toGradeView } from './grades';
@@ -48,14 +48,14 @@ export async function getGradingData(
   tx: Tx,
   opts: { userId: string; assignmentId: string; workId: string },
 ): Promise<GradingData> {
-  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write');
+  const { work } = await requireWorkAccess(tx, opts.userId, opts.workId, 'grade.write', READING);
   if (work.assignmentId !== opts.assignmentId) {
     throw new AppError('NOT_FOUND', 'That piece of work does not exist.');
   }
   const [cls, grade, people, feedback, map] = await Promise.all([
     tx.classroom.findUniqueOrThrow({
       where: { id: work.assignment.classId },
-      select: { name: true },
+      select: { name: true, archivedAt: true, timeZone: true },
     }),
     tx.grade.findUnique({ where: { workId: work.id } }),
     workPeople(tx, work.id, work.assignment.classId),
@@ -64,7 +64,7 @@ export async function getGradingData(
   ]);
   const rubric = parseRubric(work.assignment.rubric);
   return {
-    assignment: assignmentSummary(work.assignment, cls.name),
+    assignment: assignmentSummary(work.assignment, cls),
     work: {
       id: work.id,
       name: work.name,
@@ -120,7 +120,7 @@ export async function assignmentContextForMap(
       members: { where: { userId }, select: { userId: true } },
       assignment: {
         include: {
-          class: { select: { name: true } },
+          class: { select: { name: true, archivedAt: true } },
           debate: { select: { theses: { select: { position: true, label: true } } } },
         },
       },
@@ -136,6 +136,8 @@ export async function assignmentContextForMap(
     workId: work.id,
     title: a.title,
     className: a.class.name,
+    classId: a.classId,
+    archived: a.class.archivedAt !== null,
     mode: a.mode,
     anonymous: a.anonymous,
     dueAt: a.dueAt?.toISOString() ?? null,

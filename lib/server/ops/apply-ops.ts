@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors';
 import { opSchema, type Op, type OpResult, type OpsResponse } from '@/lib/schemas/ops';
 import { capabilityForOp, refusalFor, rolesWith } from '@/lib/domain/capabilities';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { debateParts, mapRole } from '../access';
+import { archivedError } from '@/lib/domain/classroom/archive';
+import { archivedMapSql, debateParts, mapStanding } from '../access';
 import { pubsub } from '../live/pubsub';
 import type { Db, RawSql } from '../db';
 import { writeTransaction } from '../db-client';
@@ -60,10 +61,14 @@ const refusal = (id: string, e: AppError): OpResult => ({
   ...('current' in e ? { current: e.current as { text?: string; note?: string } } : {}),
 });
 
-/** Why a user may not make a change: the map is missing or not theirs, or their role does not allow it. */
+/**
+ * Why a user may not make a change: the map is missing or not theirs, its class is archived, or
+ * their role does not allow it.
+ */
 async function refuseAccess(sql: RawSql, userId: string, mapId: string, op: Op): Promise<never> {
-  const role = await mapRole(sql, userId, mapId);
+  const { role, archived } = await mapStanding(sql, userId, mapId);
   if (!role) throw appError('map.gone');
+  if (archived) throw archivedError();
   throw new AppError('FORBIDDEN', refusalFor(capabilityForOp(op.kind), role));
 }
 
@@ -112,7 +117,7 @@ async function applyInGroup(sql: RawSql, userId: string, mapId: string, op: Op):
   try {
     // Access and the revision bump in one statement: the owner (unless a former teacher, on an
     // assignment's map: lib/server/access.ts), or a member whose role allows this kind of
-    // change (lib/domain/capabilities.ts).
+    // change (lib/domain/capabilities.ts); never in an archived class's map (read-only).
     const [map] = await sql.$queryRaw<{ revision: bigint | number; debateId: string }[]>`
       UPDATE "argument_map" SET "revision" = "revision" + 1, "updatedAt" = ${new Date()}
       WHERE "id" = ${mapId} AND (("ownerId" = ${userId} AND NOT EXISTS (
@@ -120,6 +125,7 @@ async function applyInGroup(sql: RawSql, userId: string, mapId: string, op: Op):
         WHERE aw."mapId" = ${mapId} AND u."accountKind" <> 'teacher')) OR EXISTS (
         SELECT 1 FROM "map_member" WHERE "mapId" = ${mapId} AND "userId" = ${userId}
           AND "role" IN (${Prisma.join(memberRolesFor(op))})))
+        AND NOT ${archivedMapSql(mapId)}
       RETURNING "revision", "debateId"`;
     if (!map) await refuseAccess(sql, userId, mapId, op);
     allowed = true;

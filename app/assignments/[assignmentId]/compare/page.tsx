@@ -4,6 +4,7 @@ import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { ComparedColumn } from '@/components/dashboard/compared-column';
 import { MeetingList } from '@/components/dashboard/meeting-list';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
 import { compareQuery, type Query } from '@/lib/schemas/query';
 import { compareWorks } from '@/lib/server/classroom/compare-works';
@@ -70,6 +71,7 @@ export default async function ComparePage({
         <h1 className="text-2xl font-bold">
           {data.a.name} <span className="font-normal text-stone-500">and</span> {data.b.name}
         </h1>
+        {data.assignment.archived && <ArchivedNotice compact />}
       </header>
 
       <MeetingList

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
 import { assignmentDashboard } from '@/lib/server/classroom/dashboard';
 import { When } from '@/components/ui/zone';
@@ -53,6 +54,7 @@ export default async function DashboardPage({
           {assignment.anonymous ? ' · anonymous (students see pseudonyms; you see names)' : ''}
         </p>
         <h1 className="text-2xl font-bold">Dashboard: {assignment.title}</h1>
+        {assignment.archived && <ArchivedNotice compact />}
         <p className="max-w-3xl text-sm text-stone-700">
           <strong>Pros</strong> and <strong>cons</strong> count each thesis’s claims by whether they
           argue for it or against it (a rebuttal of an objection argues for it).{' '}

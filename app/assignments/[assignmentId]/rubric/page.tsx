@@ -4,8 +4,9 @@ import { AssignmentNav } from '@/components/assignments/assignment-nav';
 import { notFound, redirect } from 'next/navigation';
 import { ReleaseAllButton } from '@/components/grading/release-all-button';
 import { RubricEditor } from '@/components/grading/rubric-editor';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
-import { gradeSummaries } from '@/lib/server/classroom/grades';
+import { getRubricForEditing, gradeSummaries } from '@/lib/server/classroom/grades';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
@@ -24,7 +25,8 @@ export default async function RubricPage({
   if (!user) redirect(`/sign-in?next=/assignments/${encodeURIComponent(assignmentId)}/rubric`);
   const data = await unlessMissing(withDb(gradeSummaries, { userId: user.id, assignmentId }));
   if (!data) notFound();
-  const { assignment, rubric, works } = data;
+  const { assignment, works } = data;
+  const rubric = await withDb(getRubricForEditing, { userId: user.id, assignmentId });
   const pending = works.filter(
     (w) => !w.grade.releasedAt && (w.grade.updatedAt || w.claimFeedbackCount > 0),
   ).length;
@@ -38,12 +40,17 @@ export default async function RubricPage({
         ]}
       />
       <h1 className="text-2xl font-bold">Rubric and grades: {assignment.title}</h1>
-      <RubricEditor
-        key={JSON.stringify(rubric)}
-        assignmentId={assignment.id}
-        rubric={rubric}
-        open
-      />
+      {assignment.archived ? (
+        <ArchivedNotice />
+      ) : (
+        <RubricEditor
+          assignmentId={assignment.id}
+          rubric={rubric.criteria}
+          removed={rubric.removed}
+          graded={rubric.graded}
+          open
+        />
+      )}
 
       <section aria-labelledby="works-heading" className="space-y-3">
         <h2 id="works-heading" className="text-lg font-semibold">
@@ -53,7 +60,9 @@ export default async function RubricPage({
           Grades and feedback stay private until released. Releasing shows a work’s grade, overall
           feedback and claim feedback to its students.
         </p>
-        <ReleaseAllButton assignmentId={assignment.id} pending={pending} />
+        {!assignment.archived && (
+          <ReleaseAllButton assignmentId={assignment.id} pending={pending} />
+        )}
         {works.length === 0 ? (
           <p className="text-sm italic text-stone-600">This assignment has no work yet.</p>
         ) : (

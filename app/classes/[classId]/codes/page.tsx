@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { StudentCodesSheet } from '@/components/classroom/student-codes-sheet';
 import { unlessMissing } from '@/lib/errors';
-import { requireClassAccess } from '@/lib/server/classroom/access';
+import { READING, requireClassAccess } from '@/lib/server/classroom/access';
 import { baseUrl } from '@/lib/server/config';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
@@ -14,7 +14,9 @@ export default async function CodesPage({ params }: { params: Promise<{ classId:
   const { classId } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/classes/${classId}/codes`)}`);
-  const access = await unlessMissing(withDb(requireClassAccess, user.id, classId, 'class.manage'));
+  const access = await unlessMissing(
+    withDb(requireClassAccess, user.id, classId, 'class.manage', READING),
+  );
   if (!access) notFound();
   return (
     <StudentCodesSheet

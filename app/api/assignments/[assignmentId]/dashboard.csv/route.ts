@@ -1,6 +1,7 @@
 import { dashboardCsvFor } from '@/lib/server/classroom/dashboard';
 import { jsonRoute } from '@/lib/server/json-route';
 import { requireUser } from '@/lib/server/session';
+import { viewerZoneOf } from '@/lib/server/viewer-zone';
 import { withDb } from '@/lib/server/with-db';
 
 /** The assignment's dashboard as CSV, for the class's teacher only (real names, grades). */
@@ -9,7 +10,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ assignmentI
   const refused = await jsonRoute(async () => {
     const { assignmentId } = await ctx.params;
     const user = await requireUser(request.headers);
-    file = await withDb(dashboardCsvFor, user.id, assignmentId);
+    file = await withDb(dashboardCsvFor, user.id, assignmentId, viewerZoneOf(request.headers));
     return null;
   });
   if (!file) return refused;

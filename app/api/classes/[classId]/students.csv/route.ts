@@ -1,6 +1,7 @@
 import { jsonRoute } from '@/lib/server/json-route';
 import { rosterCsv } from '@/lib/server/classroom/roster';
 import { requireUser } from '@/lib/server/session';
+import { viewerZoneOf } from '@/lib/server/viewer-zone';
 import { withDb } from '@/lib/server/with-db';
 
 /** The class's roster as CSV, for its teacher (names, usernames, emails; never a password). */
@@ -9,7 +10,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ classId: st
   const refused = await jsonRoute(async () => {
     const { classId } = await ctx.params;
     const user = await requireUser(request.headers);
-    file = await withDb(rosterCsv, { userId: user.id, classId });
+    file = await withDb(rosterCsv, { userId: user.id, classId }, viewerZoneOf(request.headers));
     return null;
   });
   if (!file) return refused;

@@ -6,8 +6,10 @@ import { GradeForm } from '@/components/grading/grade-form';
 import { GradingOutline } from '@/components/grading/grading-outline';
 import { ReleaseControl } from '@/components/grading/release-control';
 import { RubricEditor } from '@/components/grading/rubric-editor';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
 import { getGradingData } from '@/lib/server/classroom/work-view';
+import { getRubricForEditing } from '@/lib/server/classroom/grades';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
@@ -30,6 +32,7 @@ export default async function GradeWorkPage({
     withDb(getGradingData, { userId: user.id, assignmentId, workId }),
   );
   if (!data) notFound();
+  const rubric = await withDb(getRubricForEditing, { userId: user.id, assignmentId });
   const { assignment, work, members } = data;
   const who =
     work.name || (members.length === 1 ? members[0]!.name : members.map((m) => m.name).join(', '));
@@ -70,8 +73,16 @@ export default async function GradeWorkPage({
                 .join(', ')}`}
         </p>
       </header>
+      {assignment.archived && <ArchivedNotice />}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {/* An archived class's grading is read-only: everything shows, no control works. */}
+      <fieldset
+        disabled={assignment.archived}
+        className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]"
+      >
+        <legend className="sr-only">
+          {assignment.archived ? 'Grading, read-only: the class is archived' : 'Grading'}
+        </legend>
         <section aria-labelledby="claims-heading" className="min-w-0 space-y-3">
           <h2 id="claims-heading" className="text-lg font-semibold">
             The map’s claims
@@ -89,13 +100,16 @@ export default async function GradeWorkPage({
             rubric={data.rubric}
             grade={data.grade}
           />
-          <RubricEditor
-            key={`r-${JSON.stringify(data.rubric)}`}
-            assignmentId={assignment.id}
-            rubric={data.rubric}
-          />
+          {!assignment.archived && (
+            <RubricEditor
+              assignmentId={assignment.id}
+              rubric={rubric.criteria}
+              removed={rubric.removed}
+              graded={rubric.graded}
+            />
+          )}
         </div>
-      </div>
+      </fieldset>
     </div>
   );
 }

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { NewAssignmentForm } from '@/components/assignments/new-assignment-form';
+import { ArchivedNotice } from '@/components/ui/archived-notice';
 import { unlessMissing } from '@/lib/errors';
 import { newAssignmentQuery, type Query } from '@/lib/schemas/query';
 import { newAssignmentForm } from '@/lib/server/classroom/assignment-views';
+import { getClassPage } from '@/lib/server/classroom/classes';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
@@ -19,6 +21,20 @@ export default async function NewAssignmentPage(props: {
   const user = await getCurrentUser();
   if (!user) {
     redirect(`/sign-in?next=${encodeURIComponent(`/classes/${classId}/assignments/new`)}`);
+  }
+  const cls = await unlessMissing(withDb(getClassPage, { userId: user.id, classId }));
+  if (cls?.archivedAt) {
+    // Nothing new is set in an archived class: say so rather than "not found".
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1 className="text-2xl font-bold">New assignment</h1>
+        <ArchivedNotice>
+          <Link href={`/classes/${encodeURIComponent(classId)}`} className="font-medium underline">
+            Back to {cls.name}
+          </Link>
+        </ArchivedNotice>
+      </div>
+    );
   }
   const form = await unlessMissing(withDb(newAssignmentForm, { userId: user.id, classId }));
   if (!form) notFound();
@@ -46,6 +62,7 @@ export default async function NewAssignmentPage(props: {
         studentCount={studentCount}
         debates={debates}
         debateId={debates.some((d) => d.id === debate) ? debate : undefined}
+        timeZone={form.timeZone}
       />
     </div>
   );
