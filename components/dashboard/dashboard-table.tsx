@@ -15,7 +15,7 @@ import {
 } from '@/lib/domain/classroom/dashboard-stats';
 
 const link = 'font-medium text-stone-900 underline underline-offset-2 hover:text-stone-600';
-const cell = 'border-b border-stone-200 px-1.5 py-2 align-top';
+const cell = 'border-b border-stone-200 px-1 py-2 align-top';
 
 /** Text columns start A→Z; number columns start with the most first. */
 const firstDirection = (column: SortColumn): SortDirection =>
@@ -338,8 +338,12 @@ export function DashboardTable({
                     )}
                   </td>
                   <td className={`${cell} whitespace-nowrap`}>
-                    <Link className={`${link} block`} href={`/maps/${r.mapId}`}>
-                      Open map<span className="sr-only"> of {r.name}</span>
+                    <Link
+                      className={`${link} block`}
+                      href={`/maps/${r.mapId}`}
+                      aria-label={`Open map of ${r.name}`}
+                    >
+                      Map
                     </Link>
                     <Link
                       className={`${link} mt-1 block`}
