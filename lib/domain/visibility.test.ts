@@ -7,6 +7,7 @@ import {
   seeChange,
   seeHistoryEntry,
   seePresence,
+  seeVote,
   visibility,
   type Lens,
 } from './visibility';
@@ -167,5 +168,36 @@ describe('what each kind of reader may see', () => {
       /secret plan.*earlier plan/,
     );
     expect(JSON.stringify(seeHistoryEntry(entry, anonymous))).not.toMatch(/account-1|Ana Real/);
+  });
+});
+
+describe('a vote as each reader receives it live', () => {
+  const vote = {
+    type: 'vote' as const,
+    claimId: 'c1',
+    tally: { average: 2.5, count: 2 },
+    voterId: 'u-voter',
+    impact: 4,
+  };
+  const anonymous = lensFor(
+    { kind: 'member', role: 'editor', notes: true, anonymous: true },
+    (id, name) => ({ id: `anon-${id}`, name }),
+  );
+
+  it('is the new tally for every member, the rating too for the voter, and never who voted', () => {
+    const teacher = lensFor(member('owner', true));
+    expect(seeVote(vote, teacher, 'u-teacher')).toEqual({ claimId: 'c1', tally: vote.tally });
+    expect(seeVote(vote, anonymous, 'u-other')).toEqual({ claimId: 'c1', tally: vote.tally });
+    expect(seeVote(vote, anonymous, 'u-voter')).toEqual({
+      claimId: 'c1',
+      tally: vote.tally,
+      mine: 4,
+    });
+    expect(seeVote({ ...vote, impact: null }, teacher, 'u-voter')).toMatchObject({ mine: null });
+    expect(JSON.stringify(seeVote(vote, anonymous, 'u-other'))).not.toContain('voter');
+  });
+
+  it('is nothing for a view link, which shows no votes', () => {
+    expect(seeVote(vote, link({ includeNotes: true, showName: true }), null)).toBeNull();
   });
 });

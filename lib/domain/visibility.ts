@@ -1,4 +1,4 @@
-import type { MapChange, PresenceEntry } from '../schemas/live';
+import type { MapChange, PresenceEntry, VoteEvent, VoteMessage } from '../schemas/live';
 import type { RestoredBatch } from './apply-op';
 import type { Role } from './capabilities';
 import type { HistoryEntry } from './history';
@@ -44,6 +44,8 @@ export interface Visibility {
   log: boolean;
   /** Who else has the map open. */
   presence: boolean;
+  /** The class's impact votes on each claim (averages and counts; one's own ratings). */
+  votes: boolean;
 }
 
 export function visibility(reader: Reader): Visibility {
@@ -55,6 +57,7 @@ export function visibility(reader: Reader): Visibility {
       people: 'hidden',
       log: false,
       presence: false,
+      votes: false,
     };
   }
   return {
@@ -64,6 +67,7 @@ export function visibility(reader: Reader): Visibility {
     people: reader.anonymous ? 'pseudonymous' : 'real',
     log: true,
     presence: true,
+    votes: true,
   };
 }
 
@@ -183,4 +187,17 @@ export function seeHistoryEntry(entry: HistoryEntry, lens: Lens): HistoryEntry |
     before = { fields };
   }
   return { ...entry, actorId: shown.id, actorName: shown.name, op: seen.op, before };
+}
+
+/**
+ * A vote as this reader receives it live: the claim's new tally, and the rating itself only in
+ * the voter's own tabs (`readerId`: the reader's account id; null for a view link, which sees no
+ * votes). Who voted is never in it.
+ */
+export function seeVote(vote: VoteMessage, lens: Lens, readerId: string | null): VoteEvent | null {
+  if (!lens.see.votes) return null;
+  const { claimId, tally } = vote;
+  return readerId !== null && readerId === vote.voterId
+    ? { claimId, tally, mine: vote.impact }
+    : { claimId, tally };
 }

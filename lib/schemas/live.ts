@@ -25,8 +25,35 @@ export interface PresenceEntry {
   editing: boolean;
 }
 
+/** A claim's class impact votes: the average (one decimal) and how many voted. */
+export interface VoteTally {
+  average: number;
+  count: number;
+}
+
+/**
+ * Someone rated a claim (lib/server/votes.ts), as it travels between servers. Never sent as it
+ * is: each reader gets the claim's new tally, and the voter's own tabs their rating
+ * (lib/domain/visibility.ts seeVote), so who gave which rating never leaves the server.
+ */
+export interface VoteMessage {
+  type: 'vote';
+  claimId: string;
+  tally: VoteTally;
+  voterId: string;
+  impact: number | null;
+}
+
+/** A vote as one reader receives it (the `vote` event): `mine` only in the voter's own tabs. */
+export interface VoteEvent {
+  claimId: string;
+  tally: VoteTally;
+  mine?: number | null;
+}
+
 export type LiveMessage =
   | ({ type: 'change' } & MapChange)
+  | VoteMessage
   | { type: 'presence'; entry: PresenceEntry }
   | { type: 'leave'; tabId: string; userId: string }
   /**

@@ -1,5 +1,5 @@
 import type { AccessEnded } from '@/lib/domain/access-ended';
-import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
+import type { MapChange, PresenceEntry, VoteEvent } from '@/lib/schemas/live';
 import type { Clock } from './map-sync';
 
 /**
@@ -53,6 +53,13 @@ export interface LiveSnapshot {
   ended: AccessEnded | null;
 }
 
+/**
+ * What the stream carries beside the map's changes, for whoever shows it (the class's votes):
+ * `open` on every (re)connection, when what was missed should be read again; `vote`, a claim's
+ * new tally; `votes`, votes may have been missed (read them again).
+ */
+export type LiveEvent = { type: 'open' } | { type: 'votes' } | ({ type: 'vote' } & VoteEvent);
+
 /** How often an open tab repeats where it is (the server forgets a tab after a minute). */
 export const PRESENCE_EVERY_MS = 20_000;
 /** How soon after a change of place it is said. */
@@ -73,6 +80,7 @@ export class LiveConnection {
   #others: Record<string, PresenceEntry> = {};
   #snapshot: LiveSnapshot = { state: 'connecting', connectedOnce: false, others: [], ended: null };
   #listeners = new Set<() => void>();
+  #events = new Set<(event: LiveEvent) => void>();
   #here = { claimId: null as string | null, editing: false };
   #lastSaid = '';
 
@@ -88,6 +96,16 @@ export class LiveConnection {
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` with every LiveEvent until the returned function is called. */
+  onEvent(listener: (event: LiveEvent) => void): () => void {
+    this.#events.add(listener);
+    return () => this.#events.delete(listener);
+  }
+
+  #emit(event: LiveEvent) {
+    for (const l of this.#events) l(event);
   }
 
   start(): void {
@@ -133,9 +151,14 @@ export class LiveConnection {
       void sync.catchUp();
       this.#lastSaid = '';
       this.#schedulePresence();
+      this.#emit({ type: 'open' });
     };
     source.addEventListener('change', (e) => sync.receive(JSON.parse(e.data) as MapChange));
     source.addEventListener('reload', () => void sync.catchUp());
+    source.addEventListener('vote', (e) =>
+      this.#emit({ type: 'vote', ...(JSON.parse(e.data) as VoteEvent) }),
+    );
+    source.addEventListener('votes', () => this.#emit({ type: 'votes' }));
     source.addEventListener('presence', (e) => {
       const { entry } = JSON.parse(e.data) as { entry: PresenceEntry };
       if (entry.tabId === tabId) return;
