@@ -191,9 +191,13 @@ export function BriefView({
           {brief.sources.map((s) => (
             <li key={s.number}>
               [{s.number}] {s.citation}.{' '}
-              <a href={s.url} className="break-all underline">
-                {s.url}
-              </a>
+              {s.url ? (
+                <a href={s.url} className="break-all underline">
+                  {s.url}
+                </a>
+              ) : (
+                <span className="text-stone-600">No web address given.</span>
+              )}
             </li>
           ))}
         </ol>

@@ -70,7 +70,8 @@ export function SideFields({
           type="url"
           inputMode="url"
           placeholder="https://"
-          hint="Where students can read the original."
+          hint="Where students can read the original. Leave it empty for an article that is not online."
+          optional
         />
         <FormField
           {...field('text')}

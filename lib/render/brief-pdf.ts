@@ -133,7 +133,8 @@ export function renderBriefPdf(brief: Brief): Promise<Buffer> {
   tree(brief.theirCase, false);
 
   heading('Sources');
-  for (const s of brief.sources) body(`[${s.number}] ${s.citation}. ${s.url}`);
+  for (const s of brief.sources)
+    body(`[${s.number}] ${s.citation}. ${s.url || 'No web address given.'}`);
 
   // Page numbers, once every page exists.
   const range = doc.bufferedPageRange();

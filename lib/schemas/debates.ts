@@ -19,6 +19,8 @@ export const SUMMARY_MAX = 1000;
 export const SIDE_LABEL_MAX = 60;
 export const THESIS_MAX = 500;
 
+const WEB_ADDRESS = z.url({ protocol: /^https?$/ });
+
 const text = (max: number, empty: string, long: string) =>
   wellFormed(z.string().trim().min(1, empty).max(max, long));
 const optional = (max: number, long: string) => wellFormed(z.string().trim().max(max, long));
@@ -52,15 +54,14 @@ const SIDE = {
       (d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))),
       'Give the date as year, month and day, or leave it empty.',
     ),
+  /** Empty when the article is not on the web (pasted from print or a handout). */
   url: z
     .string()
     .trim()
     .max(2000, 'That address is too long.')
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        error: 'Give the article’s web address, starting with https:// or http://.',
-      }),
+    .refine(
+      (u) => u === '' || WEB_ADDRESS.safeParse(u).success,
+      'Give the article’s web address, starting with https:// or http://, or leave it empty.',
     ),
   licence: optional(120, 'Keep the licence under 120 characters.'),
   text: wellFormed(
