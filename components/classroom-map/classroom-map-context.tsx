@@ -70,6 +70,7 @@ export function ClassroomMapProvider(props: {
         setVotes((v) => (v ? withVote(v, vote) : v));
         return;
       }
+      if (event.type !== 'open' && event.type !== 'votes') return;
       void fetch(`/api/maps/${encodeURIComponent(mapId)}/votes`, { cache: 'no-store' })
         .then(async (res) => {
           if (res.ok) setVotes((await res.json()) as VotesState);

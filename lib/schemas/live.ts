@@ -56,6 +56,8 @@ export type LiveMessage =
   | VoteMessage
   | { type: 'presence'; entry: PresenceEntry }
   | { type: 'leave'; tabId: string; userId: string }
+  /** The debate's motion, theses or articles were edited (its page offers to reload). */
+  | { type: 'debate-edited' }
   /**
    * Someone's access changed (lib/server/live/access.ts): their open streams (of `mapIds`, or of
    * every map) check it again and end with the reason if it is gone or different.

@@ -56,9 +56,11 @@ export interface LiveSnapshot {
 /**
  * What the stream carries beside the map's changes, for whoever shows it (the class's votes):
  * `open` on every (re)connection, when what was missed should be read again; `vote`, a claim's
- * new tally; `votes`, votes may have been missed (read them again).
+ * new tally; `votes`, votes may have been missed (read them again); `debate`, the debate's
+ * motion, theses or articles were edited since the page was loaded.
  */
-export type LiveEvent = { type: 'open' } | { type: 'votes' } | ({ type: 'vote' } & VoteEvent);
+export type LiveEvent =
+  { type: 'open' } | { type: 'votes' } | ({ type: 'vote' } & VoteEvent) | { type: 'debate' };
 
 /** How often an open tab repeats where it is (the server forgets a tab after a minute). */
 export const PRESENCE_EVERY_MS = 20_000;
@@ -159,6 +161,7 @@ export class LiveConnection {
       this.#emit({ type: 'vote', ...(JSON.parse(e.data) as VoteEvent) }),
     );
     source.addEventListener('votes', () => this.#emit({ type: 'votes' }));
+    source.addEventListener('debate', () => this.#emit({ type: 'debate' }));
     source.addEventListener('presence', (e) => {
       const { entry } = JSON.parse(e.data) as { entry: PresenceEntry };
       if (entry.tabId === tabId) return;

@@ -46,7 +46,7 @@ const event = (name: string, data: unknown, id?: number) =>
  * then each change as it is committed, in revision order, plus who is here (presence). Events:
  * `change` (MapChange, id = revision), `reload` (too far behind: load the map again),
  * `presence`, `leave`, `vote` (a claim's new impact tally, VoteEvent), `votes` (votes may have
- * been missed: read them again), `access` (the reader's access changed: the stream ends, with an
+ * been missed: read them again), `debate` (the debate's texts were edited), `access` (the reader's access changed: the stream ends, with an
  * AccessEnded saying why; lib/server/live/access.ts).
  */
 export function openMapStream(
@@ -135,6 +135,8 @@ export function openMapStream(
             }
             case 'presence':
               return sendPresence(message.entry);
+            case 'debate-edited':
+              return push(event('debate', {}));
             case 'vote': {
               const shown =
                 lens && seeVote(message, lens, reader.kind === 'user' ? reader.userId : null);
