@@ -15,6 +15,9 @@ import {
  * a later edit puts the words back, it is found again.
  */
 
+/** What every reader is told of a quote lost in an edit of its article. */
+export const LOST_QUOTE = 'This quote is no longer in the article';
+
 /** A stored quote: its selector and its place in its article. */
 export type AnchorPlace = TextQuoteSelector & QuoteLocation;
 
@@ -128,7 +131,7 @@ export function impactSentences(impact: EditImpact, when: 'before' | 'after'): s
     out.push(
       `${inMaps(impact.lost)} ${will ? 'will no longer be' : 'are no longer'} in the article: ${
         will ? 'they will stay' : 'they stay'
-      } in the maps, flagged “This quote is no longer in the article”.`,
+      } in the maps, flagged “${LOST_QUOTE}”.`,
     );
   if (impact.stillLost.quotes)
     out.push(`${inMaps(impact.stillLost)} were already not in the article, and still are not.`);
