@@ -37,7 +37,10 @@ export function DebateFields({
   values,
   errors,
   onChange,
+  editing = false,
 }: {
+  /** Editing a stored debate rather than making a new one. */
+  editing?: boolean;
   values: Values;
   errors: Errors;
   onChange: (key: keyof Values, value: string) => void;
@@ -80,6 +83,7 @@ export function DebateFields({
             }
             errors={errors}
             onChange={(f, v) => onChange(`${f}${n}`, v)}
+            editing={editing}
           />
         ))}
       </div>

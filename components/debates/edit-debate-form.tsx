@@ -35,7 +35,7 @@ function ImpactSummary({ impact, when }: { impact: EditImpact; when: 'before' | 
           <ul className="mt-1 space-y-1">
             {impact.lostExamples.map((q) => (
               <li key={q.exact} className="break-words">
-                <span className="font-serif italic">“{truncate(q.exact, 160)}”</span>{' '}
+                <span className="font-serif text-base italic">“{truncate(q.exact, 160)}”</span>{' '}
                 <span className="text-amber-900">({plural(q.maps, 'map')})</span>
               </li>
             ))}
@@ -179,13 +179,11 @@ export function EditDebateForm({
         <p className="text-stone-700">
           {maps === 0
             ? 'No map uses this debate yet.'
-            : `${plural(maps, 'map')} ${maps === 1 ? 'uses' : 'use'} this debate: their quotes are looked for again in the new text. You see what moves before anything is saved.`}{' '}
-          Each article is its paragraphs, apart by blank lines; “## ” starts a heading, “&gt; ” a
-          block quote.
+            : `${plural(maps, 'map')} ${maps === 1 ? 'uses' : 'use'} this debate: their quotes are looked for again in the new text. You see what moves before anything is saved.`}
         </p>
       </div>
       {message && <ErrorBanner message={message} onDismiss={() => setMessage(null)} />}
-      <DebateFields values={values} errors={errors} onChange={set} />
+      <DebateFields values={values} errors={errors} onChange={set} editing />
       <div className="flex flex-wrap items-center justify-end gap-3">
         <Link
           href={back}

@@ -93,11 +93,21 @@ describe('the impact of an edit, for the teacher', () => {
   it('says it before and after saving', () => {
     expect(impactSentences(impact, 'before')).toEqual([
       '3 quotes in 2 maps will move with their text to their new place.',
-      '2 quotes in 2 maps will no longer be in the article: they will stay in the maps, flagged “This quote is no longer in the article”.',
+      '2 quotes in 2 maps will no longer be in the article: they will stay in their maps, flagged “This quote is no longer in the article”.',
     ]);
     expect(impactSentences(impact, 'after')[0]).toBe(
       '3 quotes in 2 maps moved with their text to their new place.',
     );
+    const one = countImpact([
+      { mapId: 'm', exact: 'a', outcome: 'moved' },
+      { mapId: 'm', exact: 'b', outcome: 'lost' },
+      { mapId: 'm', exact: 'c', outcome: 'still-lost' },
+    ]);
+    expect(impactSentences(one, 'after')).toEqual([
+      '1 quote in 1 map moved with its text to its new place.',
+      '1 quote in 1 map is no longer in the article: it stays in its map, flagged “This quote is no longer in the article”.',
+      '1 quote in 1 map was already not in the article, and still is not.',
+    ]);
     expect(
       impactSentences(countImpact([{ mapId: 'm', exact: 'a', outcome: 'kept' }]), 'before'),
     ).toEqual(['Every quote (1 quote in 1 map) stays where it is.']);

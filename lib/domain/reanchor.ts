@@ -123,22 +123,33 @@ const inMaps = (n: { quotes: number; maps: number }) =>
 export function impactSentences(impact: EditImpact, when: 'before' | 'after'): string[] {
   const will = when === 'before';
   const out: string[] = [];
-  if (impact.moved.quotes)
+  const { moved, lost, stillLost, kept } = impact;
+  if (moved.quotes) {
+    const its = moved.quotes === 1 ? 'its' : 'their';
     out.push(
-      `${inMaps(impact.moved)} ${will ? 'will move' : 'moved'} with their text to their new place.`,
+      `${inMaps(moved)} ${will ? 'will move' : 'moved'} with ${its} text to ${its} new place.`,
     );
-  if (impact.lost.quotes)
+  }
+  if (lost.quotes) {
+    const one = lost.quotes === 1;
+    const stay = one ? 'it stays in its map' : 'they stay in their maps';
+    const willStay = one ? 'it will stay in its map' : 'they will stay in their maps';
     out.push(
-      `${inMaps(impact.lost)} ${will ? 'will no longer be' : 'are no longer'} in the article: ${
-        will ? 'they will stay' : 'they stay'
-      } in the maps, flagged “${LOST_QUOTE}”.`,
+      will
+        ? `${inMaps(lost)} will no longer be in the article: ${willStay}, flagged “${LOST_QUOTE}”.`
+        : `${inMaps(lost)} ${one ? 'is' : 'are'} no longer in the article: ${stay}, flagged “${LOST_QUOTE}”.`,
     );
-  if (impact.stillLost.quotes)
-    out.push(`${inMaps(impact.stillLost)} were already not in the article, and still are not.`);
+  }
+  if (stillLost.quotes) {
+    const one = stillLost.quotes === 1;
+    out.push(
+      `${inMaps(stillLost)} ${one ? 'was' : 'were'} already not in the article, and still ${one ? 'is' : 'are'} not.`,
+    );
+  }
   if (out.length === 0)
     out.push(
-      impact.kept.quotes
-        ? `Every quote (${inMaps(impact.kept)}) ${will ? 'stays' : 'stayed'} where it is.`
+      kept.quotes
+        ? `Every quote (${inMaps(kept)}) ${will ? 'stays' : 'stayed'} where it is.`
         : 'No map quotes these articles yet.',
     );
   return out;
