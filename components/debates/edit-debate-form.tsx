@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { z } from 'zod';
 import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
@@ -72,12 +72,22 @@ export function EditDebateForm({
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
-  const go = (next: Step) => {
-    setStep(next);
-    requestAnimationFrame(() => {
-      if (next.kind !== 'edit') window.scrollTo(0, 0);
+  // Where the keyboard goes once a new step is on screen: its heading, or the first field with
+  // an error. Set with the step, done after React has drawn it (an action's answer arrives in a
+  // transition, which may draw later than the next frame).
+  const focusNext = useRef<'heading' | Errors | null>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target === 'heading') {
+      if (step.kind !== 'edit') window.scrollTo(0, 0);
       heading.current?.focus();
-    });
+    } else if (target) focusFirstError(target);
+  }, [step, errors]);
+
+  const go = (next: Step) => {
+    focusNext.current = 'heading';
+    setStep(next);
   };
 
   /** Runs an action on the form; field errors send the teacher back to the fields. */
@@ -94,9 +104,9 @@ export function EditDebateForm({
       if (result.ok) return then(result.data);
       const fieldErrors = (result.fieldErrors ?? {}) as Errors;
       if (Object.values(fieldErrors).some((e) => e?.length)) {
+        focusNext.current = fieldErrors;
         setErrors(fieldErrors);
         setStep({ kind: 'edit' });
-        focusFirstError(fieldErrors);
       } else setMessage(result.message);
     });
   }

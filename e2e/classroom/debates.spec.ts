@@ -196,7 +196,6 @@ test('a teacher makes a debate from two pasted articles and a quote anchors in o
   await expect(page.locator('[data-reading-pane]')).toContainText(
     'A first paragraph the teacher added.',
   );
-  await screenshots(page, 'debates-edit-lost-quote');
   await edit.getByRole('link', { name: 'Back to the debate' }).click();
   await expect(edit.getByRole('heading', { level: 1 })).toHaveText(
     'Sport can change how the Koreas talk',
