@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { roleLabel, type Brief, type BriefNode, type BriefPoint } from '@/lib/domain/brief';
 import { plural } from '@/lib/format';
+import { LOST_QUOTE } from '@/lib/domain/reanchor';
 import { PrintButton } from './print-button';
 import { buttonClass } from '@/components/ui/button';
 
@@ -18,6 +19,11 @@ function Quotes({ point, sources }: { point: BriefPoint; sources: Brief['sources
           <cite className="font-sans text-xs not-italic text-stone-600">
             — {sources[q.source - 1]?.short ?? 'source'}
           </cite>
+          {q.lost && (
+            <span className="block font-sans text-xs font-semibold not-italic text-con-800">
+              {LOST_QUOTE}.
+            </span>
+          )}
         </blockquote>
       ))}
     </div>
@@ -191,9 +197,13 @@ export function BriefView({
           {brief.sources.map((s) => (
             <li key={s.number}>
               [{s.number}] {s.citation}.{' '}
-              <a href={s.url} className="break-all underline">
-                {s.url}
-              </a>
+              {s.url ? (
+                <a href={s.url} className="break-all underline">
+                  {s.url}
+                </a>
+              ) : (
+                <span className="text-stone-600">No web address given.</span>
+              )}
             </li>
           ))}
         </ol>

@@ -1,15 +1,14 @@
 'use client';
 
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
-import { ClaimExtrasContext, type ClaimExtraProps } from '@/components/map/claim-extras';
+  ClaimExtrasContext,
+  LiveEventsContext,
+  type ClaimExtraProps,
+} from '@/components/map/claim-extras';
+import type { VoteEvent } from '@/lib/schemas/live';
+import type { LiveEvent } from '@/lib/sync/live-connection';
+import { withVote, type VotesState } from './votes';
 import { addClaimFeedbackAction } from '@/lib/actions/grades';
 import { ClaimClassroom } from './claim-classroom';
 
@@ -25,17 +24,6 @@ export interface ClaimNote {
   body: string;
   /** True for the teacher's own view of a note students cannot see yet. */
   private: boolean;
-}
-
-export interface VoteTally {
-  average: number;
-  count: number;
-}
-
-export interface VotesState {
-  tallies: Record<string, VoteTally>;
-  mine: Record<string, number>;
-  canVote: boolean;
 }
 
 interface ClassroomMapValue {
@@ -72,24 +60,25 @@ export function ClassroomMapProvider(props: {
   const votingEnabled = props.initialVotes !== null;
   const [votes, setVotes] = useState<VotesState | null>(props.initialVotes);
 
-  useEffect(() => {
-    if (!votingEnabled) return;
-    // Others' votes arrive when this tab comes back into view (votes have no live stream),
-    const onVisible = async () => {
-      if (document.visibilityState !== 'visible') return;
-      const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/votes`, {
-        cache: 'no-store',
-      });
-      if (res.ok) setVotes((await res.json()) as VotesState);
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    // And every half minute while it is in view: classmates' votes without a reload.
-    const timer = setInterval(() => void onVisible(), 30_000);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [votingEnabled, mapId]);
+  // Others' votes arrive over the map's live stream as they are cast (each claim's new tally);
+  // on every (re)connection, and when the server says some may have been missed, they are read
+  // again, so nothing cast while the stream was down is lost.
+  const onLiveEvent = useCallback(
+    (event: LiveEvent) => {
+      if (event.type === 'vote') {
+        const { type: _type, ...vote } = event;
+        setVotes((v) => (v ? withVote(v, vote) : v));
+        return;
+      }
+      if (event.type !== 'open' && event.type !== 'votes') return;
+      void fetch(`/api/maps/${encodeURIComponent(mapId)}/votes`, { cache: 'no-store' })
+        .then(async (res) => {
+          if (res.ok) setVotes((await res.json()) as VotesState);
+        })
+        .catch(() => {}); // offline: the next connection reads them again
+    },
+    [mapId],
+  );
 
   const set = useCallback(
     async (claimId: string, impact: number | null): Promise<string | null> => {
@@ -98,23 +87,10 @@ export function ClassroomMapProvider(props: {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ claimId, impact }),
       });
-      const body = (await res.json().catch(() => null)) as {
-        claimId: string;
-        tally: VoteTally;
-        mine: number | null;
-        message?: string;
-      } | null;
+      const body = (await res.json().catch(() => null)) as
+        (Required<VoteEvent> & { message?: string }) | null;
       if (!res.ok || !body) return body?.message ?? 'Your rating could not be saved. Try again.';
-      setVotes((v) => {
-        if (!v) return v;
-        const mine = { ...v.mine };
-        if (body.mine === null) delete mine[claimId];
-        else mine[claimId] = body.mine;
-        const tallies = { ...v.tallies };
-        if (body.tally.count === 0) delete tallies[claimId];
-        else tallies[claimId] = body.tally;
-        return { ...v, mine, tallies };
-      });
+      setVotes((v) => (v ? withVote(v, body) : v));
       return null;
     },
     [mapId],
@@ -145,7 +121,9 @@ export function ClassroomMapProvider(props: {
   return (
     <ClassroomMapContext.Provider value={value}>
       <ClaimExtrasContext.Provider value={claimClassroom}>
-        {props.children}
+        <LiveEventsContext.Provider value={votingEnabled ? onLiveEvent : null}>
+          {props.children}
+        </LiveEventsContext.Provider>
       </ClaimExtrasContext.Provider>
     </ClassroomMapContext.Provider>
   );

@@ -1,4 +1,5 @@
 import { formatCalendarDate } from '@/lib/format';
+import { NO_WEB_ADDRESS } from '@/lib/domain/exchange/document';
 import type { SourceView } from '@/lib/domain/views';
 
 /** Title, byline, publisher, date, link and licence of an article, as its capture supports them. */
@@ -34,14 +35,18 @@ export function SourceAttribution({
       </p>
       <p className="text-sm text-stone-700">
         Original:{' '}
-        <a
-          href={source.url}
-          className="break-all text-blue-800 underline"
-          rel="noreferrer"
-          target="_blank"
-        >
-          {source.url}
-        </a>
+        {source.url ? (
+          <a
+            href={source.url}
+            className="break-all text-blue-800 underline"
+            rel="noreferrer"
+            target="_blank"
+          >
+            {source.url}
+          </a>
+        ) : (
+          <span className="italic">{NO_WEB_ADDRESS}.</span>
+        )}
       </p>
       <p className="text-sm text-stone-700">
         Licence:{' '}
@@ -60,8 +65,8 @@ export function SourceAttribution({
           )
         ) : (
           <span>
-            none stated in the capture; rights stay with {source.publisher}. Quoted here for study;
-            read the original at the link above.
+            none stated in the capture; rights stay with {source.publisher}. Quoted here for study
+            {source.url ? '; read the original at the link above.' : '.'}
           </span>
         )}
       </p>

@@ -5,32 +5,18 @@ import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { createDebateAction } from '@/lib/actions/debates';
 import { readArticleText, type PastedParagraph } from '@/lib/domain/classroom/article-text';
-import {
-  createDebateSchema,
-  MOTION_MAX,
-  SIDE_FIELDS,
-  SUMMARY_MAX,
-  type SideField,
-} from '@/lib/schemas/debates';
+import { createDebateSchema } from '@/lib/schemas/debates';
 import { z } from 'zod';
-import { FormField } from './form-field';
+import {
+  DebateFields,
+  EMPTY,
+  focusFirstError,
+  ORDER,
+  type Errors,
+  type Values,
+} from './debate-fields';
 import { ParagraphPicker } from './paragraph-picker';
-import { SideFields } from './side-fields';
 
-type TextField = Exclude<SideField, 'removed'>;
-type Values = { motion: string; summary: string } & Record<`${TextField}${1 | 2}`, string>;
-
-const TEXT_FIELDS = SIDE_FIELDS.filter((f): f is TextField => f !== 'removed');
-const EMPTY = Object.fromEntries(
-  ['motion', 'summary', ...[1, 2].flatMap((n) => TEXT_FIELDS.map((f) => `${f}${n}`))].map((k) => [
-    k,
-    '',
-  ]),
-) as Values;
-/** Field order, to focus the first one with an error. */
-const ORDER = Object.keys(EMPTY);
-
-type Errors = Record<string, string[] | undefined>;
 /** Per side: paragraph text → kept or not, where the teacher changed the default. */
 type Choices = [Map<string, boolean>, Map<string, boolean>];
 
@@ -124,9 +110,8 @@ export function NewDebateForm() {
     setErrors(fieldErrors);
     if (!goBack) return;
     setStep('edit');
-    const first = ORDER.find((k) => fieldErrors[k]?.length);
     // After the edit step is back on screen.
-    requestAnimationFrame(() => first && document.getElementById(first)?.focus());
+    focusFirstError(fieldErrors);
   }
 
   function preview() {
@@ -257,45 +242,7 @@ export function NewDebateForm() {
         Step 1 of 2: the motion and the articles
       </h2>
       {message && <ErrorBanner message={message} onDismiss={() => setMessage(null)} />}
-      <div className="max-w-3xl space-y-4 rounded-lg border border-stone-300 bg-white p-4 sm:p-5">
-        <FormField
-          id="motion"
-          label="Motion"
-          hint="The statement the class debates, e.g. “Social media does more harm than good to teenagers”."
-          value={values.motion}
-          errors={errors.motion}
-          onChange={(v) => set('motion', v)}
-          maxLength={MOTION_MAX + 20}
-        />
-        <FormField
-          id="summary"
-          label="Summary"
-          hint="A sentence or two students read above the articles."
-          optional
-          multiline
-          rows={2}
-          value={values.summary}
-          errors={errors.summary}
-          onChange={(v) => set('summary', v)}
-          maxLength={SUMMARY_MAX + 50}
-        />
-      </div>
-      <div className="grid gap-6 lg:grid-cols-2">
-        {([1, 2] as const).map((n) => (
-          <SideFields
-            key={n}
-            n={n}
-            values={
-              Object.fromEntries(TEXT_FIELDS.map((f) => [f, values[`${f}${n}`]])) as Record<
-                TextField,
-                string
-              >
-            }
-            errors={errors}
-            onChange={(f, v) => set(`${f}${n}`, v)}
-          />
-        ))}
-      </div>
+      <DebateFields values={values} errors={errors} onChange={set} />
       <div className="flex flex-wrap items-center justify-end gap-3">
         <p className="text-sm text-stone-600">Nothing is saved until you create the debate.</p>
         <Button type="submit" variant="primary">

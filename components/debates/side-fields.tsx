@@ -10,8 +10,11 @@ export function SideFields({
   values,
   errors,
   onChange,
+  editing = false,
 }: {
   n: 1 | 2;
+  /** Editing a debate's stored text (no paragraph check follows) rather than pasting a new one. */
+  editing?: boolean;
   values: SideValues;
   errors: Record<string, string[] | undefined>;
   onChange: (field: Exclude<SideField, 'removed'>, value: string) => void;
@@ -70,15 +73,25 @@ export function SideFields({
           type="url"
           inputMode="url"
           placeholder="https://"
-          hint="Where students can read the original."
+          hint="Where students can read the original. Leave it empty for an article that is not online."
+          optional
         />
         <FormField
           {...field('text')}
           label="Article text"
           hint={
             <>
-              Paste the whole article. Paragraphs are kept (separated by blank lines, or one per
-              line). You choose what to leave out in the next step.{' '}
+              {editing ? (
+                <>
+                  Its paragraphs, apart by blank lines: “## ” starts a heading, “&gt; ” a block
+                  quote. Delete what does not belong.{' '}
+                </>
+              ) : (
+                <>
+                  Paste the whole article. Paragraphs are kept (separated by blank lines, or one per
+                  line). You choose what to leave out in the next step.{' '}
+                </>
+              )}
               <span className={length > ARTICLE_MAX_CHARS ? 'font-semibold text-con-800' : ''}>
                 {length.toLocaleString('en')} of {ARTICLE_MAX_CHARS.toLocaleString('en')}{' '}
                 characters.
@@ -86,7 +99,7 @@ export function SideFields({
             </>
           }
           multiline
-          rows={10}
+          rows={editing ? 16 : 10}
         />
       </div>
     </fieldset>

@@ -2,6 +2,7 @@ import { StanceBadge } from '@/components/map/stance-badge';
 import { childrenAt } from '@/lib/domain/argument-tree';
 import { roles } from '@/lib/domain/dialectic';
 import { groupBy } from '@/lib/domain/group-by';
+import { isAnchored, LOST_QUOTE } from '@/lib/domain/reanchor';
 import type { ClaimView, MapView } from '@/lib/domain/views';
 import { ClaimFeedbackBox } from './claim-feedback-box';
 import type { ClaimFeedbackView } from '@/lib/domain/classroom/views';
@@ -17,6 +18,7 @@ export function GradingOutline(props: {
 }) {
   const { map } = props;
   const anchors = groupBy(map.anchors, (a) => a.claimId);
+  const blocksOf = new Map(map.debate.theses.map((t) => [t.source.id, t.source.blocks]));
   const notes = groupBy(props.feedback, (f) => f.claimId);
   const theses = [...map.debate.theses].sort((x, y) => x.position - y.position);
   const roleOf = roles(map.claims);
@@ -46,6 +48,11 @@ export function GradingOutline(props: {
                   className="mt-2 border-l-4 border-stone-300 pl-3 text-sm italic text-stone-700"
                 >
                   “{a.exact}”
+                  {!isAnchored(a, blocksOf.get(a.sourceId) ?? []) && (
+                    <span className="block text-xs font-semibold not-italic text-con-800">
+                      {LOST_QUOTE}.
+                    </span>
+                  )}
                 </blockquote>
               ))}
               {c.note && <p className="mt-2 text-sm text-stone-700">Note: {c.note}</p>}

@@ -6,7 +6,8 @@ import { ArticlePanel } from '@/components/debate/article-panel';
 import { useEditorState, useSession } from '@/components/map/session';
 import { Button } from '@/components/ui/button';
 import type { MarkRange } from '@/lib/domain/text-segments';
-import type { AnchorView } from '@/lib/domain/views';
+import { isAnchored } from '@/lib/domain/reanchor';
+import type { AnchorView, SourceView } from '@/lib/domain/views';
 import { SelectionQuoteBar } from './selection-quote-bar';
 
 /**
@@ -21,10 +22,7 @@ export function ArticlePane() {
   const { reading, highlight, sheet } = screen;
   const thesis = session.theses[reading]!;
   const source = thesis.source;
-  const marks = useMemo(
-    () => marksFor(anchors, highlight, source.id),
-    [anchors, highlight, source.id],
-  );
+  const marks = useMemo(() => marksFor(anchors, highlight, source), [anchors, highlight, source]);
 
   return (
     <>
@@ -99,14 +97,18 @@ export function ArticlePane() {
   );
 }
 
-/** The article marks for one source: every quote, and the one being shown. */
-function marksFor(anchors: AnchorView[], highlight: AnchorView | null, sourceId: string) {
+/**
+ * The article marks for one source: every quote, and the one being shown; not a quote whose words
+ * are no longer at its place (its article was edited since), which would mark other words.
+ */
+function marksFor(anchors: AnchorView[], highlight: AnchorView | null, source: SourceView) {
   const marks: Record<number, MarkRange[]> = {};
+  const here = (a: AnchorView) => a.sourceId === source.id && isAnchored(a, source.blocks);
   for (const a of anchors) {
-    if (a.sourceId !== sourceId) continue;
+    if (!here(a)) continue;
     (marks[a.block] ??= []).push({ start: a.start, end: a.end, kind: 'anchored' });
   }
-  if (highlight?.sourceId === sourceId) {
+  if (highlight && here(highlight)) {
     (marks[highlight.block] ??= []).push({
       start: highlight.start,
       end: highlight.end,

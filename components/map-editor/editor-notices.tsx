@@ -1,5 +1,7 @@
 'use client';
 
+import { useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { useEditorState, useSession } from '@/components/map/session';
 import { UnsavedNotices } from './unsaved-notices';
@@ -14,6 +16,7 @@ export function EditorNotices() {
   const { screen } = useEditorState();
   return (
     <>
+      <DebateEditedNotice />
       {session.canComment && <UnsavedNotices />}
       {screen.error && <ErrorBanner message={screen.error} onDismiss={session.dismissError} />}
       <p className="sr-only" aria-live="polite">
@@ -31,6 +34,38 @@ export function EditorNotices() {
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * The debate's motion, theses or articles were edited by its teacher while the map was open:
+ * the map shows the text it was loaded with (its quotes marked where they were) until reloaded.
+ */
+function DebateEditedNotice() {
+  const session = useSession();
+  const [edited, setEdited] = useState(false);
+  useEffect(() => {
+    if (!session.live) return;
+    const stop = session.live.onEvent((e) => {
+      if (e.type === 'debate') setEdited(true);
+    });
+    return () => void stop();
+  }, [session]);
+  if (!edited) return null;
+  return (
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+      data-no-print
+    >
+      <p className="min-w-0 flex-1">
+        The teacher has edited this debate’s articles or theses. Reload to read the new text; your
+        map and its quotes are kept.
+      </p>
+      <Button size="sm" onClick={() => window.location.reload()}>
+        Reload
+      </Button>
+    </div>
   );
 }
 

@@ -1,11 +1,20 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { MapGraph } from '@/components/map-graph/map-graph';
 import { graphOf, layoutInBackground } from '@/components/map-graph/use-graph-layout';
 import { ClaimFinder, useFindBox } from '@/components/map-outline/claim-finder';
 import { EditorSide } from '@/components/map-outline/editor-side';
 import { AuthorFilter } from '@/components/map/author-filter';
+import { LiveEventsContext } from '@/components/map/claim-extras';
 import { PresenceContext, usePresenceByClaim } from '@/components/map/presence';
 import { SessionContext, useEditorState } from '@/components/map/session';
 import { useEditorKeys } from '@/components/map/use-editor-keys';
@@ -57,6 +66,12 @@ export function MapEditor(props: {
   const [session] = useState(() =>
     browserSession(map, { me, role, link: liveLink }, { author }, props.marks ?? null),
   );
+  const onLiveEvent = useContext(LiveEventsContext);
+  useEffect(() => {
+    if (!onLiveEvent || !session.live) return;
+    const stop = session.live.onEvent(onLiveEvent);
+    return () => void stop();
+  }, [session, onLiveEvent]);
   useEffect(() => runInWindow(session), [session]);
   useEditorKeys(session);
   return (

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useSession } from '@/components/map/session';
 import type { AnchorView } from '@/lib/domain/views';
 import { plural } from '@/lib/format';
+import { isAnchored, LOST_QUOTE } from '@/lib/domain/reanchor';
 
 /**
  * The selected box's evidence, beside the graph: each quote in full, with its article, and a way
@@ -28,6 +29,19 @@ export function GraphQuotes({ anchors, focus }: { anchors: AnchorView[]; focus: 
       <ul className="mt-1 space-y-1.5" data-graph-quote-list>
         {anchors.map((a) => {
           const source = session.theses.find((t) => t.source.id === a.sourceId)?.source;
+          if (source && !isAnchored(a, source.blocks))
+            return (
+              <li
+                key={a.id}
+                data-quote-lost
+                className="rounded border-l-4 border-con-600 bg-stone-100 px-2 py-1"
+              >
+                <p className="font-serif text-sm italic text-stone-700">“{a.exact}”</p>
+                <p className="mt-0.5 text-xs font-semibold text-con-800">
+                  {LOST_QUOTE} ({source.publisher}).
+                </p>
+              </li>
+            );
           return (
             <li key={a.id} className="rounded border-l-4 border-amber-500 bg-amber-50 px-2 py-1">
               <p className="font-serif text-sm italic text-stone-800">“{a.exact}”</p>

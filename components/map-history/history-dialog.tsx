@@ -128,8 +128,9 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog open onClose={onClose} title="History" wide="xl">
       <p className="mb-3 text-sm text-stone-700">
-        Every change to the claims, quotes and links, newest first. Choose one to see the map as it
-        was right after it{session.canEdit ? ', and restore from there' : ''}.
+        Every change to the claims, quotes and links, and who commented where, newest first. Choose
+        one to see the map as it was right after it
+        {session.canEdit ? ', and restore from there' : ''}.
       </p>
       {status && (
         <p

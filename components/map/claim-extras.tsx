@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useContext, type ReactNode } from 'react';
+import type { LiveEvent } from '@/lib/sync/live-connection';
 
 /**
  * Where something from outside the editor adds to each claim (the classroom's feedback and
@@ -21,3 +22,9 @@ export function ClaimExtras(props: ClaimExtraProps) {
   const render = useContext(ClaimExtrasContext);
   return render ? render(props) : null;
 }
+
+/**
+ * Where something from outside the editor hears the map's live stream beyond its changes (the
+ * class's votes, components/classroom-map): the editor passes every LiveEvent to it.
+ */
+export const LiveEventsContext = createContext<((event: LiveEvent) => void) | null>(null);

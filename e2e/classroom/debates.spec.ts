@@ -47,7 +47,8 @@ test('a teacher makes a debate from two pasted articles and a quote anchors in o
       authors: 'Marco Milani and Markus Bell',
       publisher: 'The Globe Post',
       date: '',
-      url: 'https://theglobepost.com/',
+      // The capture has no address of the article itself: left empty.
+      url: '',
       licence: '',
       // The capture again, with furniture of the kind a browser copy brings along.
       text: `Share\n\nBy Marco Milani and Markus Bell\n\n${seedText('001_0f32bb5d923bc14d.txt')}\n\nAdvertisement\n\nPhoto: Yonhap/Reuters\n\n© 2018 The Globe Post`,
@@ -62,7 +63,7 @@ test('a teacher makes a debate from two pasted articles and a quote anchors in o
     await side.getByLabel('Authors').fill(s.authors);
     await side.getByLabel('Publisher').fill(s.publisher);
     if (s.date) await side.getByLabel(/Date published/).fill(s.date);
-    await side.getByLabel('Web address').fill(s.url);
+    if (s.url) await side.getByLabel(/Web address/).fill(s.url);
     await side.getByLabel(/Licence/).fill(s.licence);
     await side.getByLabel('Article text').fill(s.text);
   }
@@ -113,6 +114,7 @@ test('a teacher makes a debate from two pasted articles and a quote anchors in o
 
   await page.getByRole('button', { name: 'Create debate' }).click();
   await page.waitForURL(/\/debates\/(?!new)[^/]+$/);
+  const debatePath = new URL(page.url()).pathname;
   const main = page.locator('main');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Sport can change how the two Koreas talk to each other',
@@ -126,6 +128,8 @@ test('a teacher makes a debate from two pasted articles and a quote anchors in o
     'href',
     'https://creativecommons.org/licenses/by-nd/4.0/',
   );
+  // The article without a web address says so, with no empty link.
+  await expect(main.getByText('Original: no web address given.')).toBeVisible();
   await expect(page.getByText('You have no class yet.')).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, 'debates-detail');
@@ -155,6 +159,48 @@ test('a teacher makes a debate from two pasted articles and a quote anchors in o
     row.locator('[data-quote]', { hasText: /might just have opened a path/ }),
   ).toBeVisible();
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+
+  // The teacher edits the debate in another tab, the map still open: a first paragraph added,
+  // the quoted words rewritten. Before saving, they are told the quote will be lost; after, it is
+  // still in the map, flagged, and the open map offers to reload.
+  const QUOTED = 'Kim Jong-un might just have opened a path to real negotiations';
+  const edit = await page.context().newPage();
+  await edit.goto(`${debatePath}/edit`);
+  await expect(edit.getByRole('heading', { name: 'Edit debate', level: 1 })).toBeVisible();
+  await edit.getByLabel('Motion').fill('Sport can change how the Koreas talk');
+  const text1 = edit.getByRole('group', { name: 'Side 1' }).getByLabel('Article text');
+  const before = await text1.inputValue();
+  expect(before).toContain(QUOTED);
+  await text1.fill(
+    `A first paragraph the teacher added.\n\n${before.replace(QUOTED, 'Kim Jong-un may have opened a door')}`,
+  );
+  await expectAccessible(edit);
+  await screenshots(edit, 'debates-edit');
+  await edit.getByRole('button', { name: 'Check the changes' }).click();
+  await expect(edit.getByRole('heading', { name: /Before you save/ })).toBeFocused();
+  await expect(edit.getByText('1 quote in 1 map will no longer be in the article')).toBeVisible();
+  await expect(edit.getByText(`“${QUOTED}”`)).toBeVisible();
+  await expectAccessible(edit);
+  await screenshots(edit, 'debates-edit-check');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit.getByRole('heading', { name: 'Your changes are saved' })).toBeFocused();
+  await expect(edit.getByText('1 quote in 1 map is no longer in the article')).toBeVisible();
+
+  const edited = page.getByRole('status').filter({ hasText: 'edited this debate' });
+  await expect(edited).toBeVisible();
+  await edited.getByRole('button', { name: 'Reload' }).click();
+  await page.locator('[data-editor-ready="true"]').waitFor();
+  await expect(row.locator('[data-quote-lost]')).toContainText(
+    'This quote is no longer in the article',
+  );
+  await expect(page.locator('[data-reading-pane]')).toContainText(
+    'A first paragraph the teacher added.',
+  );
+  await edit.getByRole('link', { name: 'Back to the debate' }).click();
+  await expect(edit.getByRole('heading', { level: 1 })).toHaveText(
+    'Sport can change how the Koreas talk',
+  );
+  await edit.close();
 
   await page.goto('/debates');
   await expect(page.getByRole('list', { name: 'Your debates' })).toContainText('used by 1 map');

@@ -66,6 +66,18 @@ test('the teacher grades privately, releases, and the student sees it on their m
     'private: not released yet',
   );
 
+  // The student rates the claim; the teacher, with the map open, sees the vote arrive live.
+  await studentPage.locator('[data-editor-ready="true"]').waitFor();
+  const row = claimRow(studentPage, claimText);
+  // Only the selected claim offers this person's own rating (the tally shows on every row).
+  await expect(row.getByLabel(/Your rating/)).toHaveCount(0);
+  await row.locator('[data-claim-text]').click();
+  await row.getByLabel(/Your rating/).selectOption('3');
+  await expect(row.getByTestId('impact-tally')).toHaveText('Class impact: 3.0 / 4 (1 vote)');
+  await expect(claimRow(page, claimText).getByTestId('impact-tally')).toHaveText(
+    'Class impact: 3.0 / 4 (1 vote)',
+  );
+
   // The teacher grades: claim feedback, scores, overall feedback; all private.
   await page.goto(`/assignments/${assignmentId}/work/${workId}`);
   await expect(page.getByRole('heading', { name: `Grade: ${WORK}` })).toBeVisible();
@@ -86,7 +98,7 @@ test('the teacher grades privately, releases, and the student sees it on their m
   await expectAccessible(page);
   await screenshots(page, 'classroom-grading');
 
-  // The student sees the assignment but none of the private feedback; they rate the claim.
+  // The student sees the assignment but none of the private feedback.
   await studentPage.reload();
   await studentPage.locator('[data-editor-ready="true"]').waitFor();
   const banner = studentPage.getByTestId('assignment-banner');
@@ -96,12 +108,6 @@ test('the teacher grades privately, releases, and the student sees it on their m
   await expect(studentPage.getByTestId('claim-teacher-feedback')).toHaveCount(0);
   await expect(studentPage.getByText('Which passage says so?')).toHaveCount(0);
   await expect(studentPage.getByText('Good start.')).toHaveCount(0);
-  const row = claimRow(studentPage, claimText);
-  // Only the selected claim offers this person's own rating (the tally shows on every row).
-  await expect(row.getByLabel(/Your rating/)).toHaveCount(0);
-  await row.locator('[data-claim-text]').click();
-  await row.getByLabel(/Your rating/).selectOption('3');
-  await expect(row.getByTestId('impact-tally')).toHaveText('Class impact: 3.0 / 4 (1 vote)');
 
   // The teacher releases; the student sees the grade and the claim feedback.
   await page.getByRole('button', { name: 'Release to students' }).click();

@@ -84,6 +84,10 @@ test('three people build one map live: roles, comments, same-field edits, Histor
   );
   await owner
     .getByRole('dialog', { name: 'Comments' })
+    .getByRole('button', { name: 'Resolve thread' })
+    .click();
+  await owner
+    .getByRole('dialog', { name: 'Comments' })
     .getByRole('button', { name: 'Close' })
     .click();
 
@@ -149,6 +153,17 @@ test('three people build one map live: roles, comments, same-field edits, Histor
     .click();
   await history.getByRole('button', { name: 'Restore this claim and its replies' }).click();
   await expect(claimRow(editor.page, 'The thaw is the Olympics')).toBeVisible(LIVE);
+  // Comment events are there too, by who made them, on which claim.
+  await expect(
+    history
+      .locator('[data-history-group]')
+      .filter({ hasText: 'Commented on “Sanctions failed in 2017 (owner)”' }),
+  ).toContainText(`${commenter.user.name}`);
+  await expect(
+    history
+      .locator('[data-history-group]')
+      .filter({ hasText: /Resolved a thread on “Sanctions failed in 2017/ }),
+  ).toContainText('Owner');
   await expectAccessible(owner);
   await screenshots(owner, 'history');
   await history.getByRole('button', { name: 'Close' }).click();

@@ -4,12 +4,16 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { truncate } from '@/lib/domain/text';
 import type { ActionResult } from '@/lib/errors';
+import type { EditImpact } from '@/lib/domain/reanchor';
 import {
   createDebateSchema,
   debateRef,
+  editDebateSchema,
   toNewDebate,
   type CreateDebateInput,
+  type EditDebateInput,
 } from '@/lib/schemas/debates';
+import { previewDebateEdit, updateDebate } from '@/lib/server/classroom/debate-edit';
 import { TITLE_MAX } from '@/lib/schemas/map';
 import { createDebate, deleteDebate, requireDebateRead } from '@/lib/server/classroom/debates';
 import { db } from '@/lib/server/db';
@@ -61,5 +65,36 @@ export async function deleteDebateAction(input: { debateId: string }) {
     await deleteDebate(db, { userId: user.id, debateId });
     revalidatePath('/debates');
     return null;
+  });
+}
+
+/** What saving an edit of the teacher's own debate would do to the maps' quotes (nothing saved). */
+export async function previewDebateEditAction(
+  input: EditDebateInput,
+): Promise<ActionResult<EditImpact>> {
+  return runAction(editDebateSchema, input, async (data) => {
+    const user = await requireUser();
+    return previewDebateEdit(db, {
+      userId: user.id,
+      debateId: data.debateId,
+      debate: toNewDebate(data),
+    });
+  });
+}
+
+/** Saves an edit of the teacher's own debate, re-anchoring every map's quotes; says what it did. */
+export async function updateDebateAction(
+  input: EditDebateInput,
+): Promise<ActionResult<EditImpact>> {
+  return runAction(editDebateSchema, input, async (data) => {
+    const user = await requireUser();
+    const impact = await updateDebate(db, {
+      userId: user.id,
+      debateId: data.debateId,
+      debate: toNewDebate(data),
+    });
+    revalidatePath('/debates');
+    revalidatePath(`/debates/${data.debateId}`);
+    return impact;
   });
 }

@@ -142,3 +142,17 @@ describe('the brief is the whole map', () => {
     expect(brief.claimCount - brief.shown).toBe(1);
   });
 });
+
+describe('a quote lost in an edit of its article', () => {
+  it('stays in the brief, marked as no longer in the article', () => {
+    const doc = sampleMap();
+    const [lost, kept] = doc.anchors;
+    const edited = { ...doc, anchors: [{ ...lost!, start: 0, end: 0 }, kept!] };
+    const brief = buildBrief(edited, doc.debate.theses[0]!.id);
+    const quotes = [...flattenBrief(brief.case), ...flattenBrief(brief.theirCase)].flatMap(
+      (n) => n.quotes,
+    );
+    expect(quotes.find((q) => q.exact === lost!.exact)).toMatchObject({ lost: true });
+    expect(quotes.find((q) => q.exact === kept!.exact)).not.toHaveProperty('lost');
+  });
+});

@@ -3,6 +3,7 @@ import { objectionsTo, polarities, roleFor, type Objection, type Role } from './
 import type { AnchorView, ClaimView, ThesisView } from './views';
 import { citation, type MapDocument } from './exchange/document';
 import { byOrder } from './order-keys';
+import { isAnchored } from './reanchor';
 
 /**
  * The debate brief for one side: what students debate from. It carries the whole map (every
@@ -15,6 +16,8 @@ import { byOrder } from './order-keys';
 export interface BriefQuote {
   exact: string;
   source: number;
+  /** True for a quote no longer in its article (lost in an edit of the article). */
+  lost?: boolean;
 }
 
 export interface BriefSource {
@@ -92,13 +95,18 @@ export function buildBrief(doc: MapDocument, thesisId: string): Brief {
   const sourceNumber = new Map<string, number>(
     doc.debate.theses.map((t: ThesisView, i) => [t.source.id, i + 1]),
   );
+  const sourceBlocks = new Map(doc.debate.theses.map((t) => [t.source.id, t.source.blocks]));
   const anchorsOf = groupBy(doc.anchors, (a: AnchorView) => a.claimId);
   const point = (claim: ClaimView): BriefPoint => ({
     claim,
-    quotes: (anchorsOf.get(claim.id) ?? []).map((a) => ({
-      exact: a.exact,
-      source: sourceNumber.get(a.sourceId) ?? 0,
-    })),
+    quotes: (anchorsOf.get(claim.id) ?? []).map((a) => {
+      const blocks = sourceBlocks.get(a.sourceId);
+      return {
+        exact: a.exact,
+        source: sourceNumber.get(a.sourceId) ?? 0,
+        ...(blocks && !isAnchored(a, blocks) ? { lost: true } : {}),
+      };
+    }),
   });
   const claimById = new Map(doc.claims.map((c) => [c.id, c]));
   const polarity = polarities(doc.claims);

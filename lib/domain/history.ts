@@ -4,6 +4,7 @@ import type { CrossLink } from './cross-links';
 import type { AnchorView, ClaimView } from './views';
 import type { Op } from '../schemas/ops';
 import { truncate } from './text';
+import { commentAction, describeComment, isCommentOp, type CommentPlace } from './history-comments';
 
 /**
  * A map's history: its log of applied operations, each with what it replaced, walked backwards
@@ -20,11 +21,19 @@ export interface HistoryEntry {
   createdAt: string;
   op: Op;
   before: OpBefore;
+  /**
+   * For a comment's entry: the claim it is on and whether it is a reply (the server says so;
+   * an edit, a delete or a resolve names only the comment).
+   */
+  comment?: CommentPlace;
 }
 
 /** A page of a map's history as the History panel reads it (lib/server/history.ts). */
 export interface HistoryPage {
-  /** Applied map changes (comments are not part of it), newest first. */
+  /**
+   * Applied changes, newest first: to the claims, quotes and links, and comment events (never
+   * an edit's earlier words, nor the words of a comment deleted since: lib/domain/history-comments.ts).
+   */
   entries: HistoryEntry[];
   /**
    * Every batch of the map deleted now, by deletion id: walking back past a delete brings its
@@ -56,6 +65,8 @@ const without = <T>(record: Record<string, T>, key: string): Record<string, T> =
  * not found again in the article. Versions are not walked back: they mean nothing in the past.
  */
 function stepBack(state: MapState, { op, before }: HistoryEntry, env: ApplyEnv): MapState {
+  // Comments are not walked back: the past shows the comments of today.
+  if (isCommentOp(op)) return state;
   if (op.kind === 'anchor.remove' || op.kind === 'link.remove') {
     const anchor = beforeFor('anchor.remove', before)?.anchor;
     const link = beforeFor('link.remove', before)?.link;
@@ -140,7 +151,7 @@ export function groupEntries(entries: HistoryEntry[]): HistoryGroup[] {
   });
 }
 
-type Noun = 'claim' | 'quote' | 'link' | 'other';
+type Noun = 'claim' | 'quote' | 'link' | 'comment' | 'thread' | 'other';
 const PAST = {
   'anchor.add': 'added',
   'anchor.remove': 'removed',
@@ -150,6 +161,7 @@ const PAST = {
 
 /** What an entry did, for counting: a verb, what it acted on, and which one. */
 function actionOf({ op, before }: HistoryEntry): { noun: Noun; verb: string; subject: string } {
+  if (isCommentOp(op)) return commentAction(op);
   switch (op.kind) {
     case 'claim.add':
       return { noun: 'claim', verb: 'added', subject: op.claimId };
@@ -194,7 +206,7 @@ function summarize(entries: HistoryEntry[]): string {
     tally.set(key, item);
   }
   const phrases: string[] = [];
-  for (const noun of ['claim', 'quote', 'link', 'other'] as const) {
+  for (const noun of ['claim', 'quote', 'link', 'comment', 'thread', 'other'] as const) {
     const items = [...tally.values()].filter((t) => t.noun === noun);
     items.forEach(({ verb, subjects }, i) => {
       const n = subjects.size;
@@ -225,6 +237,7 @@ export function describeEntry(
     return text ? excerpt(text) : 'a claim';
   };
   const replies = (n: number) => (n > 0 ? ` and ${n} ${n === 1 ? 'reply' : 'replies'}` : '');
+  if (isCommentOp(op)) return describeComment(op, entry.comment, claim, (t) => excerpt(t));
   switch (op.kind) {
     case 'claim.add':
       return op.suggestionId

@@ -8,6 +8,7 @@ import {
   seeChange,
   seeHistoryEntry,
   seePresence,
+  seeVote,
   visibility,
   type Lens,
 } from './visibility';
@@ -193,5 +194,36 @@ describe('who wrote each claim, as each reader sees it', () => {
       const out = seeAuthors(authors, link({ includeNotes: true, showName }));
       expect(out).toBeUndefined();
     }
+  });
+});
+
+describe('a vote as each reader receives it live', () => {
+  const vote = {
+    type: 'vote' as const,
+    claimId: 'c1',
+    tally: { average: 2.5, count: 2 },
+    voterId: 'u-voter',
+    impact: 4,
+  };
+  const anonymous = lensFor(
+    { kind: 'member', role: 'editor', notes: true, anonymous: true },
+    (id, name) => ({ id: `anon-${id}`, name }),
+  );
+
+  it('is the new tally for every member, the rating too for the voter, and never who voted', () => {
+    const teacher = lensFor(member('owner', true));
+    expect(seeVote(vote, teacher, 'u-teacher')).toEqual({ claimId: 'c1', tally: vote.tally });
+    expect(seeVote(vote, anonymous, 'u-other')).toEqual({ claimId: 'c1', tally: vote.tally });
+    expect(seeVote(vote, anonymous, 'u-voter')).toEqual({
+      claimId: 'c1',
+      tally: vote.tally,
+      mine: 4,
+    });
+    expect(seeVote({ ...vote, impact: null }, teacher, 'u-voter')).toMatchObject({ mine: null });
+    expect(JSON.stringify(seeVote(vote, anonymous, 'u-other'))).not.toContain('voter');
+  });
+
+  it('is nothing for a view link, which shows no votes', () => {
+    expect(seeVote(vote, link({ includeNotes: true, showName: true }), null)).toBeNull();
   });
 });

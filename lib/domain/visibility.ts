@@ -1,4 +1,4 @@
-import type { MapChange, PresenceEntry } from '../schemas/live';
+import type { MapChange, PresenceEntry, VoteEvent, VoteMessage } from '../schemas/live';
 import type { RestoredBatch } from './apply-op';
 import { can, type Role } from './capabilities';
 import type { HistoryEntry } from './history';
@@ -55,6 +55,8 @@ export interface Visibility {
    * may only suggest), or none (a view link: no account to suggest with or to answer).
    */
   suggestions: SuggestionsSeen;
+  /** The class's impact votes on each claim (averages and counts; one's own ratings). */
+  votes: boolean;
 }
 
 export type SuggestionsSeen = 'all' | 'own' | 'none';
@@ -84,6 +86,7 @@ export function visibility(reader: Reader): Visibility {
       presence: false,
       marks: false,
       suggestions: 'none',
+      votes: false,
     };
   }
   return {
@@ -95,6 +98,7 @@ export function visibility(reader: Reader): Visibility {
     presence: true,
     marks: can(reader.role, 'claim.mark'),
     suggestions: suggestionsSeen(reader.role),
+    votes: true,
   };
 }
 
@@ -235,4 +239,17 @@ export function seeHistoryEntry(entry: HistoryEntry, lens: Lens): HistoryEntry |
     before = { fields };
   }
   return { ...entry, actorId: shown.id, actorName: shown.name, op: seen.op, before };
+}
+
+/**
+ * A vote as this reader receives it live: the claim's new tally, and the rating itself only in
+ * the voter's own tabs (`readerId`: the reader's account id; null for a view link, which sees no
+ * votes). Who voted is never in it.
+ */
+export function seeVote(vote: VoteMessage, lens: Lens, readerId: string | null): VoteEvent | null {
+  if (!lens.see.votes) return null;
+  const { claimId, tally } = vote;
+  return readerId !== null && readerId === vote.voterId
+    ? { claimId, tally, mine: vote.impact }
+    : { claimId, tally };
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { flattenBrief, roleLabel, type Brief, type BriefNode } from '@/lib/domain/brief';
+import { LOST_QUOTE } from '@/lib/domain/reanchor';
 
 // The debate brief as a PDF, with pdfkit's built-in Helvetica and Times (no font files to ship).
 // Readable type (12 pt claims, 11 pt quotes and notes) over as many A4 pages as it needs: pdfkit
@@ -69,7 +70,9 @@ export function renderBriefPdf(brief: Brief): Promise<Buffer> {
         .font('Helvetica')
         .fontSize(9.5)
         .fillColor(MUTED)
-        .text(`  — ${brief.sources[q.source - 1]?.short ?? 'source'}`);
+        .text(
+          `  — ${brief.sources[q.source - 1]?.short ?? 'source'}${q.lost ? ` (${LOST_QUOTE.toLowerCase()})` : ''}`,
+        );
     }
     if (n.claim.note) {
       doc.moveDown(0.15);
@@ -133,7 +136,8 @@ export function renderBriefPdf(brief: Brief): Promise<Buffer> {
   tree(brief.theirCase, false);
 
   heading('Sources');
-  for (const s of brief.sources) body(`[${s.number}] ${s.citation}. ${s.url}`);
+  for (const s of brief.sources)
+    body(`[${s.number}] ${s.citation}. ${s.url || 'No web address given.'}`);
 
   // Page numbers, once every page exists.
   const range = doc.bufferedPageRange();

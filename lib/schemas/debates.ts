@@ -19,6 +19,8 @@ export const SUMMARY_MAX = 1000;
 export const SIDE_LABEL_MAX = 60;
 export const THESIS_MAX = 500;
 
+const WEB_ADDRESS = z.url({ protocol: /^https?$/ });
+
 const text = (max: number, empty: string, long: string) =>
   wellFormed(z.string().trim().min(1, empty).max(max, long));
 const optional = (max: number, long: string) => wellFormed(z.string().trim().max(max, long));
@@ -52,15 +54,14 @@ const SIDE = {
       (d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))),
       'Give the date as year, month and day, or leave it empty.',
     ),
+  /** Empty when the article is not on the web (pasted from print or a handout). */
   url: z
     .string()
     .trim()
     .max(2000, 'That address is too long.')
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        error: 'Give the article’s web address, starting with https:// or http://.',
-      }),
+    .refine(
+      (u) => u === '' || WEB_ADDRESS.safeParse(u).success,
+      'Give the article’s web address, starting with https:// or http://, or leave it empty.',
     ),
   licence: optional(120, 'Keep the licence under 120 characters.'),
   text: wellFormed(
@@ -81,42 +82,46 @@ function sideShape<N extends '1' | '2'>(n: N) {
   };
 }
 
-export const createDebateSchema = z
-  .object({
-    motion: text(
-      MOTION_MAX,
-      'Write the motion the class will debate.',
-      `Keep the motion under ${MOTION_MAX} characters.`,
-    ),
-    summary: optional(SUMMARY_MAX, `Keep the summary under ${SUMMARY_MAX} characters.`),
-    ...sideShape('1'),
-    ...sideShape('2'),
-  })
-  .superRefine((data, ctx) => {
-    for (const n of ['1', '2'] as const) {
-      const read = readArticleText(data[`text${n}`], {
-        title: data[`title${n}`],
-        authors: data[`authors${n}`],
-        publisher: data[`publisher${n}`],
-      });
-      if (!read.ok) {
-        ctx.addIssue({ code: 'custom', path: [`text${n}`], message: read.message });
-      } else if (keptBlocks(read.paragraphs, data[`removed${n}`]).length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [`text${n}`],
-          message: 'Keep at least one paragraph of this article.',
-        });
-      }
-    }
-    if (data.label1.toLowerCase() === data.label2.toLowerCase()) {
+const debateFields = {
+  motion: text(
+    MOTION_MAX,
+    'Write the motion the class will debate.',
+    `Keep the motion under ${MOTION_MAX} characters.`,
+  ),
+  summary: optional(SUMMARY_MAX, `Keep the summary under ${SUMMARY_MAX} characters.`),
+  ...sideShape('1'),
+  ...sideShape('2'),
+};
+type DebateFields = z.output<z.ZodObject<typeof debateFields>>;
+
+/** Each article readable with a paragraph kept; the two sides named apart. */
+function checkDebate(data: DebateFields, ctx: z.RefinementCtx) {
+  for (const n of ['1', '2'] as const) {
+    const read = readArticleText(data[`text${n}`], {
+      title: data[`title${n}`],
+      authors: data[`authors${n}`],
+      publisher: data[`publisher${n}`],
+    });
+    if (!read.ok) {
+      ctx.addIssue({ code: 'custom', path: [`text${n}`], message: read.message });
+    } else if (keptBlocks(read.paragraphs, data[`removed${n}`]).length === 0) {
       ctx.addIssue({
         code: 'custom',
-        path: ['label2'],
-        message: 'Give the two sides different names.',
+        path: [`text${n}`],
+        message: 'Keep at least one paragraph of this article.',
       });
     }
-  });
+  }
+  if (data.label1.toLowerCase() === data.label2.toLowerCase()) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['label2'],
+      message: 'Give the two sides different names.',
+    });
+  }
+}
+
+export const createDebateSchema = z.object(debateFields).superRefine(checkDebate);
 export type CreateDebateInput = z.input<typeof createDebateSchema>;
 export type CreateDebateData = z.output<typeof createDebateSchema>;
 
@@ -175,3 +180,17 @@ export function toNewDebate(data: CreateDebateData): NewDebate {
 }
 
 export const debateRef = z.object({ debateId: recordId });
+
+/**
+ * A teacher's debate, edited: the same fields as a new one, every paragraph of the text kept
+ * (what to leave out is deleted from the text itself).
+ */
+export const editDebateSchema = z
+  .object({ debateId: recordId, ...debateFields })
+  .superRefine(checkDebate);
+export type EditDebateInput = z.input<typeof editDebateSchema>;
+
+/** The debate form's text fields (every field but the paragraphs left out), as typed. */
+export type DebateFormValues = {
+  [K in Exclude<keyof CreateDebateInput, 'removed1' | 'removed2'>]-?: string;
+};

@@ -25,10 +25,39 @@ export interface PresenceEntry {
   editing: boolean;
 }
 
+/** A claim's class impact votes: the average (one decimal) and how many voted. */
+export interface VoteTally {
+  average: number;
+  count: number;
+}
+
+/**
+ * Someone rated a claim (lib/server/votes.ts), as it travels between servers. Never sent as it
+ * is: each reader gets the claim's new tally, and the voter's own tabs their rating
+ * (lib/domain/visibility.ts seeVote), so who gave which rating never leaves the server.
+ */
+export interface VoteMessage {
+  type: 'vote';
+  claimId: string;
+  tally: VoteTally;
+  voterId: string;
+  impact: number | null;
+}
+
+/** A vote as one reader receives it (the `vote` event): `mine` only in the voter's own tabs. */
+export interface VoteEvent {
+  claimId: string;
+  tally: VoteTally;
+  mine?: number | null;
+}
+
 export type LiveMessage =
   | ({ type: 'change' } & MapChange)
+  | VoteMessage
   | { type: 'presence'; entry: PresenceEntry }
   | { type: 'leave'; tabId: string; userId: string }
+  /** The debate's motion, theses or articles were edited (its page offers to reload). */
+  | { type: 'debate-edited' }
   /**
    * The map's marks for review changed (lib/server/marks.ts): readers who may see marks load
    * them again. Marks are not operations, so they are not in the log; a lost one is made up for

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { HistoryEntry } from '@/lib/domain/history';
+import { commentEntry, isCommentOp, type CommentFacts } from '@/lib/domain/history-comments';
 import type { OpBefore } from '@/lib/domain/undo';
 import type { ClaimView } from '@/lib/domain/views';
 import { seeClaims, seeHistoryEntry } from '@/lib/domain/visibility';
@@ -56,8 +57,6 @@ async function readEntries(
       mapId,
       // Revision 0 marks a refused operation: nothing changed.
       revision: { gt: 0, lte: revision, ...(before !== undefined && { lt: before }) },
-      // Comments are the class's conversation, not the map; a deleted comment stays deleted.
-      NOT: { kind: { startsWith: 'comment.' } },
     },
     orderBy: { revision: 'desc' },
     take: limit + 1,
@@ -86,7 +85,32 @@ async function readEntries(
     });
   }
   const more = rows.length > limit;
-  return { entries, complete: !more, nextBefore: more ? entries.at(-1)!.revision : null };
+  return {
+    entries: await withCommentFacts(tx, mapId, entries),
+    complete: !more,
+    nextBefore: more ? entries.at(-1)!.revision : null,
+  };
+}
+
+/**
+ * Comment entries with the claim they are on, without what an edit replaced, and without the
+ * words of a comment deleted now (lib/domain/history-comments.ts).
+ */
+async function withCommentFacts(
+  tx: Tx,
+  mapId: string,
+  entries: HistoryEntry[],
+): Promise<HistoryEntry[]> {
+  const ids = [...new Set(entries.flatMap((e) => (isCommentOp(e.op) ? [e.op.commentId] : [])))];
+  if (ids.length === 0) return entries;
+  const rows = await tx.comment.findMany({
+    where: { mapId, id: { in: ids } },
+    select: { id: true, claimId: true, parentId: true, deletedAt: true },
+  });
+  const facts = new Map<string, CommentFacts>(
+    rows.map((r) => [r.id, { claimId: r.claimId, parentId: r.parentId, deleted: !!r.deletedAt }]),
+  );
+  return entries.map((e) => (isCommentOp(e.op) ? commentEntry(e, facts.get(e.op.commentId)) : e));
 }
 
 /** The map's deleted claims by batch, with their hidden quotes and cross-links. */

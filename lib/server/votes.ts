@@ -5,9 +5,11 @@ import { AppError } from '@/lib/errors';
 import { can, refusalFor } from '@/lib/domain/capabilities';
 import { recordId } from '@/lib/schemas/ids';
 import { archivedError } from '@/lib/domain/classroom/archive';
+import type { VoteTally } from '@/lib/schemas/live';
 import { mapStanding, requireMapAccess } from './access';
 import type { Db, RawSql, Tx } from './db';
 import { writeTransaction } from './db-client';
+import { pubsub } from './live/pubsub';
 
 /**
  * Class voting: on a shared map, everyone who may comment (owner, editors, commenters) rates each
@@ -29,11 +31,6 @@ export const voteInput = z.object({
     .max(IMPACT_MAX, OUT_OF_RANGE)
     .nullable(),
 });
-
-export interface VoteTally {
-  average: number;
-  count: number;
-}
 
 export interface MapVotes {
   /** claimId → average impact (rounded to one decimal) and how many rated it. */
@@ -146,10 +143,22 @@ export async function setVote(
   return { claimId: opts.claimId, tally, mine: opts.impact };
 }
 
-/** setVote in its own write transaction (the votes route). */
-export function castVote(
+/**
+ * setVote in its own write transaction (the votes route), then, once committed, the claim's new
+ * tally to everyone with the map open (the live stream: lib/domain/visibility.ts seeVote decides
+ * what each reader gets of it).
+ */
+export async function castVote(
   db: Db,
   opts: { userId: string; mapId: string; claimId: string; impact: number | null },
 ) {
-  return writeTransaction(db, (sql) => setVote(sql, opts));
+  const result = await writeTransaction(db, (sql) => setVote(sql, opts));
+  pubsub().publish(opts.mapId, {
+    type: 'vote',
+    claimId: result.claimId,
+    tally: result.tally,
+    voterId: opts.userId,
+    impact: result.mine,
+  });
+  return result;
 }

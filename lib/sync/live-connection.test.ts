@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeStream, ManualClock } from '@/tests/support/editor-session';
 import type { MapChange } from '@/lib/schemas/live';
-import { LiveConnection, PRESENCE_EVERY_MS } from './live-connection';
+import { LiveConnection, PRESENCE_EVERY_MS, type LiveEvent } from './live-connection';
 
 function setup({ presence = true } = {}) {
   const clock = new ManualClock();
@@ -69,6 +69,26 @@ describe('the live stream (no browser)', () => {
     expect(t.catchUps()).toBe(1);
     t.last().emit('change', { revision: 8, actorId: 'x', op: { kind: 'claim.delete' } });
     expect(t.received).toHaveLength(1);
+  });
+
+  it('passes votes on, and says so on every (re)connection, so missed votes are read again', () => {
+    const t = setup();
+    const events: LiveEvent[] = [];
+    const stop = t.live.onEvent((e) => void events.push(e));
+    t.live.start();
+    t.last().onopen?.();
+    t.last().emit('vote', { claimId: 'A', tally: { average: 3, count: 2 } });
+    t.last().emit('votes', {});
+    t.last().onopen?.(); // the browser reconnected
+    expect(events).toEqual([
+      { type: 'open' },
+      { type: 'vote', claimId: 'A', tally: { average: 3, count: 2 } },
+      { type: 'votes' },
+      { type: 'open' },
+    ]);
+    stop();
+    t.last().emit('vote', { claimId: 'B', tally: { average: 1, count: 1 }, mine: 1 });
+    expect(events).toHaveLength(4);
   });
 
   it('tries a refused stream again after 2, 4, 8 s, at once when back online, and resets on success', () => {

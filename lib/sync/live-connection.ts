@@ -1,5 +1,5 @@
 import type { AccessEnded } from '@/lib/domain/access-ended';
-import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
+import type { MapChange, PresenceEntry, VoteEvent } from '@/lib/schemas/live';
 import type { Clock } from './map-sync';
 
 /**
@@ -60,6 +60,15 @@ export interface LiveSnapshot {
   ended: AccessEnded | null;
 }
 
+/**
+ * What the stream carries beside the map's changes, for whoever shows it (the class's votes):
+ * `open` on every (re)connection, when what was missed should be read again; `vote`, a claim's
+ * new tally; `votes`, votes may have been missed (read them again); `debate`, the debate's
+ * motion, theses or articles were edited since the page was loaded.
+ */
+export type LiveEvent =
+  { type: 'open' } | { type: 'votes' } | ({ type: 'vote' } & VoteEvent) | { type: 'debate' };
+
 /** How often an open tab repeats where it is (the server forgets a tab after a minute). */
 export const PRESENCE_EVERY_MS = 20_000;
 /** How soon after a change of place it is said. */
@@ -80,6 +89,7 @@ export class LiveConnection {
   #others: Record<string, PresenceEntry> = {};
   #snapshot: LiveSnapshot = { state: 'connecting', connectedOnce: false, others: [], ended: null };
   #listeners = new Set<() => void>();
+  #events = new Set<(event: LiveEvent) => void>();
   #here = { claimId: null as string | null, editing: false };
   #lastSaid = '';
 
@@ -95,6 +105,16 @@ export class LiveConnection {
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` with every LiveEvent until the returned function is called. */
+  onEvent(listener: (event: LiveEvent) => void): () => void {
+    this.#events.add(listener);
+    return () => this.#events.delete(listener);
+  }
+
+  #emit(event: LiveEvent) {
+    for (const l of this.#events) l(event);
   }
 
   start(): void {
@@ -142,11 +162,17 @@ export class LiveConnection {
       void sync.catchUp();
       this.#lastSaid = '';
       this.#schedulePresence();
+      this.#emit({ type: 'open' });
     };
     source.addEventListener('change', (e) => sync.receive(JSON.parse(e.data) as MapChange));
     source.addEventListener('reload', () => void sync.catchUp());
     source.addEventListener('marks', () => this.#opts.onMarks?.());
     source.addEventListener('suggestions', () => this.#opts.onSuggestions?.());
+    source.addEventListener('vote', (e) =>
+      this.#emit({ type: 'vote', ...(JSON.parse(e.data) as VoteEvent) }),
+    );
+    source.addEventListener('votes', () => this.#emit({ type: 'votes' }));
+    source.addEventListener('debate', () => this.#emit({ type: 'debate' }));
     source.addEventListener('presence', (e) => {
       const { entry } = JSON.parse(e.data) as { entry: PresenceEntry };
       if (entry.tabId === tabId) return;

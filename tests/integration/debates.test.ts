@@ -146,6 +146,17 @@ describe('creating a debate', () => {
     expect((await listDebatesFor(db, other.id)).some((d) => d.id === id)).toBe(false);
   });
 
+  it('accepts an article without a web address (pasted from print), stored as an empty one', async () => {
+    const t = await teacher();
+    const id = await created(t.id, { url1: '   ', url2: 'https://example.org/talks' });
+    const theses = await db.thesis.findMany({
+      where: { debateId: id },
+      orderBy: { position: 'asc' },
+      include: { source: true },
+    });
+    expect(theses.map((x) => x.source.url)).toEqual(['', 'https://example.org/talks']);
+  });
+
   it('refuses a student, and a signed-out visitor', async () => {
     const student = await createUser('Student');
     actAs(student.id);
@@ -165,7 +176,8 @@ describe('creating a debate', () => {
     const cases: [Partial<CreateDebateInput>, string, RegExp][] = [
       [{ motion: '  ' }, 'motion', /Write the motion/],
       [{ label2: 'pressure WORKS' }, 'label2', /different names/],
-      [{ url1: 'javascript:alert(1)' }, 'url1', /https:\/\//],
+      [{ url1: 'javascript:alert(1)' }, 'url1', /https:\/\/.*or leave it empty/],
+      [{ url2: 'example.org/talks' }, 'url2', /https:\/\//],
       [{ date2: '1 March' }, 'date2', /year, month and day/],
       [{ text1: ' \n ' }, 'text1', /Paste the text/],
       [{ text2: 'x'.repeat(100_001) }, 'text2', /at most 100,000/],

@@ -359,11 +359,16 @@ describe('anonymous mode', () => {
       'Teacher',
     );
 
-    // History: the claim was added by Ana.
+    // History: the claim was added by Ana, then Ana and the teacher commented (newest first).
     const history = await readHistory(db, { userId: w.ben.id, mapId: map });
-    expect(history.entries.map((e) => e.actorName)).toEqual(['Blue Heron']);
+    expect(history.entries.map((e) => e.actorName)).toEqual([
+      'Teacher',
+      'Blue Heron',
+      'Blue Heron',
+    ]);
+    expect(JSON.stringify(history)).not.toContain(w.ana.id);
     const teacherHistory = await readHistory(db, { userId: w.teacher.id, mapId: map });
-    expect(teacherHistory.entries.map((e) => e.actorName)).toEqual(['Ana']);
+    expect(teacherHistory.entries.map((e) => e.actorName)).toEqual(['Rivera', 'Ana', 'Ana']);
 
     // The people list is the owner's (the teacher's): real names; a student may not open it.
     const people = await listPeople(db, { userId: w.teacher.id, mapId: map });

@@ -3,7 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { GET as getHistory } from '@/app/api/maps/[mapId]/history/route';
 import type { ApplyEnv, MapState } from '@/lib/domain/apply-op';
 import { liveLinks } from '@/lib/domain/cross-links';
-import { restoreOps, stateAt, type HistoryEntry, type RestoreScope } from '@/lib/domain/history';
+import {
+  describeEntry,
+  restoreOps,
+  stateAt,
+  type HistoryEntry,
+  type RestoreScope,
+} from '@/lib/domain/history';
 import { inverseOf } from '@/lib/domain/undo';
 import type { MapView } from '@/lib/domain/views';
 import type { OpDraft } from '@/lib/schemas/ops';
@@ -118,7 +124,7 @@ describe('history', () => {
       set: { text: 'Sanctions mostly work' },
       base: { text: 'Sanctions work' },
     });
-    // A refused change and a comment are not part of it.
+    // A refused change is not part of it.
     await expect(
       apply(owner.id, map.id, {
         kind: 'claim.update',
@@ -137,23 +143,96 @@ describe('history', () => {
 
     const page = await readHistory(db, { userId: owner.id, mapId: map.id });
     expect(page.entries.map((e) => [e.revision, e.actorName, e.op.kind])).toEqual([
+      [4, 'Owner', 'comment.add'],
       [3, 'Editor', 'claim.update'],
       [2, 'Editor', 'claim.add'],
       [1, 'Owner', 'claim.add'],
     ]);
-    expect(page.entries[0]!.op).toMatchObject({ set: { text: 'Sanctions mostly work' } });
-    expect(page.entries[0]!.before).toEqual({ fields: { text: 'Sanctions work' } });
-    expect(page.entries[2]!.actorId).toBe(owner.id);
+    expect(page.entries[1]!.op).toMatchObject({ set: { text: 'Sanctions mostly work' } });
+    expect(page.entries[1]!.before).toEqual({ fields: { text: 'Sanctions work' } });
+    expect(page.entries[3]!.actorId).toBe(owner.id);
     expect(page).toMatchObject({ revision: 4, complete: true, nextBefore: null, trash: {} });
-    expect(JSON.stringify(page)).not.toContain('Private thought');
 
     // Pages by revision.
     const first = await readHistory(db, { userId: owner.id, mapId: map.id, limit: 2 });
-    expect(first.entries.map((e) => e.revision)).toEqual([3, 2]);
-    expect(first).toMatchObject({ complete: false, nextBefore: 2 });
-    const second = await readHistory(db, { userId: owner.id, mapId: map.id, before: 2, limit: 2 });
-    expect(second.entries.map((e) => e.revision)).toEqual([1]);
+    expect(first.entries.map((e) => e.revision)).toEqual([4, 3]);
+    expect(first).toMatchObject({ complete: false, nextBefore: 3 });
+    const second = await readHistory(db, { userId: owner.id, mapId: map.id, before: 3, limit: 2 });
+    expect(second.entries.map((e) => e.revision)).toEqual([2, 1]);
     expect(second).toMatchObject({ complete: true, nextBefore: null });
+  });
+
+  it('records comment events, by whom and on which claim, never the words of a deleted comment', async () => {
+    const { user: owner, map, a } = await userWithMap('Owner');
+    const commenter = await member(map.id, 'Carla', 'commenter');
+    const p = await claim(owner.id, map.id, a.id, null, 'pro', 'Sanctions work');
+    const q = await claim(owner.id, map.id, a.id, null, 'con', 'Talks work');
+    const [kept, thread, reply] = [uuid(), uuid(), uuid()];
+    const comment = (
+      userId: string,
+      commentId: string,
+      claimId: string,
+      body: string,
+      parentId: string | null = null,
+    ) => apply(userId, map.id, { kind: 'comment.add', commentId, claimId, parentId, body });
+    await comment(commenter.id, kept, p.id, 'Which source says so?');
+    await apply(commenter.id, map.id, {
+      kind: 'comment.edit',
+      commentId: kept,
+      body: 'Which source?',
+    });
+    await apply(owner.id, map.id, { kind: 'comment.resolve', commentId: kept, resolved: true });
+    await apply(commenter.id, map.id, {
+      kind: 'comment.resolve',
+      commentId: kept,
+      resolved: false,
+    });
+    await comment(commenter.id, thread, q.id, 'GONE-THREAD words');
+    await comment(owner.id, reply, q.id, 'GONE-REPLY words', thread);
+    await apply(commenter.id, map.id, {
+      kind: 'comment.edit',
+      commentId: thread,
+      body: 'GONE-EDIT words',
+    });
+    // Deleting a thread's first comment deletes its reply too (by the map's owner, moderating).
+    await apply(owner.id, map.id, { kind: 'comment.delete', commentId: thread });
+
+    const page = await readHistory(db, { userId: owner.id, mapId: map.id });
+    const names = new Map([
+      [p.id, { text: p.text }],
+      [q.id, { text: q.text }],
+    ]);
+    expect(page.entries.slice(0, 8).map((e) => [e.actorName, describeEntry(e, names)])).toEqual([
+      ['Owner', 'Deleted a comment on “Talks work”'],
+      ['Carla', 'Edited a comment on “Talks work”'],
+      ['Owner', 'Replied to a comment on “Talks work”'],
+      ['Carla', 'Commented on “Talks work”'],
+      ['Carla', 'Reopened a thread on “Sanctions work”'],
+      ['Owner', 'Resolved a thread on “Sanctions work”'],
+      ['Carla', 'Edited a comment on “Sanctions work”: “Which source?”'],
+      ['Carla', 'Commented on “Sanctions work”: “Which source says so?”'],
+    ]);
+    // The earlier draft of a comment still there is not sent either.
+    const text = JSON.stringify(page);
+    expect(text).not.toContain('GONE-');
+    expect(page.entries.filter((e) => e.op.kind === 'comment.edit').map((e) => e.before)).toEqual([
+      null,
+      null,
+    ]);
+    // The map walks back over them as before (comments are not walked back).
+    const view = await ownerView(map.id);
+    const past = stateAt(withServerTrash(stateOf(view), page), page.entries, 2, NO_ARTICLES);
+    expect(past.claims.map((c) => c.text).sort()).toEqual(['Sanctions work', 'Talks work']);
+
+    // Over HTTP to the commenter, the same, attributed.
+    const res = await getHistory(
+      new Request(`http://test/api/maps/${map.id}/history`, { headers: headersFor(commenter.id) }),
+      { params: Promise.resolve({ mapId: map.id }) },
+    );
+    const body = await res.text();
+    expect(res.status).toBe(200);
+    expect(body).not.toContain('GONE-');
+    expect(body).toContain('Which source?');
   });
 
   it('stops at changes recorded before the log kept operations', async () => {

@@ -13,6 +13,7 @@ import { DEFAULT_RUBRIC } from '@/lib/domain/classroom/rubric';
 import { visibility, type Reader } from '@/lib/domain/visibility';
 import { announce } from '@/lib/server/live/presence';
 import { addMark } from '@/lib/server/marks';
+import { castVote } from '@/lib/server/votes';
 import { memoryPubSub, setPubSub } from '@/lib/server/live/pubsub';
 import { createMap, duplicateMap } from '@/lib/server/maps';
 import { inviteByEmail, listPeople } from '@/lib/server/members';
@@ -152,7 +153,7 @@ async function scene(kind: Kind) {
     body: COMMENT,
   });
   const restoreId = await remove(author.id, mapId, back.id);
-  return { mapId, owner, author, reader, restoreId };
+  return { mapId, owner, author, reader, restoreId, keptId: kept.id };
 }
 
 type Scene = Awaited<ReturnType<typeof scene>>;
@@ -186,6 +187,8 @@ async function readEvents(s: Scene): Promise<string> {
       claimId: null,
       editing: false,
     });
+    // And votes on a claim.
+    void castVote(db, { userId: s.author.id, mapId: s.mapId, claimId: s.keptId, impact: 3 });
   }, 100);
   const deadline = Date.now() + 400;
   while (Date.now() < deadline) {
@@ -282,6 +285,8 @@ describe('what each reader sees, at every exit', () => {
       if (see.log) expect(answers.changes).toContain(DELETED);
       if (see.log) expect(answers.history).toContain(DRAFT);
       if (see.log) expect(answers.events).toContain(DELETED);
+      if (see.votes) expect(answers.events).toContain('event: vote');
+      else expect(answers.events).not.toContain('event: vote');
       if (see.presence) expect(answers.events).toContain('author-tab-0001');
       else expect(answers.events).not.toContain('author-tab-0001');
       if (see.people === 'pseudonymous') expect(all).toMatch(/anon-[A-Za-z0-9_-]{22}/);

@@ -49,6 +49,11 @@ export default async function DebateDetailPage({
               Sign in to build your map
             </Link>
           )}
+          {mine && (
+            <Link href={`${here}/edit`} className={buttonClass({ size: 'lg' })}>
+              Edit debate
+            </Link>
+          )}
         </div>
         {mine && (
           <div id="assign" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-4">

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ARTICLE_MAX_CHARS,
   ARTICLE_MAX_PARAGRAPHS,
+  articleTextOf,
   defaultRemoved,
   furnitureReason,
   keptBlocks,
@@ -142,5 +143,22 @@ describe('readArticleText', () => {
     expect(readArticleText('Word.\r\n'.repeat(ARTICLE_MAX_PARAGRAPHS)).ok).toBe(true);
     const many = readArticleText('Word.\n'.repeat(ARTICLE_MAX_PARAGRAPHS + 1));
     expect(!many.ok && many.message).toMatch(/501 paragraphs, and at most 500/);
+  });
+});
+
+describe('articleTextOf', () => {
+  it('gives a stored article back as text that reads as the same blocks', () => {
+    const blocks = [
+      { type: 'heading' as const, text: 'A new beginning' },
+      { type: 'paragraph' as const, text: 'Seoul’s “dual-track” approach will fail.' },
+      { type: 'quote' as const, text: 'We will talk, said the minister.' },
+      { type: 'paragraph' as const, text: 'Sanctions have pushed the North to the table before.' },
+    ];
+    const text = articleTextOf(blocks);
+    expect(text).toBe(
+      '## A new beginning\n\nSeoul’s “dual-track” approach will fail.\n\n> We will talk, said the minister.\n\nSanctions have pushed the North to the table before.',
+    );
+    const read = readArticleText(text);
+    expect(read.ok && keptBlocks(read.paragraphs, [])).toEqual(blocks);
   });
 });

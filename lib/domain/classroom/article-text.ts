@@ -281,3 +281,15 @@ export function keptBlocks(
   const out = new Set(removed);
   return paragraphs.flatMap((p, i) => (out.has(i) ? [] : [{ type: p.type, text: p.text }]));
 }
+
+/**
+ * An article's stored blocks as text to edit, read back by `readArticleText` as the same blocks:
+ * paragraphs apart by blank lines, a heading as "## …", a block quote as "> …".
+ */
+export function articleTextOf(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) =>
+      b.type === 'heading' ? `## ${b.text}` : b.type === 'quote' ? `> ${b.text}` : b.text,
+    )
+    .join('\n\n');
+}

@@ -28,6 +28,13 @@ export function orderedClaims(doc: MapDocument): OrderedClaim[] {
 /** Thesis labels used by the text formats: T1, T2. */
 export const thesisLabel = (thesis: ThesisView) => `T${thesis.position + 1}`;
 
+/**
+ * What is said in place of an article's web address when it has none (an article pasted in from
+ * print or a handout): the attribution, the brief and the exports say so rather than show an
+ * empty link.
+ */
+export const NO_WEB_ADDRESS = 'no web address given';
+
 /** A one-line citation: “Title”, Authors, Publisher (date). */
 export function citation(source: SourceView): string {
   const date = source.publishedOn ? ` (${source.publishedOn.slice(0, 10)})` : '';

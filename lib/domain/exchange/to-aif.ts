@@ -19,7 +19,8 @@ export interface AifEdge {
 export interface AifQuote {
   source: string;
   sourceTitle: string;
-  sourceUrl: string;
+  /** Absent when the article has no web address. */
+  sourceUrl?: string;
   exact: string;
   prefix: string;
   suffix: string;
@@ -39,7 +40,8 @@ export interface AifDocument {
       label: string;
       source: string;
       citation: string;
-      url: string;
+      /** Absent when the article has no web address. */
+      url?: string;
     }[];
     claims: Record<string, { strength?: number; note?: string; quotes?: AifQuote[] }>;
     crossLinks: string[];
@@ -71,7 +73,7 @@ export function toAif(doc: MapDocument): AifDocument {
     label: t.label,
     source: t.source.slug,
     citation: citation(t.source),
-    url: t.source.url,
+    ...(t.source.url ? { url: t.source.url } : {}),
   }));
   const thesisNode = new Map(doc.debate.theses.map((t, i) => [t.id, theses[i]!.nodeID]));
   const ordered = orderedClaims(doc);
@@ -92,7 +94,7 @@ export function toAif(doc: MapDocument): AifDocument {
         return {
           source: s.slug,
           sourceTitle: s.title,
-          sourceUrl: s.url,
+          ...(s.url ? { sourceUrl: s.url } : {}),
           exact: a.exact,
           prefix: a.prefix,
           suffix: a.suffix,

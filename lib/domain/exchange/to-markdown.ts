@@ -1,6 +1,6 @@
 import type { AnchorView, SourceView } from '../views';
 import type { CrossLink } from '../cross-links';
-import { citation, orderedClaims, type MapDocument } from './document';
+import { citation, NO_WEB_ADDRESS, orderedClaims, type MapDocument } from './document';
 import { roles } from '../dialectic';
 import { groupBy } from '../group-by';
 
@@ -42,7 +42,11 @@ export function escapeMarkdown(text: string, blockStart = false): string {
 
 /** A source's link: an autolink when it is a plain web address, else escaped text. */
 const sourceLink = (source: SourceView) =>
-  /^https?:\/\/[^\s<>]+$/.test(source.url) ? `<${source.url}>` : escapeMarkdown(source.url);
+  !source.url
+    ? NO_WEB_ADDRESS
+    : /^https?:\/\/[^\s<>]+$/.test(source.url)
+      ? `<${source.url}>`
+      : escapeMarkdown(source.url);
 
 /** A Markdown outline: nested lists per thesis, stance in bold, quotes as blockquotes with source. */
 export function toMarkdown(doc: MapDocument): string {

@@ -30,7 +30,7 @@ const POSITIONS_COUNT_IN =
   'quotes, in order; title, standfirst, byline and captions excluded), each exactly as shown, ' +
   'joined by two line feeds ("\\n\\n"). TextQuoteSelector prefix and suffix are the text just ' +
   'before and after the quote within its own block, never across a block’s edge. Where the source is a urn:counterpoint:source: URN, the capture of the article has no ' +
-  'URL of its own; dcterms:isPartOf names the publisher’s site.';
+  'URL of its own; dcterms:isPartOf names the publisher’s site when one is known.';
 
 /** A web address, or null. */
 function webUrl(url: string): URL | null {

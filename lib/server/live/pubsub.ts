@@ -11,7 +11,9 @@ import { postgresPubSub } from './pg-pubsub';
  * operation log from the last revision they sent (lib/server/live/stream.ts).
  */
 export type Resync = { type: 'resync' };
-export type BusMessage = LiveMessage | Resync;
+/** Articles a teacher edited (lib/server/article-cache.ts): every server reads them again. */
+export type ArticlesChanged = { type: 'articles'; sourceIds: string[] };
+export type BusMessage = LiveMessage | Resync | ArticlesChanged;
 
 /**
  * How live messages travel between the code that applies a change and the open event streams of

@@ -5,6 +5,7 @@ import {
   seePresence,
   seesAll,
   seesSuggestion,
+  seeVote,
   type Lens,
 } from '@/lib/domain/visibility';
 import type { MapChange, PresenceEntry } from '@/lib/schemas/live';
@@ -51,9 +52,11 @@ const event = (name: string, data: unknown, id?: number) =>
  * A map's live changes as server-sent events: first every change after `since` (from the log),
  * then each change as it is committed, in revision order, plus who is here (presence). Events:
  * `change` (MapChange, id = revision), `reload` (too far behind: load the map again),
- * `presence`, `leave`, `access` (the reader's access changed: the stream ends, with an
- * AccessEnded saying why; lib/server/live/access.ts), `marks` (the marks for review changed, to
- * readers who may see them: lib/server/marks.ts).
+ * `presence`, `leave`, `vote` (a claim's new impact tally, VoteEvent), `votes` (votes may have
+ * been missed: read them again), `debate` (the debate's texts were edited), `marks` (the marks
+ * for review changed, to readers who may see them: lib/server/marks.ts), `suggestions` (the
+ * suggestions this reader sees changed), `access` (the reader's access changed: the stream ends,
+ * with an AccessEnded saying why; lib/server/live/access.ts).
  */
 export function openMapStream(
   db: Db,
@@ -128,8 +131,10 @@ export function openMapStream(
         const handle = (message: BusMessage) => {
           switch (message.type) {
             case 'resync':
-              // Messages were lost between servers: access messages among them, maybe.
+              // Messages were lost between servers: access messages among them, maybe, and
+              // votes, which are not in the log: the page reads them again.
               if (reader.kind === 'user') recheck('role');
+              if (lens?.see.votes) push(event('votes', {}));
               if (reading) again = true;
               else void readLog();
               return;
@@ -139,6 +144,14 @@ export function openMapStream(
             }
             case 'presence':
               return sendPresence(message.entry);
+            case 'debate-edited':
+              return push(event('debate', {}));
+            case 'vote': {
+              const shown =
+                lens && seeVote(message, lens, reader.kind === 'user' ? reader.userId : null);
+              if (shown) push(event('vote', shown));
+              return;
+            }
             case 'leave':
               if (lens?.see.presence) {
                 const userId = lens.person(message.userId, '').id;

@@ -8,6 +8,7 @@ import { toAnchorView, toLinkView } from '../row-views';
 import type { OpOf, SqlContext } from './claim-ops';
 import { sqlIn, sqlJson } from './sql-rows';
 import { isUniqueViolation } from '../db-errors';
+import { cachedArticle } from '../article-cache';
 
 // Quotes and cross-links: plain SQL, like every operation (lib/server/ops/claim-ops.ts).
 
@@ -21,21 +22,17 @@ async function isLive(ctx: SqlContext, claimId: string) {
   return Boolean(claim);
 }
 
-// A debate's articles never change once created (like its theses, lib/server/access.ts), so
-// their text is read and checked once per process, not for every quote.
-const articles = new Map<string, { id: string; title: string; blocks: string[] }>();
-
-/** An article's title and paragraphs' text. */
-async function articleText(ctx: SqlContext, sourceId: string) {
-  const cached = articles.get(sourceId);
-  if (cached) return cached;
-  const [row] = await ctx.sql.$queryRaw<{ id: string; title: string; blocks: unknown }[]>`
-    SELECT "id", "title", "blocks" FROM "source" WHERE "id" = ${sourceId}`;
-  if (!row) throw new Error(`Source ${sourceId} of a debate is missing.`);
-  const article = { ...row, blocks: restoreBlocks(sqlJson(row.blocks)).map((b) => b.text) };
-  if (articles.size > 100) articles.clear();
-  articles.set(sourceId, article);
-  return article;
+/**
+ * An article's title and paragraphs' text: read once per process, not for every quote, and
+ * read again after its teacher edits it (lib/server/article-cache.ts).
+ */
+function articleText(ctx: SqlContext, sourceId: string) {
+  return cachedArticle(sourceId, async () => {
+    const [row] = await ctx.sql.$queryRaw<{ id: string; title: string; blocks: unknown }[]>`
+      SELECT "id", "title", "blocks" FROM "source" WHERE "id" = ${sourceId}`;
+    if (!row) throw new Error(`Source ${sourceId} of a debate is missing.`);
+    return { ...row, blocks: restoreBlocks(sqlJson(row.blocks)).map((b) => b.text) };
+  });
 }
 
 /**
