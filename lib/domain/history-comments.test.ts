@@ -26,8 +26,8 @@ const claims = new Map([['A', { text: 'Sanctions work' }]]);
 
 describe('comment events in History', () => {
   it('says who did what on which claim', () => {
-    const live = { claimId: 'A', parentId: null, deleted: false };
-    const reply = { claimId: 'A', parentId: C1, deleted: false };
+    const live = { claimId: 'A', parentId: null, deleted: false, body: 'Which source?' };
+    const reply = { claimId: 'A', parentId: C1, deleted: false, body: 'The second article' };
     const lines = [
       commentEntry(add(C1, 'Which source says so?'), live),
       commentEntry(add(C2, 'The second article', C1), reply),
@@ -40,7 +40,8 @@ describe('comment events in History', () => {
       }),
     ].map((e) => describeEntry(e, claims));
     expect(lines).toEqual([
-      'Commented on “Sanctions work”: “Which source says so?”',
+      // The words it was posted with were edited since: only the words it has now are shown.
+      'Commented on “Sanctions work”',
       'Replied to a comment on “Sanctions work”: “The second article”',
       'Edited a comment on “Sanctions work”: “Which source?”',
       'Resolved a thread on “Sanctions work”',
@@ -50,7 +51,7 @@ describe('comment events in History', () => {
   });
 
   it('never carries the words of a comment deleted now, nor what an edit replaced', () => {
-    const gone = { claimId: 'A', parentId: null, deleted: true };
+    const gone = { claimId: 'A', parentId: null, deleted: true, body: 'SECRET second words' };
     const added = commentEntry(add(C1, 'SECRET first words'), gone);
     const edited = commentEntry(
       entry(
@@ -64,16 +65,21 @@ describe('comment events in History', () => {
     expect(describeEntry(added, claims)).toBe('Commented on “Sanctions work”');
     expect(describeEntry(edited, claims)).toBe('Edited a comment on “Sanctions work”');
 
-    // A live comment's entry keeps its words but never the earlier draft.
+    // A live comment's entries show its words now, never an earlier draft: neither what an edit
+    // replaced nor the words it was first posted with.
+    const now = { ...gone, deleted: false, body: 'Now' };
     const live = commentEntry(
       entry(
         { kind: 'comment.edit', commentId: C1, body: 'Now' },
         { before: { body: 'EARLIER' } as unknown as HistoryEntry['before'] },
       ),
-      { ...gone, deleted: false },
+      now,
     );
     expect(live.before).toBeNull();
     expect(JSON.stringify(live)).not.toContain('EARLIER');
+    expect(describeEntry(live, claims)).toBe('Edited a comment on “Sanctions work”: “Now”');
+    const firstPosted = commentEntry(add(C1, 'EARLIER'), now);
+    expect(JSON.stringify(firstPosted)).not.toContain('EARLIER');
 
     // A comment the server cannot find any more: no words, the claim from the op if it has one.
     const unknown = commentEntry(add(C2, 'SECRET'), undefined);
@@ -84,7 +90,7 @@ describe('comment events in History', () => {
   });
 
   it('counts comments and threads in a group’s summary', () => {
-    const live = { claimId: 'A', parentId: null, deleted: false };
+    const live = { claimId: 'A', parentId: null, deleted: false, body: 'One!' };
     const [group] = groupEntries([
       entry({
         kind: 'claim.add',

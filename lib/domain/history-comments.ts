@@ -4,8 +4,8 @@ import type { OpBefore } from './undo';
 /**
  * Comment events in a map's History: who added, edited, deleted, resolved or reopened a comment,
  * and on which claim. Comments are the class's conversation, so History keeps their words out
- * wherever they should not be: an entry never carries what an edit replaced (an earlier draft),
- * and no entry about a comment deleted now carries its words at all.
+ * wherever they should not be: an entry shows a comment's words only when they are its words now
+ * (so never an earlier draft an edit replaced, and nothing of a comment deleted now).
  */
 
 type CommentOp = Extract<Op, { kind: `comment.${string}` }>;
@@ -16,6 +16,8 @@ export interface CommentFacts {
   /** The thread's first comment for a reply; null for a thread's first comment. */
   parentId: string | null;
   deleted: boolean;
+  /** Its words now: an entry shows words only when they are these (never an earlier draft). */
+  body: string;
 }
 
 /** Which claim a comment entry is about, and whether the comment is a reply. */
@@ -27,8 +29,8 @@ export interface CommentPlace {
 export const isCommentOp = (op: Op): op is CommentOp => op.kind.startsWith('comment.');
 
 /**
- * A comment entry as History sends it: its place (which claim, reply or not), without what an
- * edit replaced, and without the words when the comment is deleted now (or unknown).
+ * A comment entry as History sends it: its place (which claim, reply or not), with its words only
+ * when they are the comment's words now (not an earlier draft, not a comment deleted or unknown).
  */
 export function commentEntry<E extends { op: Op; before: OpBefore; comment?: CommentPlace }>(
   entry: E,
@@ -41,8 +43,8 @@ export function commentEntry<E extends { op: Op; before: OpBefore; comment?: Com
     : op.kind === 'comment.add'
       ? { claimId: op.claimId, reply: op.parentId !== null }
       : undefined;
-  const gone = !facts || facts.deleted;
-  const shown = 'body' in op && gone ? { ...op, body: '' } : op;
+  const current = facts && !facts.deleted ? facts.body : null;
+  const shown = 'body' in op && op.body !== current ? { ...op, body: '' } : op;
   return { ...entry, op: shown, before: null, ...(place ? { comment: place } : {}) };
 }
 

@@ -105,10 +105,13 @@ async function withCommentFacts(
   if (ids.length === 0) return entries;
   const rows = await tx.comment.findMany({
     where: { mapId, id: { in: ids } },
-    select: { id: true, claimId: true, parentId: true, deletedAt: true },
+    select: { id: true, claimId: true, parentId: true, deletedAt: true, body: true },
   });
   const facts = new Map<string, CommentFacts>(
-    rows.map((r) => [r.id, { claimId: r.claimId, parentId: r.parentId, deleted: !!r.deletedAt }]),
+    rows.map((r) => [
+      r.id,
+      { claimId: r.claimId, parentId: r.parentId, deleted: !!r.deletedAt, body: r.body },
+    ]),
   );
   return entries.map((e) => (isCommentOp(e.op) ? commentEntry(e, facts.get(e.op.commentId)) : e));
 }

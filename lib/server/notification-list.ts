@@ -11,7 +11,7 @@ import {
 } from '@/lib/domain/notifications';
 import type { Lens } from '@/lib/domain/visibility';
 import type { Db, Tx } from './db';
-import { notify, unreadCount, type NotificationDraft } from './notifications';
+import { countableIds, notify, unreadCount, type NotificationDraft } from './notifications';
 import { readerLens } from './visibility';
 
 /**
@@ -72,10 +72,10 @@ export async function listNotifications(
   opts: { userId: string; zone: string },
 ): Promise<{ items: NotificationItem[]; unread: number }> {
   await ensureDueSoon(db, opts.userId);
+  // The newest that still count (a map since deleted or left takes no place in the list).
   const rows = await db.notification.findMany({
-    where: { userId: opts.userId },
+    where: { userId: opts.userId, id: { in: await countableIds(db, opts.userId, BELL_LIST_MAX) } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: BELL_LIST_MAX,
   });
   const data = new Map(rows.map((r) => [r.id, parseData(r.data)]));
   const ids = (pick: (r: (typeof rows)[number]) => string | null) => [

@@ -140,6 +140,16 @@ const countable = (userId: string) => Prisma.sql`(n."mapId" IS NULL
   OR EXISTS (SELECT 1 FROM "map_member" mm WHERE mm."mapId" = n."mapId" AND mm."userId" = ${userId}
     AND (n."kind" <> 'mark' OR mm."role" IN (${Prisma.join(MARK_READERS)}))))`;
 
+/** The ids of this person's newest notifications that count (as the bell counts them). */
+export async function countableIds(tx: Tx, userId: string, limit: number): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT n."id" FROM "notification" n
+    WHERE n."userId" = ${userId} AND ${countable(userId)}
+    ORDER BY n."createdAt" DESC, n."id" DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
 /** How many of this person's notifications are unread (the bell's number). */
 export async function unreadCount(tx: Tx, userId: string): Promise<number> {
   const [row] = await tx.$queryRaw<{ n: unknown }[]>`

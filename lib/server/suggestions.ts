@@ -6,13 +6,12 @@ import {
   suggestionAllowance,
   type SuggestionView,
 } from '@/lib/domain/suggestions';
-import { suggestionsSeen } from '@/lib/domain/visibility';
 import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { claimText } from '@/lib/schemas/map';
 import type { Stance } from '@/lib/domain/argument-tree';
 import { archivedError } from '@/lib/domain/classroom/archive';
-import { debateParts, mapRole, mapStanding } from './access';
+import { debateParts, mapStanding } from './access';
 import type { Db, Tx } from './db';
 import { notify } from './notifications';
 import { suggestionsChanged } from './ops/suggestion-ops';
@@ -165,7 +164,10 @@ export async function listSuggestions(
   opts: { userId: string; mapId: string },
 ): Promise<SuggestionView[]> {
   const { userId, mapId } = opts;
-  const seen = suggestionsSeen(await mapRole(tx, userId, mapId));
+  // Through the reader's lens (as the map's stream decides who hears of them): in an archived
+  // class everyone's role reads as viewer, yet its teacher and editors still see every suggestion.
+  const lens = await readerLens(tx, mapId, { userId });
+  const seen = lens.see.suggestions;
   if (seen === 'none') throw appError('map.gone');
   const whose = seen === 'own' ? { authorId: userId } : {};
   const [open, decided] = await Promise.all([
@@ -183,7 +185,6 @@ export async function listSuggestions(
   ]);
   // Most maps have none: their editors' list costs one query.
   if (open.length + decided.length === 0) return [];
-  const lens = await readerLens(tx, mapId, { userId });
   return [...open, ...decided].map(viewOf(userId, lens.person));
 }
 

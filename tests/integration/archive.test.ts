@@ -46,7 +46,7 @@ import { deleteMap, getMapForMember, renameMap } from '@/lib/server/maps';
 import { getOrCreateShareLink, joinViaLink } from '@/lib/server/share-links';
 import { castVote, listVotes } from '@/lib/server/votes';
 import { addMark } from '@/lib/server/marks';
-import { suggestClaim } from '@/lib/server/suggestions';
+import { listSuggestions, suggestClaim } from '@/lib/server/suggestions';
 import { apply, createUser, db, debate } from '../support/factories';
 import { addClaim, published } from '../support/members';
 
@@ -214,6 +214,14 @@ function writes(w: World) {
 describe('an archived class', () => {
   it('refuses every write, by anyone, with one message; reads go on; unarchiving gives them back', async () => {
     const w = await world();
+    await suggestClaim(db, {
+      userId: w.alan,
+      mapId: w.work.mapId,
+      thesisId: w.thesisId,
+      parentId: w.claimId,
+      stance: 'con',
+      text: 'Made before the archive',
+    });
     const messages = await published(w.work.mapId, () =>
       setClassArchived(db, { userId: w.teacher, classId: w.classId, archived: true }),
     );
@@ -228,6 +236,11 @@ describe('an archived class', () => {
     for (const [what, write] of Object.entries(writes(w))) {
       await expect(write(), what).rejects.toMatchObject(ARCHIVED);
     }
+    // The teacher still sees every suggestion (their role reads as viewer while archived).
+    const listed = await db.$transaction((tx) =>
+      listSuggestions(tx, { userId: w.teacher, mapId: w.work.mapId }),
+    );
+    expect(listed.map((s) => s.text)).toContain('Made before the archive');
     // Roster changes, closing joining, deleting the work: refused alike.
     await expect(
       removeStudent(db, { userId: w.teacher, classId: w.classId, studentId: w.alan }),

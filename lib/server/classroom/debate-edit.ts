@@ -125,10 +125,10 @@ interface EditOpts {
 
 /** What saving this edit would do to the maps' quotes, without saving it. */
 export async function previewDebateEdit(db: Db, opts: EditOpts): Promise<EditImpact> {
-  return db.$transaction(async (tx) => {
-    await requireOwnDebate(tx, opts.userId, opts.debateId);
-    return (await plan(tx, opts.debateId, opts.debate)).impact;
-  });
+  // Only reads, so outside a transaction: on SQLite a transaction takes the one writer's turn,
+  // and planning a debate's quotes must not hold up everyone's saves while a teacher previews.
+  await requireOwnDebate(db, opts.userId, opts.debateId);
+  return (await plan(db, opts.debateId, opts.debate)).impact;
 }
 
 /**
