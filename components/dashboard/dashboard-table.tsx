@@ -275,7 +275,7 @@ export function DashboardTable({
                   <th
                     scope="row"
                     title={r.members.length > 0 ? `${r.name}: ${r.members.join(', ')}` : r.name}
-                    className={`${cell} sticky left-10 z-10 w-40 min-w-40 sm:w-44 sm:min-w-44 bg-inherit shadow-[1px_0_0_0_var(--color-stone-200)] text-left font-normal`}
+                    className={`${cell} sticky left-10 z-10 w-36 min-w-36 sm:w-40 sm:min-w-40 bg-inherit shadow-[1px_0_0_0_var(--color-stone-200)] text-left font-normal`}
                   >
                     <span className="block font-semibold [overflow-wrap:anywhere]">{r.name}</span>
                     {r.members.length > 0 && r.members.join(', ') !== r.name && (
