@@ -5,6 +5,7 @@ import { bellCount } from '../notification-list';
 import { unreadCount } from '../notifications';
 import { onAccessChanged } from './access';
 import { onBell } from './bell';
+import { eventStreamResponse, SSE_PING, sseEvent, sseRetry } from './sse';
 
 /** At most this many open bell streams per process; more are answered 503 and the browser retries. */
 export const MAX_BELL_STREAMS = 5000;
@@ -18,10 +19,6 @@ const MAX_QUEUED_BYTES = 64_000;
 
 let open = 0;
 const perPerson = new Map<string, number>();
-
-const encoder = new TextEncoder();
-const event = (name: string, data: unknown) =>
-  encoder.encode(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 
 /**
  * One person's bell, live, as server-sent events: `count` ({ unread }) when it opens and whenever
@@ -65,7 +62,7 @@ export function openBellStream(
         const send = (unread: number) => {
           if (unread === last) return;
           last = unread;
-          push(event('count', { unread } satisfies BellCount));
+          push(sseEvent('count', { unread } satisfies BellCount));
         };
         const recount = () => {
           if (timer || closed) return;
@@ -85,7 +82,7 @@ export function openBellStream(
             select: { userId: true, expiresAt: true },
           });
           if (session && session.userId === userId && session.expiresAt > new Date()) return;
-          push(event('ended', {}));
+          push(sseEvent('ended', {}));
           close();
         };
 
@@ -93,7 +90,7 @@ export function openBellStream(
         const unwatch = onAccessChanged((message) => {
           if (message.userId === userId) recheck().catch(() => close());
         });
-        const heartbeat = setInterval(() => push(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
+        const heartbeat = setInterval(() => push(SSE_PING), HEARTBEAT_MS);
         cleanup = () => {
           open--;
           const left = (perPerson.get(userId) ?? 1) - 1;
@@ -106,7 +103,7 @@ export function openBellStream(
         };
         opts.signal.addEventListener('abort', close);
 
-        push(encoder.encode('retry: 5000\n\n'));
+        push(sseRetry(5000));
         // The first count makes any "due within a day" notification that is missing.
         bellCount(db, userId).then(send, (error: unknown) => {
           console.error(error);
@@ -123,12 +120,5 @@ export function openBellStream(
     new ByteLengthQueuingStrategy({ highWaterMark: 16 * 1024 }),
   );
 
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    },
-  });
+  return eventStreamResponse(stream);
 }

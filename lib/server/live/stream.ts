@@ -15,6 +15,7 @@ import { changesSince } from './changes';
 import { announce, leave, presentIn, trackPresence } from './presence';
 import { pubsub, type BusMessage } from './pubsub';
 import { lensOfLiveReader, type LiveReader } from './readers';
+import { eventStreamResponse, SSE_PING, sseEvent, sseRetry } from './sse';
 
 /** At most this many open streams per process; more are answered 503 and the browser retries. */
 export const MAX_STREAMS = 5000;
@@ -41,12 +42,6 @@ const readerKey = (reader: LiveReader) =>
 
 // A change goes to every watcher of its map as the same bytes: encoded once, not once per stream.
 const encodedChanges = new WeakMap<object, Uint8Array>();
-
-const encoder = new TextEncoder();
-const event = (name: string, data: unknown, id?: number) =>
-  encoder.encode(
-    `${id !== undefined ? `id: ${id}\n` : ''}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`,
-  );
 
 /**
  * A map's live changes as server-sent events: first every change after `since` (from the log),
@@ -115,18 +110,18 @@ export function openMapStream(
           sent = change.revision;
           if (!lens) return close();
           if (!seesAll(lens)) {
-            return push(event('change', seeChange(change, lens), change.revision));
+            return push(sseEvent('change', seeChange(change, lens), change.revision));
           }
           let bytes = shared && encodedChanges.get(shared);
           if (!bytes) {
-            bytes = event('change', change, change.revision);
+            bytes = sseEvent('change', change, change.revision);
             if (shared) encodedChanges.set(shared, bytes);
           }
           push(bytes);
         };
         const sendPresence = (entry: PresenceEntry) => {
           const shown = lens && seePresence(entry, lens);
-          if (shown) push(event('presence', { type: 'presence', entry: shown }));
+          if (shown) push(sseEvent('presence', { type: 'presence', entry: shown }));
         };
         const handle = (message: BusMessage) => {
           switch (message.type) {
@@ -134,7 +129,7 @@ export function openMapStream(
               // Messages were lost between servers: access messages among them, maybe, and
               // votes, which are not in the log: the page reads them again.
               if (reader.kind === 'user') recheck('role');
-              if (lens?.see.votes) push(event('votes', {}));
+              if (lens?.see.votes) push(sseEvent('votes', {}));
               if (reading) again = true;
               else void readLog();
               return;
@@ -145,23 +140,23 @@ export function openMapStream(
             case 'presence':
               return sendPresence(message.entry);
             case 'debate-edited':
-              return push(event('debate', {}));
+              return push(sseEvent('debate', {}));
             case 'vote': {
               const shown =
                 lens && seeVote(message, lens, reader.kind === 'user' ? reader.userId : null);
-              if (shown) push(event('vote', shown));
+              if (shown) push(sseEvent('vote', shown));
               return;
             }
             case 'leave':
               if (lens?.see.presence) {
                 const userId = lens.person(message.userId, '').id;
-                push(event(message.type, { ...message, userId }));
+                push(sseEvent(message.type, { ...message, userId }));
               }
               return;
             case 'suggestions':
               if (lens && reader.kind === 'user') {
                 if (seesSuggestion(lens.see.suggestions, reader.userId, message.authorId))
-                  push(event('suggestions', {}));
+                  push(sseEvent('suggestions', {}));
               }
               return;
             case 'access':
@@ -169,7 +164,7 @@ export function openMapStream(
               return;
             case 'marks':
               // Only "they changed": the tab loads them through its reader's check again.
-              if (lens?.see.marks) push(event('marks', {}));
+              if (lens?.see.marks) push(sseEvent('marks', {}));
           }
         };
         /** Access changed: checked again from the database; the stream ends with why if it must. */
@@ -186,7 +181,7 @@ export function openMapStream(
           check().then(
             (ended) => {
               if (!ended) return;
-              push(event('access', ended));
+              push(sseEvent('access', ended));
               close();
             },
             (error: unknown) => {
@@ -204,7 +199,7 @@ export function openMapStream(
               again = false;
               if (Number.isFinite(sent)) {
                 const answer = await changesSince(db, mapId, sent, { log: lens!.see.log });
-                if ('reload' in answer) push(event('reload', {}));
+                if ('reload' in answer) push(sseEvent('reload', {}));
                 else answer.changes.forEach((c) => sendChange(c));
               }
               waiting.splice(0).forEach(handle);
@@ -226,7 +221,7 @@ export function openMapStream(
         });
         const unwatch = reader.kind === 'user' ? onAccessChanged(handle) : () => {};
         const untrack = trackPresence(mapId);
-        const heartbeat = setInterval(() => push(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
+        const heartbeat = setInterval(() => push(SSE_PING), HEARTBEAT_MS);
         const tab = reader.kind === 'user' ? opts.tabId : null;
         cleanup = () => {
           open--;
@@ -243,7 +238,7 @@ export function openMapStream(
         };
         opts.signal.addEventListener('abort', close);
 
-        push(encoder.encode('retry: 2000\n\n'));
+        push(sseRetry(2000));
         void (async () => {
           try {
             lens = await lensOfLiveReader(db, mapId, reader);
@@ -276,12 +271,5 @@ export function openMapStream(
     new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
   );
 
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    },
-  });
+  return eventStreamResponse(stream);
 }
