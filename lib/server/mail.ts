@@ -1,19 +1,15 @@
 import 'server-only';
 import { isManagedEmail } from '@/lib/domain/classroom/usernames';
 import { baseUrl } from './config';
+import { db } from './db';
+import { enqueue } from './outbox';
 
 /**
- * The one place Counterpoint sends mail from. No mail server is configured out of the box, so
- * each message is written to the server's console instead (the person running the server can hand
- * a reset link on; the admin can also make one on the admin page).
- *
- * To send real mail, replace the body of `deliver` with a call to your provider (SMTP through
- * nodemailer, or an HTTP API such as Postmark or SES), e.g. with SMTP_URL set in the environment:
- *
- *   await transporter.sendMail({ from: process.env.MAIL_FROM, to, subject, text });
+ * The one place Counterpoint sends mail from: each message goes into the outbox
+ * (lib/server/outbox.ts), which delivers it (lib/server/mail-transport.ts) and retries it.
  */
 async function deliver(to: string, subject: string, text: string): Promise<void> {
-  console.info(`[mail] To: ${to}\n[mail] Subject: ${subject}\n${text}\n`);
+  await enqueue(db, 'mail', { to, subject, text }, { subjectKey: `mail:${to}` });
 }
 
 /** The page a reset token opens: /reset-password?token=… on this server. */
