@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CLAIM } from '@/lib/domain/lti/claims';
+import { savePlatform } from '@/lib/server/lti/admin';
+import { launchResponse, loginResponse } from '@/lib/server/lti/routes';
+import { createAssignment } from '@/lib/server/classroom/assignments';
+import { db, debate } from '../support/factories';
+import { startTestPlatform, type TestPlatform } from '../support/lti-platform';
+
+vi.mock('next/headers', () => import('../support/request-scope'));
+
+/**
+ * LTI 1.3 launches against a platform run in the test: login initiation, then the id_token
+ * posted to the launch. Good launches sign in, map roles and the course to a class; forged,
+ * replayed, expired, wrong-deployment and wrong-audience launches are refused with a page
+ * (4xx) and change nothing.
+ */
+
+const TOOL = 'http://localhost:3000';
+const INSTRUCTOR = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
+let lms: TestPlatform;
+
+beforeAll(async () => {
+  lms = await startTestPlatform();
+  await savePlatform(db, {
+    name: 'Test LMS',
+    issuer: lms.issuer,
+    clientId: lms.clientId,
+    deploymentIds: [lms.deploymentId],
+    authLoginUrl: `${lms.url}/auth`,
+    tokenUrl: `${lms.url}/token`,
+    jwksUrl: `${lms.url}/jwks`,
+    tokenAudience: null,
+  });
+});
+afterAll(() => lms.stop());
+
+/** Login initiation: the state and nonce the tool sends the platform. */
+async function login() {
+  const response = await loginResponse(
+    db,
+    new Request(`${TOOL}/api/lti/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        iss: lms.issuer,
+        login_hint: 'someone',
+        target_link_uri: `${TOOL}/api/lti/launch`,
+        client_id: lms.clientId,
+      }),
+    }),
+  );
+  expect(response.status).toBe(302);
+  const to = new URL(response.headers.get('location')!);
+  expect(to.origin + to.pathname).toBe(`${lms.url}/auth`);
+  expect(to.searchParams.get('redirect_uri')).toBe(`${TOOL}/api/lti/launch`);
+  expect(to.searchParams.get('response_mode')).toBe('form_post');
+  return { state: to.searchParams.get('state')!, nonce: to.searchParams.get('nonce')! };
+}
+
+function post(idToken: string, state: string) {
+  return launchResponse(
+    db,
+    new Request(`${TOOL}/api/lti/launch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ id_token: idToken, state }),
+    }),
+  );
+}
+
+async function launch(
+  claims: Record<string, unknown>,
+  opts: Parameters<TestPlatform['idToken']>[1] = {},
+) {
+  const { state, nonce } = await login();
+  return post(await lms.idToken(claims, { nonce, ...opts }), state);
+}
+
+const courseClass = (contextId: string) =>
+  db.ltiContext.findUnique({
+    where: { platformId_contextId: { platformId: platformId(), contextId } },
+  });
+let cachedPlatformId = '';
+const platformId = () => cachedPlatformId;
+beforeAll(async () => {
+  cachedPlatformId = (await db.ltiPlatform.findFirstOrThrow({ where: { issuer: lms.issuer } })).id;
+});
+
+async function expectRefused(response: Response, status: number, reason: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toContain('text/html');
+  expect(response.headers.get('set-cookie')).toBeNull();
+  const html = await response.text();
+  expect(html).toContain(reason);
+  expect(html).toContain('What to do');
+}
+
+describe('LTI launch', () => {
+  it('an instructor’s first launch makes the class; a learner joins it and lands in their map', async () => {
+    const teacher = await launch({
+      sub: 'teacher-1',
+      name: 'Tess Teacher',
+      email: 'tess@school.example',
+      [CLAIM.roles]: [INSTRUCTOR],
+      [CLAIM.context]: { id: 'course-a', title: 'Civics 9A' },
+      [CLAIM.resourceLink]: { id: 'link-a0' },
+    });
+    expect(teacher.status).toBe(303);
+    expect(teacher.headers.get('set-cookie')).toMatch(/better-auth\.session_token=/);
+    const context = await courseClass('course-a');
+    expect(context).not.toBeNull();
+    const cls = await db.classroom.findUniqueOrThrow({
+      where: { id: context!.classId },
+      include: { teacher: true },
+    });
+    expect(cls.name).toBe('Civics 9A');
+    expect(cls.teacher).toMatchObject({
+      name: 'Tess Teacher',
+      accountKind: 'teacher',
+      email: 'tess@school.example',
+    });
+    expect(teacher.headers.get('location')).toBe(`${TOOL}/classes/${cls.id}`);
+
+    // The teacher sets an assignment; a resource link that names it opens it.
+    const { debate: d } = await debate();
+    const { id: assignmentId } = await createAssignment(db, {
+      userId: cls.teacherId,
+      classId: cls.id,
+      debateId: d.id,
+      title: 'Olympic thaw',
+      instructions: '',
+      dueAt: null,
+      anonymous: false,
+      mode: 'individual',
+      teamCount: 1,
+      sides: 'split',
+    });
+    const learner = await launch({
+      sub: 'learner-a1',
+      name: 'Lee Learner',
+      [CLAIM.context]: { id: 'course-a', title: 'Civics 9A' },
+      [CLAIM.resourceLink]: { id: 'link-a1' },
+      [CLAIM.custom]: { counterpoint_assignment: assignmentId },
+    });
+    expect(learner.status).toBe(303);
+    const linked = await db.ltiUser.findUniqueOrThrow({
+      where: { platformId_sub: { platformId: platformId(), sub: 'learner-a1' } },
+      include: { user: true },
+    });
+    expect(linked.user.accountKind).toBe('student');
+    expect(linked.user.email).toMatch(/@lms\.invalid$/);
+    expect(
+      await db.classMember.findUnique({
+        where: { classId_userId: { classId: cls.id, userId: linked.userId } },
+      }),
+    ).not.toBeNull();
+    const work = await db.assignmentWork.findFirstOrThrow({
+      where: { assignmentId, members: { some: { userId: linked.userId } } },
+    });
+    expect(learner.headers.get('location')).toBe(`${TOOL}/maps/${work.mapId}`);
+    const link = await db.ltiResourceLink.findUniqueOrThrow({
+      where: { platformId_resourceLinkId: { platformId: platformId(), resourceLinkId: 'link-a1' } },
+    });
+    expect(link.assignmentId).toBe(assignmentId);
+
+    // Launching again: the same account, no second membership.
+    const again = await launch({
+      sub: 'learner-a1',
+      [CLAIM.context]: { id: 'course-a', title: 'Civics 9A' },
+      [CLAIM.resourceLink]: { id: 'link-a1' },
+    });
+    expect(again.headers.get('location')).toBe(`${TOOL}/maps/${work.mapId}`);
+    expect(await db.ltiUser.count({ where: { sub: 'learner-a1' } })).toBe(1);
+  });
+
+  it('a learner before any instructor, another instructor, and a mentor are told why', async () => {
+    await expectRefused(
+      await launch({ sub: 'early', [CLAIM.context]: { id: 'course-new', title: 'New' } }),
+      409,
+      'has not set up this class yet',
+    );
+    await launch({
+      sub: 'owner-b',
+      [CLAIM.roles]: [INSTRUCTOR],
+      [CLAIM.context]: { id: 'course-b' },
+    });
+    await expectRefused(
+      await launch({
+        sub: 'coteacher-b',
+        [CLAIM.roles]: [INSTRUCTOR],
+        [CLAIM.context]: { id: 'course-b' },
+      }),
+      403,
+      'belongs to another teacher',
+    );
+    await expectRefused(
+      await launch({
+        sub: 'parent-b',
+        [CLAIM.roles]: ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'],
+        [CLAIM.context]: { id: 'course-b' },
+      }),
+      403,
+      'role in this course has no place',
+    );
+  });
+
+  it('refuses a forged launch (signed with another key)', async () => {
+    await expectRefused(
+      await launch({ sub: 'forger' }, { forged: true }),
+      403,
+      'could not be verified',
+    );
+    expect(await db.ltiUser.count({ where: { sub: 'forger' } })).toBe(0);
+  });
+
+  it('refuses a replayed launch: the same state twice, or an old token with a new state', async () => {
+    await launch({
+      sub: 'owner-r',
+      [CLAIM.roles]: [INSTRUCTOR],
+      [CLAIM.context]: { id: 'course-r' },
+    });
+    const { state, nonce } = await login();
+    const token = await lms.idToken(
+      { sub: 'learner-r', [CLAIM.context]: { id: 'course-r' } },
+      { nonce },
+    );
+    expect((await post(token, state)).status).toBe(303);
+    await expectRefused(await post(token, state), 403, 'already used');
+    const fresh = await login();
+    await expectRefused(await post(token, fresh.state), 403, 'already used');
+    await expectRefused(await post(token, 'made-up-state'), 400, 'did not start here');
+  });
+
+  it('refuses an expired launch', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectRefused(
+      await launch({ sub: 'late' }, { iat: now - 3600, exp: now - 1800 }),
+      401,
+      'has expired',
+    );
+  });
+
+  it('refuses a launch from an unknown deployment', async () => {
+    await expectRefused(
+      await launch({ sub: 'elsewhere', [CLAIM.deploymentId]: 'deployment-unknown' }),
+      403,
+      'deployment of Counterpoint is not registered',
+    );
+  });
+
+  it('refuses a launch meant for another client (audience, azp)', async () => {
+    await expectRefused(
+      await launch({ sub: 'x', aud: 'another-tool' }),
+      403,
+      'meant for another tool',
+    );
+    await expectRefused(
+      await launch({ sub: 'x', aud: [lms.clientId, 'another-tool'], azp: 'another-tool' }),
+      403,
+      'meant for another tool',
+    );
+  });
+
+  it('refuses a launch without a token, or with a broken one, with a page', async () => {
+    await expectRefused(await post('', 'x'), 400, 'not an LMS launch');
+    await expectRefused(await post('not.a.jwt', 'x'), 400, 'incomplete launch');
+    const get = await launchResponse(db, new Request(`${TOOL}/api/lti/launch`));
+    await expectRefused(get, 400, 'not an LMS launch');
+  });
+});
