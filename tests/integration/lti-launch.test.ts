@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLAIM } from '@/lib/domain/lti/claims';
-import { savePlatform } from '@/lib/server/lti/admin';
 import { launchResponse, loginResponse } from '@/lib/server/lti/routes';
 import { createAssignment } from '@/lib/server/classroom/assignments';
 import { db, debate } from '../support/factories';
-import { startTestPlatform, type TestPlatform } from '../support/lti-platform';
+import {
+  launcher,
+  registerTestPlatform,
+  startTestPlatform,
+  type TestPlatform,
+} from '../support/lti-platform';
 
 vi.mock('next/headers', () => import('../support/request-scope'));
 
@@ -18,63 +22,16 @@ vi.mock('next/headers', () => import('../support/request-scope'));
 const TOOL = 'http://localhost:3000';
 const INSTRUCTOR = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
 let lms: TestPlatform;
+let login: ReturnType<typeof launcher>['login'];
+let post: ReturnType<typeof launcher>['post'];
+let launch: ReturnType<typeof launcher>['launch'];
 
 beforeAll(async () => {
   lms = await startTestPlatform();
-  await savePlatform(db, {
-    name: 'Test LMS',
-    issuer: lms.issuer,
-    clientId: lms.clientId,
-    deploymentIds: [lms.deploymentId],
-    authLoginUrl: `${lms.url}/auth`,
-    tokenUrl: `${lms.url}/token`,
-    jwksUrl: `${lms.url}/jwks`,
-    tokenAudience: null,
-  });
+  await registerTestPlatform(lms);
+  ({ login, post, launch } = launcher(lms, TOOL));
 });
 afterAll(() => lms.stop());
-
-/** Login initiation: the state and nonce the tool sends the platform. */
-async function login() {
-  const response = await loginResponse(
-    db,
-    new Request(`${TOOL}/api/lti/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        iss: lms.issuer,
-        login_hint: 'someone',
-        target_link_uri: `${TOOL}/api/lti/launch`,
-        client_id: lms.clientId,
-      }),
-    }),
-  );
-  expect(response.status).toBe(302);
-  const to = new URL(response.headers.get('location')!);
-  expect(to.origin + to.pathname).toBe(`${lms.url}/auth`);
-  expect(to.searchParams.get('redirect_uri')).toBe(`${TOOL}/api/lti/launch`);
-  expect(to.searchParams.get('response_mode')).toBe('form_post');
-  return { state: to.searchParams.get('state')!, nonce: to.searchParams.get('nonce')! };
-}
-
-function post(idToken: string, state: string) {
-  return launchResponse(
-    db,
-    new Request(`${TOOL}/api/lti/launch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ id_token: idToken, state }),
-    }),
-  );
-}
-
-async function launch(
-  claims: Record<string, unknown>,
-  opts: Parameters<TestPlatform['idToken']>[1] = {},
-) {
-  const { state, nonce } = await login();
-  return post(await lms.idToken(claims, { nonce, ...opts }), state);
-}
 
 const courseClass = (contextId: string) =>
   db.ltiContext.findUnique({
@@ -211,6 +168,31 @@ describe('LTI launch', () => {
       'could not be verified',
     );
     expect(await db.ltiUser.count({ where: { sub: 'forger' } })).toBe(0);
+  });
+
+  it('login initiation sends the browser to the platform with a fresh state and nonce', async () => {
+    const { response, to, state, nonce } = await login();
+    expect(response.status).toBe(302);
+    expect(to.origin + to.pathname).toBe(`${lms.url}/auth`);
+    expect(to.searchParams.get('redirect_uri')).toBe(`${TOOL}/api/lti/launch`);
+    expect(to.searchParams.get('response_mode')).toBe('form_post');
+    expect(to.searchParams.get('client_id')).toBe(lms.clientId);
+    expect(state.length).toBeGreaterThan(30);
+    expect(nonce).not.toBe(state);
+    const elsewhere = await loginResponse(
+      db,
+      new Request(
+        `${TOOL}/api/lti/login?iss=${encodeURIComponent(lms.issuer)}&login_hint=x&target_link_uri=https://evil.example/`,
+      ),
+    );
+    await expectRefused(elsewhere, 400, 'incomplete login');
+    const unknown = await loginResponse(
+      db,
+      new Request(
+        `${TOOL}/api/lti/login?iss=https://unknown.example&login_hint=x&target_link_uri=${TOOL}/api/lti/launch`,
+      ),
+    );
+    await expectRefused(unknown, 403, 'not registered with Counterpoint');
   });
 
   it('refuses a replayed launch: the same state twice, or an old token with a new state', async () => {

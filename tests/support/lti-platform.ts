@@ -1,8 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import crypto from 'node:crypto';
-import { exportJWK, generateKeyPair, jwtVerify, createRemoteJWKSet, SignJWT, type JWK } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
 import { CLAIM } from '@/lib/domain/lti/claims';
+import { db } from '@/lib/server/db';
+import { savePlatform } from '@/lib/server/lti/admin';
+import { launchResponse, loginResponse } from '@/lib/server/lti/routes';
 
 /**
  * A small LMS for the integration tests: its own RS256 key and JWKS over HTTP, id_tokens signed
@@ -27,7 +30,9 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-export async function startTestPlatform(toolJwksUrl?: () => string): Promise<TestPlatform> {
+export async function startTestPlatform(
+  toolKeys?: () => Promise<{ keys: JWK[] }>,
+): Promise<TestPlatform> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const other = await generateKeyPair('RS256');
   const kid = crypto.randomUUID();
@@ -53,15 +58,11 @@ export async function startTestPlatform(toolJwksUrl?: () => string): Promise<Tes
     if (url.pathname === '/token') {
       const form = new URLSearchParams(await read(req));
       tokenRequests.push(form);
-      if (toolJwksUrl) {
+      if (toolKeys) {
         try {
-          await jwtVerify(
-            form.get('client_assertion') ?? '',
-            createRemoteJWKSet(new URL(toolJwksUrl())),
-            {
-              audience: `${base}/token`,
-            },
-          );
+          await jwtVerify(form.get('client_assertion') ?? '', createLocalJWKSet(await toolKeys()), {
+            audience: `${base}/token`,
+          });
         } catch (e) {
           return json(401, { error: 'invalid_client', detail: String(e) });
         }
@@ -127,4 +128,63 @@ export async function startTestPlatform(toolJwksUrl?: () => string): Promise<Tes
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Launches into the tool as the test platform would: login initiation, then the id_token. */
+export function launcher(lms: TestPlatform, tool = 'http://localhost:3000') {
+  async function login() {
+    const response = await loginResponse(
+      db,
+      new Request(`${tool}/api/lti/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          iss: lms.issuer,
+          login_hint: 'someone',
+          target_link_uri: `${tool}/api/lti/launch`,
+          client_id: lms.clientId,
+        }),
+      }),
+    );
+    const to = new URL(response.headers.get('location') ?? 'http://invalid/');
+    return {
+      response,
+      to,
+      state: to.searchParams.get('state')!,
+      nonce: to.searchParams.get('nonce')!,
+    };
+  }
+  function post(idToken: string, state: string) {
+    return launchResponse(
+      db,
+      new Request(`${tool}/api/lti/launch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ id_token: idToken, state }),
+      }),
+    );
+  }
+  async function launch(
+    claims: Record<string, unknown>,
+    opts: Parameters<TestPlatform['idToken']>[1] = {},
+  ) {
+    const { state, nonce } = await login();
+    return post(await lms.idToken(claims, { nonce, ...opts }), state);
+  }
+  return { login, post, launch };
+}
+
+/** Registers the test platform with the tool; returns its row id. */
+export async function registerTestPlatform(lms: TestPlatform): Promise<string> {
+  const { id } = await savePlatform(db, {
+    name: 'Test LMS',
+    issuer: lms.issuer,
+    clientId: lms.clientId,
+    deploymentIds: [lms.deploymentId],
+    authLoginUrl: `${lms.url}/auth`,
+    tokenUrl: `${lms.url}/token`,
+    jwksUrl: `${lms.url}/jwks`,
+    tokenAudience: null,
+  });
+  return id;
 }
