@@ -300,7 +300,10 @@ describe('Deep Linking', () => {
     expect(payload[CLAIM.messageType]).toBe('LtiDeepLinkingResponse');
     expect(payload[CLAIM.deploymentId]).toBe(lms.deploymentId);
     expect(payload[CLAIM.deepLinkingData]).toBe('opaque-data');
-    const [item] = payload[CLAIM.contentItems] as Record<string, any>[];
+    const [item] = payload[CLAIM.contentItems] as {
+      custom: Record<string, string>;
+      lineItem: { scoreMaximum: number };
+    }[];
     const made = await db.assignment.findUniqueOrThrow({
       where: { id: item!.custom.counterpoint_assignment },
       include: { works: true },

@@ -94,7 +94,8 @@ export interface ExpectedLaunch {
   clientId: string;
   /** The nonce stored with the login's state. */
   nonce: string;
-  deploymentIds: readonly string[];
+  /** The platform's registered deployments; null: it registered none yet, any is taken. */
+  deploymentIds: readonly string[] | null;
   /** Seconds since the epoch. */
   now: number;
 }
@@ -131,7 +132,9 @@ export function readLaunch(
   }
   const deploymentId = str(payload[CLAIM.deploymentId]);
   if (!deploymentId) return refuse('malformed', 'deployment_id');
-  if (!expected.deploymentIds.includes(deploymentId)) return refuse('unknown-deployment');
+  if (expected.deploymentIds && !expected.deploymentIds.includes(deploymentId)) {
+    return refuse('unknown-deployment');
+  }
   const sub = str(payload.sub);
   if (!sub) return refuse('anonymous');
   if (!Array.isArray(payload[CLAIM.roles])) return refuse('malformed', 'roles');

@@ -111,10 +111,25 @@ export async function verifyLaunch(
   const result = readLaunch(payload, {
     clientId: platform.clientId,
     nonce,
-    deploymentIds: platform.deployments.map((d) => d.deploymentId),
+    // A platform registered without a deployment id (some dynamic registrations give none)
+    // takes the one its first verified launch names, and from then on only the ones recorded.
+    deploymentIds:
+      platform.deployments.length > 0 ? platform.deployments.map((d) => d.deploymentId) : null,
     now: Math.floor(now.getTime() / 1000),
   });
   if ('refusal' in result) throw new LtiRefused(result.refusal);
+  if (platform.deployments.length === 0) {
+    await db.ltiDeployment.upsert({
+      where: {
+        platformId_deploymentId: {
+          platformId: platform.id,
+          deploymentId: result.launch.deploymentId,
+        },
+      },
+      create: { platformId: platform.id, deploymentId: result.launch.deploymentId },
+      update: {},
+    });
+  }
   const { id, issuer, name } = platform;
   return { launch: result.launch, platform: { id, issuer, clientId: platform.clientId, name } };
 }

@@ -107,9 +107,15 @@ export async function syncRoster(
   return total;
 }
 
-/** Whether the class is linked to an LMS course whose roster can be read (the button shows). */
-export async function classRosterSource(db: Db, classId: string): Promise<boolean> {
-  const n = await db.ltiContext.count({ where: { classId, membershipsUrl: { not: null } } });
+/** Whether the class is linked to an LMS course whose roster can be read (for its teacher). */
+export async function lmsRosterAvailable(
+  db: Db,
+  opts: { userId: string; classId: string },
+): Promise<boolean> {
+  await requireClassAccess(db, opts.userId, opts.classId, 'assignment.review');
+  const n = await db.ltiContext.count({
+    where: { classId: opts.classId, membershipsUrl: { not: null } },
+  });
   return n > 0;
 }
 
