@@ -49,7 +49,18 @@
  *   POST …/lineitems/:n/scores, GET …/lineitems/:n/results          AGS
  *   GET  /register?url=&mode=, GET /register/done?token=, POST /registration   dynamic reg.
  *   GET  /return                              launch_presentation.return_url
- * and the test API under /test/ that connect() wraps (JSON in and out).
+ * and the test API under /test/ that connect() wraps (JSON in and out). GET /launch takes flat
+ * parameters (launchUrl builds them): client_id, deployment_id, sub, name, given_name,
+ * family_name, email, roles (comma-separated), context_id, context_title, context_label,
+ * message_type, resource_link_id, resource_link_title, line_item_max, line_item_label,
+ * target_link_uri, custom_<name>, document_target, locale, dl_title, dl_text,
+ * dl_accept_multiple, tamper, initiation.
+ *
+ * In e2e: one platform serves every test of a run (tests may run in parallel), so give each test
+ * its own context id, users and resource link ids, and read with a filter (context_id). A
+ * launch's user joins the context's roster; setRoster replaces it. page.goto(launchUrl) returns
+ * on the first page: wait for the tool's page (its forms submit themselves). Launch defaults:
+ * context course-1, resource link resource-link-1, roles Learner, the tool registered last.
  *
  * Checks made (a refusal is a 4xx and is listed by refusals()): auth request — client_id,
  * redirect_uri registered, response_type id_token, response_mode form_post, scope openid,
@@ -102,7 +113,7 @@ export { connect };
  * @typedef {object} Platform what the parts share
  * @property {string} issuer
  * @property {Awaited<ReturnType<typeof makeKey>>} key
- * @property {Awaited<ReturnType<typeof makeKey>>} forgeKey not in the JWKS
+ * @property {() => ReturnType<typeof makeKey>} forgeKey a key not in the JWKS
  * @property {import('./lti-platform/state.mjs').Store} store
  * @property {Required<Omit<Options, 'host' | 'tools' | 'nrpsPageSize'>> & { nrpsPageSize?: number, platformGuid: string }} options
  * @property {{ auth: string, token: string, jwks: string, openidConfiguration: string,
@@ -119,8 +130,9 @@ export { connect };
  * @param {Options} [options]
  */
 export async function start(port, options = {}) {
-  // The forger's key has the same kid: a forged id_token differs only in its signature.
-  const [key, forgeKey] = await Promise.all([makeKey('platform-key-1'), makeKey('platform-key-1')]);
+  const key = await makeKey('platform-key-1');
+  /** @type {ReturnType<typeof makeKey> | undefined} */
+  let forger;
   const server = createServer();
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -134,7 +146,8 @@ export async function start(port, options = {}) {
   const p = {
     issuer,
     key,
-    forgeKey,
+    // Made when first needed; same kid, so a forged id_token differs only in its signature.
+    forgeKey: () => (forger ??= makeKey(key.kid)),
     store: makeStore(),
     options: {
       requireRegistrationToken: options.requireRegistrationToken ?? true,
@@ -278,6 +291,7 @@ async function handle(p, req, res) {
       list.filter((x) => matches(/** @type {any} */ (x), q)),
     );
 
+  if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (method === 'GET' && path === PATHS.jwks) return sendJson(res, 200, { keys: [p.key.jwk] });
   if (method === 'GET' && path === PATHS.openidConfiguration)
     return sendJson(res, 200, openidConfiguration(p));
@@ -363,10 +377,10 @@ async function handle(p, req, res) {
     if (route === 'POST /reset') {
       const body = await readJson(req);
       const fresh = makeStore();
-      const keep = body?.tools ? fresh.tools : store.tools;
+      // Counters go on, so no id (client, line item URL) is ever given out twice.
       Object.assign(store, fresh, {
-        tools: keep,
-        counters: { ...fresh.counters, tool: store.counters.tool },
+        tools: body?.tools ? fresh.tools : store.tools,
+        counters: store.counters,
       });
       return sendJson(res, 200, { ok: true });
     }

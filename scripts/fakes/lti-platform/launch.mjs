@@ -277,7 +277,7 @@ export async function signIdToken(p, launch, nonce) {
       lineitem: items.length === 1 ? items[0]?.id : undefined,
     });
   }
-  const key = tamper === 'forged' ? p.forgeKey : p.key;
+  const key = tamper === 'forged' ? await p.forgeKey() : p.key;
   const idToken = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: p.key.kid, typ: 'JWT' })
     .sign(key.privateKey);
