@@ -58,8 +58,8 @@ export default async function LtiAdminPage() {
         {page.links.length > 0 && (
           <ul className="space-y-1 text-sm text-stone-600">
             {page.links.map((l) => (
-              <li key={l.url} className="break-all">
-                <code>{l.url}</code> —{' '}
+              <li key={l.url}>
+                <code className="break-all">{l.url}</code> —{' '}
                 {l.usedAt ? (
                   <>
                     used <When iso={l.usedAt} />

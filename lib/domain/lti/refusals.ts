@@ -44,7 +44,9 @@ export interface RefusalPage {
 
 const AGAIN = 'Go back to your course in the LMS and open the activity again.';
 const ADMIN =
-  'Ask whoever looks after your LMS to check how Counterpoint is registered there (Admin → LMS in Counterpoint shows what it expects).';
+  'ask whoever looks after your LMS to check how Counterpoint is registered there (Admin → LMS in Counterpoint shows what it expects).';
+
+const capitalised = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
 const PAGES: Record<RefusalReason, RefusalPage> = {
   'no-token': {
@@ -59,21 +61,21 @@ const PAGES: Record<RefusalReason, RefusalPage> = {
     title: 'The LMS sent an incomplete launch',
     explanation:
       'The launch from your LMS was missing something LTI 1.3 requires, so Counterpoint could not tell who you are or where you came from.',
-    whatToDo: `${AGAIN} If it happens again: ${ADMIN}`,
+    whatToDo: `${AGAIN} If it happens again, ${ADMIN}`,
   },
   'unknown-platform': {
     status: 403,
     title: 'This LMS is not registered with Counterpoint',
     explanation:
       'The launch came from an LMS (or a client id) this Counterpoint server does not know.',
-    whatToDo: ADMIN,
+    whatToDo: capitalised(ADMIN),
   },
   'bad-signature': {
     status: 403,
     title: 'The launch could not be verified',
     explanation:
       'The launch was not signed by the LMS it claims to come from (its signature does not match the LMS’s published keys), so it was refused. Nothing was opened.',
-    whatToDo: `${AGAIN} If it happens again: ${ADMIN}`,
+    whatToDo: `${AGAIN} If it happens again, ${ADMIN}`,
   },
   'platform-unreachable': {
     status: 502,
@@ -95,7 +97,7 @@ const PAGES: Record<RefusalReason, RefusalPage> = {
     title: 'This launch was meant for another tool',
     explanation:
       'The LMS addressed this launch to a different client id than the one Counterpoint is registered with.',
-    whatToDo: ADMIN,
+    whatToDo: capitalised(ADMIN),
   },
   'state-unknown': {
     status: 400,
@@ -123,20 +125,20 @@ const PAGES: Record<RefusalReason, RefusalPage> = {
     title: 'This deployment of Counterpoint is not registered',
     explanation:
       'The LMS knows Counterpoint, but this launch came from a deployment (an installation of the tool in the LMS) that was not registered here.',
-    whatToDo: ADMIN,
+    whatToDo: capitalised(ADMIN),
   },
   'wrong-version': {
     status: 400,
     title: 'Unsupported LTI version',
     explanation: 'Counterpoint speaks LTI 1.3; the launch named another version.',
-    whatToDo: ADMIN,
+    whatToDo: capitalised(ADMIN),
   },
   'wrong-message-type': {
     status: 400,
     title: 'Counterpoint cannot open this kind of launch',
     explanation:
       'Counterpoint opens activities (resource link launches) and lets teachers add activities (deep linking); the LMS sent something else.',
-    whatToDo: ADMIN,
+    whatToDo: capitalised(ADMIN),
   },
   anonymous: {
     status: 403,
@@ -186,7 +188,7 @@ const PAGES: Record<RefusalReason, RefusalPage> = {
     title: 'The LMS sent an incomplete login',
     explanation:
       'The login request from your LMS lacked its issuer, login hint or target link, or named an address outside Counterpoint.',
-    whatToDo: ADMIN,
+    whatToDo: capitalised(ADMIN),
   },
 };
 

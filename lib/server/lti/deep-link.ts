@@ -72,6 +72,13 @@ export async function deepLinkPicker(
   opts: { userId: string; token: string },
 ): Promise<DeepLinkPicker> {
   const request = await readDeepLinkRequest(opts.token, opts.userId);
+  const types = request.settings.acceptTypes;
+  if (types.length > 0 && !types.includes('ltiResourceLink')) {
+    throw new AppError(
+      'INVALID',
+      'This place in your LMS does not take activities (LTI resource links), which is what Counterpoint adds. Add Counterpoint as an activity or an external tool instead.',
+    );
+  }
   const { class: cls } = await requireClassAccess(
     tx,
     opts.userId,
