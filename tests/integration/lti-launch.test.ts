@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLAIM } from '@/lib/domain/lti/claims';
-import { launchResponse, loginResponse } from '@/lib/server/lti/routes';
+import { continueResponse, launchResponse, loginResponse } from '@/lib/server/lti/routes';
 import { createAssignment } from '@/lib/server/classroom/assignments';
 import { db, debate } from '../support/factories';
 import {
@@ -158,6 +158,45 @@ describe('LTI launch', () => {
       }),
       403,
       'role in this course has no place',
+    );
+  });
+
+  it('a launch inside the LMS’s frame opens in its own tab through a one-time link', async () => {
+    await launch({
+      sub: 'owner-f',
+      [CLAIM.roles]: [INSTRUCTOR],
+      [CLAIM.context]: { id: 'course-f' },
+    });
+    const { state, nonce } = await login();
+    const token = await lms.idToken(
+      { sub: 'learner-f', [CLAIM.context]: { id: 'course-f' } },
+      { nonce },
+    );
+    const framed = await launchResponse(
+      db,
+      new Request(`${TOOL}/api/lti/launch`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'sec-fetch-dest': 'iframe',
+        },
+        body: new URLSearchParams({ id_token: token, state }),
+      }),
+    );
+    expect(framed.status).toBe(200);
+    expect(framed.headers.get('set-cookie')).toBeNull();
+    expect(framed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    const html = await framed.text();
+    const href = /href="([^"]+\/api\/lti\/continue[^"]+)"/.exec(html)![1]!.replaceAll('&amp;', '&');
+    const opened = await continueResponse(db, new Request(href));
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('set-cookie')).toMatch(/better-auth\.session_token=/);
+    expect(opened.headers.get('location')).toMatch(/\/classes\//);
+    await expectRefused(await continueResponse(db, new Request(href)), 403, 'already used');
+    await expectRefused(
+      await continueResponse(db, new Request(`${TOOL}/api/lti/continue?token=forged`)),
+      401,
+      'took too long',
     );
   });
 

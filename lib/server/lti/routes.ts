@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { unavailableError } from '../db-errors';
 import { requireSameOrigin } from '../json-route';
 import { getCurrentUser } from '../session';
+import { continueInNewWindow, redeemContinueLink } from './continue';
 import { deepLinkRequestToken, deepLinkResponse } from './deep-link';
 import { escapeHtml, htmlPage, refusalResponse } from './html';
 import { publicJwks } from './keys';
@@ -96,13 +97,32 @@ export async function launchResponse(db: Db, request: Request): Promise<Response
     if (done.role === 'teacher' && launch.membershipsUrl) {
       syncRosterInBackground(db, { contextRowId: done.contextRowId });
     }
-    const cookies = await signInFromLaunch(done.userId, request.headers);
-    const headers = new Headers({
-      Location: `${toolUrls().base}${destination}`,
-      'Cache-Control': 'no-store',
-    });
-    for (const cookie of cookies) headers.append('Set-Cookie', cookie);
-    return new Response(null, { status: 303, headers });
+    if (request.headers.get('sec-fetch-dest') === 'iframe') {
+      return continueInNewWindow(db, { userId: done.userId, platformId: platform.id, destination });
+    }
+    return signedInRedirect(done.userId, destination, request.headers);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Signs `userId` in (better-auth's session cookie) and sends the browser to `destination`. */
+async function signedInRedirect(userId: string, destination: string, requestHeaders: Headers) {
+  const cookies = await signInFromLaunch(userId, requestHeaders);
+  const headers = new Headers({
+    Location: `${toolUrls().base}${destination}`,
+    'Cache-Control': 'no-store',
+  });
+  for (const cookie of cookies) headers.append('Set-Cookie', cookie);
+  return new Response(null, { status: 303, headers });
+}
+
+/** The one-time link out of an LMS's frame (lib/server/lti/continue.ts). */
+export async function continueResponse(db: Db, request: Request): Promise<Response> {
+  try {
+    const token = new URL(request.url).searchParams.get('token');
+    const { userId, destination } = await redeemContinueLink(db, token);
+    return signedInRedirect(userId, destination, request.headers);
   } catch (error) {
     return errorResponse(error);
   }
