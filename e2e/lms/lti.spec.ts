@@ -114,7 +114,14 @@ test('register by dynamic registration, deep link, launch, grade back to the LMS
   await screenshots(learnerPage, 'lti-refused');
   await learnerContext.close();
 
-  // The teacher grades Team 1 and releases it: the score arrives at the LMS's line item.
+  // The teacher syncs the class's roster from the LMS (the learner is in it already), then grades
+  // Team 1 and releases it: the score arrives at the LMS's line item.
+  await page.goto(`/assignments/${assignmentId}`);
+  await page.getByRole('link', { name: course.title }).click();
+  await page.getByRole('button', { name: 'Sync roster from the LMS' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'from the LMS' })).toHaveText(
+    '0 students added from the LMS, 1 already here.',
+  );
   await page.goto(`/assignments/${assignmentId}`);
   await page.getByRole('link', { name: 'Grade Team 1' }).click();
   await page.getByLabel('Evidence (out of 4)').selectOption('3');

@@ -25,11 +25,12 @@ let lms: TestPlatform;
 let login: ReturnType<typeof launcher>['login'];
 let post: ReturnType<typeof launcher>['post'];
 let launch: ReturnType<typeof launcher>['launch'];
+let cookieHeader: ReturnType<typeof launcher>['cookieHeader'];
 
 beforeAll(async () => {
   lms = await startTestPlatform();
   await registerTestPlatform(lms);
-  ({ login, post, launch } = launcher(lms, TOOL));
+  ({ login, post, launch, cookieHeader } = launcher(lms, TOOL));
 });
 afterAll(() => lms.stop());
 
@@ -179,6 +180,7 @@ describe('LTI launch', () => {
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
           'sec-fetch-dest': 'iframe',
+          cookie: cookieHeader(),
         },
         body: new URLSearchParams({ id_token: token, state }),
       }),
@@ -232,6 +234,20 @@ describe('LTI launch', () => {
       ),
     );
     await expectRefused(unknown, 403, 'not registered with Counterpoint');
+  });
+
+  it('refuses a launch posted by another browser than the one that started the login', async () => {
+    const { response, state, nonce } = await login();
+    expect(response.headers.get('set-cookie')).toMatch(
+      /^cp-lti-[\w-]+=1; Path=\/api\/lti\/; Max-Age=600; HttpOnly; Secure; SameSite=None; Partitioned$/,
+    );
+    const token = await lms.idToken({ sub: 'csrf-victim' }, { nonce });
+    await expectRefused(
+      await post(token, state, { fromElsewhere: true }),
+      400,
+      'did not start here',
+    );
+    expect(await db.ltiUser.count({ where: { sub: 'csrf-victim' } })).toBe(0);
   });
 
   it('refuses a replayed launch: the same state twice, or an old token with a new state', async () => {

@@ -132,6 +132,16 @@ export async function startTestPlatform(
 
 /** Launches into the tool as the test platform would: login initiation, then the id_token. */
 export function launcher(lms: TestPlatform, tool = 'http://localhost:3000') {
+  /** The browser's cookies for the tool (the login's state cookies), sent with each launch. */
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const at = pair!.indexOf('=');
+      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  };
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   async function login() {
     const response = await loginResponse(
       db,
@@ -146,6 +156,7 @@ export function launcher(lms: TestPlatform, tool = 'http://localhost:3000') {
         }),
       }),
     );
+    keep(response);
     const to = new URL(response.headers.get('location') ?? 'http://invalid/');
     return {
       response,
@@ -154,12 +165,16 @@ export function launcher(lms: TestPlatform, tool = 'http://localhost:3000') {
       nonce: to.searchParams.get('nonce')!,
     };
   }
-  function post(idToken: string, state: string) {
+  /** Posts a launch from this browser (or, with `fromElsewhere`, from one with no cookies). */
+  function post(idToken: string, state: string, opts: { fromElsewhere?: boolean } = {}) {
     return launchResponse(
       db,
       new Request(`${tool}/api/lti/launch`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(opts.fromElsewhere ? {} : { cookie: cookieHeader() }),
+        },
         body: new URLSearchParams({ id_token: idToken, state }),
       }),
     );
@@ -171,7 +186,7 @@ export function launcher(lms: TestPlatform, tool = 'http://localhost:3000') {
     const { state, nonce } = await login();
     return post(await lms.idToken(claims, { nonce, ...opts }), state);
   }
-  return { login, post, launch };
+  return { login, post, launch, cookieHeader };
 }
 
 /** Registers the test platform with the tool; returns its row id. */

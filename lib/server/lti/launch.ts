@@ -3,14 +3,16 @@ import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } fro
 import { audiences, CLOCK_SKEW_S, readLaunch, type Launch } from '@/lib/domain/lti/claims';
 import { LtiRefused, type RefusalReason } from '@/lib/domain/lti/refusals';
 import type { Db } from '../db';
+import { sameBrowser } from './browser-binding';
 
 /**
  * The launch (LTI Core 1.3 §5.1.2-5.1.3, Security Framework 1.0 §5.1.3): the platform posts an
  * id_token and the state of the login it answers. Checked in this order, each failure refused
  * with its reason (lib/domain/lti/refusals.ts):
  * 1. the token names a registered platform (iss) and its client id among its audiences;
- * 2. the state is one this tool issued for that platform, not expired, and not used before (it
- *    is used up now, whatever follows: one try per login);
+ * 2. the state is one this tool issued for that platform, to this browser (its cookie,
+ *    lib/server/lti/browser-binding.ts), not expired, and not used before (it is used up now,
+ *    whatever follows: one try per login);
  * 3. the signature verifies against the platform's JWKS (fetched and cached by jose), with its
  *    issuer, audience and lifetime (a minute of clock skew);
  * 4. the claims (lib/domain/lti/claims.ts): azp, iat, the nonce stored with the state, version,
@@ -58,7 +60,7 @@ function signatureRefusal(error: unknown): LtiRefused {
 
 export async function verifyLaunch(
   db: Db,
-  form: { id_token?: string | null; state?: string | null },
+  form: { id_token?: string | null; state?: string | null; cookies?: string | null },
   now = new Date(),
 ): Promise<VerifiedLaunch> {
   const token = form.id_token;
@@ -83,6 +85,8 @@ export async function verifyLaunch(
 
   const state = form.state;
   if (!state) throw refused('state-unknown');
+  // The browser posting the launch must be the one that started the login.
+  if (!sameBrowser(state, form.cookies ?? null)) throw refused('state-unknown', 'another browser');
   const used = await db.ltiLaunchState.updateMany({
     where: { state, usedAt: null, platformId: platform.id, expiresAt: { gt: now } },
     data: { usedAt: now },

@@ -2,6 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { LtiRefused } from '@/lib/domain/lti/refusals';
 import type { Db } from '../db';
+import { stateCookie } from './browser-binding';
 import { toolUrls } from './urls';
 
 /**
@@ -24,8 +25,15 @@ export interface LoginParams {
 
 const random = () => crypto.randomBytes(32).toString('base64url');
 
-/** Where to send the browser next: the platform's authorization endpoint, with state and nonce. */
-export async function startLogin(db: Db, params: LoginParams, now = new Date()): Promise<string> {
+/**
+ * Where to send the browser next (the platform's authorization endpoint, with state and nonce),
+ * and the cookie that binds the state to this browser (lib/server/lti/browser-binding.ts).
+ */
+export async function startLogin(
+  db: Db,
+  params: LoginParams,
+  now = new Date(),
+): Promise<{ redirect: string; cookie: string | null }> {
   const { iss, login_hint: loginHint, target_link_uri: target } = params;
   if (!iss || !loginHint || !target) {
     throw new LtiRefused({
@@ -77,5 +85,5 @@ export async function startLogin(db: Db, params: LoginParams, now = new Date()):
   };
   if (params.lti_message_hint) query.lti_message_hint = params.lti_message_hint;
   for (const [key, value] of Object.entries(query)) auth.searchParams.set(key, value);
-  return auth.toString();
+  return { redirect: auth.toString(), cookie: stateCookie(state, LAUNCH_STATE_MS / 1000) };
 }

@@ -63,11 +63,10 @@ async function params(request: Request): Promise<Record<string, string>> {
 /** OIDC login initiation (GET or POST): to the platform's authorization endpoint. */
 export async function loginResponse(db: Db, request: Request): Promise<Response> {
   try {
-    const target = await startLogin(db, (await params(request)) as LoginParams);
-    return new Response(null, {
-      status: 302,
-      headers: { Location: target, 'Cache-Control': 'no-store' },
-    });
+    const { redirect, cookie } = await startLogin(db, (await params(request)) as LoginParams);
+    const headers = new Headers({ Location: redirect, 'Cache-Control': 'no-store' });
+    if (cookie) headers.append('Set-Cookie', cookie);
+    return new Response(null, { status: 302, headers });
   } catch (error) {
     return errorResponse(error);
   }
@@ -81,6 +80,7 @@ export async function launchResponse(db: Db, request: Request): Promise<Response
     const { launch, platform } = await verifyLaunch(db, {
       id_token: form.id_token,
       state: form.state,
+      cookies: request.headers.get('cookie'),
     });
     const done = await provisionLaunch(db, platform.id, launch);
     let destination = done.destination;
