@@ -4,9 +4,10 @@ import { CLAIM } from '@/lib/domain/lti/claims';
 import { createAssignment } from '@/lib/server/classroom/assignments';
 import { saveGrade, setGradeReleased } from '@/lib/server/classroom/grades';
 import { deepLinkPicker, deepLinkRequestToken, deepLinkResponse } from '@/lib/server/lti/deep-link';
+import { ltiAdminPage } from '@/lib/server/lti/admin';
 import { publicJwks } from '@/lib/server/lti/keys';
 import { syncRoster } from '@/lib/server/lti/roster';
-import { db, debate } from '../support/factories';
+import { db, debate, theAdmin } from '../support/factories';
 import {
   launcher,
   registerTestPlatform,
@@ -263,6 +264,50 @@ describe('Assignment and Grade Services', () => {
     });
     expect(link.lineItemUrl).toMatch(/\/lineitems\/\d+\/lineitem$/);
     expect(lms.scores.at(-1)!.url).toBe(`${link.lineItemUrl}/scores`);
+  });
+});
+
+describe('a score the LMS does not take', () => {
+  it('is retried, and the admin’s LMS page shows what went wrong', async () => {
+    const { id: assignmentId } = await individualAssignment('Unreachable column');
+    await launch({
+      sub: 'ags-4',
+      [CLAIM.roles]: [LEARNER],
+      [CLAIM.context]: { id: 'svc-course' },
+      [CLAIM.resourceLink]: { id: 'svc-unreachable' },
+      [CLAIM.custom]: { counterpoint_assignment: assignmentId },
+      [CLAIM.ags]: { lineitem: 'http://127.0.0.1:9/lineitems/1', scope: [] },
+    });
+    const work = await db.assignmentWork.findFirstOrThrow({
+      where: {
+        assignmentId,
+        members: { some: { user: { ltiAccounts: { some: { sub: 'ags-4' } } } } },
+      },
+    });
+    const rubric = JSON.parse(
+      (await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).rubric,
+    ) as { id: string }[];
+    await db.$transaction(async (tx) => {
+      await saveGrade(tx, {
+        userId: teacherId,
+        workId: work.id,
+        scores: { [rubric[0]!.id]: 1 },
+        feedback: '',
+      });
+      await setGradeReleased(tx, { userId: teacherId, workId: work.id, released: true });
+    });
+    await vi.waitFor(
+      async () => {
+        const message = await db.outboxMessage.findFirstOrThrow({
+          where: { subjectKey: `lti-score:${work.id}` },
+        });
+        expect(message.lastError).toBeTruthy();
+      },
+      { timeout: 10_000 },
+    );
+    const page = await ltiAdminPage(db, { userId: (await theAdmin()).id });
+    expect(page.undelivered[0]).toMatchObject({ attempts: 1, failed: false });
+    expect(page.platforms.some((p) => p.issuer === lms.issuer)).toBe(true);
   });
 });
 

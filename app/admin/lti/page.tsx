@@ -124,6 +124,26 @@ export default async function LtiAdminPage() {
         )}
       </section>
 
+      {page.undelivered.length > 0 && (
+        <section className={section} aria-labelledby="undelivered">
+          <h2 id="undelivered" className="text-lg font-semibold">
+            Grades the LMS has not taken
+          </h2>
+          <p className="text-sm text-stone-700">
+            Released grades are sent again with a growing wait (for about five hours) before they
+            are given up. What the LMS answered last:
+          </p>
+          <ul className="space-y-1 text-sm">
+            {page.undelivered.map((m) => (
+              <li key={m.id}>
+                <When iso={m.at} /> — {m.failed ? 'given up' : `tried ${m.attempts} times`}:{' '}
+                <span className="break-words text-stone-700">{m.lastError}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section className={section} aria-labelledby="by-hand">
         <h2 id="by-hand" className="text-lg font-semibold">
           Register an LMS by hand (Blackboard)

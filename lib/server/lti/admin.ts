@@ -33,11 +33,13 @@ export interface LtiAdminPage {
   platforms: PlatformRow[];
   keys: { kid: string; createdAt: string; retiredAt: string | null }[];
   links: { url: string; expiresAt: string; usedAt: string | null }[];
+  /** Grades the LMS has not taken yet (retrying) or that were given up, newest first. */
+  undelivered: { id: string; attempts: number; lastError: string; failed: boolean; at: string }[];
 }
 
 export async function ltiAdminPage(tx: Tx, opts: { userId: string }): Promise<LtiAdminPage> {
   await requireAdmin(tx, opts.userId);
-  const [platforms, keys, links] = await Promise.all([
+  const [platforms, keys, links, undelivered] = await Promise.all([
     tx.ltiPlatform.findMany({
       orderBy: { createdAt: 'desc' },
       include: {
@@ -47,6 +49,11 @@ export async function ltiAdminPage(tx: Tx, opts: { userId: string }): Promise<Lt
     }),
     tx.ltiKey.findMany({ orderBy: { createdAt: 'desc' }, take: 5 }),
     tx.ltiRegistration.findMany({ orderBy: { createdAt: 'desc' }, take: 5 }),
+    tx.outboxMessage.findMany({
+      where: { kind: 'lti-score', sentAt: null, attempts: { gt: 0 } },
+      orderBy: { createdAt: 'desc' },
+      take: 10,
+    }),
   ]);
   const urls = toolUrls();
   return {
@@ -72,6 +79,13 @@ export async function ltiAdminPage(tx: Tx, opts: { userId: string }): Promise<Lt
       kid: k.kid,
       createdAt: k.createdAt.toISOString(),
       retiredAt: k.retiredAt?.toISOString() ?? null,
+    })),
+    undelivered: undelivered.map((m) => ({
+      id: m.id,
+      attempts: m.attempts,
+      lastError: m.lastError ?? '',
+      failed: m.failedAt !== null,
+      at: m.createdAt.toISOString(),
     })),
     links: links.map((l) => ({
       url: urls.registration(l.token),

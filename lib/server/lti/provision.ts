@@ -75,6 +75,7 @@ async function classForContext(
 
 /** Makes `userId` a student of the class (with their place in its assignments) unless removed. */
 export async function joinAsStudent(tx: Tx, classId: string, userId: string): Promise<boolean> {
+  await lockClass(tx, classId);
   const member = await tx.classMember.findUnique({
     where: { classId_userId: { classId, userId } },
     select: { userId: true },
@@ -90,7 +91,6 @@ export async function joinAsStudent(tx: Tx, classId: string, userId: string): Pr
     select: { teacherId: true },
   });
   if (cls.teacherId === userId) return false;
-  await lockClass(tx, classId);
   await addClassMember(tx, classId, userId);
   return true;
 }
