@@ -129,6 +129,32 @@ describe('LTI launch', () => {
     });
     expect(again.headers.get('location')).toBe(`${TOOL}/maps/${work.mapId}`);
     expect(await db.ltiUser.count({ where: { sub: 'learner-a1' } })).toBe(1);
+
+    // Teams filled by hand, made after the learner joined: their launch gives them a team.
+    const { id: teamsId } = await createAssignment(db, {
+      userId: cls.teacherId,
+      classId: cls.id,
+      debateId: d.id,
+      title: 'Teams by hand',
+      instructions: '',
+      dueAt: null,
+      anonymous: false,
+      mode: 'team',
+      teamCount: 2,
+      teamFill: 'empty',
+      sides: 'split',
+    });
+    const teamLaunch = await launch({
+      sub: 'learner-a1',
+      [CLAIM.context]: { id: 'course-a', title: 'Civics 9A' },
+      [CLAIM.resourceLink]: { id: 'link-a2' },
+      [CLAIM.custom]: { counterpoint_assignment: teamsId },
+    });
+    const team = await db.assignmentWork.findFirstOrThrow({
+      where: { assignmentId: teamsId, members: { some: { userId: linked.userId } } },
+    });
+    expect(team.name).toBe('Team 1');
+    expect(teamLaunch.headers.get('location')).toBe(`${TOOL}/maps/${team.mapId}`);
   });
 
   it('a learner before any instructor, another instructor, and a mentor are told why', async () => {

@@ -6,6 +6,7 @@ import { truncate } from '@/lib/domain/text';
 import type { Db, Tx } from '../db';
 import { lockNames } from '../locks';
 import { addClassMember, lockClass } from '../classroom/classes';
+import { provisionNewStudent } from '../classroom/works';
 import { accountForLmsPerson } from './accounts';
 
 /**
@@ -141,10 +142,19 @@ async function destinationFor(
 ) {
   if (!assignmentId) return `/classes/${encodeURIComponent(classId)}`;
   if (role === 'student') {
-    const work = await tx.assignmentWork.findFirst({
-      where: { assignmentId, members: { some: { userId } } },
-      select: { mapId: true },
-    });
+    const find = () =>
+      tx.assignmentWork.findFirst({
+        where: { assignmentId, members: { some: { userId } } },
+        select: { mapId: true },
+      });
+    let work = await find();
+    if (!work) {
+      // A student of the class without a place in it (teams were filled by hand before they
+      // came): their own map, or a place in the smallest team, as on joining.
+      await lockClass(tx, classId);
+      await provisionNewStudent(tx, classId, userId);
+      work = await find();
+    }
     if (work) return `/maps/${encodeURIComponent(work.mapId)}`;
   }
   return `/assignments/${encodeURIComponent(assignmentId)}`;
