@@ -266,6 +266,38 @@ describe('sign in with the school (OpenID Connect)', { timeout: 30_000 }, () => 
     expect((await signInAtSchool(email)).session).toBeTruthy();
   });
 
+  it('sends a callback that answers no sign-in started here back to the sign-in page', async () => {
+    const callbacks = [
+      '',
+      '?code=abc',
+      '?code=abc&state=made-up',
+      `?code=abc&state=${'x'.repeat(5000)}`,
+      '?error=access_denied&state=made-up',
+      '?code=abc&state=made-up&iss=https%3A%2F%2Fevil.example',
+    ];
+    for (const query of callbacks) {
+      const res = await schoolCallback(new Request(`${APP}/api/auth/callback/school${query}`));
+      expect(res.status, query).toBe(302);
+      const location = new URL(res.headers.get('location')!, APP);
+      expect(location.pathname, query).toBe('/sign-in');
+      expect(location.searchParams.get('error'), query).toMatch(/^state_(not_found|mismatch)$/);
+      expect(
+        res.headers
+          .getSetCookie()
+          .some((c) => c.includes('session_token=') && !c.includes('Max-Age=0')),
+      ).toBe(false);
+    }
+    // A cancelled sign-in comes back with the provider's error and the state it was started with.
+    const cancelled = await signInAtSchool(await schoolAccount({}), {
+      tamper: (callback) => {
+        callback.searchParams.delete('code');
+        callback.searchParams.set('error', 'access_denied');
+      },
+    });
+    expect(cancelled.location.searchParams.get('error')).toBe('access_denied');
+    expect(cancelled.session).toBeUndefined();
+  });
+
   it('answers the callback 404 and offers no sign-in when nothing is configured', async () => {
     configure({ OIDC_ISSUER: '' });
     try {
