@@ -298,6 +298,19 @@ describe('sign in with the school (OpenID Connect)', { timeout: 30_000 }, () => 
     expect(cancelled.session).toBeUndefined();
   });
 
+  it('says so on the sign-in page when the provider cannot be reached', async () => {
+    configure({ OIDC_ISSUER: `http://localhost:${await freePort()}` });
+    try {
+      const started = await startSchoolSignIn(new Request(`${APP}/sign-in/school`), '/maps');
+      expect(started.status).toBe(303);
+      expect(started.headers.get('location')).toBe(
+        '/sign-in?next=%2Fmaps&error=provider_unavailable',
+      );
+    } finally {
+      configure({ ...APP_ENV, OIDC_ISSUER: provider.url, BETTER_AUTH_URL: APP });
+    }
+  });
+
   it('answers the callback 404 and offers no sign-in when nothing is configured', async () => {
     configure({ OIDC_ISSUER: '' });
     try {
