@@ -6,6 +6,13 @@ import { isolatedEnv, root } from './env.mjs';
 
 const port = process.env.E2E_PORT ?? '3210';
 const env = isolatedEnv('e2e', port);
+// The school's OpenID provider for "Sign in with <school>" (scripts/fakes/oidc.mjs), on E2E_PORT+3.
+{
+  const oidc = await import('./fakes/oidc.mjs');
+  const callback = `http://localhost:${port}/api/auth/callback/school`;
+  const { url } = await oidc.start(Number(port) + 3, { redirectUris: [callback] });
+  Object.assign(env, oidc.APP_ENV, { OIDC_ISSUER: url });
+}
 const step = (args) => {
   const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

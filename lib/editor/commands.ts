@@ -268,7 +268,8 @@ export const COMMANDS = [
     label: 'Mark the claim for its author to review (unsupported, unclear, needs a quote…)',
     keys: [k('r')],
     needs: 'claim',
-    when: (ctx) => ctx.session.canMark,
+    // Nobody marks their own claim (the server refuses it too).
+    when: (ctx) => ctx.session.canMark && !!ctx.claim && !ctx.session.wroteIt(ctx.claim.id),
     toolbar: { text: () => 'Mark for review…', more: true },
     run: on((ctx, c) => ctx.session.open('mark', c.id)),
   }),

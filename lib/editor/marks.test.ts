@@ -56,9 +56,18 @@ describe('the marks of one tab', () => {
 describe('the mark command', () => {
   it('opens the mark dialog on the claim for the owner (R)', () => {
     const { session } = testSession();
-    session.select('B');
+    session.select('A1');
     expect(session.run('mark')).toBe(true);
-    expect(session.screen.dialog).toEqual({ kind: 'mark', claimId: 'B' });
+    expect(session.screen.dialog).toEqual({ kind: 'mark', claimId: 'A1' });
+  });
+
+  it('is not offered on one’s own claim (Ada wrote B, Ben wrote A1)', () => {
+    const { session } = testSession({ role: 'editor' });
+    expect(session.isEnabled('mark', { claimId: 'B' })).toBe(false);
+    session.select('B');
+    expect(session.run('mark')).toBe(false);
+    expect(session.screen.dialog).toBeNull();
+    expect(session.isEnabled('mark', { claimId: 'A1' })).toBe(true);
   });
 
   it('is not offered to a commenter, nor where marks are not shown', () => {
@@ -66,8 +75,8 @@ describe('the mark command', () => {
       testSession({ role: 'commenter', marks: null }).session.isEnabled('mark', { claimId: 'B' }),
     ).toBe(false);
     expect(
-      testSession({ role: 'owner', marks: null }).session.isEnabled('mark', { claimId: 'B' }),
+      testSession({ role: 'owner', marks: null }).session.isEnabled('mark', { claimId: 'A1' }),
     ).toBe(false);
-    expect(testSession({ role: 'editor' }).session.isEnabled('mark', { claimId: 'B' })).toBe(true);
+    expect(testSession({ role: 'editor' }).session.isEnabled('mark', { claimId: 'A1' })).toBe(true);
   });
 });

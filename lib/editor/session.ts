@@ -265,6 +265,11 @@ export class EditorSession {
     return authors!.of.get(claimId) ?? null;
   }
 
+  /** Whether this page knows the claim is this person's own (nobody marks their own claim). */
+  wroteIt(claimId: string): boolean {
+    return !!this.me && this.#authorsNow()?.of.get(claimId) === this.me.id;
+  }
+
   /** Shows one author's claims plainly and dims everyone else's (null: everyone's again). */
   filterByAuthor(id: string | null): void {
     const authors = this.#authorsNow();

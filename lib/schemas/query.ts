@@ -67,7 +67,16 @@ export const signInQuery = z.object({
   next,
   reset: flag('1'),
   signedOut: flag('everywhere'),
+  /** Why a sign-in with the school came back refused (a code; the page says it in words). */
+  error: z
+    .string()
+    .regex(/^[a-z_]{1,64}$/)
+    .optional()
+    .catch(undefined),
 });
+
+/** /sign-in/school: where to go after signing in at the school's provider. */
+export const schoolSignInQuery = z.object({ next });
 
 /** /start: `?new=map` (signing up from the debate) starts a map there. */
 export const startQuery = z.object({ new: flag('map') }).transform((q) => ({ newMap: q.new }));

@@ -9,10 +9,17 @@ import { baseUrl, sessionSecret } from './config';
 import { db, provider } from './db';
 import { ltiSessions } from './lti/auth-plugin';
 import { sendResetPasswordMail } from './mail';
+import { schoolSignInOptions } from './school-sign-in/auth-options';
+import { schoolSignIn } from './school-sign-in/config';
 
 function createAuth() {
   const url = baseUrl();
+  // "Sign in with <school>" over OpenID Connect, when OIDC_* configure it (README: "Connecting
+  // your school"); otherwise nothing of it exists.
+  const school = schoolSignIn();
+  const sso = school ? schoolSignInOptions(school, url) : null;
   return betterAuth({
+    ...sso?.options,
     appName: 'Counterpoint',
     baseURL: url,
     secret: sessionSecret(),
@@ -39,6 +46,7 @@ function createAuth() {
     // nextCookies must stay last.
     plugins: [
       username({ minUsernameLength: USERNAME_MIN, maxUsernameLength: USERNAME_MAX }),
+      ...(sso ? [sso.plugin] : []),
       ltiSessions(),
       nextCookies(),
     ],

@@ -14,9 +14,9 @@ import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
 import { recordReset } from './classroom/accounts';
 import { db } from './db';
+import { settleFirstAdmin } from './first-admin';
 import { knownDevice, rememberDevice } from './known-device';
 import { accessChanged } from './live/access';
-import { lockNames } from './locks';
 import { forgetSessions, getCurrentUser } from './session';
 import { reserveAttempt, uncountAttempt, waitInWords, type Throttled } from './throttle';
 
@@ -56,21 +56,8 @@ export async function signUp(input: {
   // The browser that made the account knows it (lib/server/known-device.ts).
   await rememberDevice(body.email.trim().toLowerCase());
   await db.$transaction(async (tx) => {
-    await lockNames(tx, ['server-admin']);
     await tx.user.update({ where: { id: userId }, data: { accountKind } });
-    const admin = await tx.user.findFirst({ where: { isAdmin: true }, select: { id: true } });
-    if (admin) return;
-    const oldest = await tx.user.findFirst({
-      where: { managedById: null },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { id: true },
-    });
-    if (oldest) {
-      await tx.user.update({
-        where: { id: oldest.id },
-        data: { isAdmin: true, accountKind: 'teacher' },
-      });
-    }
+    await settleFirstAdmin(tx);
   });
 }
 
