@@ -181,7 +181,12 @@ export function memberships(p, req, res, url, contextId) {
   let members = [...context.members.values()];
   const role = url.searchParams.get('role');
   if (role) {
-    const wanted = roleUris(role)[0];
+    let wanted;
+    try {
+      wanted = roleUris(role)[0];
+    } catch (e) {
+      throw new HttpError(400, /** @type {Error} */ (e).message);
+    }
     members = members.filter((m) => m.roles.includes(wanted ?? role));
   }
   const { items, headers } = paginate(url, members, p.options.nrpsPageSize);
