@@ -19,6 +19,10 @@ const step = (args) => {
 };
 step(['scripts/setup.mjs']);
 step(['node_modules/next/dist/bin/next', 'build']);
+// The LTI test platform (an LMS: scripts/fakes/lti-platform.mjs) at E2E_PORT+4; tests reach it
+// with connect(url) from the same module.
+const ltiPlatform = await (await import('./fakes/lti-platform.mjs')).start(Number(port) + 4);
+env.LTI_TEST_PLATFORM_URL = ltiPlatform.url;
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
   cwd: root,
   env,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { AccountTable } from '@/components/admin/account-table';
 import { AccountSearch } from '@/components/admin/account-search';
@@ -28,6 +29,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           Teachers create classes, debates and assignments. Make an account a teacher here, or a
           student again. You may reset anyone’s password; teachers only those of the accounts they
           made for their classes. Every reset is listed below.
+        </p>
+        <p className="text-sm">
+          <Link href="/admin/lti" className="underline">
+            LMS (LTI 1.3): connect Moodle, Canvas, Blackboard
+          </Link>
         </p>
       </div>
       <AccountSearch query={query} />

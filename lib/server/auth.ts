@@ -7,6 +7,7 @@ import { USERNAME_MAX, USERNAME_MIN } from '@/lib/domain/classroom/usernames';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/schemas/auth';
 import { baseUrl, sessionSecret } from './config';
 import { db, provider } from './db';
+import { ltiSessions } from './lti/auth-plugin';
 import { sendResetPasswordMail } from './mail';
 import { schoolSignInOptions } from './school-sign-in/auth-options';
 import { schoolSignIn } from './school-sign-in/config';
@@ -40,11 +41,13 @@ function createAuth() {
     advanced: { useSecureCookies: url.startsWith('https://') },
     // Sign-in is slowed down per client and per account by lib/server/sign-in.ts.
     rateLimit: { enabled: false },
-    // Managed student accounts sign in with a username (lib/server/classroom/accounts.ts).
+    // Managed student accounts sign in with a username (lib/server/classroom/accounts.ts); an
+    // LMS launch signs in its account server-side (lib/server/lti/auth-plugin.ts).
     // nextCookies must stay last.
     plugins: [
       username({ minUsernameLength: USERNAME_MIN, maxUsernameLength: USERNAME_MAX }),
       ...(sso ? [sso.plugin] : []),
+      ltiSessions(),
       nextCookies(),
     ],
   });

@@ -10,12 +10,14 @@ import { listTimeZones } from '@/lib/domain/zoned-time';
 import { RemovedStudents } from '@/components/classroom/removed-students';
 import { RosterAddForm } from '@/components/classroom/roster-add-form';
 import { RosterTable } from '@/components/classroom/roster-table';
+import { SyncRosterButton } from '@/components/lti/sync-roster-button';
 import { unlessMissing } from '@/lib/errors';
 import { accountOf, FORMER_TEACHER } from '@/lib/server/classroom/access';
 import { listClassAssignments } from '@/lib/server/classroom/assignment-views';
 import { getClassPage } from '@/lib/server/classroom/classes';
 import { listRemovedStudents, listRoster } from '@/lib/server/classroom/roster';
 import { baseUrl } from '@/lib/server/config';
+import { lmsRosterAvailable } from '@/lib/server/lti/roster';
 import { getCurrentUser } from '@/lib/server/session';
 import { buttonClass } from '@/components/ui/button';
 import { withDb } from '@/lib/server/with-db';
@@ -63,6 +65,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const teacher = account.kind === 'teacher';
   const changeable = teacher && !archived;
   const removed = changeable ? await withDb(listRemovedStudents, { userId: user.id, classId }) : [];
+  const fromLms = changeable && (await withDb(lmsRosterAvailable, { userId: user.id, classId }));
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <div>
@@ -118,6 +121,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             Download roster (CSV)
           </a>
         </div>
+        {fromLms && <SyncRosterButton classId={page.id} />}
         {!archived && <RosterAddForm classId={page.id} />}
         <RosterTable classId={page.id} roster={roster} readOnly={archived} />
         {changeable && <RemovedStudents classId={page.id} removed={removed} />}

@@ -15,6 +15,7 @@ import {
 } from '@/lib/domain/classroom/rubric-changes';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
+import { ltiGradeChanged } from '../lti/grades';
 import { notify } from '../notifications';
 import { READING, requireAssignmentAccess, requireWorkAccess } from './access';
 import { memberNames } from './review-parts';
@@ -175,6 +176,8 @@ export async function saveGrade(
     create: { workId: work.id, ...data },
     update: data,
   });
+  // A released grade changed: the LMS's gradebook follows (lib/server/lti/grades.ts).
+  if (grade.releasedAt) await ltiGradeChanged(tx, { workId: work.id, released: true });
   return toGradeView(work.id, rubric, grade);
 }
 
@@ -198,6 +201,10 @@ export async function setGradeReleased(
     update: { releasedAt },
   });
   if (opts.released && !before?.releasedAt) await feedbackReleased(tx, opts.userId, work);
+  // The LMS's gradebook gets the score, or loses it when withdrawn (lib/server/lti/grades.ts).
+  if (opts.released || before?.releasedAt) {
+    await ltiGradeChanged(tx, { workId: work.id, released: opts.released });
+  }
   return toGradeView(work.id, parseRubric(work.assignment.rubric), grade);
 }
 
@@ -250,6 +257,7 @@ export async function releaseAllGrades(
       update: { releasedAt: now },
     });
     await feedbackReleased(tx, opts.userId, work);
+    await ltiGradeChanged(tx, { workId: work.id, released: true });
     released++;
   }
   return { released };
