@@ -18,6 +18,21 @@ const step = (args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 step(['scripts/setup.mjs']);
+// The server's first account (its admin) is made here, so no test's account becomes the admin by
+// having been the first one made (which spec runs first varies); tests that need an admin make
+// their own account one (e2e/fixtures/admin.ts).
+{
+  const { default: Database } = await import('better-sqlite3');
+  const file = new URL(env.DATABASE_URL).pathname;
+  const db = new Database(file);
+  const now = new Date().toISOString().replace('Z', '+00:00'); // as Prisma writes dates
+  db.prepare(
+    `INSERT INTO "user" ("id", "name", "email", "emailVerified", "createdAt", "updatedAt",
+      "accountKind", "isAdmin") VALUES ('e2e-first-admin', 'Server admin', 'admin@e2e.test', 0, ?, ?,
+      'teacher', 1)`,
+  ).run(now, now);
+  db.close();
+}
 step(['node_modules/next/dist/bin/next', 'build']);
 // The LTI test platform (an LMS: scripts/fakes/lti-platform.mjs) at E2E_PORT+4; tests reach it
 // with connect(url) from the same module.

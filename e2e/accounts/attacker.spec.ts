@@ -67,7 +67,7 @@ test('rotating X-Forwarded-For and prefetch headers buy no extra guesses; the ow
   await page.getByLabel('Email or username').fill(owner.email);
   await page.getByLabel('Password').fill(owner.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // Signed in: on to where their work is (My maps, or classes if they are the first account).
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  // Signed in: on to where their work is.
+  await page.waitForURL('**/maps');
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });

@@ -1,17 +1,10 @@
-import { expect, newUser, signUp, test } from '../fixtures';
+import { expect, newUser, test } from '../fixtures';
 import { addStudents, createAssignment, createClass, signUpTeacher } from '../fixtures/classroom';
 
 // Landing where the work is: after sign-up from the debate, in a new map of it; a teacher on
 // their classes; a student of a class on the home page with their assignments.
 
-test('signing up from the debate page lands in a new map of it, once', async ({
-  page,
-  browser,
-}) => {
-  // Not the first account of a fresh database (that one becomes the admin, a teacher).
-  const first = await browser.newContext();
-  await signUp(await first.newPage(), newUser('First'));
-  await first.close();
+test('signing up from the debate page lands in a new map of it, once', async ({ page }) => {
   const user = newUser('Student');
   await page.goto('/');
   await page.getByRole('link', { name: 'Sign up to build your map' }).click();

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { connect } from '../../scripts/fakes/lti-platform.mjs';
+import { makeAdmin } from '../fixtures/admin';
 import { expect, expectAccessible, newUser, screenshots, signUp, test } from '../fixtures';
 
 // The LMS, end to end: an admin makes a dynamic registration link, the test platform (an LMS
@@ -11,19 +10,6 @@ import { expect, expectAccessible, newUser, screenshots, signUp, test } from '..
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const lms = connect(`http://localhost:${PORT + 4}`);
-const DB = path.join(__dirname, '..', '..', 'data', 'e2e', 'counterpoint.db');
-
-/** The server's admin is its first account; this test's account is made one too. */
-function makeAdmin(email: string) {
-  const db = new Database(DB, { timeout: 10_000 });
-  try {
-    db.prepare(`UPDATE "user" SET "isAdmin" = 1, "accountKind" = 'teacher' WHERE "email" = ?`).run(
-      email,
-    );
-  } finally {
-    db.close();
-  }
-}
 
 test('register by dynamic registration, deep link, launch, grade back to the LMS', async ({
   page,
