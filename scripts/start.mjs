@@ -9,12 +9,7 @@ for (const args of [['scripts/setup.mjs'], [next, 'build']]) {
   const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-console.log(`\nCounterpoint is starting on http://localhost:${env.PORT}`);
-console.log(
-  env.SMTP_URL
-    ? `Mail: sent through SMTP (SMTP_URL), from ${env.MAIL_FROM || 'counterpoint@<the host of BETTER_AUTH_URL>'}.\n`
-    : 'Mail: SMTP_URL is not set, so mail (password reset links, invites) is written to this console. See "Connecting your school" in the README.\n',
-);
+console.log(`\nCounterpoint is starting on http://localhost:${env.PORT}\n`);
 const server = spawn(process.execPath, [next, 'start', '-p', env.PORT], {
   cwd: root,
   env,

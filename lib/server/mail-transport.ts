@@ -49,6 +49,15 @@ export function smtpServerName(): string | null {
 export const CONSOLE_NOTE =
   'Mail: SMTP_URL is not set, so mail (password reset links, invites) is written to this console instead of being sent. Set SMTP_URL and MAIL_FROM to send it (README: Connecting your school).';
 
+/** Says once, in the server's log, where mail goes (at start: instrumentation.ts). */
+export function announceMail(): void {
+  if (globalForMail.counterpointMailNoted) return;
+  globalForMail.counterpointMailNoted = true;
+  console.info(
+    mailIsSent() ? `Mail: sent through ${smtpServerName()}, from ${mailFrom()}.` : CONSOLE_NOTE,
+  );
+}
+
 const globalForMail = globalThis as unknown as {
   counterpointMailer?: { url: string; mailer: Transporter };
   counterpointMailNoted?: boolean;
@@ -79,10 +88,7 @@ function mailer(url: string): Transporter {
 export async function deliverMail(mail: MailPayload): Promise<void> {
   const url = smtpUrl();
   if (!url) {
-    if (!globalForMail.counterpointMailNoted) {
-      globalForMail.counterpointMailNoted = true;
-      console.info(CONSOLE_NOTE);
-    }
+    announceMail();
     console.info(`[mail] To: ${mail.to}\n[mail] Subject: ${mail.subject}\n${mail.text}\n`);
     return;
   }
