@@ -20,7 +20,7 @@ function inviteMessage(
     case 'added':
       return mailed
         ? `${person.name} ${can}. An email with a link to it is on its way to them, and it is in their My maps under “Shared with me”.`
-        : `${person.name} ${can}. It is in their My maps under “Shared with me” (this server sends no email, so tell them).`;
+        : `${person.name} ${can}. It is in their My maps under “Shared with me”. No email was sent to them, so tell them.`;
     case 'changed':
       return `${person.name} already had access; they ${can}.`;
     case 'unchanged':
