@@ -1,11 +1,12 @@
 import 'server-only';
 import { isManagedEmail } from '@/lib/domain/classroom/usernames';
 import { notificationMail } from '@/lib/domain/mail-templates';
+import { DUE_SOON_MS } from '@/lib/domain/notifications';
 import { DEFAULT_ZONE } from '@/lib/format';
 import { db as appDb, type Db, type RawSql, type Tx } from './db';
 import { appUrl } from './mail';
 import { deliverMail, mailIsSent } from './mail-transport';
-import { describeNotifications } from './notification-list';
+import { describeNotifications, ensureDueSoon } from './notification-list';
 import { enqueue, enqueueInSql } from './outbox';
 
 /**
@@ -86,4 +87,43 @@ export async function deliverNotificationMail(payload: NotificationMailPayload):
       settingsUrl: appUrl('/settings'),
     }),
   });
+}
+
+/**
+ * "Due within a day" is made when a person's bell is read (notification-list.ts); for those who
+ * get their notifications by email it is made here too, by each app server every few minutes,
+ * so the reminder reaches someone who has not opened Counterpoint (once per assignment and
+ * person, as in the bell). Returns for how many people it looked.
+ */
+export async function remindDueSoon(db: Db = appDb): Promise<number> {
+  if (!mailIsSent()) return 0;
+  const now = Date.now();
+  const people = await db.workMember.findMany({
+    where: {
+      user: { emailNotifications: true },
+      work: {
+        assignment: {
+          dueAt: { gt: new Date(now), lte: new Date(now + DUE_SOON_MS) },
+          class: { archivedAt: null },
+        },
+      },
+    },
+    select: { userId: true },
+    distinct: ['userId'],
+  });
+  for (const { userId } of people) await ensureDueSoon(db, userId);
+  return people.length;
+}
+
+const REMIND_MS = 5 * 60_000;
+const globalForReminders = globalThis as unknown as { counterpointDueSoon?: NodeJS.Timeout };
+
+/** Starts this server's due-soon reminders once (instrumentation.ts); not with the outbox off. */
+export function startDueSoonReminders(): void {
+  if (globalForReminders.counterpointDueSoon || process.env.COUNTERPOINT_OUTBOX === 'off') return;
+  globalForReminders.counterpointDueSoon = setInterval(
+    () => void remindDueSoon().catch(() => 0), // the database is busy or gone: next time
+    REMIND_MS,
+  );
+  globalForReminders.counterpointDueSoon.unref?.();
 }

@@ -6,6 +6,7 @@ import { accountSummary, setEmailNotifications } from '@/lib/server/account-sett
 import { listDeliveries, sendAgain } from '@/lib/server/deliveries';
 import { inviteByEmail } from '@/lib/server/members';
 import { notify, markRead } from '@/lib/server/notifications';
+import { remindDueSoon } from '@/lib/server/notification-mail';
 import { deliverDue } from '@/lib/server/outbox';
 import { getOrCreateShareLink, joinViaLink } from '@/lib/server/share-links';
 import { requestPasswordReset, resetPassword, signIn, signUp } from '@/lib/server/sign-in';
@@ -220,6 +221,21 @@ describe('notifications by email', () => {
     const before = await db.outboxMessage.count();
     await comment(w.ben.id, w.mapId, w.claimId, root);
     expect(await db.outboxMessage.count()).toBe(before);
+  });
+});
+
+describe('due-soon reminders by email', () => {
+  it('reach those who chose mail without their opening the app, once per assignment', async () => {
+    const w = await classTeam({ dueAt: new Date(Date.now() + 3_600_000) });
+    await optIn(w.ana.id);
+    expect(await remindDueSoon()).toBeGreaterThanOrEqual(1);
+    await remindDueSoon();
+    const got = await inbox(w.ana.email);
+    expect(got.map((m) => m.subject)).toEqual([
+      expect.stringMatching(/^“Olympic thaw” is due .+ UTC\.$/),
+    ]);
+    expect(linkIn(got[0]!.text)).toBe(`${APP}/maps/${w.mapId}`);
+    expect(smtp.messages(w.ben.email)).toEqual([]); // Ben did not choose mail
   });
 });
 
