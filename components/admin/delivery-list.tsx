@@ -40,7 +40,7 @@ export function DeliveryList({ rows, mail }: { rows: DeliveryView[]; mail: MailS
         {mail.server ? (
           <>
             Mail is sent through <span className="font-medium text-stone-800">{mail.server}</span>{' '}
-            from <span className="font-medium break-all text-stone-800">{mail.from}</span>.
+            from <span className="font-medium wrap-anywhere text-stone-800">{mail.from}</span>.
           </>
         ) : (
           <>
@@ -72,7 +72,7 @@ export function DeliveryList({ rows, mail }: { rows: DeliveryView[]; mail: MailS
               <div className="min-w-0 flex-1 space-y-1">
                 <p>
                   <span className="font-medium">{r.what}</span>{' '}
-                  <span className="break-all text-stone-700">to {r.to || '(nobody)'}</span>
+                  <span className="wrap-anywhere text-stone-700">to {r.to || '(nobody)'}</span>
                   {r.about && <span className="text-stone-700">: {r.about}</span>}
                 </p>
                 <p className="text-stone-600">

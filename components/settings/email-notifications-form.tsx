@@ -22,7 +22,7 @@ export function EmailNotificationsForm({ on, email }: { on: boolean; email: stri
         />
         <span>
           Also email me what my bell shows, at{' '}
-          <strong className="font-medium break-all">{email}</strong>
+          <strong className="font-medium wrap-anywhere">{email}</strong>
         </span>
       </label>
       <div aria-live="polite">
