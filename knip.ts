@@ -13,6 +13,7 @@ const config: KnipConfig = {
     'scripts/bench/server-only-shim.cjs',
     'tests/support/empty-module.ts',
     'tests/support/ops-process.ts',
+    'tests/support/outbox-process.ts',
     'tests/support/sqlite-writer.mjs',
   ],
   // A constant exported beside the code that uses it is the module's documented limit (e.g.

@@ -44,6 +44,8 @@ export default defineConfig({
           env: {
             DATABASE_URL: postgres ?? `file:${path.join(testData, 'integration.db')}`,
             COUNTERPOINT_DATA_DIR: testData,
+            // Nothing is delivered by itself: tests that send call deliverDue (outbox.test.ts).
+            COUNTERPOINT_OUTBOX: 'off',
           },
           // One SQLite file is one writer at a time; PostgreSQL gives each worker a database.
           fileParallelism: Boolean(postgres),

@@ -13,6 +13,9 @@ const env = isolatedEnv('e2e', port);
   const { url } = await oidc.start(Number(port) + 3, { redirectUris: [callback] });
   Object.assign(env, oidc.APP_ENV, { OIDC_ISSUER: url });
 }
+// Mail: a real SMTP server on E2E_PORT+1, its inbox over HTTP on +2 (scripts/fakes/smtp.mjs).
+const smtp = await (await import('./fakes/smtp.mjs')).start(Number(port) + 1);
+Object.assign(env, { SMTP_URL: smtp.url, MAIL_FROM: 'Counterpoint <counterpoint@school.example>' });
 const step = (args) => {
   const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

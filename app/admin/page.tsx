@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { AccountTable } from '@/components/admin/account-table';
 import { AccountSearch } from '@/components/admin/account-search';
+import { DeliveryList } from '@/components/admin/delivery-list';
 import { ResetLog } from '@/components/admin/reset-log';
 import { unlessMissing } from '@/lib/errors';
 import { adminQuery, type Query } from '@/lib/schemas/query';
 import { listAccounts } from '@/lib/server/classroom/accounts';
+import { listDeliveries } from '@/lib/server/deliveries';
 import { listPasswordResets } from '@/lib/server/password-resets';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
@@ -20,7 +22,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const { q: query } = adminQuery.parse(await searchParams);
   const result = await unlessMissing(withDb(listAccounts, { userId: user.id, query }));
   if (!result) notFound();
-  const resets = await withDb(listPasswordResets, { userId: user.id });
+  const [resets, deliveries] = await Promise.all([
+    withDb(listPasswordResets, { userId: user.id }),
+    withDb(listDeliveries, { userId: user.id }),
+  ]);
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <div>
@@ -44,6 +49,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <ResetLog rows={resets} />
+      <DeliveryList rows={deliveries.rows} mail={deliveries.mail} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '@/components/settings/change-password-form';
+import { EmailNotificationsForm } from '@/components/settings/email-notifications-form';
 import { SignOutEverywhereForm } from '@/components/settings/sign-out-everywhere-form';
 import { settingsQuery, type Query } from '@/lib/schemas/query';
 import { accountSummary } from '@/lib/server/account-settings';
@@ -40,6 +41,19 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           changed={changed !== null}
         />
       </section>
+      {account.canEmail && (
+        <section aria-labelledby="email-heading" className={section}>
+          <h2 id="email-heading" className="text-lg font-semibold">
+            Notifications by email
+          </h2>
+          <p className="text-sm text-stone-600">
+            Replies to your comments, feedback released, suggestions answered, marks, assignments
+            due soon, people joining your maps: each one is also emailed to you, with a link to it.
+            Off unless you turn it on.
+          </p>
+          <EmailNotificationsForm on={account.emailNotifications} email={account.email} />
+        </section>
+      )}
       <section aria-labelledby="everywhere-heading" className={section}>
         <h2 id="everywhere-heading" className="text-lg font-semibold">
           Sign out everywhere

@@ -14,16 +14,33 @@ export function ForgotPasswordForm() {
     null,
   );
   if (state?.ok) {
+    // The same words for every address: whether it has an account is not told here.
     return (
       <div role="status" className="space-y-3 text-stone-800">
-        <p>
-          If <strong className="break-all">{state.email}</strong> belongs to an account, a link to
-          choose a new password is on its way. It works once, for one hour.
-        </p>
-        <p className="text-sm text-stone-600">
-          No email? Where this server sends no mail, ask your teacher or whoever runs it for the
-          link. Students who sign in with a username: your teacher can give you a new password.
-        </p>
+        {state.mailed ? (
+          <>
+            <p>
+              If <strong className="break-all">{state.email}</strong> belongs to an account, we have
+              emailed it a link to choose a new password. It works once, for one hour.
+            </p>
+            <p className="text-sm text-stone-600">
+              Nothing after a few minutes? Look in your spam folder, check the address, or ask
+              again. Students who sign in with a username: your teacher can give you a new password.
+            </p>
+          </>
+        ) : (
+          <>
+            <p>
+              This server does not send email, so no message will arrive. If{' '}
+              <strong className="break-all">{state.email}</strong> belongs to an account, a link to
+              choose a new password was made for it: ask whoever runs this server for it, or ask the
+              admin to make you one.
+            </p>
+            <p className="text-sm text-stone-600">
+              Students who sign in with a username: your teacher can give you a new password.
+            </p>
+          </>
+        )}
         <Link href="/sign-in" className="inline-block font-medium underline">
           Back to sign in
         </Link>

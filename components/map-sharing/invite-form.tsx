@@ -9,11 +9,18 @@ import { LINK_VERBS, type InviteOutcome, type PersonView } from '@/lib/domain/pe
 import type { Notify } from './share-dialog';
 
 /** What happened, in a sentence for the status line. */
-function inviteMessage(person: PersonView, role: MemberRole, outcome: InviteOutcome) {
+function inviteMessage(
+  person: PersonView,
+  role: MemberRole,
+  outcome: InviteOutcome,
+  mailed: boolean,
+) {
   const can = `can now ${LINK_VERBS[role]} this map`;
   switch (outcome) {
     case 'added':
-      return `${person.name} ${can}. It is in their My maps under “Shared with me”.`;
+      return mailed
+        ? `${person.name} ${can}. An email with a link to it is on its way to them, and it is in their My maps under “Shared with me”.`
+        : `${person.name} ${can}. It is in their My maps under “Shared with me”. No email was sent to them, so tell them.`;
     case 'changed':
       return `${person.name} already had access; they ${can}.`;
     case 'unchanged':
@@ -23,8 +30,9 @@ function inviteMessage(person: PersonView, role: MemberRole, outcome: InviteOutc
 
 /**
  * "Invite by email": the account's email and a role (for a viewer, whether they see the notes: off
- * unless chosen). The person must have an account (the app sends no mail); a refusal is shown
- * under the field, which keeps focus and what was typed.
+ * unless chosen). The person must have an account (someone new to the map is emailed a link
+ * where the server sends mail); a refusal is shown under the field, which keeps focus and what
+ * was typed.
  */
 export function InviteForm({
   mapId,
@@ -63,7 +71,7 @@ export function InviteForm({
     }
     setEmail('');
     onInvited();
-    notify.status(inviteMessage(r.data.person, role, r.data.outcome));
+    notify.status(inviteMessage(r.data.person, role, r.data.outcome, r.data.mailed));
     inputRef.current?.focus();
   }
 

@@ -4,12 +4,14 @@ import {
   expectAccessible,
   newUser,
   screenshots,
+  signIn,
   signUp,
   test,
   type TestUser,
 } from '../fixtures';
 import { makeAdmin } from '../fixtures/admin';
 import { createAssignment, studentBrowser } from '../fixtures/classroom';
+import { firstLink, waitForMail } from '../fixtures/mail';
 import type { Page } from '@playwright/test';
 
 async function signUpAs(page: Page, user: TestUser, kind: 'student' | 'teacher', next: string) {
@@ -181,7 +183,9 @@ test('a teacher creates a class, adds managed students who sign in, and a studen
   await screenshots(page, 'admin');
 });
 
-test('sign-up choice, forgot-password and reset-password pages', async ({ page }) => {
+test('sign-up choice, forgot-password and reset-password pages; the emailed link sets a new password', async ({
+  page,
+}) => {
   await page.goto('/sign-up');
   await expect(page.getByLabel('I am a student')).toBeChecked();
   await expectAccessible(page);
@@ -195,7 +199,9 @@ test('sign-up choice, forgot-password and reset-password pages', async ({ page }
   await screenshots(page, 'forgot-password');
   await page.getByLabel('Email').fill('nobody-here@example.org');
   await page.getByRole('button', { name: 'Send me a link' }).click();
-  await expect(page.getByRole('status')).toContainText('nobody-here@example.org');
+  await expect(page.getByRole('status')).toContainText(
+    'If nobody-here@example.org belongs to an account, we have emailed it a link',
+  );
 
   await page.goto('/reset-password?token=not-a-real-token');
   await page.getByLabel('New password').fill('a new password');
@@ -204,4 +210,31 @@ test('sign-up choice, forgot-password and reset-password pages', async ({ page }
   await screenshots(page, 'reset-password');
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByText('This reset link has expired')).toBeVisible();
+
+  // For real: the settings page offers notifications by email (the e2e server sends mail through
+  // the SMTP server of scripts/fakes/smtp.mjs); then a forgotten password, the link from the
+  // message that arrived there, a new password, and signing in with it.
+  const user = newUser('Forgetful');
+  await signUp(page, user, '/settings');
+  await page.getByLabel(/Also email me what my bell shows/).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toContainText('Your notifications are emailed to you');
+  await expectAccessible(page);
+  await screenshots(page, 'settings');
+  await page.context().clearCookies();
+  await page.goto('/forgot-password');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.getByRole('status')).toContainText('we have emailed it a link');
+  const mail = await waitForMail(user.email, /^Choose a new Counterpoint password$/);
+  expect(mail.html).toContain('Choose a new password');
+  const link = firstLink(mail);
+  expect(new URL(link).pathname).toBe('/reset-password');
+  await page.goto(link);
+  await page.getByLabel('New password').fill('my brand new password');
+  await page.getByLabel('The same password again').fill('my brand new password');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await page.waitForURL(/\/sign-in\?reset=1/);
+  await signIn(page, { ...user, password: 'my brand new password' });
+  await expect(page.getByRole('heading', { name: 'My maps', level: 1 })).toBeVisible();
 });

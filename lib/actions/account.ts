@@ -3,8 +3,14 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/errors';
-import { changePasswordSchema } from '@/lib/schemas/account';
-import { changePassword, signOutEverywhere } from '@/lib/server/account-settings';
+import { changePasswordSchema, emailNotificationsSchema } from '@/lib/schemas/account';
+import {
+  changePassword,
+  setEmailNotifications,
+  signOutEverywhere,
+} from '@/lib/server/account-settings';
+import { db } from '@/lib/server/db';
+import { requireUser } from '@/lib/server/session';
 import { formToObject, runAction } from './run-action';
 
 /** What the password form shows after a refusal (on success: the page again, saying so). */
@@ -36,4 +42,17 @@ export async function signOutEverywhereAction(): Promise<SignOutEverywhereState>
   });
   if (result.ok) redirect('/sign-in?signedOut=everywhere');
   return result;
+}
+
+/** What the emailed-notifications form shows after saving: the choice now, or why not. */
+export type EmailNotificationsState = ActionResult<{ on: boolean }> | null;
+
+export async function emailNotificationsAction(
+  _prev: EmailNotificationsState,
+  form: FormData,
+): Promise<EmailNotificationsState> {
+  return runAction(emailNotificationsSchema, formToObject(form), async ({ on }) => {
+    const user = await requireUser();
+    return setEmailNotifications(db, { userId: user.id, on });
+  });
 }

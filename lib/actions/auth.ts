@@ -9,6 +9,7 @@ import {
   signInSchema,
   signUpSchema,
 } from '@/lib/schemas/auth';
+import { mailIsSent } from '@/lib/server/mail';
 import { requestPasswordReset, resetPassword, signIn, signOut, signUp } from '@/lib/server/sign-in';
 import { formToObject, runAction } from './run-action';
 import { clip } from '@/lib/domain/text';
@@ -65,7 +66,8 @@ export async function signOutAction(): Promise<void> {
 }
 
 /** What the forgot-password form shows: the refusal, or that a link is on its way. */
-export type ResetFormState = (ActionResult & { email?: string }) | null;
+/** `mailed`: whether this server sends mail at all (the same for every address asked about). */
+export type ResetFormState = (ActionResult & { email?: string; mailed?: boolean }) | null;
 
 export async function forgotPasswordAction(
   _prev: ResetFormState,
@@ -76,7 +78,7 @@ export async function forgotPasswordAction(
     await requestPasswordReset({ email });
     return null;
   });
-  return { ...result, email: clip(input.email ?? '', 320) };
+  return { ...result, email: clip(input.email ?? '', 320), mailed: mailIsSent() };
 }
 
 /** Sets the new password from a reset link, then on to sign in with it. */

@@ -22,3 +22,8 @@ export const changePasswordSchema = z
     message: 'Choose a password different from the current one.',
     path: ['newPassword'],
   });
+
+/** The settings page's choice of emailed notifications: a ticked box sends "on", none nothing. */
+export const emailNotificationsSchema = z
+  .object({ emailNotifications: z.literal('on').optional() })
+  .transform((v) => ({ on: v.emailNotifications === 'on' }));

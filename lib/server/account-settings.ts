@@ -5,14 +5,16 @@ import { CHANGE_PASSWORD, changePasswordKeys } from '@/lib/domain/sign-in-thrott
 import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
-import type { Tx } from './db';
+import { isManagedEmail } from '@/lib/domain/classroom/usernames';
+import type { Db, Tx } from './db';
 import { accessChanged } from './live/access';
+import { mailIsSent } from './mail-transport';
 import { forgetSessions, requireUser } from './session';
 import { reserveAttempt, uncountAttempt, waitInWords } from './throttle';
 
 /**
  * What every account may do to itself on /settings: change its password (knowing the current
- * one) and sign out everywhere. Both go through better-auth's own endpoints; then every open
+ * one), choose whether the bell's notifications are also emailed, and sign out everywhere. Both go through better-auth's own endpoints; then every open
  * page of the account, on every app server, ends at once (lib/server/live/access.ts).
  */
 
@@ -91,12 +93,52 @@ export async function signOutEverywhere() {
 export async function accountSummary(tx: Tx, userId: string) {
   const user = await tx.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, username: true, managedById: true, accountKind: true },
+    select: {
+      name: true,
+      email: true,
+      username: true,
+      managedById: true,
+      accountKind: true,
+      emailNotifications: true,
+    },
   });
   return {
     name: user.name,
+    email: user.email,
     signsInWith: user.managedById && user.username ? user.username : user.email,
     managed: user.managedById !== null,
     teacher: user.accountKind === 'teacher',
+    /** Whether emailed notifications can be offered: the server sends mail, to a real address. */
+    canEmail: mailIsSent() && !isManagedEmail(user.email),
+    emailNotifications: user.emailNotifications,
   };
+}
+
+/**
+ * Turns the emailed copy of the bell's notifications on or off for the signed-in account. On is
+ * refused where it could not work (the server sends no mail; a managed student's placeholder
+ * address); off is always allowed.
+ */
+export async function setEmailNotifications(db: Db, opts: { userId: string; on: boolean }) {
+  if (opts.on) {
+    if (!mailIsSent()) {
+      throw new AppError(
+        'CONFLICT',
+        'This server sends no email, so notifications cannot be emailed.',
+      );
+    }
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: opts.userId },
+      select: { email: true },
+    });
+    if (isManagedEmail(user.email)) {
+      throw new AppError('CONFLICT', 'Your account has no email address of its own to send to.');
+    }
+  }
+  await db.user.update({
+    where: { id: opts.userId },
+    data: { emailNotifications: opts.on },
+    select: { id: true },
+  });
+  return { on: opts.on };
 }

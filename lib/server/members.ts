@@ -8,6 +8,7 @@ import { readerLens } from './visibility';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
 import { accessChanged } from './live/access';
+import { sendInviteMail } from './mail';
 
 /**
  * The people of a map: its owner (ArgumentMap.ownerId) and its members (MapMember). Only the
@@ -73,8 +74,9 @@ export async function listPeople(
 }
 
 /**
- * Gives the account with this email a role in the map. The account must exist (nobody is
- * emailed: the app sends no mail). Someone already a member gets the new role, and from then on
+ * Gives the account with this email a role in the map. The account must exist; someone new to the
+ * map is emailed a link to it, in the same transaction (`mailed`: whether that mail really goes
+ * out, lib/server/mail.ts). Someone already a member gets the new role, and from then on
  * counts as invited by name: revoking the link they first came through no longer removes them.
  * A viewer sees the notes only with `includeNotes` (off unless said, as for view links).
  */
@@ -87,7 +89,7 @@ export async function inviteByEmail(
     role: MemberRole;
     includeNotes?: boolean;
   },
-): Promise<{ person: PersonView; outcome: InviteOutcome }> {
+): Promise<{ person: PersonView; outcome: InviteOutcome; mailed: boolean }> {
   const result = await db.$transaction(async (tx) => {
     await lockMap(tx, opts.mapId);
     const map = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
@@ -117,7 +119,15 @@ export async function inviteByEmail(
         ? 'unchanged'
         : 'changed';
     const person: PersonView = { userId: user.id, ...user, role: opts.role, viaLink: null };
-    return { person, outcome };
+    const mailed =
+      outcome === 'added' &&
+      (await sendInviteMail(tx, {
+        mapId: opts.mapId,
+        inviterId: opts.userId,
+        invitee: user,
+        role: opts.role,
+      }));
+    return { person, outcome, mailed };
   });
   if (result.outcome === 'changed') {
     accessChanged({ userId: result.person.userId, reason: 'role', mapIds: [opts.mapId] });

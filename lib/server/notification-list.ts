@@ -77,6 +77,22 @@ export async function listNotifications(
     where: { userId: opts.userId, id: { in: await countableIds(db, opts.userId, BELL_LIST_MAX) } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });
+  const items = await describeNotifications(db, { ...opts, rows });
+  return { items, unread: await unreadCount(db, opts.userId) };
+}
+
+type NotificationRow = Awaited<ReturnType<Db['notification']['findMany']>>[number];
+
+/**
+ * Notifications of one person in the words that person may be told (the bell's list, and the
+ * emailed copy: lib/server/notification-mail.ts): names through their lens of each map, nothing
+ * about a map they can no longer open, a mark or comment only where their role shows those.
+ */
+export async function describeNotifications(
+  db: Db | Tx,
+  opts: { userId: string; zone: string; rows: NotificationRow[] },
+): Promise<NotificationItem[]> {
+  const { rows } = opts;
   const data = new Map(rows.map((r) => [r.id, parseData(r.data)]));
   const ids = (pick: (r: (typeof rows)[number]) => string | null) => [
     ...new Set(rows.map(pick).filter((id): id is string => id !== null)),
@@ -149,7 +165,7 @@ export async function listNotifications(
       read: r.readAt !== null,
     });
   }
-  return { items, unread: await unreadCount(db, opts.userId) };
+  return items;
 }
 
 function parseData(text: string): Record<string, unknown> {

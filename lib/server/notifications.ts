@@ -6,6 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db as appDb, type Db, type RawSql, type Tx } from './db';
 import { isUniqueViolation } from './db-errors';
 import { ringBells } from './live/bell';
+import { queueNotificationMail, queueNotificationMailInSql } from './notification-mail';
 import { sqlNumber } from './ops/sql-rows';
 
 export type { NotificationKind };
@@ -52,7 +53,9 @@ const isClient = (client: Db | Tx): client is Db =>
  * what caused them does. A draft for the person who caused it is dropped; one whose key exists
  * already is skipped. The people notified hear it live (their bell counts again) once it is
  * committed: at once on the app's client; in a transaction, as soon as the rows can be read from
- * outside it (`ringWhenCommitted`), which is never if it rolls back. Returns who was notified.
+ * outside it (`ringWhenCommitted`), which is never if it rolls back. Those who chose to get
+ * their notifications by email get one, enqueued in the same transaction
+ * (lib/server/notification-mail.ts). Returns who was notified.
  */
 export async function notify(
   db: Db | Tx,
@@ -73,6 +76,7 @@ export async function notify(
     made.push(row);
   }
   if (made.length > 0) {
+    await queueNotificationMail(db, made);
     if (isClient(db)) ringBells(made.map((m) => m.userId));
     else ringWhenCommitted(made);
   }
@@ -81,22 +85,27 @@ export async function notify(
 
 /**
  * `notify` inside an operation's transaction (lib/server/ops/), in plain SQL like every statement
- * there, so SQLite's direct path runs it too. The caller rings the bells after the commit
- * (apply-ops does, with the operation's live change). Returns who was notified.
+ * there, so SQLite's direct path runs it too (emails too). The caller rings the bells after the
+ * commit (apply-ops does, with the operation's live change). Returns who was notified.
  */
 export async function notifyInSql(
   sql: RawSql,
   drafts: NotificationDraft | NotificationDraft[],
 ): Promise<string[]> {
   const notified = new Set<string>();
+  const made: { id: string; userId: string }[] = [];
   for (const r of forOthers(drafts).map(rowOf)) {
     const added = await sql.$executeRaw`INSERT INTO "notification"
       ("id", "userId", "kind", "actorId", "mapId", "claimId", "data", "key", "createdAt")
       VALUES (${r.id}, ${r.userId}, ${r.kind}, ${r.actorId}, ${r.mapId}, ${r.claimId}, ${r.data},
         ${r.key}, ${new Date()})
       ON CONFLICT ("key") DO NOTHING`;
-    if (added > 0) notified.add(r.userId);
+    if (added > 0) {
+      notified.add(r.userId);
+      made.push(r);
+    }
   }
+  if (made.length > 0) await queueNotificationMailInSql(sql, made);
   return [...notified];
 }
 

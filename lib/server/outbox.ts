@@ -1,8 +1,9 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { retryWait, MAX_ATTEMPTS } from '@/lib/domain/outbox';
-import { db as appDb, type Db, type Tx } from './db';
+import { db as appDb, type Db, type RawSql, type Tx } from './db';
 import { deliverMail, type MailPayload } from './mail-transport';
+import type { NotificationMailPayload } from './notification-mail';
 import { deliverScore, type ScorePayload } from './lti/score-delivery';
 
 /**
@@ -10,15 +11,28 @@ import { deliverScore, type ScorePayload } from './lti/score-delivery';
  * they are sent. `enqueue` writes one in the caller's transaction, so it exists exactly when the
  * action that caused it does; it is sent soon after (`kickOutbox`) and, if that fails, retried
  * with a growing wait by every app server's loop (`startOutboxLoop`), never lost and never sent
- * twice at once: a server claims a message for a minute before it tries.
+ * twice at once: a server claims a message for a minute before it tries. A delivery that throws
+ * an error marked `permanent` (an SMTP 5xx refusal) is given up at once; any other failure is
+ * tried again, MAX_ATTEMPTS times in all, and then kept as failed (the admin page lists those,
+ * with "Send again").
  */
-export type OutboxPayloads = { mail: MailPayload; 'lti-score': ScorePayload };
+export type OutboxPayloads = {
+  mail: MailPayload;
+  'notification-mail': NotificationMailPayload;
+  'lti-score': ScorePayload;
+};
 export type OutboxKind = keyof OutboxPayloads;
 
 const deliveries: { [K in OutboxKind]: (payload: OutboxPayloads[K]) => Promise<void> } = {
   mail: deliverMail,
+  // Imported when first needed: its words come from the bell's list, which records
+  // notifications, which enqueue here.
+  'notification-mail': async (payload) =>
+    (await import('./notification-mail')).deliverNotificationMail(payload),
   'lti-score': deliverScore,
 };
+
+export const isOutboxKind = (kind: string): kind is OutboxKind => Object.hasOwn(deliveries, kind);
 
 /** How long one server holds a message it is delivering before another may try. */
 const CLAIM_MS = 60_000;
@@ -40,6 +54,31 @@ export async function enqueue<K extends OutboxKind>(
   return id;
 }
 
+/**
+ * `enqueue` inside an operation's transaction (lib/server/ops/), in plain SQL like every
+ * statement there, so SQLite's direct path runs it too.
+ */
+export async function enqueueInSql<K extends OutboxKind>(
+  sql: RawSql,
+  kind: K,
+  payload: OutboxPayloads[K],
+  options: { subjectKey?: string } = {},
+): Promise<string> {
+  const id = crypto.randomUUID();
+  const now = new Date();
+  await sql.$executeRaw`INSERT INTO "outbox_message"
+    ("id", "kind", "payload", "subjectKey", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${id}, ${kind}, ${JSON.stringify(payload)}, ${options.subjectKey ?? null}, ${0},
+      ${now}, ${now})`;
+  kickOutbox();
+  return id;
+}
+
+const isPermanent = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { permanent?: unknown }).permanent === true;
+
 /** Tries one message now if nobody else is; records what happened. Returns whether it was sent. */
 async function attempt(id: string, now: Date): Promise<boolean> {
   const claimed = await appDb.outboxMessage.updateMany({
@@ -54,8 +93,8 @@ async function attempt(id: string, now: Date): Promise<boolean> {
   if (claimed.count === 0) return false;
   const row = await appDb.outboxMessage.findUniqueOrThrow({ where: { id } });
   try {
-    const deliver = deliveries[row.kind as OutboxKind] as (payload: unknown) => Promise<void>;
-    if (!deliver) throw new Error(`Nothing delivers “${row.kind}”.`);
+    if (!isOutboxKind(row.kind)) throw new Error(`Nothing delivers “${row.kind}”.`);
+    const deliver = deliveries[row.kind] as (payload: unknown) => Promise<void>;
     await deliver(JSON.parse(row.payload));
     await appDb.outboxMessage.update({
       where: { id },
@@ -64,7 +103,7 @@ async function attempt(id: string, now: Date): Promise<boolean> {
     return true;
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
-    const giveUp = row.attempts >= MAX_ATTEMPTS;
+    const giveUp = row.attempts >= MAX_ATTEMPTS || isPermanent(error);
     await appDb.outboxMessage.update({
       where: { id },
       data: {
@@ -72,11 +111,34 @@ async function attempt(id: string, now: Date): Promise<boolean> {
         lastError: lastError.slice(0, 1000),
         ...(giveUp
           ? { failedAt: new Date() }
-          : { nextAttemptAt: new Date(Date.now() + retryWait(row.attempts)) }),
+          : { nextAttemptAt: new Date(now.getTime() + retryWait(row.attempts)) }),
       },
     });
     return false;
   }
+}
+
+/**
+ * Tries one message now (the admin's "Send again"): a failed one starts over with all its tries,
+ * a waiting one is tried early. Null when it was sent meanwhile or is gone; otherwise whether it
+ * went, and the error if not (another server delivering it right now counts as not yet).
+ */
+export async function retryNow(
+  id: string,
+): Promise<{ sent: boolean; error: string | null } | null> {
+  const now = new Date();
+  const { count } = await appDb.outboxMessage.updateMany({
+    where: { id, sentAt: null },
+    data: { failedAt: null, nextAttemptAt: now },
+  });
+  if (count === 0) return null;
+  await appDb.outboxMessage.updateMany({
+    where: { id, sentAt: null, attempts: { gte: MAX_ATTEMPTS } },
+    data: { attempts: 0 },
+  });
+  const sent = await attempt(id, now);
+  const row = await appDb.outboxMessage.findUnique({ where: { id }, select: { lastError: true } });
+  return { sent, error: sent ? null : (row?.lastError ?? null) };
 }
 
 /** Delivers the messages due now (oldest first, a few at a time). Returns how many were sent. */
@@ -97,27 +159,46 @@ export async function deliverDue(now = new Date(), limit = 20): Promise<number> 
   return sent;
 }
 
+/** COUNTERPOINT_OUTBOX=off: nothing is delivered by itself (tests call deliverDue). */
+const off = () => process.env.COUNTERPOINT_OUTBOX === 'off';
+
 let running: Promise<unknown> | null = null;
-const runOnce = () => {
-  running ??= deliverDue()
+let again = false;
+/** One round of deliveries at a time; a round asked for meanwhile runs right after. */
+const runOnce = (): Promise<unknown> => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = deliverDue()
     .catch(() => 0) // the database is busy or gone: the loop looks again
-    .finally(() => (running = null));
+    .finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        void runOnce();
+      }
+    });
   return running;
 };
 
 /**
- * Delivers soon what was just enqueued: a moment from now (a transaction that wrote it has
- * committed by then; if not, the loop finds it).
+ * Delivers soon what was just enqueued: a moment from now, and again a second later (a
+ * transaction that wrote it has committed by then; if not, the loop finds it).
  */
 export function kickOutbox(): void {
+  if (off()) return;
   startOutboxLoop();
-  setTimeout(() => void runOnce(), 50).unref?.();
+  for (const ms of [50, 1000]) setTimeout(() => void runOnce(), ms).unref?.();
 }
 
 const globalForOutbox = globalThis as unknown as { counterpointOutbox?: NodeJS.Timeout };
-/** Starts this server's delivery loop once (on first use of the outbox). */
+/**
+ * Starts this server's delivery loop once: when the server starts (instrumentation.ts), so
+ * what was waiting before a restart goes out, and on first use of the outbox.
+ */
 export function startOutboxLoop(): void {
-  if (globalForOutbox.counterpointOutbox || process.env.COUNTERPOINT_OUTBOX === 'off') return;
+  if (globalForOutbox.counterpointOutbox || off()) return;
   globalForOutbox.counterpointOutbox = setInterval(() => void runOnce(), POLL_MS);
   globalForOutbox.counterpointOutbox.unref?.();
 }
