@@ -36,6 +36,35 @@ describe('dynamic registration', () => {
     expect(result).toMatchObject({ problem: expect.stringContaining('cannot be trusted') });
   });
 
+  it('refuses an issuer that is only the start of the address as text, not its origin', () => {
+    for (const elsewhere of [
+      'https://moodle.school.example.evil.example/mod/lti/openid-configuration.php',
+      'https://moodle.school.example@evil.example/mod/lti/openid-configuration.php',
+      'https://moodle.school.example:8443/mod/lti/openid-configuration.php',
+    ]) {
+      expect(readPlatformConfiguration(config, elsewhere)).toMatchObject({
+        problem: expect.stringContaining('cannot be trusted'),
+      });
+    }
+    // An issuer with a path: the address must be under that path, not beside it.
+    const withPath = { ...config, issuer: 'https://school.example/moodle' };
+    expect(
+      readPlatformConfiguration(
+        withPath,
+        'https://school.example/moodle-test/openid-configuration',
+      ),
+    ).toHaveProperty('problem');
+    expect(
+      readPlatformConfiguration(
+        withPath,
+        'https://school.example/moodle/mod/lti/openid-configuration.php',
+      ),
+    ).toHaveProperty('config');
+    expect(
+      readPlatformConfiguration({ ...config, issuer: 'https://moodle.school.example/' }, at),
+    ).toHaveProperty('config');
+  });
+
   it('refuses a configuration without the endpoints', () => {
     const { jwks_uri: _gone, ...rest } = config;
     expect(readPlatformConfiguration(rest, at)).toMatchObject({

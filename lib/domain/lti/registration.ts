@@ -33,6 +33,23 @@ type Json = Record<string, unknown>;
 const isHttpUrl = (v: unknown): v is string =>
   typeof v === 'string' && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol);
 
+/**
+ * Whether the configuration's address lies under the issuer: the same scheme, host and port, and
+ * the issuer's path ending at a '/' of it. A bare string prefix is not enough: the issuer
+ * https://moodle.school.example is the start of https://moodle.school.example.evil.example/… and
+ * of https://moodle.school.example@evil.example/…, whose configuration would then name that
+ * school's issuer (and, with its client id, overwrite the school's registered keys).
+ */
+export function issuerPrefixes(issuer: string, configurationUrl: string): boolean {
+  if (!URL.canParse(issuer) || !URL.canParse(configurationUrl)) return false;
+  const iss = new URL(issuer);
+  const at = new URL(configurationUrl);
+  if (iss.search || iss.hash || iss.username || iss.password) return false;
+  if (at.username || at.password || iss.origin !== at.origin) return false;
+  const path = iss.pathname.replace(/\/+$/, '');
+  return at.pathname === path || at.pathname.startsWith(`${path}/`);
+}
+
 /** The platform's configuration, or why it cannot be used. */
 export function readPlatformConfiguration(
   body: unknown,
@@ -43,7 +60,7 @@ export function readPlatformConfiguration(
   }
   const c = body as Json;
   if (!isHttpUrl(c.issuer)) return { problem: 'The LMS’s configuration names no issuer.' };
-  if (!configurationUrl.startsWith(c.issuer)) {
+  if (!issuerPrefixes(c.issuer, configurationUrl)) {
     return {
       problem: `The LMS’s issuer (${c.issuer}) is not the start of its configuration’s address (${configurationUrl}), so the configuration cannot be trusted.`,
     };
