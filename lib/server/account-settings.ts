@@ -5,7 +5,7 @@ import { CHANGE_PASSWORD, changePasswordKeys } from '@/lib/domain/sign-in-thrott
 import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { getAuth } from './auth';
-import { isManagedEmail } from '@/lib/domain/classroom/usernames';
+import { isPlaceholderEmail } from '@/lib/domain/classroom/usernames';
 import type { Db, Tx } from './db';
 import { accessChanged } from './live/access';
 import { mailIsSent } from './mail-transport';
@@ -109,15 +109,15 @@ export async function accountSummary(tx: Tx, userId: string) {
     managed: user.managedById !== null,
     teacher: user.accountKind === 'teacher',
     /** Whether emailed notifications can be offered: the server sends mail, to a real address. */
-    canEmail: mailIsSent() && !isManagedEmail(user.email),
+    canEmail: mailIsSent() && !isPlaceholderEmail(user.email),
     emailNotifications: user.emailNotifications,
   };
 }
 
 /**
  * Turns the emailed copy of the bell's notifications on or off for the signed-in account. On is
- * refused where it could not work (the server sends no mail; a managed student's placeholder
- * address); off is always allowed.
+ * refused where it could not work (the server sends no mail; the placeholder address of a
+ * managed student or of an LMS account); off is always allowed.
  */
 export async function setEmailNotifications(db: Db, opts: { userId: string; on: boolean }) {
   if (opts.on) {
@@ -131,7 +131,7 @@ export async function setEmailNotifications(db: Db, opts: { userId: string; on: 
       where: { id: opts.userId },
       select: { email: true },
     });
-    if (isManagedEmail(user.email)) {
+    if (isPlaceholderEmail(user.email)) {
       throw new AppError('CONFLICT', 'Your account has no email address of its own to send to.');
     }
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { isManagedEmail } from '@/lib/domain/classroom/usernames';
+import { isPlaceholderEmail } from '@/lib/domain/classroom/usernames';
 import { inviteMail, resetPasswordMail, type MailContent } from '@/lib/domain/mail-templates';
 import { LINK_VERBS } from '@/lib/domain/people';
 import type { MemberRole } from '@/lib/domain/capabilities';
@@ -37,8 +37,9 @@ export async function sendResetPasswordMail(data: {
   user: { email: string; name: string };
   token: string;
 }): Promise<void> {
-  // A managed student's email is a placeholder nobody reads: their teacher resets them instead.
-  if (isManagedEmail(data.user.email)) return;
+  // A placeholder address (a managed student's, an LMS account's) reaches nobody: their teacher resets
+  // them, or they come in through the LMS.
+  if (isPlaceholderEmail(data.user.email)) return;
   await send(
     db,
     data.user.email,
@@ -49,8 +50,8 @@ export async function sendResetPasswordMail(data: {
 /**
  * Tells someone just given a role in a map (Share, "Invite by email"), in the transaction that
  * gave it; the inviter is named as the invitee may see them (a pseudonym stays one). Returns
- * whether a message really goes out: not to a managed student's placeholder address, and without
- * SMTP_URL only to the console.
+ * whether a message really goes out: not to a placeholder address (a managed student's, an LMS
+ * account's), and without SMTP_URL only to the console.
  */
 export async function sendInviteMail(
   tx: Tx,
@@ -61,7 +62,7 @@ export async function sendInviteMail(
     role: MemberRole;
   },
 ): Promise<boolean> {
-  if (isManagedEmail(opts.invitee.email)) return false;
+  if (isPlaceholderEmail(opts.invitee.email)) return false;
   // One after the other: a transaction is one connection.
   const map = await tx.argumentMap.findUniqueOrThrow({
     where: { id: opts.mapId },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { isManagedEmail } from '@/lib/domain/classroom/usernames';
+import { isPlaceholderEmail } from '@/lib/domain/classroom/usernames';
 import { notificationMail } from '@/lib/domain/mail-templates';
 import { DUE_SOON_MS } from '@/lib/domain/notifications';
 import { DEFAULT_ZONE } from '@/lib/format';
@@ -34,7 +34,7 @@ export async function queueNotificationMail(db: Db | Tx, made: Made[]): Promise<
     where: { id: { in: [...new Set(made.map((m) => m.userId))] }, emailNotifications: true },
     select: { id: true, email: true },
   });
-  const to = new Set(wanting.filter((u) => !isManagedEmail(u.email)).map((u) => u.id));
+  const to = new Set(wanting.filter((u) => !isPlaceholderEmail(u.email)).map((u) => u.id));
   for (const n of made) {
     if (to.has(n.userId)) {
       await enqueue(db, 'notification-mail', { notificationId: n.id }, { subjectKey: keyOf(n.id) });
@@ -50,7 +50,7 @@ export async function queueNotificationMailInSql(sql: RawSql, made: Made[]): Pro
     if (!wants.has(n.userId)) {
       const [row] = await sql.$queryRaw<{ email: string }[]>`SELECT "email" FROM "user"
         WHERE "id" = ${n.userId} AND "emailNotifications" = ${true}`;
-      wants.set(n.userId, row !== undefined && !isManagedEmail(row.email));
+      wants.set(n.userId, row !== undefined && !isPlaceholderEmail(row.email));
     }
     if (wants.get(n.userId)) {
       await enqueueInSql(
@@ -71,7 +71,7 @@ export async function deliverNotificationMail(payload: NotificationMailPayload):
     where: { id: row.userId },
     select: { email: true, emailNotifications: true },
   });
-  if (!user?.emailNotifications || isManagedEmail(user.email)) return;
+  if (!user?.emailNotifications || isPlaceholderEmail(user.email)) return;
   const [item] = await describeNotifications(appDb, {
     userId: row.userId,
     zone: DEFAULT_ZONE,

@@ -262,6 +262,21 @@ describe('the settings toggle and the admin page', () => {
     expect(await code(setEmailNotifications(db, { userId: managed.id, on: true }))).toBe(
       'CONFLICT',
     );
+    // An account an LMS made without an email has a placeholder too (lms-…@lms.invalid).
+    const { user: fromLms, map: lmsMap } = await userWithMap('Lou');
+    await db.user.update({
+      where: { id: fromLms.id },
+      data: { email: `lms-${crypto.randomUUID()}@lms.invalid` },
+    });
+    expect((await accountSummary(db, fromLms.id)).canEmail).toBe(false);
+    expect(await code(setEmailNotifications(db, { userId: fromLms.id, on: true }))).toBe(
+      'CONFLICT',
+    );
+    // Turned on before (or by hand): its notifications still mail nobody.
+    await optIn(fromLms.id);
+    const before = await db.outboxMessage.count();
+    await notify(db, { userId: fromLms.id, kind: 'joined-map', actorId: kim.id, mapId: lmsMap.id });
+    expect(await db.outboxMessage.count()).toBe(before);
     vi.stubEnv('SMTP_URL', '');
     expect((await accountSummary(db, kim.id)).canEmail).toBe(false);
     expect(await code(setEmailNotifications(db, { userId: kim.id, on: true }))).toBe('CONFLICT');

@@ -52,3 +52,9 @@ export const MANAGED_EMAIL_DOMAIN = 'students.invalid';
 export const managedEmail = (username: string) => `${username}@${MANAGED_EMAIL_DOMAIN}`;
 export const isManagedEmail = (email: string) =>
   email.toLowerCase().endsWith(`@${MANAGED_EMAIL_DOMAIN}`);
+/**
+ * An address under the reserved .invalid top-level domain, which can never receive mail: a
+ * managed student's placeholder, or that of an account an LMS made for someone without an email
+ * of their own (lib/server/lti/accounts.ts, lms-…@lms.invalid). Nothing is mailed to one.
+ */
+export const isPlaceholderEmail = (email: string) => /\.invalid$/i.test(email.trim());
