@@ -5,6 +5,7 @@ import { createAssignment } from '@/lib/server/classroom/assignments';
 import { saveGrade, setGradeReleased } from '@/lib/server/classroom/grades';
 import { deepLinkPicker, deepLinkRequestToken, deepLinkResponse } from '@/lib/server/lti/deep-link';
 import { ltiAdminPage } from '@/lib/server/lti/admin';
+import { deliverDue } from '@/lib/server/outbox';
 import { publicJwks } from '@/lib/server/lti/keys';
 import { syncRoster } from '@/lib/server/lti/roster';
 import { db, debate, theAdmin } from '../support/factories';
@@ -159,7 +160,8 @@ describe('Assignment and Grade Services', () => {
       scoreGiven: given,
       scoreMaximum: possible,
     });
-    await vi.waitFor(() => expect(lms.scores.length).toBe(1), { timeout: 10_000 });
+    await deliverDue(); // the outbox is off in these tests (vitest.config.mts)
+    expect(lms.scores.length).toBe(1);
     expect(lms.scores[0]).toMatchObject({
       url: `${lms.url}/lineitems/77/lineitem/scores?type=x`,
       body: {
@@ -181,7 +183,8 @@ describe('Assignment and Grade Services', () => {
     await db.$transaction((tx) =>
       setGradeReleased(tx, { userId: teacherId, workId: work.id, released: false }),
     );
-    await vi.waitFor(() => expect(lms.scores.length).toBe(2), { timeout: 10_000 });
+    await deliverDue(); // the outbox is off in these tests (vitest.config.mts)
+    expect(lms.scores.length).toBe(2);
     expect(lms.scores[1]!.body).toMatchObject({ userId: 'ags-1', gradingProgress: 'NotReady' });
     expect(lms.scores[1]!.body).not.toHaveProperty('scoreGiven');
     const sent = await db.outboxMessage.findMany({ where: { subjectKey: `lti-score:${work.id}` } });
@@ -253,7 +256,8 @@ describe('Assignment and Grade Services', () => {
       });
       await setGradeReleased(tx, { userId: teacherId, workId: work.id, released: true });
     });
-    await vi.waitFor(() => expect(lms.scores.length).toBe(before + 1), { timeout: 10_000 });
+    await deliverDue(); // the outbox is off in these tests (vitest.config.mts)
+    expect(lms.scores.length).toBe(before + 1);
     expect(lms.lineItemsMade.at(-1)).toMatchObject({
       label: 'No column yet',
       resourceLinkId: 'svc-nocolumn',
@@ -296,15 +300,11 @@ describe('a score the LMS does not take', () => {
       });
       await setGradeReleased(tx, { userId: teacherId, workId: work.id, released: true });
     });
-    await vi.waitFor(
-      async () => {
-        const message = await db.outboxMessage.findFirstOrThrow({
-          where: { subjectKey: `lti-score:${work.id}` },
-        });
-        expect(message.lastError).toBeTruthy();
-      },
-      { timeout: 10_000 },
-    );
+    await deliverDue(); // the outbox is off in these tests (vitest.config.mts)
+    const message = await db.outboxMessage.findFirstOrThrow({
+      where: { subjectKey: `lti-score:${work.id}` },
+    });
+    expect(message.lastError).toBeTruthy();
     const page = await ltiAdminPage(db, { userId: (await theAdmin()).id });
     expect(page.undelivered[0]).toMatchObject({ attempts: 1, failed: false });
     expect(page.platforms.some((p) => p.issuer === lms.issuer)).toBe(true);
