@@ -37,12 +37,20 @@ export function readMembership(body: unknown): RosterMember[] {
   return out;
 }
 
-/** The next page's URL from a Link header, if any. */
-export function nextPage(link: string | null): string | null {
+/**
+ * The next page's URL from a Link header, if any, resolved against the page that sent it
+ * (`current`). Only a page on the same site as `current` is followed: the request carries the
+ * platform's access token, which must not be handed to another host.
+ */
+export function nextPage(link: string | null, current: string): string | null {
   if (!link) return null;
   for (const part of link.split(',')) {
     const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
-    if (match && /rel\s*=\s*"?next"?/.test(match[2]!)) return match[1]!;
+    if (match && /rel\s*=\s*"?([^"]*\s)?next(\s[^"]*)?"?\s*(;|$)/.test(match[2]!)) {
+      if (!URL.canParse(match[1]!, current)) return null;
+      const url = new URL(match[1]!, current);
+      return url.origin === new URL(current).origin ? url.toString() : null;
+    }
   }
   return null;
 }

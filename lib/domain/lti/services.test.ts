@@ -54,11 +54,16 @@ describe('NRPS', () => {
   });
 
   it('follows rel="next"', () => {
-    expect(nextPage('<https://lms/m?p=2>; rel="next", <https://lms/m?p=9>; rel="last"')).toBe(
+    const at = 'https://lms/m?p=1';
+    expect(nextPage('<https://lms/m?p=2>; rel="next", <https://lms/m?p=9>; rel="last"', at)).toBe(
       'https://lms/m?p=2',
     );
-    expect(nextPage('<https://lms/m?p=1>; rel="prev"')).toBeNull();
-    expect(nextPage(null)).toBeNull();
+    expect(nextPage('<https://lms/m?p=1>; rel="prev"', at)).toBeNull();
+    expect(nextPage('<https://lms/m?p=3>; rel="nextish"', at)).toBeNull();
+    expect(nextPage(null, at)).toBeNull();
+    // A relative link is on the same site; another site never gets the access token.
+    expect(nextPage('</m?p=2>; rel="next"', at)).toBe('https://lms/m?p=2');
+    expect(nextPage('<https://elsewhere.example/m?p=2>; rel="next"', at)).toBeNull();
   });
 });
 

@@ -33,7 +33,7 @@ async function fetchMembers(platformId: string, url: string): Promise<RosterMemb
     });
     if (!response.ok) throw new Error(`The LMS refused the roster (${response.status}).`);
     members.push(...readMembership(await response.json()));
-    next = nextPage(response.headers.get('link'));
+    next = nextPage(response.headers.get('link'), next);
   }
   return members;
 }
