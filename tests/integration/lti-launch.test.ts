@@ -157,6 +157,61 @@ describe('LTI launch', () => {
     expect(teamLaunch.headers.get('location')).toBe(`${TOOL}/maps/${team.mapId}`);
   });
 
+  it('a resource link id repeated in another course opens nothing of the first course', async () => {
+    // Resource link ids are unique per deployment only: another course may carry the same one.
+    await launch({
+      sub: 'teacher-x',
+      [CLAIM.roles]: [INSTRUCTOR],
+      [CLAIM.context]: { id: 'course-x', title: 'Course X' },
+      [CLAIM.resourceLink]: { id: 'link-x0' },
+    });
+    const x = await db.classroom.findUniqueOrThrow({
+      where: { id: (await courseClass('course-x'))!.classId },
+    });
+    const { debate: d } = await debate();
+    const { id: assignmentId } = await createAssignment(db, {
+      userId: x.teacherId,
+      classId: x.id,
+      debateId: d.id,
+      title: 'Course X work',
+      instructions: '',
+      dueAt: null,
+      anonymous: false,
+      mode: 'individual',
+      teamCount: 1,
+      sides: 'split',
+    });
+    const columnX = `${lms.url}/lineitems/x/lineitem`;
+    await launch({
+      sub: 'learner-x',
+      [CLAIM.context]: { id: 'course-x', title: 'Course X' },
+      [CLAIM.resourceLink]: { id: 'shared-link' },
+      [CLAIM.custom]: { counterpoint_assignment: assignmentId },
+      [CLAIM.ags]: { lineitem: columnX, scope: [] },
+    });
+    await launch({
+      sub: 'teacher-y',
+      [CLAIM.roles]: [INSTRUCTOR],
+      [CLAIM.context]: { id: 'course-y', title: 'Course Y' },
+      [CLAIM.resourceLink]: { id: 'link-y0' },
+    });
+    const y = (await courseClass('course-y'))!;
+    const learnerY = await launch({
+      sub: 'learner-y',
+      [CLAIM.context]: { id: 'course-y', title: 'Course Y' },
+      [CLAIM.resourceLink]: { id: 'shared-link' },
+      [CLAIM.ags]: { lineitem: `${lms.url}/lineitems/y/lineitem`, scope: [] },
+    });
+    expect(learnerY.headers.get('location')).toBe(`${TOOL}/classes/${y.classId}`);
+    const link = await db.ltiResourceLink.findUniqueOrThrow({
+      where: {
+        platformId_resourceLinkId: { platformId: platformId(), resourceLinkId: 'shared-link' },
+      },
+    });
+    // Course X's grades still go to course X's column.
+    expect(link).toMatchObject({ assignmentId, lineItemUrl: columnX });
+  });
+
   it('a learner before any instructor, another instructor, and a mentor are told why', async () => {
     await expectRefused(
       await launch({ sub: 'early', [CLAIM.context]: { id: 'course-new', title: 'New' } }),

@@ -123,6 +123,12 @@ async function resourceLinkFor(
       },
     });
   }
+  if (existing.contextId !== contextRowId) {
+    // The same id in another course: a resource link id is unique only within a deployment
+    // (LTI Core 1.3 §5.3.5). This launch opens what its own custom parameter names in its own
+    // class; the other course's link (its assignment, its gradebook column) stays as it is.
+    return { assignmentId: assignment?.id ?? null };
+  }
   return tx.ltiResourceLink.update({
     where: { id: existing.id },
     data: {
