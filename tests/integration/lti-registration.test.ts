@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { start } from '@/scripts/fakes/lti-platform.mjs';
 import { createRegistrationLink } from '@/lib/server/lti/admin';
@@ -83,5 +85,26 @@ describe('dynamic registration', () => {
     );
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('openid_configuration');
+  });
+
+  it('says what went wrong with a configuration without showing what answered', async () => {
+    // The address is the LMS's word: whatever this server can reach must not be read through it.
+    const inside = http.createServer((_req, res) => res.end('db-password=hunter2 and more'));
+    await new Promise<void>((done) => inside.listen(0, '127.0.0.1', done));
+    const at = `http://127.0.0.1:${(inside.address() as AddressInfo).port}/internal`;
+    try {
+      const { url } = await createRegistrationLink(db, { userId: (await theAdmin()).id });
+      const page = await registrationPage(
+        db,
+        new Request(`${url}?openid_configuration=${encodeURIComponent(at)}`),
+        url.split('/').pop()!,
+      );
+      expect(page.status).toBe(400);
+      const html = await page.text();
+      expect(html).toContain('not JSON');
+      expect(html).not.toContain('db-pass');
+    } finally {
+      inside.close();
+    }
   });
 });

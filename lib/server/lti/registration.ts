@@ -37,19 +37,29 @@ async function fetchConfiguration(url: string | null): Promise<PlatformConfigura
       'The LMS did not say where its configuration is (openid_configuration). Start the registration from the LMS, with this link as the tool’s registration URL.',
     );
   }
-  let body: unknown;
+  // What went wrong is said without the answer's own text: the address is the LMS's word, and
+  // the page must not become a window onto whatever else this server can reach.
+  let response: Response;
   try {
-    const response = await fetch(url, {
+    response = await fetch(url, {
       headers: { Accept: 'application/json' },
       signal: AbortSignal.timeout(10_000),
     });
-    if (!response.ok) throw new Error(`status ${response.status}`);
-    body = await response.json();
   } catch (error) {
     throw new AppError(
       'UNAVAILABLE',
       `Could not read the LMS’s configuration at ${url} (${error instanceof Error ? error.message : error}).`,
     );
+  }
+  if (!response.ok) {
+    throw new AppError(
+      'UNAVAILABLE',
+      `Could not read the LMS’s configuration at ${url} (status ${response.status}).`,
+    );
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (body === null) {
+    throw new AppError('INVALID', `The LMS’s configuration at ${url} is not JSON.`);
   }
   const read = readPlatformConfiguration(body, url);
   if ('problem' in read) throw new AppError('INVALID', read.problem);
