@@ -181,7 +181,7 @@ export function schoolSignInMessage(config: SchoolSignInConfig, code: string): s
     case 'email_not_verified':
       return `${school} has not verified the email address of that account, so no account was made here. Ask your school's IT to verify it, or sign in with email and password.`;
     case 'account_not_linked':
-      return `A Counterpoint account with this email already exists, and ${school} has not verified that the address is yours, so the two were not joined. Sign in with your password instead.`;
+      return `A Counterpoint account with this email already exists, and it was not joined to ${school}'s sign-in because the address is not yet proven to be yours on both sides. Sign in with your password instead. To join them, use “Forgot your password?” with this address (the emailed link proves it), then sign in with ${school} again.`;
     case 'state_mismatch':
     case 'state_not_found':
       return `That sign-in could not be matched to one started in this browser (it may have expired after 10 minutes, or been started elsewhere). Nothing was signed in. Start again with the button below.`;

@@ -203,6 +203,9 @@ export async function resetPassword(input: { token: string; password: string }) 
       })
     : null;
   if (user) {
+    // Whoever used the link reads the address's mail (or was handed the link by the admin): the
+    // address is proven, so the school's sign-in may join this account (school-sign-in/).
+    await db.user.update({ where: { id: user.id }, data: { emailVerified: true } });
     await recordReset(db, { actorId: user.id, targetId: user.id, method: 'link-used' });
     await rememberDevice(user.email);
     accessChanged({ userId: user.id, reason: 'password' });

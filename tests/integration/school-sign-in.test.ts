@@ -3,7 +3,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schoolCallback, startSchoolSignIn } from '@/lib/server/school-sign-in/routes';
 import { forgetSchoolSignIn } from '@/lib/server/school-sign-in/config';
-import { signUp } from '@/lib/server/sign-in';
+import { requestPasswordReset, resetPassword, signUp } from '@/lib/server/sign-in';
 import { APP_ENV, PASSWORD, start } from '../../scripts/fakes/oidc.mjs';
 import { db } from '../support/factories';
 import { inRequest } from '../support/request-scope';
@@ -182,7 +182,7 @@ describe('sign in with the school (OpenID Connect)', { timeout: 30_000 }, () => 
     expect(await userByEmail(email)).toBeNull();
   });
 
-  it('joins an existing account only when the provider says the address is verified', async () => {
+  it('joins an existing account only when the provider verified the address and its owner proved it here', async () => {
     const email = unique('existing');
     await inRequest({}, () => signUp({ name: 'Existing', email, password: 'a long password 1' }));
     const before = await userByEmail(email);
@@ -193,7 +193,21 @@ describe('sign in with the school (OpenID Connect)', { timeout: 30_000 }, () => 
     expect(refused.session).toBeUndefined();
     expect((await userByEmail(email))!.accounts.map((a) => a.providerId)).toEqual(['credential']);
 
+    // Verified by the provider, but nothing here proves the password account's owner reads
+    // that address (anyone may have signed up with it): still not joined.
     await schoolAccount({ email, verified: true, groups: ['teachers'] });
+    const unproven = await signInAtSchool(email);
+    expect(unproven.location.searchParams.get('error')).toBe('account_not_linked');
+    expect(unproven.session).toBeUndefined();
+
+    // The owner uses a reset link sent to the address: proven, and joined at the next sign-in.
+    await inRequest({}, () => requestPasswordReset({ email }));
+    const sent = await db.verification.findFirstOrThrow({
+      where: { value: before!.id, identifier: { startsWith: 'reset-password:' } },
+    });
+    const token = sent.identifier.slice('reset-password:'.length);
+    await inRequest({}, () => resetPassword({ token, password: 'a longer new password' }));
+    expect((await userByEmail(email))!.emailVerified).toBe(true);
     const joined = await signInAtSchool(email);
     expect(joined.session).toBeTruthy();
     const after = await userByEmail(email);

@@ -50,14 +50,11 @@ export function schoolSignInOptions(config: SchoolSignInConfig, baseUrl: string)
     // what happened in words (schoolSignInMessage); a callback whose state cannot be read has
     // no error address of its own and comes here too.
     onAPIError: { errorURL: `${baseUrl}/sign-in` },
-    account: {
-      accountLinking: {
-        // An existing account is joined when the provider says the address is verified
-        // (better-auth checks email_verified); this app never verifies addresses itself, so
-        // its own accounts are all "unverified" and would otherwise never be joined.
-        requireLocalEmailVerified: false,
-      },
-    },
+    // An existing account is joined only when the address is proven on both sides: the provider
+    // says it verified it (email_verified), and this app knows the account's owner reads it
+    // (better-auth's default requireLocalEmailVerified; a reset link used, or an account made
+    // by the school's sign-in itself, proves it). Otherwise someone who signed up with a
+    // password on a teacher's address before the teacher came would share their account.
     user: {
       validateUserInfo: ({ user, source }) => {
         if (source.method !== 'oauth' || source.oauth?.providerId !== SCHOOL_PROVIDER_ID) return;
