@@ -863,8 +863,13 @@ async function main() {
   if (check.missing || check.wrongText || check.wrongNote) process.exit(1);
 }
 
-main().catch(async (e) => {
-  console.error(e);
-  await db.$disconnect();
-  process.exit(1);
-});
+// Exits when done: reading the debate listens for debate edits on the live pub/sub
+// (lib/server/shared-parts.ts), whose PostgreSQL connection would keep this process alive.
+main().then(
+  () => process.exit(0),
+  async (e) => {
+    console.error(e);
+    await db.$disconnect();
+    process.exit(1);
+  },
+);
