@@ -7,6 +7,9 @@ import { memoryPubSub, pubsub, setPubSub } from '@/lib/server/live/pubsub';
 import { getMapForMember } from '@/lib/server/maps';
 import { inviteByEmail } from '@/lib/server/members';
 import { getOrCreateShareLink, getSharedMap } from '@/lib/server/share-links';
+import { addClaimFeedback } from '@/lib/server/classroom/feedback';
+import { saveGrade, setGradeReleased } from '@/lib/server/classroom/grades';
+import { assignmentContextForMap } from '@/lib/server/classroom/work-view';
 import { classTeam } from '../support/class-team';
 import { apply, claim, createUser, db, debate } from '../support/factories';
 
@@ -187,5 +190,51 @@ describe('a cached page shows a change at once', () => {
       await db.thesis.update({ where: { id: a.id }, data: { label: original } });
       articlesChanged([a.sourceId]);
     }
+  });
+});
+
+describe('the personal part of an assignment map’s page', () => {
+  it('the banner: the teacher’s notes, a member’s released feedback, nobody else’s', async () => {
+    const w = await classTeam({ anonymous: true, dueAt: new Date('2030-01-01T12:00:00Z') });
+    const banner = (userId: string) => assignmentContextForMap(db, userId, w.mapId);
+    const outsider = await createUser('Stranger');
+    await addClaimFeedback(db, {
+      userId: w.teacher.id,
+      workId: w.work.id,
+      claimId: w.claimId,
+      body: 'Which source?',
+    });
+    await saveGrade(db, { userId: w.teacher.id, workId: w.work.id, scores: {}, feedback: 'Good' });
+
+    const teacher = await banner(w.teacher.id);
+    expect(teacher).toMatchObject({
+      viewerRole: 'teacher',
+      title: 'Olympic thaw',
+      className: 'Civics 9',
+      anonymous: true,
+      archived: false,
+      dueAt: '2030-01-01T12:00:00.000Z',
+      teamName: 'Team A',
+      side: 'first',
+      released: null,
+      teacher: { releasedAt: null },
+    });
+    expect(teacher?.sideLabels).toHaveLength(1);
+    expect(teacher?.teacher?.feedback.map((f) => f.body)).toEqual(['Which source?']);
+
+    // Private until released: Ana sees her assignment, not the feedback.
+    expect(await banner(w.ana.id)).toMatchObject({ viewerRole: 'student', released: null });
+    // Cai is in the class on another team; a stranger is not in it: no banner.
+    expect(await banner(w.cai.id)).toBeNull();
+    expect(await banner(outsider.id)).toBeNull();
+
+    await setGradeReleased(db, { userId: w.teacher.id, workId: w.work.id, released: true });
+    const ana = await banner(w.ana.id);
+    expect(ana?.released?.claims.map((f) => f.body)).toEqual(['Which source?']);
+    expect(ana?.teacher).toBeNull();
+    expect((await banner(w.teacher.id))?.teacher?.releasedAt).not.toBeNull();
+
+    await db.classroom.update({ where: { id: w.cls.id }, data: { archivedAt: new Date() } });
+    expect(await banner(w.ana.id)).toMatchObject({ archived: true });
   });
 });
