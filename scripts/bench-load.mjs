@@ -17,6 +17,9 @@
 //   --graceful-stop         stop the server with SIGTERM before the check instead of SIGKILL
 //   --profile               write a V8 CPU profile of the server to data/bench-load/profiles/
 //                           (open it in Chrome DevTools); stops the server with SIGTERM
+//   --pages=only            page opens only (home, assignments, map pages, a shared map: see
+//                           scripts/bench/pages.ts), no write levels; --pages=no: no page opens
+//   --page-students=200     students opening their own map within 10 s (and as many writing)
 //   --dry-run               everything but the writes: each "write" is an authenticated GET of
 //                           the student's map as Markdown, and nothing is checked afterwards
 //   --postgres[=URL]        then the same run on PostgreSQL with two app servers (students and
@@ -37,7 +40,7 @@ const flag = (name, fallback) => {
   return hit ? hit.slice(name.length + 3) : fallback;
 };
 const known =
-  /^--(no-build|no-capacity|graceful-stop|profile|dry-run|capacity|postgres|(levels|duration|think|capacity|capacity-duration|postgres|mix)=.*)$/;
+  /^--(no-build|no-capacity|graceful-stop|profile|dry-run|capacity|postgres|(levels|duration|think|capacity|capacity-duration|postgres|mix|pages|page-students)=.*)$/;
 const unknown = args.filter((a) => !known.test(a));
 if (unknown.length) {
   console.error(`Unknown option ${unknown.join(' ')}. See the top of scripts/bench-load.mjs.`);
@@ -66,6 +69,8 @@ const bad = [
   !/^\d+(-\d+)?$/.test(think) && 'think',
   !count(capacity) && 'capacity',
   !(Number(capacityDuration) > 0) && 'capacity-duration',
+  !['', 'only', 'no'].includes(flag('pages', '')) && 'pages',
+  !count(flag('page-students', '200')) && 'page-students',
   !/^(add|edit|move|quote):\d+(,(add|edit|move|quote):\d+)*$/.test(mix) && 'mix',
 ].filter(Boolean);
 const [thinkMin, thinkMax = thinkMin] = think.split('-').map(Number);
@@ -95,6 +100,8 @@ const env = isolatedEnv('bench-load', port, {
   // A CPU profile is written when the server exits, which it does on SIGTERM, not on SIGKILL.
   LOAD_STOP: args.includes('--graceful-stop') || profile ? 'SIGTERM' : 'SIGKILL',
   LOAD_DRY_RUN: dryRun ? '1' : '',
+  LOAD_PAGES: flag('pages', ''),
+  LOAD_PAGE_STUDENTS: flag('page-students', '200'),
 });
 console.log('Preparing: database, production build…');
 prepareServer(env, { build: !args.includes('--no-build') });

@@ -39,12 +39,16 @@ export const ArticleBody = memo(
     sameMarks(a.marks, b.marks),
 );
 
+/** The article's own element and the classes of each kind of block (article-html.ts too). */
+export const ARTICLE_CLASS = 'space-y-4 font-serif text-[1.05rem] leading-relaxed text-stone-800';
+export const BLOCK_CLASS = {
+  heading: 'pt-2 font-sans text-lg font-semibold text-stone-900',
+  quote: 'border-l-4 border-stone-300 pl-4 italic text-stone-700',
+} as const;
+
 function ArticleBodyView({ sourceId, blocks, marks = {}, highlightBlock }: ArticleBodyProps) {
   return (
-    <div
-      data-article={sourceId}
-      className="space-y-4 font-serif text-[1.05rem] leading-relaxed text-stone-800"
-    >
+    <div data-article={sourceId} className={ARTICLE_CLASS}>
       {blocks.map((block, i) => {
         const content = segmentText(block.text, marks[i] ?? []).map((seg, j) =>
           seg.kind ? (
@@ -65,18 +69,14 @@ function ArticleBodyView({ sourceId, blocks, marks = {}, highlightBlock }: Artic
         };
         if (block.type === 'heading') {
           return (
-            <h4 key={i} {...common} className="pt-2 font-sans text-lg font-semibold text-stone-900">
+            <h4 key={i} {...common} className={BLOCK_CLASS.heading}>
               {content}
             </h4>
           );
         }
         if (block.type === 'quote') {
           return (
-            <blockquote
-              key={i}
-              {...common}
-              className="border-l-4 border-stone-300 pl-4 italic text-stone-700"
-            >
+            <blockquote key={i} {...common} className={BLOCK_CLASS.quote}>
               {content}
             </blockquote>
           );

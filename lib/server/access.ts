@@ -77,12 +77,10 @@ export async function requireMapAccess(
   mapId: string,
   capability: Capability,
 ) {
-  const map = !isRecordId(mapId)
-    ? null
-    : await tx.argumentMap.findUnique({
-        where: { id: mapId },
-        select: { id: true, ownerId: true, debateId: true },
-      });
+  const [map] = !isRecordId(mapId)
+    ? []
+    : await tx.$queryRaw<{ id: string; ownerId: string; debateId: string }[]>`
+        SELECT "id", "ownerId", "debateId" FROM "argument_map" WHERE "id" = ${mapId}`;
   const { role, archived } = map
     ? await mapStanding(tx, userId, mapId)
     : { role: null, archived: false };

@@ -24,16 +24,31 @@ const MAX_AGE_MS = 10 * 60 * 1000;
 
 const cache = new Map<string, { article: ArticleText; at: number }>();
 let listening: object | null = null;
+/** Other caches that hold article text (debate views, lib/server/shared-parts.ts): emptied too. */
+const followers = new Set<() => void>();
 
-/** Listens for edits on the process's current pub/sub (once per pub/sub: tests replace it). */
-function listen() {
+/**
+ * Listens for edits on the process's current pub/sub (once per pub/sub: tests replace it). Every
+ * cache that holds articles calls this before it answers from memory.
+ */
+export function listenForArticleEdits() {
   const bus = pubsub();
   if (listening === bus) return;
   listening = bus;
   bus.subscribe(ARTICLES_TOPIC, (message: BusMessage) => {
     if (message.type === 'resync') cache.clear();
     else if (message.type === 'articles') for (const id of message.sourceIds) cache.delete(id);
+    else return;
+    for (const forget of followers) forget();
   });
+}
+
+/**
+ * Calls `forget` whenever an article may have changed: edited here or on another app server, or
+ * a resync after the connection between servers was lost. Register at module load.
+ */
+export function onArticleEdits(forget: () => void) {
+  followers.add(forget);
 }
 
 /** The article's text from the cache, or read by `read` (and kept). */
@@ -41,7 +56,7 @@ export async function cachedArticle(
   sourceId: string,
   read: () => Promise<ArticleText>,
 ): Promise<ArticleText> {
-  listen();
+  listenForArticleEdits();
   const hit = cache.get(sourceId);
   if (hit && Date.now() - hit.at < MAX_AGE_MS) return hit.article;
   const article = await read();
@@ -53,5 +68,6 @@ export async function cachedArticle(
 /** These articles' text changed: forgotten here, and on every other app server. */
 export function articlesChanged(sourceIds: string[]) {
   for (const id of sourceIds) cache.delete(id);
+  for (const forget of followers) forget();
   pubsub().publish(ARTICLES_TOPIC, { type: 'articles', sourceIds });
 }

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { requireDebateRead } from './classroom/debates';
 import type { Tx } from './db';
 import { toSourceView } from './row-views';
+import { debateViews, sharedStore } from './shared-parts';
 
 /** A debate row with what its view needs (a map's loader reads its debate with this). */
 export const debateInclude = {
@@ -43,13 +44,28 @@ export async function featuredDebateId(tx: Tx): Promise<string | null> {
 }
 
 /**
+ * A debate's view, the same for everyone who may read it: read once and kept until the debate is
+ * edited (lib/server/shared-parts.ts). Null when there is no such debate. Check access first.
+ */
+export function debateView(tx: Tx, debateId: string): Promise<DebateView | null> {
+  return debateViews.get(debateId, async () => {
+    const row = await readDebateRow(tx, debateId);
+    return row ? toDebateView(row) : null;
+  });
+}
+
+const featured = sharedStore<string | null>(1);
+
+/**
  * The debate the home page shows: the first one seeded (everyone may read a seeded debate, signed
  * in or not). Null when none is seeded.
  */
 export async function getFeaturedDebate(tx: Tx): Promise<DebateView | null> {
-  const id = await featuredDebateId(tx);
-  const row = id ? await readDebateRow(tx, id) : null;
-  return row ? toDebateView(row) : null;
+  const id = await featured.get('', () => featuredDebateId(tx));
+  const view = id ? await debateView(tx, id) : null;
+  // Gone meanwhile (a database emptied under a running process, in tests): ask again next time.
+  if (id && !view) featured.delete('');
+  return view;
 }
 
 /**
@@ -61,7 +77,7 @@ export async function getDebate(
   opts: { userId: string | null; debateId: string },
 ): Promise<{ debate: DebateView; mine: boolean }> {
   const { mine } = await requireDebateRead(tx, opts.userId, opts.debateId);
-  const row = await readDebateRow(tx, opts.debateId);
-  if (!row) throw new AppError('NOT_FOUND', 'That debate does not exist.');
-  return { debate: toDebateView(row), mine };
+  const debate = await debateView(tx, opts.debateId);
+  if (!debate) throw new AppError('NOT_FOUND', 'That debate does not exist.');
+  return { debate, mine };
 }

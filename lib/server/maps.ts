@@ -5,14 +5,14 @@ import { isRole } from '@/lib/domain/capabilities';
 import type { MyMapSummary } from '@/lib/domain/people';
 import type { MapView, ShareOptions } from '@/lib/domain/views';
 import { mapRole, requireMapAccess } from './access';
-import { debateInclude, featuredDebateId, toDebateView } from './debates';
+import { debateView, featuredDebateId } from './debates';
 import type { Db, Tx } from './db';
 import { lockMap } from './locks';
-import { readAuthors } from './map-authors';
 import { liveLinks } from '@/lib/domain/cross-links';
 import { toAnchorView, toClaimView, toLinkView } from './row-views';
+import { mapSnapshot } from './map-snapshot';
+import { sqlDate, sqlIn } from './ops/sql-rows';
 import { insertMapContents, MAP_CONTENTS_TX } from './map-contents';
-import { listComments } from './ops/comment-ops';
 import { truncate } from '@/lib/domain/text';
 import { TITLE_MAX } from '@/lib/schemas/map';
 import { seeMap } from '@/lib/domain/visibility';
@@ -226,64 +226,70 @@ export async function loadMapView(tx: Tx, reader: MapReader, mapId: string): Pro
   return seeMap(await readMapView(tx, mapId), '', lens);
 }
 
-/** A map's whole contents, unredacted: only for the loaders above, after their access check. */
+/**
+ * A map's whole contents, unredacted: only for the loaders above, after their access check. The
+ * debate and the contents at the map's revision are shared by every reader (kept in this process:
+ * lib/server/shared-parts.ts, map-snapshot.ts); the title, owner and everyone's names are read
+ * now, one small query each.
+ */
 async function readMapView(tx: Tx, mapId: string): Promise<MapView> {
-  const map = await tx.argumentMap.findUnique({
-    where: { id: mapId },
-    select: {
-      id: true,
-      title: true,
-      ownerId: true,
-      updatedAt: true,
-      revision: true,
-      debate: { include: debateInclude },
-      owner: { select: { name: true } },
-      claims: {
-        where: { deletedAt: null },
-        orderBy: [{ thesisId: 'asc' }, { orderKey: 'asc' }, { id: 'asc' }],
-        select: {
-          id: true,
-          thesisId: true,
-          parentId: true,
-          stance: true,
-          orderKey: true,
-          text: true,
-          note: true,
-          strength: true,
-          version: true,
-          authorId: true,
-        },
-      },
-      links: { orderBy: { createdAt: 'asc' } },
-    },
-  });
+  // Plain SQL, one statement each: these run for every page of a map (Prisma's query planning
+  // cost more than the reading).
+  const [map] = await tx.$queryRaw<
+    {
+      id: string;
+      title: string;
+      ownerId: string;
+      ownerName: string;
+      updatedAt: unknown;
+      revision: unknown;
+      debateId: string;
+    }[]
+  >`SELECT m."id", m."title", m."ownerId", u."name" AS "ownerName", m."updatedAt", m."revision",
+      m."debateId"
+    FROM "argument_map" m JOIN "user" u ON u."id" = m."ownerId" WHERE m."id" = ${mapId}`;
   if (!map) throw new AppError('NOT_FOUND', MISSING_MAP);
-  const claims = map.claims.map(toClaimView);
-  // The quotes by a join on the map, not by an IN list of every claim's id (10,000 of them in a
-  // big map), then in the claims' order, each claim's in the order they were made.
-  const place = new Map(claims.map((c, i) => [c.id, i]));
-  const [anchorRows, authors] = await Promise.all([
-    tx.anchor.findMany({
-      where: { claim: { mapId, deletedAt: null } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    }),
-    readAuthors(tx, mapId, map.ownerId, map.claims),
+  const [debate, snapshot, members] = await Promise.all([
+    debateView(tx, map.debateId),
+    mapSnapshot(tx, mapId, Number(map.revision)),
+    tx.$queryRaw<{ id: string; name: string }[]>`
+      SELECT u."id", u."name" FROM "map_member" mm JOIN "user" u ON u."id" = mm."userId"
+      WHERE mm."mapId" = ${mapId}`,
   ]);
-  const anchors = anchorRows.sort(
-    (a, b) => (place.get(a.claimId) ?? 0) - (place.get(b.claimId) ?? 0),
+  if (!debate) throw new AppError('NOT_FOUND', MISSING_MAP);
+  // The names of the owner, the members and every author (MapAuthors.names), and of whoever
+  // wrote a comment (each comment's authorName); those not read above in one more statement.
+  const nameOf = new Map([
+    [map.ownerId, map.ownerName],
+    ...members.map((m) => [m.id, m.name] as const),
+  ]);
+  const people = new Set(nameOf.keys());
+  for (const id of Object.values(snapshot.byClaim)) people.add(id);
+  const missing = [...new Set([...people, ...snapshot.comments.map((c) => c.authorId)])].filter(
+    (id) => !nameOf.has(id),
   );
+  if (missing.length) {
+    const users = await tx.$queryRaw<{ id: string; name: string }[]>`
+      SELECT "id", "name" FROM "user" WHERE "id" ${sqlIn(missing)}`;
+    for (const u of users) nameOf.set(u.id, u.name);
+  }
+  const names: Record<string, string> = {};
+  for (const id of people) {
+    const name = nameOf.get(id);
+    if (name !== undefined) names[id] = name;
+  }
   return {
     id: map.id,
     title: map.title,
-    ownerName: map.owner.name,
-    updatedAt: map.updatedAt.toISOString(),
-    revision: map.revision,
-    debate: toDebateView(map.debate),
-    claims,
-    anchors: anchors.map(toAnchorView),
-    links: liveLinks(claims, map.links.map(toLinkView)),
-    comments: await listComments(tx, map.id),
-    authors,
+    ownerName: map.ownerName,
+    updatedAt: sqlDate(map.updatedAt)!.toISOString(),
+    revision: snapshot.revision,
+    debate,
+    claims: snapshot.claims,
+    anchors: snapshot.anchors,
+    links: snapshot.links,
+    comments: snapshot.comments.map((c) => ({ ...c, authorName: nameOf.get(c.authorId) ?? '' })),
+    authors: { byClaim: snapshot.byClaim, names },
   };
 }
 

@@ -64,6 +64,26 @@ export async function bellCount(db: Db | Tx, userId: string): Promise<number> {
   return unreadCount(db, userId);
 }
 
+/** When each person's due-soon notifications were last made here (the header's bell, below). */
+const dueSoonChecked = new Map<string, number>();
+const DUE_SOON_EVERY_MS = 60_000;
+
+/**
+ * The bell's number in the header of every page: as bellCount, but the due-soon check runs at
+ * most once a minute per person on this app server (a class opening its assignment, then its map,
+ * then the articles checks once). A due-soon notification is at most that late; opening the bell
+ * (listNotifications) always checks.
+ */
+export async function headerBellCount(db: Db | Tx, userId: string): Promise<number> {
+  const now = Date.now();
+  if (now - (dueSoonChecked.get(userId) ?? 0) >= DUE_SOON_EVERY_MS) {
+    if (dueSoonChecked.size >= 10_000) dueSoonChecked.clear();
+    await ensureDueSoon(db, userId);
+    dueSoonChecked.set(userId, now);
+  }
+  return unreadCount(db, userId);
+}
+
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** The newest notifications of this person that they may still see, in words for them. */

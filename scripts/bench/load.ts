@@ -28,6 +28,8 @@ import { generateKeyBetween } from 'fractional-indexing';
 import type { OpInput, OpsResponse } from '@/lib/schemas/ops';
 import { db, provider } from '@/lib/server/db';
 import { getFeaturedDebate } from '@/lib/server/debates';
+import { sessionCookie, sessionExpiry, sessionToken } from './sessions';
+import { measurePages, setupPageWorld } from './pages';
 import { watchMap, type WatchResult } from './watchers';
 
 const BASES = process.env.LOAD_URL!.split(',');
@@ -51,12 +53,13 @@ const CAPACITY_S = Number(process.env.LOAD_CAPACITY_DURATION ?? 10);
 const DRY_RUN = process.env.LOAD_DRY_RUN === '1';
 const SERVER_PIDS = (process.env.LOAD_SERVER_PID ?? '').split(',').filter(Boolean).map(Number);
 const STOP_SIGNAL = (process.env.LOAD_STOP ?? 'SIGKILL') as NodeJS.Signals;
-const SECRET = process.env.BETTER_AUTH_SECRET!;
 /** People in the watched map: one writes, the rest watch (0: no live test). */
 const WATCHERS = Number(process.env.LOAD_WATCHERS ?? 30);
 const WATCH_S = Number(process.env.LOAD_WATCH_DURATION ?? 15);
 const REQUEST_TIMEOUT_MS = 30_000;
-const COOKIE = 'better-auth.session_token';
+/** Page opens (scripts/bench/pages.ts): '' with the write levels, 'only' without them, 'no'. */
+const PAGES = process.env.LOAD_PAGES ?? '';
+const PAGE_STUDENTS = Number(process.env.LOAD_PAGE_STUDENTS ?? 200);
 
 // ---------------------------------------------------------------- helpers
 
@@ -75,19 +78,6 @@ function assertLocal(url: string) {
   const host = new URL(url).hostname;
   if (!['localhost', '127.0.0.1', '[::1]'].includes(host))
     throw new Error(`The load test only talks to this machine, not ${host}.`);
-}
-
-/** better-auth's session token alphabet and length (generateId(32)). */
-function sessionToken() {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = crypto.randomBytes(32);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-}
-
-/** The cookie better-call's signCookieValue makes: `<token>.<base64 HMAC-SHA256>`, URI-encoded. */
-function sessionCookie(token: string) {
-  const signature = crypto.createHmac('sha256', SECRET).update(token).digest('base64');
-  return `${COOKIE}=${encodeURIComponent(`${token}.${signature}`)}`;
 }
 
 const CLOCK_TICKS = (() => {
@@ -183,10 +173,7 @@ let acknowledged = 0;
 
 async function createStudents(label: string, count: number, debateId: string) {
   const run = crypto.randomBytes(4).toString('hex');
-  // As better-auth writes it at sign-in (session.expiresIn in lib/server/auth.ts: 30 days). A
-  // shorter one would make the server refresh every session on its first request, a write the
-  // app itself does only once a day per student.
-  const expiresAt = new Date(Date.now() + 30 * 24 * 3600_000);
+  const expiresAt = sessionExpiry();
   const rows = Array.from({ length: count }, (_, i) => ({
     userId: crypto.randomUUID(),
     mapId: crypto.randomUUID(),
@@ -647,7 +634,9 @@ async function main() {
   for (const t of debate.theses)
     SOURCES.set(t.id, { sourceId: t.source.id, blocks: t.source.blocks.map((b) => b.text) });
 
-  const plan: (Omit<Level, 'students'> & { count: number })[] = LEVELS.map((n, i) => ({
+  const plan: (Omit<Level, 'students'> & { count: number })[] = (
+    PAGES === 'only' ? [] : LEVELS
+  ).map((n, i) => ({
     name: String(i + 1),
     count: n,
     thinkMin: THINK_MIN,
@@ -655,7 +644,7 @@ async function main() {
     seconds: DURATION_S,
   }));
   const most = Math.max(0, ...LEVELS);
-  if (WATCHERS > 1 && most > 0)
+  if (WATCHERS > 1 && most > 0 && PAGES !== 'only')
     plan.push({
       name: `${most}+watch`,
       watch: true,
@@ -664,7 +653,7 @@ async function main() {
       thinkMax: THINK_MAX,
       seconds: DURATION_S,
     });
-  if (CAPACITY > 0)
+  if (CAPACITY > 0 && PAGES !== 'only')
     plan.push({ name: 'capacity', count: CAPACITY, thinkMin: 0, thinkMax: 0, seconds: CAPACITY_S });
 
   let t = performance.now();
@@ -698,8 +687,33 @@ async function main() {
     `Warm-up: ${warm.latencies.length} writes, ${warm.sent - warm.latencies.length} errors.`,
   );
 
+  if (PAGES !== 'no' && !DRY_RUN) {
+    t = performance.now();
+    const world = await setupPageWorld(db, {
+      debateId: debate.id,
+      theses,
+      students: PAGE_STUDENTS,
+      bases: BASES,
+    });
+    const writers = await createStudents('P', PAGE_STUDENTS, debate.id);
+    console.log(`Page opens: set up in ${ms(performance.now() - t)}.`);
+    await measurePages(
+      world,
+      debate.motion,
+      serverCpuSeconds,
+      machineCpuSeconds,
+      async (seconds) => {
+        const r = await runLevel(
+          { name: 'pages', students: writers, thinkMin: THINK_MIN, thinkMax: THINK_MAX, seconds },
+          theses,
+        );
+        return { latencies: r.latencies, errors: r.sent - r.latencies.length };
+      },
+    );
+  }
+
   const watched: [string, WatchResult][] = [];
-  if (WATCHERS > 1 && !DRY_RUN) {
+  if (WATCHERS > 1 && !DRY_RUN && PAGES !== 'only') {
     const alone = await watchedMap('V', WATCHERS, debate.id);
     process.stdout.write(`  live: 1 writer and ${WATCHERS - 1} watchers in one map, ${WATCH_S} s…`);
     const w = await watch(alone, theses, WATCH_S);
@@ -849,8 +863,13 @@ async function main() {
   if (check.missing || check.wrongText || check.wrongNote) process.exit(1);
 }
 
-main().catch(async (e) => {
-  console.error(e);
-  await db.$disconnect();
-  process.exit(1);
-});
+// Exits when done: reading the debate listens for debate edits on the live pub/sub
+// (lib/server/shared-parts.ts), whose PostgreSQL connection would keep this process alive.
+main().then(
+  () => process.exit(0),
+  async (e) => {
+    console.error(e);
+    await db.$disconnect();
+    process.exit(1);
+  },
+);

@@ -73,15 +73,6 @@ async function standing(tx: Tx, userId: string | null, classId: string) {
   return role ? { role, archived: row.archivedAt !== null } : null;
 }
 
-/** A person's role in a class: its teacher, a student in it, or null. */
-export async function classRole(
-  tx: Tx,
-  userId: string | null,
-  classId: string,
-): Promise<ClassRole | null> {
-  return (await standing(tx, userId, classId))?.role ?? null;
-}
-
 /** Refuses a change to an archived class (after the role was found to allow it). */
 function requireOpen(archived: boolean, capability: ClassCapability, options: AccessOptions) {
   if (archived && !onlyReads(capability) && !options.whileArchived) throw archivedError();

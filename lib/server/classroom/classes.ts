@@ -134,15 +134,6 @@ export async function listClasses(tx: Tx, userId: string) {
   };
 }
 
-/** Whether someone teaches a class or is in one (the header's "Classes" link). */
-export async function hasClasses(tx: Tx, userId: string): Promise<boolean> {
-  const [taught, attended] = await Promise.all([
-    tx.classroom.findFirst({ where: { teacherId: userId }, select: { id: true } }),
-    tx.classMember.findFirst({ where: { userId }, select: { classId: true } }),
-  ]);
-  return Boolean(taught || attended);
-}
-
 /** The class page's heading, for its teacher or one of its students. */
 export async function getClassPage(
   tx: Tx,

@@ -3,8 +3,10 @@ import { parseRubric, type RubricCriterion } from '@/lib/domain/classroom/rubric
 import type { MapView } from '@/lib/domain/views';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../db';
+import { debateView } from '../debates';
 import { loadMapView } from '../maps';
-import { classRole, READING, requireWorkAccess } from './access';
+import { sqlDate } from '../ops/sql-rows';
+import { READING, requireWorkAccess } from './access';
 import { assignmentSummary, type AssignmentSummary } from './review-parts';
 import { listClaimFeedback, releasedFeedbackFor } from './feedback';
 import { toGradeView } from './grades';
@@ -111,51 +113,70 @@ export async function assignmentContextForMap(
   userId: string,
   mapId: string,
 ): Promise<MapAssignmentContext | null> {
-  const work = await tx.assignmentWork.findUnique({
-    where: { mapId },
-    select: {
-      id: true,
-      name: true,
-      side: true,
-      members: { where: { userId }, select: { userId: true } },
-      assignment: {
-        include: {
-          class: { select: { name: true, archivedAt: true } },
-          debate: { select: { theses: { select: { position: true, label: true } } } },
-        },
-      },
-    },
-  });
+  // One plain statement: this runs for every page of an assignment's map (Prisma's planning of
+  // the nested reads cost more than the reading). The side's labels come from the kept debate.
+  const [work] = await tx.$queryRaw<
+    {
+      workId: string;
+      name: string;
+      side: string;
+      assignmentId: string;
+      title: string;
+      classId: string;
+      mode: string;
+      anonymous: unknown;
+      dueAt: unknown;
+      instructions: string;
+      debateId: string;
+      className: string;
+      archivedAt: unknown;
+      teacherId: string;
+      inWork: unknown;
+      inClass: unknown;
+      releasedAt: unknown;
+    }[]
+  >`SELECT aw."id" AS "workId", aw."name", aw."side", a."id" AS "assignmentId", a."title",
+      a."classId", a."mode", a."anonymous", a."dueAt", a."instructions", a."debateId",
+      c."name" AS "className", c."archivedAt", c."teacherId",
+      EXISTS (SELECT 1 FROM "work_member" wm
+        WHERE wm."workId" = aw."id" AND wm."userId" = ${userId}) AS "inWork",
+      EXISTS (SELECT 1 FROM "class_member" cm
+        WHERE cm."classId" = c."id" AND cm."userId" = ${userId}) AS "inClass",
+      g."releasedAt"
+    FROM "assignment_work" aw JOIN "assignment" a ON a."id" = aw."assignmentId"
+    JOIN "classroom" c ON c."id" = a."classId" LEFT JOIN "grade" g ON g."workId" = aw."id"
+    WHERE aw."mapId" = ${mapId}`;
   if (!work) return null;
-  const role = await classRole(tx, userId, work.assignment.classId);
-  if (!role || (role === 'student' && work.members.length === 0)) return null;
-  const a = work.assignment;
+  // SQLite answers 0 or 1 for a truth value, PostgreSQL a boolean.
+  const role = work.teacherId === userId ? 'teacher' : Number(work.inClass) ? 'student' : null;
+  if (!role || (role === 'student' && !Number(work.inWork))) return null;
+  const debate = await debateView(tx, work.debateId);
   const base = {
     viewerRole: role,
-    assignmentId: a.id,
-    workId: work.id,
-    title: a.title,
-    className: a.class.name,
-    classId: a.classId,
-    archived: a.class.archivedAt !== null,
-    mode: a.mode,
-    anonymous: a.anonymous,
-    dueAt: a.dueAt?.toISOString() ?? null,
-    instructions: a.instructions,
-    teamName: a.mode === 'team' ? work.name : '',
+    assignmentId: work.assignmentId,
+    workId: work.workId,
+    title: work.title,
+    className: work.className,
+    classId: work.classId,
+    archived: work.archivedAt !== null && work.archivedAt !== undefined,
+    mode: work.mode,
+    anonymous: Boolean(Number(work.anonymous)),
+    dueAt: sqlDate(work.dueAt)?.toISOString() ?? null,
+    instructions: work.instructions,
+    teamName: work.mode === 'team' ? work.name : '',
     side: work.side,
-    sideLabels: sideLabels(work.side, a.debate.theses),
-  };
+    sideLabels: sideLabels(work.side, debate?.theses ?? []),
+  } satisfies Partial<MapAssignmentContext>;
+  const releasedAt = sqlDate(work.releasedAt)?.toISOString() ?? null;
   if (role === 'teacher') {
-    const [feedback, grade] = await Promise.all([
-      listClaimFeedback(tx, { userId, workId: work.id }),
-      tx.grade.findUnique({ where: { workId: work.id }, select: { releasedAt: true } }),
-    ]);
-    return {
-      ...base,
-      released: null,
-      teacher: { feedback, releasedAt: grade?.releasedAt?.toISOString() ?? null },
-    };
+    const feedback = await listClaimFeedback(tx, { userId, workId: work.workId });
+    return { ...base, released: null, teacher: { feedback, releasedAt } };
   }
-  return { ...base, released: await releasedFeedbackFor(tx, userId, work.id), teacher: null };
+  // Nothing released yet: nothing more to read (releasedFeedbackFor would answer null).
+  if (!releasedAt) return { ...base, released: null, teacher: null };
+  return {
+    ...base,
+    released: await releasedFeedbackFor(tx, userId, work.workId),
+    teacher: null,
+  };
 }
