@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeJwt, createLocalJWKSet, jwtVerify } from 'jose';
 import { CLAIM } from '@/lib/domain/lti/claims';
 import { createAssignment } from '@/lib/server/classroom/assignments';
@@ -84,6 +84,12 @@ async function individualAssignment(title: string) {
     sides: 'split',
   });
 }
+
+// On PostgreSQL a worker's database serves several test files in turn: deliveries other files
+// left (mail, notifications) would come before these scores in deliverDue's oldest-first batch.
+beforeEach(async () => {
+  await db.outboxMessage.deleteMany({});
+});
 
 describe('Names and Role Provisioning', () => {
   it('the teacher’s sync enrols the course’s active learners, once', async () => {
