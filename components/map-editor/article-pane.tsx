@@ -2,7 +2,9 @@
 
 import { useMemo } from 'react';
 import { ArticleBody } from '@/components/debate/article-body';
+import { StaticArticleBody } from '@/components/debate/article-html';
 import { ArticlePanel } from '@/components/debate/article-panel';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useEditorState, useSession } from '@/components/map/session';
 import { Button } from '@/components/ui/button';
 import type { MarkRange } from '@/lib/domain/text-segments';
@@ -23,6 +25,10 @@ export function ArticlePane() {
   const thesis = session.theses[reading]!;
   const source = thesis.source;
   const marks = useMemo(() => marksFor(anchors, highlight, source), [anchors, highlight, source]);
+  // The server draws the article as one string of HTML (the same elements, nothing marked): a
+  // whole class opening the map at once costs the server less. Its quotes are marked once the page
+  // is live, a moment later.
+  const hydrated = useHydrated();
 
   return (
     <>
@@ -82,12 +88,16 @@ export function ArticlePane() {
           <ArticlePanel
             source={source}
             body={
-              <ArticleBody
-                sourceId={source.id}
-                blocks={source.blocks}
-                marks={marks}
-                highlightBlock={highlight?.sourceId === source.id ? highlight.block : undefined}
-              />
+              hydrated ? (
+                <ArticleBody
+                  sourceId={source.id}
+                  blocks={source.blocks}
+                  marks={marks}
+                  highlightBlock={highlight?.sourceId === source.id ? highlight.block : undefined}
+                />
+              ) : (
+                <StaticArticleBody sourceId={source.id} blocks={source.blocks} />
+              )
             }
           />
         </div>

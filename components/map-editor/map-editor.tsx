@@ -1,14 +1,6 @@
 'use client';
 
-import {
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { MapGraph } from '@/components/map-graph/map-graph';
 import { graphOf, layoutInBackground } from '@/components/map-graph/use-graph-layout';
 import { ClaimFinder, useFindBox } from '@/components/map-outline/claim-finder';
@@ -19,6 +11,7 @@ import { PresenceContext, usePresenceByClaim } from '@/components/map/presence';
 import { SessionContext, useEditorState } from '@/components/map/session';
 import { useEditorKeys } from '@/components/map/use-editor-keys';
 import { SideTabs } from '@/components/side-tabs';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { SuggestionsButton } from '@/components/map-suggestions/suggestions-button';
 import type { Role } from '@/lib/domain/capabilities';
 import { linkEndsByClaim } from '@/lib/domain/cross-links';
@@ -33,8 +26,6 @@ import { EditorDialogs } from './editor-dialogs';
 import { EditorHeader } from './editor-header';
 import { EditorNotices, ViewSwitch } from './editor-notices';
 import { ArticlePane } from './article-pane';
-
-const noSubscription = () => () => {};
 
 /**
  * The map editor: both theses side by side, each with its argument outline and its article, or
@@ -144,11 +135,7 @@ function EditorBody({
   const linkEnds = useMemo(() => linkEndsByClaim(claims, links, theses), [claims, links, theses]);
 
   // True once React has hydrated the page and the keyboard shortcuts listen (false on the server).
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
 
   const [a, b] = theses;
   if (!a || !b) return <p>This debate is missing a thesis.</p>;
