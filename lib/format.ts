@@ -6,11 +6,16 @@
  */
 export const DEFAULT_ZONE = 'UTC';
 
+/** Zones found good so far: every page asks for the viewer's (a few hundred exist at most). */
+const knownZones = new Set<string>();
+
 /** Whether `zone` is an IANA time zone this runtime knows ("America/Chicago", "UTC"). */
 export function isTimeZone(zone: string): boolean {
   if (!zone || zone.length > 64) return false;
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
+    if (knownZones.size < 1000) knownZones.add(zone);
     return true;
   } catch {
     return false;

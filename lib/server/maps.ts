@@ -301,5 +301,5 @@ export async function getMapForMember(tx: Tx, opts: { userId: string; mapId: str
   const { role, ownerId } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
   const lens = await readerLens(tx, opts.mapId, { userId: opts.userId });
   const map = seeMap(await readMapView(tx, opts.mapId), ownerId, lens);
-  return { map, role, selfId: lens.person(opts.userId, '').id };
+  return { map, role, selfId: lens.person(opts.userId, '').id, lens };
 }

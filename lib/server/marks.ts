@@ -8,11 +8,14 @@ import {
 } from '@/lib/domain/marks';
 import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
+import type { Role } from '@/lib/domain/capabilities';
+import type { Lens } from '@/lib/domain/visibility';
 import { isRecordId } from '@/lib/schemas/ids';
 import { mapRole, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
 import { pubsub } from './live/pubsub';
 import { notify } from './notifications';
+import { sqlDate } from './ops/sql-rows';
 import { readerLens } from './visibility';
 
 /**
@@ -33,21 +36,37 @@ export async function listMarks(
 ): Promise<MarkView[] | null> {
   const { role } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
   const lens = await readerLens(tx, opts.mapId, { userId: opts.userId });
+  return openMarks(tx, { ...opts, role }, lens);
+}
+
+/**
+ * The same, for a caller that has checked the reader's access and read their lens already (the
+ * map's page, lib/server/map-page.ts): one statement.
+ */
+export async function openMarks(
+  tx: Tx,
+  opts: { userId: string; mapId: string; role: Role },
+  lens: Lens,
+): Promise<MarkView[] | null> {
   if (!lens.see.marks) return null;
-  const rows = await tx.claimMark.findMany({
-    where: { mapId: opts.mapId, resolvedAt: null, claim: { deletedAt: null } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      claimId: true,
-      kind: true,
-      explanation: true,
-      markedById: true,
-      createdAt: true,
-      markedBy: { select: { name: true } },
-      claim: { select: { authorId: true } },
-    },
-  });
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      claimId: string;
+      kind: string;
+      explanation: string;
+      markedById: string;
+      markedByName: string;
+      createdAt: unknown;
+      authorId: string | null;
+    }[]
+  >`SELECT cm."id", cm."claimId", cm."kind", cm."explanation", cm."markedById",
+      u."name" AS "markedByName", cm."createdAt", c."authorId"
+    FROM "claim_mark" cm
+    JOIN "claim" c ON c."id" = cm."claimId"
+    JOIN "user" u ON u."id" = cm."markedById"
+    WHERE cm."mapId" = ${opts.mapId} AND cm."resolvedAt" IS NULL AND c."deletedAt" IS NULL
+    ORDER BY cm."createdAt" ASC, cm."id" ASC`;
   return rows.flatMap((m): MarkView[] =>
     isMarkKind(m.kind)
       ? [
@@ -56,15 +75,15 @@ export async function listMarks(
             claimId: m.claimId,
             kind: m.kind,
             explanation: m.explanation,
-            byName: lens.person(m.markedById, m.markedBy.name).name,
-            createdAt: m.createdAt.toISOString(),
+            byName: lens.person(m.markedById, m.markedByName).name,
+            createdAt: sqlDate(m.createdAt)!.toISOString(),
             canResolve: mayResolveMark({
               userId: opts.userId,
-              role,
-              claimAuthorId: m.claim.authorId,
+              role: opts.role,
+              claimAuthorId: m.authorId,
               markedById: m.markedById,
             }),
-            forMe: m.claim.authorId === opts.userId,
+            forMe: m.authorId === opts.userId,
           },
         ]
       : [],

@@ -76,8 +76,13 @@ export async function findActiveShareLink(
   opts: { userId: string; mapId: string },
 ): Promise<ShareLinkView | null> {
   await requireMapAccess(tx, opts.userId, opts.mapId, 'map.share');
+  return viewerLinkOf(tx, opts.mapId);
+}
+
+/** The same, for a caller that has checked 'map.share' already (the map's page). */
+export function viewerLinkOf(tx: Tx, mapId: string): Promise<ShareLinkView | null> {
   return tx.shareLink.findFirst({
-    where: { mapId: opts.mapId, role: 'viewer', revokedAt: null },
+    where: { mapId, role: 'viewer', revokedAt: null },
     select: LINK,
   });
 }

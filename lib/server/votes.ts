@@ -41,22 +41,19 @@ export interface MapVotes {
   canVote: boolean;
 }
 
-async function tallies(tx: Tx, mapId: string, claimIds?: string[]) {
-  const rows = await tx.claimVote.groupBy({
-    by: ['claimId'],
-    where: {
-      mapId,
-      claim: { deletedAt: null },
-      ...(claimIds ? { claimId: { in: claimIds } } : {}),
-    },
-    _avg: { impact: true },
-    _count: { _all: true },
-  });
+/** Each live claim's average rating and count. Plain SQL: it runs for every page of a shared map. */
+async function tallies(tx: Tx, mapId: string) {
+  const rows = await tx.$queryRaw<{ claimId: string; average: unknown; count: unknown }[]>`
+    SELECT v."claimId", AVG(v."impact") AS "average", COUNT(*) AS "count"
+    FROM "claim_vote" v JOIN "claim" c ON c."id" = v."claimId"
+    WHERE v."mapId" = ${mapId} AND c."deletedAt" IS NULL
+    GROUP BY v."claimId"`;
   const out: Record<string, VoteTally> = {};
+  // PostgreSQL answers AVG as a numeric string and COUNT as a bigint; SQLite as numbers.
   for (const row of rows) {
     out[row.claimId] = {
-      average: Math.round((row._avg.impact ?? 0) * 10) / 10,
-      count: row._count._all,
+      average: Math.round(Number(row.average ?? 0) * 10) / 10,
+      count: Number(row.count),
     };
   }
   return out;
@@ -73,16 +70,20 @@ export async function listVotes(
 
 /**
  * The votes the map page starts with: on a whole-class assignment's map (`wholeClass`) or a map
- * shared with members; null on a map no one else is in (nothing to vote with).
+ * shared with members; null on a map no one else is in (nothing to vote with). For a caller that
+ * has checked the reader's access already (lib/server/map-page.ts).
  */
-export async function listVotesIfShared(
+export async function votesIfShared(
   tx: Tx,
-  opts: { userId: string; mapId: string; wholeClass: boolean },
+  opts: { userId: string; mapId: string; wholeClass: boolean; role: string },
 ): Promise<MapVotes | null> {
-  const { role } = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
   const shared =
-    opts.wholeClass || (await tx.mapMember.count({ where: { mapId: opts.mapId } })) > 0;
-  return shared ? votesOf(tx, opts, role) : null;
+    opts.wholeClass ||
+    (
+      await tx.$queryRaw<unknown[]>`
+        SELECT 1 AS "one" FROM "map_member" WHERE "mapId" = ${opts.mapId} LIMIT 1`
+    ).length > 0;
+  return shared ? votesOf(tx, opts, opts.role) : null;
 }
 
 async function votesOf(
@@ -90,13 +91,16 @@ async function votesOf(
   opts: { userId: string; mapId: string },
   role: string,
 ): Promise<MapVotes> {
-  const mine = await tx.claimVote.findMany({
-    where: { mapId: opts.mapId, userId: opts.userId, claim: { deletedAt: null } },
-    select: { claimId: true, impact: true },
-  });
+  const [mine, all] = await Promise.all([
+    tx.$queryRaw<{ claimId: string; impact: unknown }[]>`
+      SELECT v."claimId", v."impact"
+      FROM "claim_vote" v JOIN "claim" c ON c."id" = v."claimId"
+      WHERE v."mapId" = ${opts.mapId} AND v."userId" = ${opts.userId} AND c."deletedAt" IS NULL`,
+    tallies(tx, opts.mapId),
+  ]);
   return {
-    tallies: await tallies(tx, opts.mapId),
-    mine: Object.fromEntries(mine.map((v) => [v.claimId, v.impact])),
+    tallies: all,
+    mine: Object.fromEntries(mine.map((v) => [v.claimId, Number(v.impact)])),
     canVote: role !== 'viewer',
   };
 }

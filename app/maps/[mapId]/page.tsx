@@ -6,12 +6,8 @@ import { notesByClaim } from '@/components/classroom-map/notes';
 import { MapEditor } from '@/components/map-editor/map-editor';
 import { unlessMissing } from '@/lib/errors';
 import { editorQuery, type Query } from '@/lib/schemas/query';
-import { assignmentContextForMap } from '@/lib/server/classroom/work-view';
-import { getMapForMember } from '@/lib/server/maps';
-import { listMarks } from '@/lib/server/marks';
+import { getMapPage } from '@/lib/server/map-page';
 import { getCurrentUser } from '@/lib/server/session';
-import { listVotesIfShared } from '@/lib/server/votes';
-import { findActiveShareLink } from '@/lib/server/share-links';
 import { withDb } from '@/lib/server/with-db';
 
 export const metadata: Metadata = { title: 'Map editor' };
@@ -28,21 +24,12 @@ export default async function EditorPage({
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=/maps/${encodeURIComponent(mapId)}`);
   // Someone else's map looks the same as a missing one: its existence is not revealed.
-  const data = await unlessMissing(withDb(getMapForMember, { userId: user.id, mapId }));
+  const data = await unlessMissing(withDb(getMapPage, { userId: user.id, mapId }));
   if (!data) notFound();
-  const { map, role, selfId } = data;
-  const link =
-    role === 'owner' ? await withDb(findActiveShareLink, { userId: user.id, mapId }) : null;
   // An assignment's map: its banner, the teacher's claim feedback, and class impact votes (on a
-  // whole-class map or any map shared with members).
-  const assignment = await withDb(assignmentContextForMap, user.id, mapId);
-  // The open marks for review, for the owner and editors (null for anyone else).
-  const marks = await withDb(listMarks, { userId: user.id, mapId });
-  const votes = await withDb(listVotesIfShared, {
-    userId: user.id,
-    mapId,
-    wholeClass: assignment?.mode === 'class',
-  });
+  // whole-class map or any map shared with members); the open marks for review (null for readers
+  // who may not see them); the owner's view link.
+  const { map, role, selfId, assignment, marks, votes, link } = data;
   return (
     <>
       {assignment && <AssignmentBanner ctx={assignment} />}
