@@ -4,6 +4,7 @@ import { appError } from '@/lib/error-words';
 import { getAuth } from './auth';
 import { db } from './db';
 import { onAccessChanged } from './live/access';
+import { sqlDate } from './ops/sql-rows';
 import { verifiedSessionToken } from './session-cookie';
 
 export interface CurrentUser {
@@ -103,18 +104,17 @@ async function quickSession(requestHeaders: Headers): Promise<Found | undefined>
   if (cookie.includes(context.authCookies.dontRememberToken.name)) return undefined;
   const token = verifiedSessionToken(cookie, context.authCookies.sessionToken.name, context.secret);
   if (!token) return undefined;
-  const row = await db.session.findUnique({
-    where: { token },
-    select: { expiresAt: true, user: { select: { id: true, name: true, email: true } } },
-  });
+  const [row] = await db.$queryRaw<(CurrentUser & { expiresAt: unknown })[]>`
+    SELECT u."id", u."name", u."email", s."expiresAt"
+    FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = ${token}`;
   if (!row) return undefined;
-  const ends = row.expiresAt.getTime();
+  const ends = sqlDate(row.expiresAt)!.getTime();
   const { expiresIn, updateAge } = context.sessionConfig;
   const now = Date.now();
   // better-auth's own test for a refresh (api/routes/session.ts): once a day, it extends the
   // session and sets a new cookie.
   if (ends <= now || ends - expiresIn * 1000 + updateAge * 1000 <= now) return undefined;
-  return { user: row.user, ends };
+  return { user: { id: row.id, name: row.name, email: row.email }, ends };
 }
 
 async function fullSession(requestHeaders: Headers): Promise<Found | null> {

@@ -11,6 +11,7 @@ import { TITLE_MAX } from '@/lib/schemas/map';
 import { archivedError } from '@/lib/domain/classroom/archive';
 import { mapStanding, requireMapAccess } from './access';
 import type { Db, Tx } from './db';
+import { sqlDate } from './ops/sql-rows';
 import { lockMap } from './locks';
 import { accessChanged } from './live/access';
 import { notify } from './notifications';
@@ -140,20 +141,42 @@ export async function revokeShareLink(
 
 /** The active (not revoked) share link with this token, or the dead-link refusal. */
 export async function requireActiveLink(tx: Tx, token: string) {
-  if (!isLinkToken(token)) throw appError('shareLink.dead');
-  const link = await tx.shareLink.findUnique({
-    where: { token },
-    select: {
-      id: true,
-      mapId: true,
-      role: true,
-      revokedAt: true,
-      includeNotes: true,
-      showName: true,
-    },
-  });
+  const link = await readLink(tx, token);
   if (!link || link.revokedAt) throw appError('shareLink.dead');
   return link;
+}
+
+/**
+ * A link by its token with its map's title and owner's name, in one plain statement (every open
+ * of a shared page reads it); null for a malformed or unknown token.
+ */
+async function readLink(tx: Tx, token: string) {
+  if (!isLinkToken(token)) return null;
+  const [row] = await tx.$queryRaw<
+    {
+      id: string;
+      mapId: string;
+      role: string;
+      revokedAt: unknown;
+      includeNotes: unknown;
+      showName: unknown;
+      title: string;
+      ownerName: string;
+    }[]
+  >`SELECT l."id", l."mapId", l."role", l."revokedAt", l."includeNotes", l."showName",
+      m."title", u."name" AS "ownerName"
+    FROM "share_link" l
+    JOIN "argument_map" m ON m."id" = l."mapId"
+    JOIN "user" u ON u."id" = m."ownerId"
+    WHERE l."token" = ${token}`;
+  if (!row) return null;
+  // SQLite answers booleans as 0 or 1, PostgreSQL as booleans.
+  return {
+    ...row,
+    revokedAt: sqlDate(row.revokedAt),
+    includeNotes: Boolean(row.includeNotes),
+    showName: Boolean(row.showName),
+  };
 }
 
 /** An active viewer link: only those show the map to whoever holds them. */
@@ -198,25 +221,11 @@ export async function copySharedMap(db: Db, opts: { userId: string; token: strin
  * revoked or unknown one.
  */
 export async function findJoinLink(tx: Tx, opts: { token: string }): Promise<JoinLinkView | null> {
-  if (!isLinkToken(opts.token)) return null;
-  const link = await tx.shareLink.findUnique({
-    where: { token: opts.token },
-    select: {
-      mapId: true,
-      role: true,
-      revokedAt: true,
-      map: { select: { title: true, owner: { select: { name: true } } } },
-    },
-  });
+  const link = await readLink(tx, opts.token);
   if (!link || link.revokedAt || (link.role !== 'commenter' && link.role !== 'editor')) {
     return null;
   }
-  return {
-    mapId: link.mapId,
-    role: link.role,
-    title: link.map.title,
-    ownerName: link.map.owner.name,
-  };
+  return { mapId: link.mapId, role: link.role, title: link.title, ownerName: link.ownerName };
 }
 
 type Joined = { mapId: string; role: Role; raised: boolean };

@@ -42,7 +42,8 @@ export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_key
 /** The driver's own wait on a lock, per attempt: short, because it blocks the event loop. */
 const DRIVER_BUSY_MS = 50;
 const plain = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
-const isRead = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
+export const isRead = (sql: string) =>
+  /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
 
 const clientOf = (adapter: SqlDriverAdapter) =>
   (adapter as unknown as { client: BetterSqliteClient }).client;
@@ -119,6 +120,8 @@ class SafeSqliteAdapter implements SqlDriverAdapter {
   #reader: SqlDriverAdapter;
   #queue = new Queue();
   #direct: DirectSql;
+  /** Plain SQL reads on the reader connection, without Prisma's query pipeline (reads below). */
+  readonly reads: DirectSql;
   /** The last write failed for a reason that can heal: reopen the writer before the next. */
   #stale = false;
 
@@ -131,6 +134,7 @@ class SafeSqliteAdapter implements SqlDriverAdapter {
     this.#writer = writer;
     this.#reader = reader;
     this.#direct = new DirectSql(clientOf(writer));
+    this.reads = new DirectSql(clientOf(reader), { readOnly: true });
     this.provider = writer.provider;
     this.adapterName = writer.adapterName;
   }

@@ -38,9 +38,12 @@ const toSqlite = (value: unknown) =>
 export class DirectSql implements RawSql {
   #client: BetterSqliteClient;
   #statements = new Map<string, Statement>();
+  #readOnly: boolean;
 
-  constructor(client: BetterSqliteClient) {
+  /** `readOnly`: a statement that would write is refused (the reader connection's). */
+  constructor(client: BetterSqliteClient, { readOnly = false } = {}) {
     this.#client = client;
+    this.#readOnly = readOnly;
   }
 
   #statement(query: TemplateStringsArray | Sql, values: unknown[]) {
@@ -49,6 +52,7 @@ export class DirectSql implements RawSql {
     if (!statement) {
       if (this.#statements.size >= 500) this.#statements.clear();
       statement = this.#client.prepare(sql.sql);
+      if (this.#readOnly && !statement.reader) throw new Error('A write on the reader connection.');
       this.#statements.set(sql.sql, statement);
     }
     return { statement, args: sql.values.map(toSqlite) };

@@ -32,7 +32,7 @@ describe('getCurrentUser', () => {
     const account = await signedIn();
     forgetSessions();
     const getSession = vi.spyOn(getAuth().api, 'getSession');
-    const reads = vi.spyOn(appDb.session, 'findUnique');
+    const reads = vi.spyOn(appDb, '$queryRaw');
     const [a, b] = await Promise.all([
       getCurrentUser(account.headers),
       getCurrentUser(account.headers),
