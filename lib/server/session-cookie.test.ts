@@ -40,6 +40,15 @@ describe('verifiedSessionToken', () => {
     expect(verifiedSessionToken('', NAME, SECRET)).toBeNull();
   });
 
+  it('takes one spelling of a signature: the URL-safe base64 of the same bytes is refused', () => {
+    let token = 'a';
+    while (!/[+/]/.test(decodeURIComponent(signed(token)))) token += 'a';
+    const value = decodeURIComponent(signed(token));
+    const urlSafe = value.replace(/\+/g, '-').replace(/\//g, '_');
+    expect(verifiedSessionToken(`${NAME}=${encodeURIComponent(value)}`, NAME, SECRET)).toBe(token);
+    expect(verifiedSessionToken(`${NAME}=${encodeURIComponent(urlSafe)}`, NAME, SECRET)).toBeNull();
+  });
+
   it('reads only the cookie of that exact name, and its first occurrence', () => {
     expect(verifiedSessionToken(`__Secure-${NAME}=${signed('a')}`, NAME, SECRET)).toBeNull();
     expect(

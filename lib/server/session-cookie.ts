@@ -19,7 +19,9 @@ export function verifiedSessionToken(cookieHeader: string, name: string, secret:
   if (dot < 1) return null;
   const token = value.slice(0, dot);
   const signature = value.slice(dot + 1);
-  if (signature.length !== 44 || !signature.endsWith('=')) return null;
+  // better-call's own test (44 characters ending in '='), and standard base64 only, as its atob
+  // reads it: one signature, one spelling.
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(signature)) return null;
   const expected = crypto.createHmac('sha256', secret).update(token).digest();
   const given = Buffer.from(signature, 'base64');
   return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? token : null;

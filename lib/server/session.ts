@@ -14,7 +14,8 @@ export interface CurrentUser {
 }
 
 /**
- * Sessions checked in the last few seconds, by their signed cookie: every save asks who is
+ * Sessions checked in the last few seconds, by their token (read from the session cookie of this
+ * server's exact name, its signature checked first, as better-auth reads it): every save asks who is
  * writing, and asking the database each time cost 3 ms of CPU per edit. An entry lives at most
  * SESSION_CACHE_MS (and never past the session's own end); signing out here clears the cache, and
  * a password change or a sign-out everywhere clears that person's entries on every server, so
@@ -23,12 +24,10 @@ export interface CurrentUser {
 export const SESSION_CACHE_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 const cache = new Map<string, { user: CurrentUser; until: number }>();
-/** Lookups under way, by cookie: the layout and the page ask at the same moment. */
+/** Lookups under way, by token: the layout and the page ask at the same moment. */
 const pending = new Map<string, Promise<CurrentUser | null>>();
 /** Raised whenever sessions are forgotten: a lookup begun before then is not kept. */
 let generation = 0;
-
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
 
 /** Forgets every cached session (after a sign-out, a password change). */
 export function forgetSessions() {
@@ -55,8 +54,16 @@ function watchAccess() {
 export async function getCurrentUser(from?: Headers): Promise<CurrentUser | null> {
   watchAccess();
   const requestHeaders = from ?? (await headers());
-  const key = SESSION_COOKIE.exec(requestHeaders.get('cookie') ?? '')?.[1];
-  // No session cookie: no one is signed in (better-auth would answer the same, more slowly).
+  const { authCookies, secret } = await getAuth().$context;
+  // The key is the token only a cookie signed with this server's secret can carry, under the
+  // name better-auth reads: no other cookie of the request (one planted under the other name, say)
+  // can ever select someone's cached session. No such cookie, or a wrong signature: no one is
+  // signed in, as better-auth would answer, more slowly.
+  const key = verifiedSessionToken(
+    requestHeaders.get('cookie') ?? '',
+    authCookies.sessionToken.name,
+    secret,
+  );
   if (!key) return null;
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.user;
@@ -71,7 +78,7 @@ export async function getCurrentUser(from?: Headers): Promise<CurrentUser | null
 
 async function lookUp(key: string, requestHeaders: Headers): Promise<CurrentUser | null> {
   const began = generation;
-  const session = (await quickSession(requestHeaders)) ?? (await fullSession(requestHeaders));
+  const session = (await quickSession(requestHeaders, key)) ?? (await fullSession(requestHeaders));
   if (!session) {
     cache.delete(key);
     return null;
@@ -97,13 +104,10 @@ interface Found {
  * no refresh. Anything else (no such session, ended, due for its daily refresh, "don't remember
  * me") is left to better-auth's own getSession: undefined.
  */
-async function quickSession(requestHeaders: Headers): Promise<Found | undefined> {
-  const auth = getAuth();
-  const context = await auth.$context;
+async function quickSession(requestHeaders: Headers, token: string): Promise<Found | undefined> {
+  const context = await getAuth().$context;
   const cookie = requestHeaders.get('cookie') ?? '';
   if (cookie.includes(context.authCookies.dontRememberToken.name)) return undefined;
-  const token = verifiedSessionToken(cookie, context.authCookies.sessionToken.name, context.secret);
-  if (!token) return undefined;
   const [row] = await db.$queryRaw<(CurrentUser & { expiresAt: unknown })[]>`
     SELECT u."id", u."name", u."email", s."expiresAt"
     FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = ${token}`;

@@ -11,6 +11,8 @@ export interface RawSql {
 
 export interface Statement {
   reader: boolean;
+  /** The statement does not write (better-sqlite3's own test). */
+  readonly: boolean;
   run(...args: unknown[]): { changes: number };
   all(...args: unknown[]): unknown[];
 }
@@ -52,7 +54,8 @@ export class DirectSql implements RawSql {
     if (!statement) {
       if (this.#statements.size >= 500) this.#statements.clear();
       statement = this.#client.prepare(sql.sql);
-      if (this.#readOnly && !statement.reader) throw new Error('A write on the reader connection.');
+      if (this.#readOnly && !statement.readonly)
+        throw new Error('A write on the reader connection.');
       this.#statements.set(sql.sql, statement);
     }
     return { statement, args: sql.values.map(toSqlite) };

@@ -62,6 +62,16 @@ describe('getCurrentUser', () => {
     expect(await getCurrentUser(account.headers)).toBeNull();
   });
 
+  it('a cookie planted under the other name never selects someone’s session', async () => {
+    const victim = await signedIn();
+    forgetSessions();
+    // Set by a sibling site or over plain http beside the real cookie, first in the header.
+    const planted = '__Secure-better-auth.session_token=planted-by-someone-else';
+    const both = new Headers({ cookie: `${planted}; ${victim.cookie}` });
+    expect((await getCurrentUser(both))?.id).toBe(victim.userId);
+    expect(await getCurrentUser(new Headers({ cookie: planted }))).toBeNull();
+  });
+
   it('leaves an ended session to better-auth, which removes it', async () => {
     const account = await signedIn();
     forgetSessions();
