@@ -1,7 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client';
 import { errorText } from './error-text';
+import { pgRead } from './pg-direct';
 import { Sql } from '@prisma/client/runtime/client';
 import { isRead, SafeSqliteFactory, type RawSql } from './sqlite-adapter';
 
@@ -41,34 +43,46 @@ export function postgresSettings() {
 export function createDbClient(url: string): PrismaClient {
   if (!isPostgresUrl(url)) {
     const factory = new SafeSqliteFactory(url);
-    const client = directReads(new PrismaClient({ adapter: factory }), factory);
+    const client = directReads(new PrismaClient({ adapter: factory }), (sql) => {
+      const reads = factory.connected?.reads;
+      return reads ? reads.$queryRaw<unknown[]>(sql) : null;
+    });
     sqliteFactories.set(client, factory);
     return client;
   }
   const { poolSize, maxWait, timeout } = postgresSettings();
-  const adapter = new PrismaPg({
+  // One pool for Prisma and the plain reads (directReads), so the connections are as before.
+  const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     // A database that does not answer is reported, not waited on for ever.
     connectionTimeoutMillis: maxWait,
     idleTimeoutMillis: 60_000,
   });
-  return new PgPrismaClient({
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new PgPrismaClient({
     adapter,
     transactionOptions: { maxWait, timeout },
   }) as unknown as PrismaClient;
+  return directReads(client, (sql) => pgRead(pool, sql));
 }
 
 const sqliteFactories = new WeakMap<PrismaClient, SafeSqliteFactory>();
 
 /**
  * The client, with its plain-SQL reads (`$queryRaw` of a SELECT, outside a transaction) run
- * straight on the reader connection: a prepared statement, kept, instead of Prisma planning the
- * query each time (about half a millisecond of CPU per statement; a page runs a dozen or more).
- * The rows are the same: SQLite's values, read by the callers as on PostgreSQL (lib/server/ops/
- * sql-rows.ts). Everything else, writes and model queries, goes through Prisma as before.
+ * straight on the driver by `read`: on SQLite a prepared statement, kept, on the reader
+ * connection; on PostgreSQL a query on the pool (lib/server/pg-direct.ts). Prisma compiles every
+ * query it is given, plain SQL included, in its WebAssembly query compiler (about half a
+ * millisecond of CPU a statement; a page runs a dozen or more). The rows are read by the callers
+ * as they read Prisma's (lib/server/ops/sql-rows.ts), and `tests/integration/direct-reads.test.ts`
+ * holds a page equal both ways. Everything else, writes and model queries, goes through Prisma
+ * as before; `read` answering null (not connected yet, or closed) leaves the read to Prisma too.
  */
-function directReads(client: PrismaClient, factory: SafeSqliteFactory): PrismaClient {
+function directReads(
+  client: PrismaClient,
+  read: (sql: Sql) => PromiseLike<unknown[]> | null,
+): PrismaClient {
   type QueryRaw = (
     this: unknown,
     query: TemplateStringsArray | Sql,
@@ -79,8 +93,7 @@ function directReads(client: PrismaClient, factory: SafeSqliteFactory): PrismaCl
     // A transaction's client inherits this method: its reads stay in the transaction.
     if (this !== client) return throughPrisma.call(this, query, ...values);
     const sql = query instanceof Sql ? query : new Sql(query, values);
-    const reads = factory.connected?.reads;
-    return reads && isRead(sql.sql) ? reads.$queryRaw(sql) : throughPrisma.call(client, sql);
+    return (isRead(sql.sql) && read(sql)) || throughPrisma.call(client, sql);
   }
   Object.defineProperty(client, '$queryRaw', {
     value: queryRaw,
