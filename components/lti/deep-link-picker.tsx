@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-parts';
 import { MODE_LABELS, MODES } from '@/lib/domain/classroom/teams';
@@ -21,14 +22,12 @@ export function DeepLinkPicker(props: {
     <div className="space-y-6">
       <FormAlert>{props.error}</FormAlert>
       {props.assignments.length > 0 && (
-        <form
-          method="post"
-          action="/api/lti/deep-link"
-          className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+        <PickerForm
+          title={`An assignment of ${props.className}`}
+          request={props.request}
+          choice="existing"
+          submitLabel="Add to the course"
         >
-          <h2 className="text-lg font-semibold">An assignment of {props.className}</h2>
-          <input type="hidden" name="request" value={props.request} />
-          <input type="hidden" name="choice" value="existing" />
           <label className="block text-sm font-medium">
             Assignment
             <select name="assignmentId" className={inputClass} required>
@@ -39,19 +38,14 @@ export function DeepLinkPicker(props: {
               ))}
             </select>
           </label>
-          <button type="submit" className={submit}>
-            Add to the course
-          </button>
-        </form>
+        </PickerForm>
       )}
-      <form
-        method="post"
-        action="/api/lti/deep-link"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      <PickerForm
+        title="A new assignment on a debate"
+        request={props.request}
+        choice="new"
+        submitLabel="Make the assignment and add it"
       >
-        <h2 className="text-lg font-semibold">A new assignment on a debate</h2>
-        <input type="hidden" name="request" value={props.request} />
-        <input type="hidden" name="choice" value="new" />
         <label className="block text-sm font-medium">
           Debate
           <select name="debateId" className={inputClass} required>
@@ -96,10 +90,32 @@ export function DeepLinkPicker(props: {
           Sides are split evenly at random. Students who open the activity later get their own map,
           or a place in the smallest team. Change the details later on the assignment’s page.
         </p>
-        <button type="submit" className={submit}>
-          Make the assignment and add it
-        </button>
-      </form>
+      </PickerForm>
     </div>
+  );
+}
+
+/** One of the picker's choices: a form posted to app/api/lti/deep-link with the LMS's request. */
+function PickerForm(props: {
+  title: string;
+  request: string;
+  choice: 'existing' | 'new';
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      method="post"
+      action="/api/lti/deep-link"
+      className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+    >
+      <h2 className="text-lg font-semibold">{props.title}</h2>
+      <input type="hidden" name="request" value={props.request} />
+      <input type="hidden" name="choice" value={props.choice} />
+      {props.children}
+      <button type="submit" className={submit}>
+        {props.submitLabel}
+      </button>
+    </form>
   );
 }
