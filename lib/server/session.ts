@@ -50,20 +50,29 @@ function watchAccess() {
   });
 }
 
-/** The signed-in user, or null (from a request's headers in a route handler). */
-export async function getCurrentUser(from?: Headers): Promise<CurrentUser | null> {
-  watchAccess();
-  const requestHeaders = from ?? (await headers());
+/**
+ * The session token of a request: from the session cookie of this server's exact name, if its
+ * signature holds (null otherwise). What sessions are cached by here, and what a live stream
+ * remembers to end it when that session ends.
+ */
+export async function sessionTokenOf(requestHeaders: Headers): Promise<string | null> {
   const { authCookies, secret } = await getAuth().$context;
-  // The key is the token only a cookie signed with this server's secret can carry, under the
-  // name better-auth reads: no other cookie of the request (one planted under the other name, say)
-  // can ever select someone's cached session. No such cookie, or a wrong signature: no one is
-  // signed in, as better-auth would answer, more slowly.
-  const key = verifiedSessionToken(
+  return verifiedSessionToken(
     requestHeaders.get('cookie') ?? '',
     authCookies.sessionToken.name,
     secret,
   );
+}
+
+/** The signed-in user, or null (from a request's headers in a route handler). */
+export async function getCurrentUser(from?: Headers): Promise<CurrentUser | null> {
+  watchAccess();
+  const requestHeaders = from ?? (await headers());
+  // The key is the token only a cookie signed with this server's secret can carry, under the
+  // name better-auth reads: no other cookie of the request (one planted under the other name, say)
+  // can ever select someone's cached session. No such cookie, or a wrong signature: no one is
+  // signed in, as better-auth would answer, more slowly.
+  const key = await sessionTokenOf(requestHeaders);
   if (!key) return null;
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.user;

@@ -13,14 +13,13 @@ import {
 } from '@/lib/server/classroom/accounts';
 import { addClassMember, createClass, lockClass } from '@/lib/server/classroom/classes';
 import { removeStudent } from '@/lib/server/classroom/roster';
-import { sessionTokenOf } from '@/lib/server/live/access';
 import { postgresPubSub } from '@/lib/server/live/pg-pubsub';
 import { pubsub, setPubSub, type BusMessage } from '@/lib/server/live/pubsub';
 import type { LiveReader } from '@/lib/server/live/readers';
 import { openMapStream } from '@/lib/server/live/stream';
 import { changeRole, inviteByEmail, removeMember } from '@/lib/server/members';
 import { getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
-import { getCurrentUser } from '@/lib/server/session';
+import { getCurrentUser, sessionTokenOf } from '@/lib/server/session';
 import { resetPassword, signOut } from '@/lib/server/sign-in';
 import {
   createUser,
@@ -360,7 +359,7 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
         email: account.email,
         role: 'editor',
       });
-      const token = sessionTokenOf(account.headers);
+      const token = await sessionTokenOf(account.headers);
       expect(token).toBeTruthy();
       return { ...watch(user(account.userId, 'editor', token!), map.id), mapId: map.id };
     }
@@ -408,7 +407,7 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
         .map((c) => c.split(';')[0])
         .join('; ');
       const elsewhere = watch(
-        user(response.user.id, 'editor', sessionTokenOf(new Headers({ cookie }))!),
+        user(response.user.id, 'editor', (await sessionTokenOf(new Headers({ cookie })))!),
         here.mapId,
       );
       await asRequest(account.headers, () => signOut());

@@ -61,19 +61,6 @@ export function concerns(message: AccessMessage, reader: LiveReader, mapId: stri
   return !message.mapIds || message.mapIds.includes(mapId);
 }
 
-/** The session token in a request's cookie (only ever read after the session was checked). */
-export function sessionTokenOf(headers: Headers): string | null {
-  const raw = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/.exec(
-    headers.get('cookie') ?? '',
-  )?.[1];
-  if (!raw) return null;
-  try {
-    return decodeURIComponent(raw).split('.')[0] || null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A stream's reader checked again, from the database: null when nothing changed for them,
  * otherwise why their stream ends.

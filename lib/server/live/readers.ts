@@ -6,9 +6,8 @@ import { appError } from '@/lib/error-words';
 import { requireActiveLink } from '../share-links';
 import { requireMapAccess } from '../access';
 import type { Tx } from '../db';
-import { getCurrentUser } from '../session';
+import { getCurrentUser, sessionTokenOf } from '../session';
 import { readerLens } from '../visibility';
-import { sessionTokenOf } from './access';
 
 /** Who is watching a map: a signed-in person who may read it, or whoever holds a view link. */
 export type LiveReader =
@@ -49,7 +48,7 @@ export async function requireLiveReader(
     userId: user.id,
     name: user.name,
     role,
-    session: sessionTokenOf(request.headers),
+    session: await sessionTokenOf(request.headers),
   };
 }
 

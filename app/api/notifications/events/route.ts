@@ -1,8 +1,7 @@
 import { AppError, httpStatus } from '@/lib/errors';
 import { unavailableError } from '@/lib/server/db-errors';
-import { sessionTokenOf } from '@/lib/server/live/access';
 import { openBellStream } from '@/lib/server/live/bell-stream';
-import { requireUser } from '@/lib/server/session';
+import { requireUser, sessionTokenOf } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +12,7 @@ export async function GET(request: Request) {
     const user = await requireUser(request.headers);
     const response = withDb(openBellStream, {
       userId: user.id,
-      session: sessionTokenOf(request.headers),
+      session: await sessionTokenOf(request.headers),
       signal: request.signal,
     });
     if (!response)
