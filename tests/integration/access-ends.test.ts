@@ -29,6 +29,7 @@ import {
   theAdmin,
   userWithMap,
 } from '../support/factories';
+import { PASSWORD, signedIn } from '../support/signed-in';
 
 // Access that ends, ends everywhere at once: for every cause, an open live stream of the person
 // (or link) whose access changed ends within a second, saying why; a stream whose access did not
@@ -334,22 +335,6 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
   });
 
   describe('through better-auth, with a real session', () => {
-    const PASSWORD = 'correct horse battery';
-
-    /** A new account signed in: its cookie header, as a browser would send it. */
-    async function signedIn() {
-      const email = `reader-${crypto.randomUUID()}@example.org`;
-      const { headers, response } = await getAuth().api.signUpEmail({
-        body: { name: 'Reader', email, password: PASSWORD },
-        returnHeaders: true,
-      });
-      const cookie = headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
-      return { userId: response.user.id, email, headers: new Headers({ cookie }) };
-    }
-
     async function readerOn(account: Awaited<ReturnType<typeof signedIn>>) {
       const { map } = await userWithMap();
       const owner = (await db.argumentMap.findUniqueOrThrow({ where: { id: map.id } })).ownerId;

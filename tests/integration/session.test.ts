@@ -1,31 +1,16 @@
-import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { getAuth } from '@/lib/server/auth';
 import { db as appDb } from '@/lib/server/db';
 import { forgetSessions, getCurrentUser } from '@/lib/server/session';
 import { db } from '../support/factories';
+import { signedIn as signedInAs } from '../support/signed-in';
 
 // Who is signed in, for every page and request (lib/server/session.ts): the common case is one
 // read of the session, checked as better-auth checks it; everything else goes to better-auth.
 
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({}) }));
 
-const PASSWORD = 'correct horse battery';
-
-/** A new account signed in through better-auth: its cookie header, and the session's token. */
-async function signedIn() {
-  const email = `session-${crypto.randomUUID()}@example.org`;
-  const { headers, response } = await getAuth().api.signUpEmail({
-    body: { name: 'Session Reader', email, password: PASSWORD },
-    returnHeaders: true,
-  });
-  const cookie = headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const token = decodeURIComponent(cookie.split('=')[1]!).split('.')[0]!;
-  return { userId: response.user.id, headers: new Headers({ cookie }), cookie, token };
-}
+const signedIn = () => signedInAs('Session Reader');
 
 describe('getCurrentUser', () => {
   it('knows the person of a session cookie better-auth made, with one read', async () => {
