@@ -97,4 +97,38 @@ describe('clip', () => {
       ),
     );
   });
+
+  it('keeps the longest start and end, the same as walking the text character by character', () => {
+    const segments = (s: string) =>
+      [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(s)].map((x) => x.segment);
+    const walkStart = (s: string, n: number) => {
+      let out = '';
+      for (const g of segments(s)) {
+        if (out.length + g.length > n) break;
+        out += g;
+      }
+      return out;
+    };
+    const walkEnd = (s: string, n: number) => {
+      let out = '';
+      for (const g of segments(s).reverse()) {
+        if (out.length + g.length > n) break;
+        out = g + out;
+      }
+      return out;
+    };
+    // ASCII (where the cut is quick) mixed with what is not: CR LF, combining marks, flags,
+    // families, Hangul jamo, skin tones, a lone joiner.
+    const piece = fc.constantFrom(
+      ...['a', ' ', '.', '\r', '\n', '\r\n', 'é', 'e\u0301', '\u0301', '👍', '👍🏽', '👩‍👩‍👧', '🇰🇷'],
+      ...['🇰', '\u200d', '한', '\u1112', '\u1161', '\u11ab', 'x\u0308'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(80), (pieces, n) => {
+        const s = pieces.join('');
+        return clip(s, n) === walkStart(s, n) && clipStart(s, n) === walkEnd(s, n);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

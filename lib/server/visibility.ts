@@ -18,6 +18,9 @@ import type { RawSql, Tx } from './db';
 export type Who = { userId: string } | { link: ShareOptions };
 
 let key: Buffer | null = null;
+/** Computed ids, by map and person: a page of a class map asks for each author's on every row. */
+const known = new Map<string, string>();
+const KNOWN_MAX = 20_000;
 
 /**
  * The id a person has in one map for readers who see pseudonyms: the same in every payload about
@@ -26,9 +29,14 @@ let key: Buffer | null = null;
  */
 export function pseudonymousId(mapId: string, userId: string): string {
   if (!userId) return '';
+  const input = `${mapId}\n${userId}`;
+  const seen = known.get(input);
+  if (seen) return seen;
   key ??= crypto.createHash('sha256').update(`pseudonyms\n${sessionSecret()}`).digest();
-  const mac = crypto.createHmac('sha256', key).update(`${mapId}\n${userId}`).digest('base64url');
-  return `anon-${mac.slice(0, 22)}`;
+  const id = `anon-${crypto.createHmac('sha256', key).update(input).digest('base64url').slice(0, 22)}`;
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(input, id);
+  return id;
 }
 
 async function memberOf(tx: RawSql, mapId: string, userId: string) {
