@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { refuseUnreadableAction } from '@/lib/action-body';
 import { stampClient } from '@/lib/client-address';
 import { contentSecurityPolicy } from '@/lib/csp';
+import { keptPagePath, NONCE_HEADER } from '@/lib/kept-pages';
 
 /**
  * Runs on every request that reaches the app's code (pages, server actions, the JSON API,
@@ -17,12 +18,16 @@ import { contentSecurityPolicy } from '@/lib/csp';
  *   scripts (it reads the policy from the request), and no other script runs, whatever a claim or
  *   an import contains. Pages are rendered per request anyway (they read the session). The JSON
  *   API and prefetches (whose answers are not documents) get none.
+ * - A read-only link's page opened without an account goes to the route that keeps such pages
+ *   (lib/kept-pages.ts, lib/server/shared-page.ts), with the nonce it is to carry.
  */
 export async function proxy(request: NextRequest) {
   // A server action Next could not read would be answered 500 (lib/action-body.ts).
   const unreadable = await refuseUnreadableAction(request);
   if (unreadable) return unreadable;
   const headers = new Headers(request.headers);
+  // Only this proxy says which nonce a response carries.
+  headers.delete(NONCE_HEADER);
   stampClient(headers);
   const prefetch =
     request.headers.get('next-router-prefetch') === '1' ||
@@ -32,9 +37,12 @@ export async function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
-  headers.set('x-nonce', nonce);
+  headers.set(NONCE_HEADER, nonce);
   headers.set('Content-Security-Policy', policy);
-  const response = NextResponse.next({ request: { headers } });
+  const kept = keptPagePath(request.method, request.nextUrl, request.headers);
+  const response = kept
+    ? NextResponse.rewrite(new URL(kept, request.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   return response;
 }

@@ -36,9 +36,30 @@ test('a read-only link follows the map live without its notes; revoking an edit 
   await expect(claimRow(reader, 'After the note')).toBeVisible(LIVE);
   await expect(reader.getByText('Our private plan')).toHaveCount(0);
 
+  // Opened again without an account, the page is a kept one (lib/server/shared-page.ts): every
+  // change in it, still no note, and its scripts run under this response's nonce (it goes live).
+  const violations: string[] = [];
+  reader.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await reader.reload();
+  const kept = await reader.reload();
+  expect(kept?.headers()['x-page-cache']).toBe('hit');
+  await expect(claimRow(reader, 'After the note')).toBeVisible();
+  await expect(reader.getByText('Our private plan')).toHaveCount(0);
+  await expect(reader.getByText('Live', { exact: true })).toBeVisible(LIVE);
+  await expect(reader.getByRole('link', { name: 'Sign in to make a copy' })).toBeVisible();
+
   // A classmate joins through the edit link; the owner revokes it; their open page says so.
   const mate = await (await browser.newContext()).newPage();
   await signUp(mate, newUser('Mate'), '/maps');
+  // Signed in, the same read-only link gives a page of their own, never a kept one; nor does the
+  // kept page change for them.
+  const theirs = await mate.goto(viewUrl);
+  expect(theirs?.headers()['x-page-cache']).toBeUndefined();
+  await expect(mate.getByRole('button', { name: 'Make a copy' })).toBeVisible();
+  expect((await reader.reload())?.headers()['x-page-cache']).toBe('hit');
+  await expect(reader.getByRole('button', { name: 'Make a copy' })).toHaveCount(0);
   await mate.goto(editUrl);
   await mate.getByRole('button', { name: /Join as editor/ }).click();
   await mate.waitForURL(/\/maps\/[^/]+$/);
@@ -48,6 +69,14 @@ test('a read-only link follows the map live without its notes; revoking an edit 
   await share.getByRole('button', { name: 'Revoke and remove' }).click();
   await expect(mate.getByRole('heading', { level: 1 })).not.toHaveText(/debate map/i, LIVE);
   await expect(mate.getByText('you can edit')).toHaveCount(0);
+
+  // The read-only link revoked: the kept page is not served again.
+  await share.getByRole('button', { name: 'Stop sharing (revoke link)' }).click();
+  await expect(share.getByRole('button', { name: 'Create link' })).toBeVisible();
+  await reader.reload();
+  await expect(reader.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
+  await expect(claimRow(reader, 'After the note')).toHaveCount(0);
+  expect(violations).toEqual([]);
 });
 
 test('an invited viewer sees the notes only when the owner chooses so, as with view links', async ({

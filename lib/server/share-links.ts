@@ -162,9 +162,10 @@ async function readLink(tx: Tx, token: string) {
       showName: unknown;
       title: string;
       ownerName: string;
+      revision: unknown;
     }[]
   >`SELECT l."id", l."mapId", l."role", l."revokedAt", l."includeNotes", l."showName",
-      m."title", u."name" AS "ownerName"
+      m."title", u."name" AS "ownerName", m."revision"
     FROM "share_link" l
     JOIN "argument_map" m ON m."id" = l."mapId"
     JOIN "user" u ON u."id" = m."ownerId"
@@ -176,6 +177,25 @@ async function readLink(tx: Tx, token: string) {
     revokedAt: sqlDate(row.revokedAt),
     includeNotes: Boolean(row.includeNotes),
     showName: Boolean(row.showName),
+    revision: Number(row.revision),
+  };
+}
+
+/**
+ * Everything a view link's page shows that can change without the debate changing, in the one
+ * statement above: the map's revision (raised by every change to its contents), its title, the
+ * link's choices and, where the link shows it, the owner's name. Null unless the link is an
+ * active viewer link. lib/server/shared-page.ts keys whole pages by it.
+ */
+export async function viewLinkState(tx: Tx, token: string) {
+  const link = await readLink(tx, token);
+  if (!link || link.revokedAt || link.role !== 'viewer') return null;
+  return {
+    mapId: link.mapId,
+    revision: link.revision,
+    title: link.title,
+    includeNotes: link.includeNotes,
+    ownerName: link.showName ? link.ownerName : null,
   };
 }
 

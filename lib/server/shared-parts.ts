@@ -79,10 +79,10 @@ export function sharedStore<T>(budget: number, weigh: (value: T) => number = () 
 
 /**
  * Frozen, so a page that changed a shared object by mistake fails loudly instead of changing
- * what the next reader sees.
+ * what the next reader sees. Bytes (a kept page's) cannot be frozen: only copied from.
  */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }

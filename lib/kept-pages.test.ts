@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { keptPagePath, RENDER_HEADER, turnKeptPagesOff } from './kept-pages';
+
+const OFF = Symbol.for('counterpoint.keptPagesOff');
+afterEach(() => {
+  delete (globalThis as Record<symbol, unknown>)[OFF];
+});
+
+const path = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+  keptPagePath(method, new URL(url, 'http://localhost:3000'), new Headers(headers));
+
+describe('which requests get a kept page (proxy.ts)', () => {
+  it('a read-only link’s page, opened without an account, with its query', () => {
+    expect(path('/s/abc_DEF-123')).toBe('/api/shared-page/abc_DEF-123');
+    expect(path('/s/abc?view=graph')).toBe('/api/shared-page/abc?view=graph');
+    expect(path('/s/abc', { cookie: 'tz=Europe%2FBerlin' })).toBe('/api/shared-page/abc');
+  });
+
+  it('never for a reader with any other cookie: a session, even a stale one, is personal', () => {
+    expect(path('/s/abc', { cookie: 'better-auth.session_token=x.y' })).toBeNull();
+    expect(path('/s/abc', { cookie: 'tz=UTC; __Secure-better-auth.session_token=x' })).toBeNull();
+    expect(path('/s/abc', { cookie: 'known-device=1' })).toBeNull();
+  });
+
+  it('never for other pages, other methods, Next.js’s data requests or its own render', () => {
+    for (const url of ['/s/abc/brief', '/s/abc/export/md', '/s/', '/maps/abc', '/']) {
+      expect(path(url)).toBeNull();
+    }
+    expect(path('/s/abc', {}, 'POST')).toBeNull();
+    expect(path('/s/abc', {}, 'HEAD')).toBeNull();
+    expect(path('/s/abc', { rsc: '1' })).toBeNull();
+    expect(path('/s/abc', { 'next-router-prefetch': '1' })).toBeNull();
+    expect(path('/s/abc', { [RENDER_HEADER]: '1' })).toBeNull();
+  });
+
+  it('never once this server could not reach itself', () => {
+    turnKeptPagesOff();
+    expect(path('/s/abc')).toBeNull();
+  });
+});

@@ -1,0 +1,195 @@
+import crypto from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articlesChanged } from '@/lib/server/article-cache';
+import { memoryPubSub, setPubSub } from '@/lib/server/live/pubsub';
+import { renameMap } from '@/lib/server/maps';
+import { getOrCreateShareLink, getSharedMap, revokeShareLink } from '@/lib/server/share-links';
+import { sharedPage, type RenderPage } from '@/lib/server/shared-page';
+import { apply, claim, createUser, db, debate } from '../support/factories';
+
+// A read-only link's page for readers without an account is kept whole
+// (lib/server/shared-page.ts). Held here: the next reader gets it with their own nonce; any
+// change to the map, the link or the debate is in the very next page; thirty readers at once
+// cost one render; and nothing that could be personal is ever kept.
+
+beforeAll(() => setPubSub(memoryPubSub()));
+
+const NOTE = 'OWNER-NOTE-b71';
+
+/**
+ * Stands in for the server rendering `/s/<token>`: the map as the link shows it, the zone, and a
+ * script with a fresh nonce, which the policy header names.
+ */
+function renderer(extra: { setCookie?: boolean } = {}) {
+  const paths: string[] = [];
+  const render: RenderPage = async (path, zone) => {
+    paths.push(path);
+    const token = decodeURIComponent(path.split('/')[2]!.split('?')[0]!);
+    const nonce = crypto.randomBytes(24).toString('base64');
+    const headers = new Headers({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+      'x-powered-by': 'not sent on',
+    });
+    if (extra.setCookie) headers.set('set-cookie', 'someone=1');
+    try {
+      const map = await getSharedMap(db, { token });
+      const claims = map.claims.map((c) => `<li>${c.text} ${c.note}</li>`).join('');
+      const html = `<h1>${map.title}</h1><ul>${claims}</ul><p>${zone}</p><script nonce="${nonce}">self.__next_f.push(["${nonce}"])</script>`;
+      return new Response(html, { status: 200, headers });
+    } catch {
+      return new Response(`<h1>This link no longer works</h1><script nonce="${nonce}"></script>`, {
+        status: 404,
+        headers,
+      });
+    }
+  };
+  return { render, paths };
+}
+
+async function scene() {
+  const { a } = await debate();
+  const owner = await createUser('Olive Owner');
+  const map = await db.argumentMap.create({
+    data: { title: 'Kept page', debateId: a.debateId, ownerId: owner.id },
+  });
+  const c = await claim(owner.id, map.id, a.id, null, 'pro', 'Sport opens doors');
+  await apply(owner.id, map.id, {
+    kind: 'claim.update',
+    claimId: c.id,
+    set: { note: NOTE },
+    base: {},
+  });
+  const { token } = await getOrCreateShareLink(db, { userId: owner.id, mapId: map.id });
+  return { owner, mapId: map.id, thesisId: a.id, token };
+}
+
+const nonce = () => crypto.randomBytes(24).toString('base64');
+
+async function open(
+  token: string,
+  render: RenderPage,
+  opts: { query?: string; zone?: string; nonce?: string } = {},
+) {
+  const mine = opts.nonce ?? nonce();
+  const response = await sharedPage(db, {
+    token,
+    query: opts.query ?? '',
+    zone: opts.zone ?? 'UTC',
+    nonce: mine,
+    render,
+  });
+  const html = await response.text();
+  return { response, html, nonce: mine, cache: response.headers.get('x-page-cache') };
+}
+
+describe('a read-only link’s page, kept for readers without an account', () => {
+  it('is rendered once and served again with each reader’s own nonce', async () => {
+    const w = await scene();
+    const { render, paths } = renderer();
+    const first = await open(w.token, render);
+    const second = await open(w.token, render);
+    expect(paths).toEqual([`/s/${w.token}`]);
+    expect([first.cache, second.cache]).toEqual(['miss', 'hit']);
+    for (const page of [first, second]) {
+      expect(page.response.status).toBe(200);
+      expect(page.html).toContain('Sport opens doors');
+      // The link shows no notes: the page was rendered through the link's lens.
+      expect(page.html).not.toContain(NOTE);
+      // Every nonce of the page is this reader's: in the script tag and in the page's data.
+      expect(page.html.split(page.nonce)).toHaveLength(3);
+    }
+    expect(second.html).not.toContain(first.nonce);
+    expect(second.html.replaceAll(second.nonce, first.nonce)).toBe(first.html);
+    expect(second.response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // Only the page's own headers go on; the server sets the policy for each response.
+    expect(second.response.headers.get('content-security-policy')).toBeNull();
+    expect(second.response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('shows a change to the map, its title, the link or the debate in the very next page', async () => {
+    const w = await scene();
+    const { render, paths } = renderer();
+    await open(w.token, render);
+
+    // An operation raises the map's revision.
+    await claim(w.owner.id, w.mapId, w.thesisId, null, 'con', 'Talks stall');
+    expect((await open(w.token, render)).html).toContain('Talks stall');
+
+    // A write by another app server: nothing reached this process, the revision moved.
+    await db.argumentMap.update({
+      where: { id: w.mapId },
+      data: { revision: { increment: 1 } },
+    });
+    await db.claim.updateMany({
+      where: { mapId: w.mapId, text: 'Talks stall' },
+      data: { text: 'Talks stall for a year' },
+    });
+    // (The text changed after the revision: the next page must not be older than the revision.)
+    await db.argumentMap.update({
+      where: { id: w.mapId },
+      data: { revision: { increment: 1 } },
+    });
+    expect((await open(w.token, render)).html).toContain('Talks stall for a year');
+
+    await renameMap(db, { userId: w.owner.id, mapId: w.mapId, title: 'Renamed map' });
+    expect((await open(w.token, render)).html).toContain('Renamed map');
+
+    // The owner lets the link show notes.
+    await getOrCreateShareLink(db, {
+      userId: w.owner.id,
+      mapId: w.mapId,
+      options: { includeNotes: true },
+    });
+    expect((await open(w.token, render)).html).toContain(NOTE);
+
+    // A debate edit can move quotes without a new revision: kept pages are forgotten with it.
+    const before = paths.length;
+    articlesChanged([]);
+    expect((await open(w.token, render)).cache).toBe('miss');
+    expect(paths).toHaveLength(before + 1);
+    expect((await open(w.token, render)).cache).toBe('hit');
+
+    // Revoked: never from the kept page again, at once.
+    await revokeShareLink(db, { userId: w.owner.id, mapId: w.mapId });
+    const gone = await open(w.token, render);
+    expect(gone.response.status).toBe(404);
+    expect(gone.html).not.toContain('Sport opens doors');
+    expect(gone.html).toContain(gone.nonce);
+  });
+
+  it('thirty readers at once cost one render, each with a nonce of their own', async () => {
+    const w = await scene();
+    const { render, paths } = renderer();
+    const pages = await Promise.all(Array.from({ length: 30 }, () => open(w.token, render)));
+    expect(paths).toHaveLength(1);
+    for (const page of pages) {
+      expect(page.html).toContain('Sport opens doors');
+      expect(page.html.split(page.nonce)).toHaveLength(3);
+    }
+    expect(new Set(pages.map((p) => p.nonce)).size).toBe(30);
+  });
+
+  it('keeps a page per time zone and query, and never one that set a cookie', async () => {
+    const w = await scene();
+    const { render, paths } = renderer();
+    const berlin = await open(w.token, render, { zone: 'Europe/Berlin' });
+    const utc = await open(w.token, render, { zone: 'UTC' });
+    expect(berlin.html).toContain('Europe/Berlin');
+    expect(utc.html).toContain('UTC');
+    expect(utc.cache).toBe('miss');
+    expect((await open(w.token, render, { query: '?view=graph' })).cache).toBe('miss');
+    expect((await open(w.token, render, { query: '?view=graph' })).cache).toBe('hit');
+    // A long query is rendered each time.
+    const long = `?q=${'x'.repeat(300)}`;
+    await open(w.token, render, { query: long });
+    expect((await open(w.token, render, { query: long })).cache).toBe('miss');
+    expect(paths).toHaveLength(5);
+
+    const other = await scene();
+    const cookie = renderer({ setCookie: true });
+    await open(other.token, cookie.render);
+    expect((await open(other.token, cookie.render)).cache).toBe('miss');
+    expect(cookie.paths).toHaveLength(2);
+  });
+});
