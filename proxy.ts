@@ -18,8 +18,9 @@ import { keptPagePath, NONCE_HEADER } from '@/lib/kept-pages';
  *   scripts (it reads the policy from the request), and no other script runs, whatever a claim or
  *   an import contains. Pages are rendered per request anyway (they read the session). The JSON
  *   API and prefetches (whose answers are not documents) get none.
- * - A read-only link's page opened without an account goes to the route that keeps such pages
- *   (lib/kept-pages.ts, lib/server/shared-page.ts), with the nonce it is to carry.
+ * - The home page or a read-only link's page opened without an account goes to the route that
+ *   keeps such pages whole (lib/kept-pages.ts, lib/server/kept-page.ts), with the nonce it is to
+ *   carry.
  */
 export async function proxy(request: NextRequest) {
   // A server action Next could not read would be answered 500 (lib/action-body.ts).

@@ -10,20 +10,23 @@ const path = (url: string, headers: Record<string, string> = {}, method = 'GET')
   keptPagePath(method, new URL(url, 'http://localhost:3000'), new Headers(headers));
 
 describe('which requests get a kept page (proxy.ts)', () => {
-  it('a read-only link’s page, opened without an account, with its query', () => {
-    expect(path('/s/abc_DEF-123')).toBe('/api/shared-page/abc_DEF-123');
-    expect(path('/s/abc?view=graph')).toBe('/api/shared-page/abc?view=graph');
-    expect(path('/s/abc', { cookie: 'tz=Europe%2FBerlin' })).toBe('/api/shared-page/abc');
+  it('the home page or a read-only link’s page, opened without an account, with its query', () => {
+    expect(path('/s/abc_DEF-123')).toBe('/api/kept-page/s/abc_DEF-123');
+    expect(path('/s/abc?view=graph')).toBe('/api/kept-page/s/abc?view=graph');
+    expect(path('/s/abc', { cookie: 'tz=Europe%2FBerlin' })).toBe('/api/kept-page/s/abc');
+    expect(path('/')).toBe('/api/kept-page/home');
+    expect(path('/?from=lms', { cookie: 'tz=UTC' })).toBe('/api/kept-page/home?from=lms');
   });
 
   it('never for a reader with any other cookie: a session, even a stale one, is personal', () => {
     expect(path('/s/abc', { cookie: 'better-auth.session_token=x.y' })).toBeNull();
     expect(path('/s/abc', { cookie: 'tz=UTC; __Secure-better-auth.session_token=x' })).toBeNull();
     expect(path('/s/abc', { cookie: 'known-device=1' })).toBeNull();
+    expect(path('/', { cookie: 'better-auth.session_token=x.y' })).toBeNull();
   });
 
   it('never for other pages, other methods, Next.js’s data requests or its own render', () => {
-    for (const url of ['/s/abc/brief', '/s/abc/export/md', '/s/', '/maps/abc', '/']) {
+    for (const url of ['/s/abc/brief', '/s/abc/export/md', '/s/', '/maps/abc', '/maps']) {
       expect(path(url)).toBeNull();
     }
     expect(path('/s/abc', {}, 'POST')).toBeNull();
@@ -33,8 +36,14 @@ describe('which requests get a kept page (proxy.ts)', () => {
     expect(path('/s/abc', { [RENDER_HEADER]: '1' })).toBeNull();
   });
 
-  it('never once this server could not reach itself', () => {
-    turnKeptPagesOff();
-    expect(path('/s/abc')).toBeNull();
+  it('not for a minute after this server could not reach itself', () => {
+    const at = Date.now();
+    turnKeptPagesOff(at);
+    expect(
+      keptPagePath('GET', new URL('http://localhost/s/abc'), new Headers(), at + 59_000),
+    ).toBeNull();
+    expect(keptPagePath('GET', new URL('http://localhost/s/abc'), new Headers(), at + 61_000)).toBe(
+      '/api/kept-page/s/abc',
+    );
   });
 });

@@ -36,7 +36,7 @@ test('a read-only link follows the map live without its notes; revoking an edit 
   await expect(claimRow(reader, 'After the note')).toBeVisible(LIVE);
   await expect(reader.getByText('Our private plan')).toHaveCount(0);
 
-  // Opened again without an account, the page is a kept one (lib/server/shared-page.ts): every
+  // Opened again without an account, the page is a kept one (lib/server/kept-page.ts): every
   // change in it, still no note, and its scripts run under this response's nonce (it goes live).
   const violations: string[] = [];
   reader.on('console', (m) => {

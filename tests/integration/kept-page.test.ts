@@ -4,13 +4,14 @@ import { articlesChanged } from '@/lib/server/article-cache';
 import { memoryPubSub, setPubSub } from '@/lib/server/live/pubsub';
 import { renameMap } from '@/lib/server/maps';
 import { getOrCreateShareLink, getSharedMap, revokeShareLink } from '@/lib/server/share-links';
-import { sharedPage, type RenderPage } from '@/lib/server/shared-page';
+import { homePage, sharedPage, type RenderPage } from '@/lib/server/kept-page';
+import { getFeaturedDebate } from '@/lib/server/debates';
 import { apply, claim, createUser, db, debate } from '../support/factories';
 
-// A read-only link's page for readers without an account is kept whole
-// (lib/server/shared-page.ts). Held here: the next reader gets it with their own nonce; any
-// change to the map, the link or the debate is in the very next page; thirty readers at once
-// cost one render; and nothing that could be personal is ever kept.
+// The home page and a read-only link's page for readers without an account are kept whole
+// (lib/server/kept-page.ts). Held here: the next reader gets it with their own nonce; any change
+// to the map, the link or the debate is in the very next page; thirty readers at once cost one
+// render; and nothing that could be personal is ever kept.
 
 beforeAll(() => setPubSub(memoryPubSub()));
 
@@ -191,5 +192,35 @@ describe('a read-only link’s page, kept for readers without an account', () =>
     await open(other.token, cookie.render);
     expect((await open(other.token, cookie.render)).cache).toBe('miss');
     expect(cookie.paths).toHaveLength(2);
+  });
+
+  it('the home page: kept until the debate is edited', async () => {
+    const paths: string[] = [];
+    let label = 'first';
+    const render: RenderPage = async (path) => {
+      paths.push(path);
+      const n = crypto.randomBytes(24).toString('base64');
+      const debate = await getFeaturedDebate(db);
+      return new Response(`<h1>${debate?.motion} ${label}</h1><script nonce="${n}"></script>`, {
+        status: 200,
+        headers: { 'content-security-policy': `script-src 'nonce-${n}'` },
+      });
+    };
+    const home = async (query = '') => {
+      const mine = nonce();
+      const response = await homePage({ query, zone: 'UTC', nonce: mine, render });
+      const html = await response.text();
+      expect(html).toContain(mine);
+      return { html, cache: response.headers.get('x-page-cache') };
+    };
+    articlesChanged([]);
+    expect((await home()).cache).toBe('miss');
+    label = 'second';
+    expect(await home()).toMatchObject({ cache: 'hit', html: expect.stringContaining('first') });
+    expect((await home('?from=lms')).cache).toBe('miss');
+    expect(paths).toEqual(['/', '/?from=lms']);
+    // A debate edit (updateDebate calls articlesChanged after its commit).
+    articlesChanged([]);
+    expect(await home()).toMatchObject({ cache: 'miss', html: expect.stringContaining('second') });
   });
 });
