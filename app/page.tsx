@@ -5,9 +5,7 @@ import { getFeaturedDebate } from '@/lib/server/debates';
 import { getCurrentUser } from '@/lib/server/session';
 import { MyAssignments } from '@/components/assignments/my-assignments';
 import { MyClasses } from '@/components/assignments/my-classes';
-import { studentAssignments } from '@/lib/server/classroom/assignment-views';
-import { accountOf } from '@/lib/server/classroom/access';
-import { listClasses } from '@/lib/server/classroom/classes';
+import { homeClasses, studentAssignments } from '@/lib/server/classroom/student-home';
 import { buttonClass } from '@/components/ui/button';
 import { MotionHeading } from '@/components/debate/motion-heading';
 import { withDb } from '@/lib/server/with-db';
@@ -72,12 +70,6 @@ export default async function DebatePage() {
  * assignments of someone who is a student in a class (null parts are not shown).
  */
 async function classroomFor(userId: string) {
-  const [account, classes] = await Promise.all([
-    withDb(accountOf, userId),
-    withDb(listClasses, userId),
-  ]);
-  return {
-    teaching: account.kind === 'teacher' ? classes.teaching : null,
-    assignments: classes.attending.length > 0 ? await withDb(studentAssignments, userId) : null,
-  };
+  const { teaching, attends } = await withDb(homeClasses, userId);
+  return { teaching, assignments: attends ? await withDb(studentAssignments, userId) : null };
 }

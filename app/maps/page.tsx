@@ -5,7 +5,7 @@ import { ImportMapForm } from '@/components/maps/import-map-form';
 import { MapList } from '@/components/maps/map-list';
 import { NewMapForm } from '@/components/maps/new-map-form';
 import { SharedMapList } from '@/components/maps/shared-map-list';
-import { studentAssignments } from '@/lib/server/classroom/assignment-views';
+import { studentAssignments } from '@/lib/server/classroom/student-home';
 import { listMyMaps } from '@/lib/server/maps';
 import { getCurrentUser } from '@/lib/server/session';
 import { withDb } from '@/lib/server/with-db';

@@ -11,11 +11,8 @@ import {
   startNextRound,
   updateAssignment,
 } from '@/lib/server/classroom/assignments';
-import {
-  getAssignmentPage,
-  listClassAssignments,
-  studentAssignments,
-} from '@/lib/server/classroom/assignment-views';
+import { getAssignmentPage, listClassAssignments } from '@/lib/server/classroom/assignment-views';
+import { studentAssignments } from '@/lib/server/classroom/student-home';
 import {
   closeJoining,
   createClass,

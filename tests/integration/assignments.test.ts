@@ -10,11 +10,8 @@ import {
   startNextRound,
   updateAssignment,
 } from '@/lib/server/classroom/assignments';
-import {
-  getAssignmentPage,
-  listClassAssignments,
-  studentAssignments,
-} from '@/lib/server/classroom/assignment-views';
+import { getAssignmentPage, listClassAssignments } from '@/lib/server/classroom/assignment-views';
+import { studentAssignments } from '@/lib/server/classroom/student-home';
 import { addClassMember, createClass, joinClass, lockClass } from '@/lib/server/classroom/classes';
 import { removeStudent } from '@/lib/server/classroom/roster';
 import { listMyMaps } from '@/lib/server/maps';

@@ -137,7 +137,13 @@ describe('grades and feedback', () => {
     });
     expect(seen?.claims.map((c) => c.body)).toEqual(['Quote the passage.']);
     expect(await releasedGradesFor(db, w.ben.id)).toMatchObject([
-      { workId: w.teamA.id, assignmentId: w.assignment.id, earned: 9, possible: 12 },
+      {
+        workId: w.teamA.id,
+        assignmentId: w.assignment.id,
+        earned: 9,
+        possible: 12,
+        claimFeedbackCount: 1,
+      },
     ]);
     // Team B's student sees nothing of team A's, and has nothing released of their own.
     await expect(releasedFeedbackFor(db, w.cai.id, w.teamA.id)).rejects.toMatchObject({

@@ -130,46 +130,6 @@ export async function listClassAssignments(
   return out;
 }
 
-/**
- * Every assignment a student has work in, across their classes, soonest due first; not those of
- * archived classes (they are under "Archived classes").
- */
-export async function studentAssignments(tx: Tx, userId: string): Promise<AssignmentSummary[]> {
-  const rows = await tx.assignment.findMany({
-    where: {
-      class: { members: { some: { userId } }, archivedAt: null },
-      works: { some: { members: { some: { userId } } } },
-    },
-    select: {
-      id: true,
-      title: true,
-      mode: true,
-      round: true,
-      dueAt: true,
-      class: { select: { id: true, name: true } },
-      _count: { select: { works: true } },
-    },
-    take: 100,
-  });
-  const released = await releasedGradesFor(tx, userId);
-  const out: AssignmentSummary[] = [];
-  for (const r of rows) {
-    out.push({
-      id: r.id,
-      title: r.title,
-      className: r.class.name,
-      classId: r.class.id,
-      mode: r.mode,
-      round: r.round,
-      dueAt: r.dueAt?.toISOString() ?? null,
-      workCount: r._count.works,
-      mine: await studentWork(tx, userId, r.id, released),
-    });
-  }
-  const due = (a: AssignmentSummary) => (a.dueAt ? Date.parse(a.dueAt) : Number.MAX_SAFE_INTEGER);
-  return out.sort((a, b) => due(a) - due(b) || a.title.localeCompare(b.title));
-}
-
 /** One assignment as its viewer may see it. */
 export async function getAssignmentPage(
   tx: Tx,
