@@ -6,7 +6,7 @@ import { renameMap } from '@/lib/server/maps';
 import { getOrCreateShareLink, getSharedMap, revokeShareLink } from '@/lib/server/share-links';
 import { homePage, sharedPage, type RenderPage } from '@/lib/server/kept-page';
 import { getFeaturedDebate } from '@/lib/server/debates';
-import { apply, claim, createUser, db, debate } from '../support/factories';
+import { claim, db, mapWithNote } from '../support/factories';
 
 // The home page and a read-only link's page for readers without an account are kept whole
 // (lib/server/kept-page.ts). Held here: the next reader gets it with their own nonce; any change
@@ -49,20 +49,9 @@ function renderer(extra: { setCookie?: boolean } = {}) {
 }
 
 async function scene() {
-  const { a } = await debate();
-  const owner = await createUser('Olive Owner');
-  const map = await db.argumentMap.create({
-    data: { title: 'Kept page', debateId: a.debateId, ownerId: owner.id },
-  });
-  const c = await claim(owner.id, map.id, a.id, null, 'pro', 'Sport opens doors');
-  await apply(owner.id, map.id, {
-    kind: 'claim.update',
-    claimId: c.id,
-    set: { note: NOTE },
-    base: {},
-  });
-  const { token } = await getOrCreateShareLink(db, { userId: owner.id, mapId: map.id });
-  return { owner, mapId: map.id, thesisId: a.id, token };
+  const w = await mapWithNote({ owner: 'Olive Owner', title: 'Kept page', note: NOTE });
+  const { token } = await getOrCreateShareLink(db, { userId: w.owner.id, mapId: w.mapId });
+  return { ...w, token };
 }
 
 const nonce = () => crypto.randomBytes(24).toString('base64');

@@ -11,7 +11,7 @@ import { addClaimFeedback } from '@/lib/server/classroom/feedback';
 import { saveGrade, setGradeReleased } from '@/lib/server/classroom/grades';
 import { assignmentContextForMap } from '@/lib/server/classroom/work-view';
 import { classTeam } from '../support/class-team';
-import { apply, claim, createUser, db, debate } from '../support/factories';
+import { apply, claim, createUser, db, debate, mapWithNote } from '../support/factories';
 
 // The parts of a page that are the same for every reader are kept in the app server's memory
 // (lib/server/shared-parts.ts: debates; map-snapshot.ts: a map's contents per revision). Two
@@ -30,34 +30,27 @@ const texts = (m: MapView) => m.claims.map((c) => c.text);
 
 /** An owner's map with a note and a comment, a viewer (no notes) and a view link (no names). */
 async function sharedScene() {
-  const { a } = await debate();
-  const owner = await createUser('Olive Ownername');
+  const { owner, mapId, claimId, thesisId } = await mapWithNote({
+    owner: 'Olive Ownername',
+    title: 'Scene',
+    note: NOTE,
+  });
   const viewer = await createUser('Vic Viewername');
-  const map = await db.argumentMap.create({
-    data: { title: 'Scene', debateId: a.debateId, ownerId: owner.id },
-  });
-  const c = await claim(owner.id, map.id, a.id, null, 'pro', 'Sport opens doors');
-  await apply(owner.id, map.id, {
-    kind: 'claim.update',
-    claimId: c.id,
-    set: { note: NOTE },
-    base: {},
-  });
-  await apply(owner.id, map.id, {
+  await apply(owner.id, mapId, {
     kind: 'comment.add',
     commentId: crypto.randomUUID(),
-    claimId: c.id,
+    claimId,
     parentId: null,
     body: COMMENT,
   });
   await inviteByEmail(db, {
     userId: owner.id,
-    mapId: map.id,
+    mapId,
     email: viewer.email,
     role: 'viewer',
   });
-  const { token } = await getOrCreateShareLink(db, { userId: owner.id, mapId: map.id });
-  return { owner, viewer, mapId: map.id, claimId: c.id, token, thesisId: a.id };
+  const { token } = await getOrCreateShareLink(db, { userId: owner.id, mapId });
+  return { owner, viewer, mapId, claimId, token, thesisId };
 }
 
 describe('cached parts of pages never carry one reader’s data to another', () => {

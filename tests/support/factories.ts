@@ -120,6 +120,23 @@ export async function claim(
   return db.claim.findUniqueOrThrow({ where: { id: claimId } });
 }
 
+/** An owner's map with one claim, "Sport opens doors", that carries a private note. */
+export async function mapWithNote(opts: { owner: string; title: string; note: string }) {
+  const { a } = await debate();
+  const owner = await createUser(opts.owner);
+  const map = await db.argumentMap.create({
+    data: { title: opts.title, debateId: a.debateId, ownerId: owner.id },
+  });
+  const c = await claim(owner.id, map.id, a.id, null, 'pro', 'Sport opens doors');
+  await apply(owner.id, map.id, {
+    kind: 'claim.update',
+    claimId: c.id,
+    set: { note: opts.note },
+    base: {},
+  });
+  return { owner, mapId: map.id, claimId: c.id, thesisId: a.id };
+}
+
 /** Every live claim of a map in a subtree (what a tab showing the map would send to delete). */
 export async function subtreeOf(mapId: string, id: string): Promise<string[]> {
   const rows = await db.claim.findMany({
