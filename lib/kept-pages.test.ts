@@ -6,16 +6,23 @@ afterEach(() => {
   delete (globalThis as Record<symbol, unknown>)[OFF];
 });
 
-const path = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
-  keptPagePath(method, new URL(url, 'http://localhost:3000'), new Headers(headers));
+const path = (
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  opts: { now?: number; production?: boolean } = {},
+) =>
+  keptPagePath(method, new URL(url, 'http://localhost:3000'), new Headers(headers), {
+    production: true,
+    ...opts,
+  });
 
 describe('which requests get a kept page (proxy.ts)', () => {
-  it('the home page or a read-only link’s page, opened without an account, with its query', () => {
+  it('the home page or a read-only link’s page, opened without an account', () => {
     expect(path('/s/abc_DEF-123')).toBe('/api/kept-page/s/abc_DEF-123');
-    expect(path('/s/abc?view=graph')).toBe('/api/kept-page/s/abc?view=graph');
     expect(path('/s/abc', { cookie: 'tz=Europe%2FBerlin' })).toBe('/api/kept-page/s/abc');
+    expect(path('/s/abc', { cookie: 'tz=UTC;' })).toBe('/api/kept-page/s/abc');
     expect(path('/')).toBe('/api/kept-page/home');
-    expect(path('/?from=lms', { cookie: 'tz=UTC' })).toBe('/api/kept-page/home?from=lms');
   });
 
   it('never for a reader with any other cookie: a session, even a stale one, is personal', () => {
@@ -25,10 +32,17 @@ describe('which requests get a kept page (proxy.ts)', () => {
     expect(path('/', { cookie: 'better-auth.session_token=x.y' })).toBeNull();
   });
 
+  it('never for an address with a query: each would be a page of its own', () => {
+    expect(path('/?from=lms')).toBeNull();
+    expect(path('/s/abc?utm_source=x')).toBeNull();
+    expect(path('/s/abc?')).toBe('/api/kept-page/s/abc');
+  });
+
   it('never for other pages, other methods, Next.js’s data requests or its own render', () => {
     for (const url of ['/s/abc/brief', '/s/abc/export/md', '/s/', '/maps/abc', '/maps']) {
       expect(path(url)).toBeNull();
     }
+    expect(path(`/s/${'x'.repeat(101)}`)).toBeNull();
     expect(path('/s/abc', {}, 'POST')).toBeNull();
     expect(path('/s/abc', {}, 'HEAD')).toBeNull();
     expect(path('/s/abc', { rsc: '1' })).toBeNull();
@@ -36,14 +50,14 @@ describe('which requests get a kept page (proxy.ts)', () => {
     expect(path('/s/abc', { [RENDER_HEADER]: '1' })).toBeNull();
   });
 
+  it('never in development, where the code changes under them', () => {
+    expect(path('/', {}, 'GET', { production: false })).toBeNull();
+  });
+
   it('not for a minute after this server could not reach itself', () => {
     const at = Date.now();
     turnKeptPagesOff(at);
-    expect(
-      keptPagePath('GET', new URL('http://localhost/s/abc'), new Headers(), at + 59_000),
-    ).toBeNull();
-    expect(keptPagePath('GET', new URL('http://localhost/s/abc'), new Headers(), at + 61_000)).toBe(
-      '/api/kept-page/s/abc',
-    );
+    expect(path('/s/abc', {}, 'GET', { now: at + 59_000 })).toBeNull();
+    expect(path('/s/abc', {}, 'GET', { now: at + 61_000 })).toBe('/api/kept-page/s/abc');
   });
 });

@@ -1,3 +1,5 @@
+import { isLinkToken } from '@/lib/schemas/ids';
+
 /**
  * Which requests proxy.ts sends to the routes that keep whole pages (app/api/kept-page, with
  * lib/server/kept-page.ts): a document request for the home page or a read-only link's page,
@@ -34,20 +36,27 @@ function onlyZoneCookie(cookie: string | null): boolean {
   });
 }
 
-/** Where proxy.ts rewrites this request to (a kept page's route, same query), or null. */
+/**
+ * Where proxy.ts rewrites this request to (a kept page's route), or null. Only an address
+ * without a query: Next.js puts the query into the page, so each would be a page of its own (a
+ * tracking parameter, or anyone's `?x=1`, `?x=2`…). Only in production: in development the code
+ * changes under the kept pages.
+ */
 export function keptPagePath(
   method: string,
   url: URL,
   headers: Headers,
-  now = Date.now(),
+  opts: { now?: number; production?: boolean } = {},
 ): string | null {
-  if (method !== 'GET') return null;
+  const { now = Date.now(), production = process.env.NODE_ENV === 'production' } = opts;
+  if (!production || method !== 'GET' || url.search !== '') return null;
   const token = SHARED_PAGE.exec(url.pathname)?.[1];
-  const route = token
-    ? `/api/kept-page/s/${token}`
-    : url.pathname === '/'
-      ? '/api/kept-page/home'
-      : null;
+  const route =
+    token && isLinkToken(token)
+      ? `/api/kept-page/s/${token}`
+      : url.pathname === '/'
+        ? '/api/kept-page/home'
+        : null;
   if (!route) return null;
   // Next.js's own navigations and prefetches ask for the page's data, not its HTML.
   if (headers.has('rsc') || headers.has('next-router-prefetch') || headers.has(RENDER_HEADER)) {
@@ -55,5 +64,5 @@ export function keptPagePath(
   }
   if (!onlyZoneCookie(headers.get('cookie'))) return null;
   if (keptPagesOff(now)) return null;
-  return `${route}${url.search}`;
+  return route;
 }

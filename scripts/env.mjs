@@ -42,6 +42,8 @@ export function isolatedEnv(name, port, extra = {}) {
     DATABASE_URL: extra.DATABASE_URL ?? `file:${path.join(dataDir, 'counterpoint.db')}`,
     BETTER_AUTH_URL: `http://localhost:${port}`,
     PORT: port,
+    // Kept pages say whether they were kept (lib/server/kept-page.ts): for tests and benchmarks.
+    COUNTERPOINT_PAGE_CACHE_HEADER: '1',
   });
 }
 

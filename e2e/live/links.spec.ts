@@ -64,7 +64,13 @@ test('a read-only link follows the map live without its notes; revoking an edit 
   await mate.getByRole('button', { name: /Join as editor/ }).click();
   await mate.waitForURL(/\/maps\/[^/]+$/);
   await expect(mate.getByText('you can edit')).toBeVisible();
-  await owner.getByRole('button', { name: 'Share' }).click();
+  // The owner's toolbar moves as the classmate's presence arrives: open Share once it holds.
+  await expect(async () => {
+    if (!(await share.isVisible())) await owner.getByRole('button', { name: /^Share/ }).click();
+    await expect(share.getByRole('button', { name: 'Revoke edit link' })).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass();
   await share.getByRole('button', { name: 'Revoke edit link' }).click();
   await share.getByRole('button', { name: 'Revoke and remove' }).click();
   await expect(mate.getByRole('heading', { level: 1 })).not.toHaveText(/debate map/i, LIVE);

@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { NONCE_HEADER, RENDER_HEADER, turnKeptPagesOff } from '@/lib/kept-pages';
 import type { Db } from './db';
 import { viewLinkState } from './share-links';
-import { sharedStore } from './shared-parts';
+import { forgettings, sharedStore } from './shared-parts';
 import { viewerZoneOf } from './viewer-zone';
 
 /**
@@ -13,8 +13,8 @@ import { viewerZoneOf } from './viewer-zone';
  * link's lens: no names but the owner's where the link shows it). Rendered once and kept, so
  * thirty people opening the link at the start of a lesson cost one render instead of thirty.
  *
- * Kept by everything a page can differ by: the reader's time zone and the address's query, and
- * for a link's page what viewLinkState reads on every open in one statement (the map's revision,
+ * Kept by everything a page can differ by: the reader's time zone (addresses with a query are
+ * never sent here), and for a link's page what viewLinkState reads on every open in one statement (the map's revision,
  * raised by every change to its contents on whichever app server it was made; its title; the
  * link's choices; the owner's name where shown). A revoked link is never served from here. A
  * debate edit (which changes the home page, and can move quotes without a new revision) forgets
@@ -40,9 +40,8 @@ export interface RenderedPage {
 /** Renders the page at a path of this site for a reader without an account (the caller's fetch). */
 export type RenderPage = (path: string, zone: string) => Promise<Response>;
 
-/** What a kept page's route passes on: the address's query ('' or from '?'), zone, nonce. */
+/** What a kept page's route passes on: the reader's zone (canonical), their nonce, a renderer. */
 export interface ForReader {
-  query: string;
   zone: string;
   nonce: string;
   render: RenderPage;
@@ -52,9 +51,6 @@ export interface ForReader {
 const BUDGET = 16_000_000;
 const pages = sharedStore<RenderedPage | null>(BUDGET, (p) => p?.size ?? 0);
 const underWay = new Map<string, Promise<RenderedPage>>();
-
-/** Queries longer than this are rendered each time (nobody shares those; they would crowd out). */
-const QUERY_MAX = 200;
 
 /**
  * The rendered page's headers that are sent on with it; the rest (length, encoding, policy, the
@@ -83,7 +79,9 @@ function forReader(page: RenderedPage, nonce: string, cache: 'hit' | 'miss'): Re
   const headers = new Headers(
     page.headers.map(([name, value]): [string, string] => [name, swap(value)]),
   );
-  headers.set('x-page-cache', cache);
+  // Whether it was kept, for the tests and benchmarks only: elsewhere it would tell a link's
+  // holder whether someone opened it lately.
+  if (process.env.COUNTERPOINT_PAGE_CACHE_HEADER === '1') headers.set('x-page-cache', cache);
   const between = Buffer.from(nonce);
   const body = Buffer.concat(page.parts.flatMap((part, i) => (i ? [between, part] : [part])));
   return new Response(body, { status: page.status, headers });
@@ -94,20 +92,21 @@ function forReader(page: RenderedPage, nonce: string, cache: 'hit' | 'miss'): Re
  * reader alone when `key` is null.
  */
 async function keptPage(key: unknown[] | null, path: string, reader: ForReader) {
-  if (!key || reader.query.length > QUERY_MAX) {
+  if (!key)
     return forReader(await readPage(await reader.render(path, reader.zone)), reader.nonce, 'miss');
-  }
-  const id = JSON.stringify([...key, reader.zone, reader.query]);
+  const id = JSON.stringify([...key, reader.zone]);
   let rendered: RenderedPage | undefined;
   const kept = await pages.get(id, async () => {
-    // Readers who arrive while it renders wait for the same render.
-    let render = underWay.get(id);
+    // Readers who arrive while it renders wait for the same render; not for one that started
+    // before everything was forgotten (a debate edit), which would be the page as it was.
+    const run = `${forgettings()} ${id}`;
+    let render = underWay.get(run);
     if (!render) {
       render = reader
         .render(path, reader.zone)
         .then(readPage)
-        .finally(() => underWay.delete(id));
-      underWay.set(id, render);
+        .finally(() => underWay.delete(run));
+      underWay.set(run, render);
     }
     rendered = await render;
     return rendered.keep ? rendered : null;
@@ -122,27 +121,26 @@ async function keptPage(key: unknown[] | null, path: string, reader: ForReader) 
  * "does not work" page, or the invitation), never kept.
  */
 export async function sharedPage(db: Db, opts: ForReader & { token: string }) {
-  const path = `/s/${encodeURIComponent(opts.token)}${opts.query}`;
-  const state = opts.query.length <= QUERY_MAX ? await viewLinkState(db, opts.token) : null;
-  return keptPage(state && ['s', opts.token, state], path, opts);
+  const state = await viewLinkState(db, opts.token);
+  return keptPage(state && ['s', opts.token, state], `/s/${encodeURIComponent(opts.token)}`, opts);
 }
 
 /** The home page: the featured debate, forgotten with it. */
 export function homePage(reader: ForReader) {
-  return keptPage(['home'], `/${reader.query}`, reader);
+  return keptPage(['home'], '/', reader);
 }
 
 /**
  * Renders a page of this site by asking this very server for it, as a reader without an account
- * in `zone`, marked so that the proxy does not send it back here. Throws when this server cannot
- * be reached at the address Next.js started it on.
+ * in `zone`: no header of the reader's goes with it, only the zone's cookie and a mark so that
+ * the proxy does not send it back here. The whole page is read (within 30 s).
  */
-const renderHere: RenderPage = async (path, zone) => {
+export const renderHere: RenderPage = async (path, zone) => {
   const origin =
     process.env.__NEXT_PRIVATE_ORIGIN ||
     (process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : '');
-  if (!origin) throw new Error('The port this server listens on is not known.');
-  return fetch(new URL(path, origin), {
+  if (!origin) throw new TypeError('The port this server listens on is not known.');
+  const response = await fetch(new URL(path, origin), {
     headers: {
       [RENDER_HEADER]: '1',
       accept: 'text/html',
@@ -153,37 +151,61 @@ const renderHere: RenderPage = async (path, zone) => {
     cache: 'no-store',
     signal: AbortSignal.timeout(30_000),
   });
+  const body = await response.arrayBuffer();
+  return new Response(body, { status: response.status, headers: response.headers });
 };
 
+/** The render could not reach this server (refused, unknown address), as opposed to slow. */
 class Unreachable extends Error {}
+/** The render took over 30 s. */
+class TooSlow extends Error {}
+
+const slow = (error: unknown) =>
+  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+
+/** The zone's own name: `europe/london` and `Europe/London` are one page, not two. */
+function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
 
 /**
  * A kept page's route (app/api/kept-page): the page `serve` gives for this request, which reached
  * the route only through proxy.ts (which set its nonce; anything else is not found). When this
- * server cannot ask itself for the page, the reader is sent on to the page itself, and for a
- * minute every page is rendered for its reader.
+ * server cannot reach itself for the page, the reader is sent on to the page itself, and for a
+ * minute every page is rendered for its reader; a render over 30 s is answered 503 (try again).
  */
 export async function keptPageRoute(
   request: NextRequest,
   page: string,
   serve: (reader: ForReader) => Promise<Response>,
+  renderer: RenderPage = renderHere,
 ): Promise<Response> {
   const nonce = request.headers.get(NONCE_HEADER);
   if (!nonce) return new Response('Not found', { status: 404 });
-  const query = request.nextUrl.search;
   const render: RenderPage = (path, zone) =>
-    renderHere(path, zone).catch((error: unknown) => {
+    renderer(path, zone).catch((error: unknown) => {
+      if (slow(error)) throw new TooSlow('The page took over 30 s.', { cause: error });
       throw new Unreachable('This server could not ask itself for a page.', { cause: error });
     });
   try {
-    return await serve({ query, zone: viewerZoneOf(request.headers), nonce, render });
+    return await serve({ zone: canonicalZone(viewerZoneOf(request.headers)), nonce, render });
   } catch (error) {
+    if (error instanceof TooSlow) {
+      return new Response('This page is taking too long. Try again in a moment.', {
+        status: 503,
+        headers: { 'retry-after': '5', 'cache-control': 'no-store' },
+      });
+    }
     if (!(error instanceof Unreachable)) throw error;
     console.error('Pages are not kept for a minute:', error.cause);
     turnKeptPagesOff();
     return new Response(null, {
       status: 307,
-      headers: { location: `${page}${query}`, 'cache-control': 'no-store' },
+      headers: { location: page, 'cache-control': 'no-store' },
     });
   }
 }

@@ -25,6 +25,9 @@ const MAX_AGE_MS = 10 * 60 * 1000;
 /** Bumped whenever everything is forgotten: a read started before is not kept. */
 let generation = 0;
 
+/** How many times everything has been forgotten: work under way is keyed by it (kept-page.ts). */
+export const forgettings = () => generation;
+
 const forgetAll = new Set<() => void>();
 onArticleEdits(() => {
   generation++;

@@ -1,10 +1,18 @@
 import crypto from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { RENDER_HEADER } from '@/lib/kept-pages';
 import { articlesChanged } from '@/lib/server/article-cache';
 import { memoryPubSub, setPubSub } from '@/lib/server/live/pubsub';
 import { renameMap } from '@/lib/server/maps';
 import { getOrCreateShareLink, getSharedMap, revokeShareLink } from '@/lib/server/share-links';
-import { homePage, sharedPage, type RenderPage } from '@/lib/server/kept-page';
+import {
+  homePage,
+  keptPageRoute,
+  renderHere,
+  sharedPage,
+  type RenderPage,
+} from '@/lib/server/kept-page';
 import { getFeaturedDebate } from '@/lib/server/debates';
 import { claim, db, mapWithNote } from '../support/factories';
 
@@ -13,7 +21,10 @@ import { claim, db, mapWithNote } from '../support/factories';
 // to the map, the link or the debate is in the very next page; thirty readers at once cost one
 // render; and nothing that could be personal is ever kept.
 
-beforeAll(() => setPubSub(memoryPubSub()));
+beforeAll(() => {
+  setPubSub(memoryPubSub());
+  process.env.COUNTERPOINT_PAGE_CACHE_HEADER = '1';
+});
 
 const NOTE = 'OWNER-NOTE-b71';
 
@@ -59,12 +70,11 @@ const nonce = () => crypto.randomBytes(24).toString('base64');
 async function open(
   token: string,
   render: RenderPage,
-  opts: { query?: string; zone?: string; nonce?: string } = {},
+  opts: { zone?: string; nonce?: string } = {},
 ) {
   const mine = opts.nonce ?? nonce();
   const response = await sharedPage(db, {
     token,
-    query: opts.query ?? '',
     zone: opts.zone ?? 'UTC',
     nonce: mine,
     render,
@@ -160,7 +170,7 @@ describe('a read-only link’s page, kept for readers without an account', () =>
     expect(new Set(pages.map((p) => p.nonce)).size).toBe(30);
   });
 
-  it('keeps a page per time zone and query, and never one that set a cookie', async () => {
+  it('keeps a page per time zone, and never one that set a cookie', async () => {
     const w = await scene();
     const { render, paths } = renderer();
     const berlin = await open(w.token, render, { zone: 'Europe/Berlin' });
@@ -168,13 +178,8 @@ describe('a read-only link’s page, kept for readers without an account', () =>
     expect(berlin.html).toContain('Europe/Berlin');
     expect(utc.html).toContain('UTC');
     expect(utc.cache).toBe('miss');
-    expect((await open(w.token, render, { query: '?view=graph' })).cache).toBe('miss');
-    expect((await open(w.token, render, { query: '?view=graph' })).cache).toBe('hit');
-    // A long query is rendered each time.
-    const long = `?q=${'x'.repeat(300)}`;
-    await open(w.token, render, { query: long });
-    expect((await open(w.token, render, { query: long })).cache).toBe('miss');
-    expect(paths).toHaveLength(5);
+    expect((await open(w.token, render, { zone: 'Europe/Berlin' })).cache).toBe('hit');
+    expect(paths).toHaveLength(2);
 
     const other = await scene();
     const cookie = renderer({ setCookie: true });
@@ -195,9 +200,9 @@ describe('a read-only link’s page, kept for readers without an account', () =>
         headers: { 'content-security-policy': `script-src 'nonce-${n}'` },
       });
     };
-    const home = async (query = '') => {
+    const home = async (zone = 'UTC') => {
       const mine = nonce();
-      const response = await homePage({ query, zone: 'UTC', nonce: mine, render });
+      const response = await homePage({ zone, nonce: mine, render });
       const html = await response.text();
       expect(html).toContain(mine);
       return { html, cache: response.headers.get('x-page-cache') };
@@ -206,10 +211,126 @@ describe('a read-only link’s page, kept for readers without an account', () =>
     expect((await home()).cache).toBe('miss');
     label = 'second';
     expect(await home()).toMatchObject({ cache: 'hit', html: expect.stringContaining('first') });
-    expect((await home('?from=lms')).cache).toBe('miss');
-    expect(paths).toEqual(['/', '/?from=lms']);
+    expect((await home('Asia/Seoul')).cache).toBe('miss');
+    expect(paths).toEqual(['/', '/']);
     // A debate edit (updateDebate calls articlesChanged after its commit).
     articlesChanged([]);
     expect(await home()).toMatchObject({ cache: 'miss', html: expect.stringContaining('second') });
+  });
+
+  it('a render under way when the debate is edited is not kept, nor joined by later readers', async () => {
+    const paths: string[] = [];
+    let label = 'before the edit';
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const render: RenderPage = async (path) => {
+      paths.push(path);
+      const text = label;
+      if (paths.length === 1) await held;
+      const n = crypto.randomBytes(24).toString('base64');
+      return new Response(`<h1>${text}</h1><script nonce="${n}"></script>`, {
+        status: 200,
+        headers: { 'content-security-policy': `script-src 'nonce-${n}'` },
+      });
+    };
+    const home = () => homePage({ zone: 'UTC', nonce: nonce(), render }).then((r) => r.text());
+    articlesChanged([]);
+    const first = home();
+    await vi.waitFor(() => expect(paths).toHaveLength(1));
+    label = 'after the edit';
+    articlesChanged([]);
+    const second = home();
+    await vi.waitFor(() => expect(paths).toHaveLength(2));
+    release();
+    expect(await first).toContain('before the edit');
+    expect(await second).toContain('after the edit');
+    expect(await home()).toContain('after the edit');
+    expect(paths).toHaveLength(2);
+  });
+});
+
+describe('the kept pages’ route', () => {
+  const request = (headers: Record<string, string> = {}) =>
+    new NextRequest('http://localhost/api/kept-page/home', { headers });
+  const page = (html: string) => {
+    const n = crypto.randomBytes(24).toString('base64');
+    return new Response(`${html}<script nonce="${n}"></script>`, {
+      status: 200,
+      headers: { 'content-security-policy': `script-src 'nonce-${n}'` },
+    });
+  };
+
+  it('answers only requests that came through the proxy (which set their nonce)', async () => {
+    const response = await keptPageRoute(request(), '/', homePage, async () => page('home'));
+    expect(response.status).toBe(404);
+  });
+
+  it('renders in the reader’s zone by its own name', async () => {
+    const zones: string[] = [];
+    const render: RenderPage = async (_path, zone) => {
+      zones.push(zone);
+      return page(zone);
+    };
+    const mine = nonce();
+    articlesChanged([]);
+    const response = await keptPageRoute(
+      request({ 'x-nonce': mine, cookie: 'tz=asia%2Fseoul' }),
+      '/',
+      homePage,
+      render,
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(`nonce="${mine}"`);
+    expect(zones).toEqual(['Asia/Seoul']);
+  });
+
+  it('sends the reader on to the page when this server cannot reach itself; a slow one is 503', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const off = Symbol.for('counterpoint.keptPagesOff');
+      articlesChanged([]);
+      const refused = await keptPageRoute(request({ 'x-nonce': nonce() }), '/', homePage, () =>
+        Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })),
+      );
+      expect(refused.status).toBe(307);
+      expect(refused.headers.get('location')).toBe('/');
+      expect(Number((globalThis as Record<symbol, unknown>)[off])).toBeGreaterThan(Date.now());
+      delete (globalThis as Record<symbol, unknown>)[off];
+
+      const slow = await keptPageRoute(request({ 'x-nonce': nonce() }), '/', homePage, () =>
+        Promise.reject(new DOMException('The operation timed out.', 'TimeoutError')),
+      );
+      expect(slow.status).toBe(503);
+      expect((globalThis as Record<symbol, unknown>)[off]).toBeUndefined();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('asks this server for the page with nothing of the reader’s but their zone', async () => {
+    const seen: Request[] = [];
+    vi.stubGlobal('fetch', async (url: URL, init: RequestInit) => {
+      seen.push(new Request(url, init));
+      return page('home');
+    });
+    const port = process.env.PORT;
+    process.env.PORT = '3999';
+    try {
+      const response = await renderHere('/s/abc', 'Europe/Berlin');
+      expect(response.status).toBe(200);
+      const [sent] = seen;
+      expect(new URL(sent!.url).pathname).toBe('/s/abc');
+      expect(Object.fromEntries(sent!.headers)).toEqual({
+        [RENDER_HEADER]: '1',
+        accept: 'text/html',
+        'accept-encoding': 'identity',
+        cookie: 'tz=Europe%2FBerlin',
+      });
+      expect(sent!.redirect).toBe('manual');
+    } finally {
+      vi.unstubAllGlobals();
+      if (port === undefined) delete process.env.PORT;
+      else process.env.PORT = port;
+    }
   });
 });
