@@ -59,7 +59,13 @@ export function ClaimFinder() {
       setActive((i) => (e.key === 'ArrowDown' ? Math.min(i + 1, n - 1) : Math.max(i - 1, 0)));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      pick(found.matches[active >= 0 ? active : 0]);
+      // The list may not have caught up with the last keys yet (it follows the typing deferred,
+      // and a map of thousands of claims takes a moment): Enter takes what is typed now.
+      if (typed === query) pick(found.matches[active >= 0 ? active : 0]);
+      else if (query.trim()) {
+        const now = index.length ? index : searchIndex(claims, thesisIds);
+        pick(findClaims(now, query, SHOWN).matches[0]);
+      }
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (shown) setOpen(false);
