@@ -12,10 +12,12 @@ const path = (
   method = 'GET',
   opts: { now?: number; production?: boolean } = {},
 ) =>
-  keptPagePath(method, new URL(url, 'http://localhost:3000'), new Headers(headers), {
-    production: true,
-    ...opts,
-  });
+  keptPagePath(
+    method,
+    new URL(url, 'http://localhost:3000'),
+    new Headers({ 'sec-fetch-dest': 'document', ...headers }),
+    { production: true, ...opts },
+  );
 
 describe('which requests get a kept page (proxy.ts)', () => {
   it('the home page or a read-only link’s page, opened without an account', () => {
@@ -45,8 +47,21 @@ describe('which requests get a kept page (proxy.ts)', () => {
     expect(path(`/s/${'x'.repeat(101)}`)).toBeNull();
     expect(path('/s/abc', {}, 'POST')).toBeNull();
     expect(path('/s/abc', {}, 'HEAD')).toBeNull();
-    expect(path('/s/abc', { rsc: '1' })).toBeNull();
-    expect(path('/s/abc', { 'next-router-prefetch': '1' })).toBeNull();
+  });
+
+  it('only for a browser opening the page, not Next.js fetching its data', () => {
+    // Next.js's navigations, prefetches and refreshes are fetches (their `rsc` header is taken
+    // off before the proxy runs).
+    expect(path('/', { 'sec-fetch-dest': 'empty' })).toBeNull();
+    expect(path('/s/abc', { 'sec-fetch-dest': 'empty', accept: 'text/html' })).toBeNull();
+    // A client that does not say: by what it accepts.
+    const bare = (accept?: string) =>
+      keptPagePath('GET', new URL('http://localhost/'), new Headers(accept ? { accept } : {}), {
+        production: true,
+      });
+    expect(bare('text/html,application/xhtml+xml')).toBe('/api/kept-page/home');
+    expect(bare('*/*')).toBeNull();
+    expect(bare()).toBeNull();
     expect(path('/s/abc', { [RENDER_HEADER]: '1' })).toBeNull();
   });
 

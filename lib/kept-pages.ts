@@ -25,6 +25,18 @@ const keptPagesOff = (now: number) =>
   now < Number((globalThis as Record<symbol, unknown>)[OFF] ?? 0);
 
 /**
+ * A browser opening the page, not Next.js fetching its data for a navigation, a prefetch or a
+ * refresh (the proxy never sees those requests' own `rsc` header or `_rsc` query: Next.js takes
+ * them off before it runs). Browsers say what a request is for (`Sec-Fetch-Dest`); one that does
+ * not, asks for HTML to open a page.
+ */
+function documentRequest(headers: Headers): boolean {
+  const dest = headers.get('sec-fetch-dest');
+  if (dest) return dest === 'document';
+  return (headers.get('accept') ?? '').includes('text/html');
+}
+
+/**
  * Cookies a page for a reader without an account may depend on: only the time zone. Any other
  * (a session, even an expired one; a known device) and the page is rendered for that reader.
  */
@@ -57,11 +69,7 @@ export function keptPagePath(
       : url.pathname === '/'
         ? '/api/kept-page/home'
         : null;
-  if (!route) return null;
-  // Next.js's own navigations and prefetches ask for the page's data, not its HTML.
-  if (headers.has('rsc') || headers.has('next-router-prefetch') || headers.has(RENDER_HEADER)) {
-    return null;
-  }
+  if (!route || !documentRequest(headers) || headers.has(RENDER_HEADER)) return null;
   if (!onlyZoneCookie(headers.get('cookie'))) return null;
   if (keptPagesOff(now)) return null;
   return route;

@@ -73,14 +73,15 @@ test.describe('the debate page', () => {
   });
 
   test('is served with a nonce-based Content-Security-Policy and no eval', async ({ page }) => {
-    const first = await page.request.get('/');
+    const asBrowser = { headers: { accept: 'text/html' } };
+    const first = await page.request.get('/', asBrowser);
     const policy = first.headers()['content-security-policy'] ?? '';
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(policy).not.toContain('unsafe-eval');
     const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
     // Next's own scripts carry this response's nonce; the next response has another.
     expect(await first.text()).toContain(`nonce="${nonce}"`);
-    const second = await page.request.get('/');
+    const second = await page.request.get('/', asBrowser);
     expect(second.headers()['content-security-policy']).not.toContain(nonce);
     expect(second.headers()['x-page-cache']).toBe('hit');
     // Also when the page is a kept one (lib/server/kept-page.ts): every nonce in it is this one's.
@@ -88,5 +89,28 @@ test.describe('the debate page', () => {
     const html = await second.text();
     expect(html).toContain(`nonce="${again}"`);
     expect(html).not.toContain(nonce);
+  });
+
+  test('opens once in another time zone: the refresh for the zone asks for data, not the page', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ timezoneId: 'America/Chicago' });
+    const page = await context.newPage();
+    const documents: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document') documents.push(r.url());
+    });
+    // The first visit tells the server the reader's zone (a cookie) and refreshes the page's
+    // data for it; a kept page must not answer that refresh with HTML (a whole second load).
+    const refresh = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/' && r.request().headers()['rsc'] === '1',
+    );
+    await page.goto('/');
+    expect((await refresh).headers()['content-type']).toContain('text/x-component');
+    await page.waitForLoadState('networkidle');
+    expect(documents).toHaveLength(1);
+    // Opened again in this zone (once to keep it), it is the kept page.
+    await page.reload();
+    expect((await page.reload())?.headers()['x-page-cache']).toBe('hit');
   });
 });

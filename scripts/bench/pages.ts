@@ -184,8 +184,10 @@ async function open(
 ): Promise<[number, string, number]> {
   const t0 = performance.now();
   try {
+    // As a browser opens a page (lib/kept-pages.ts tells a page from Next.js's data requests so).
+    const document = { accept: 'text/html', 'sec-fetch-dest': 'document' };
     const res = await fetch(url, {
-      headers: cookie ? { cookie } : {},
+      headers: cookie ? { ...document, cookie } : document,
       redirect: 'manual',
       signal: AbortSignal.timeout(30_000),
     });
