@@ -185,7 +185,7 @@ async function readLink(tx: Tx, token: string) {
  * Everything a view link's page shows that can change without the debate changing, in the one
  * statement above: the map's revision (raised by every change to its contents), its title, the
  * link's choices and, where the link shows it, the owner's name. Null unless the link is an
- * active viewer link. lib/server/shared-page.ts keys whole pages by it.
+ * active viewer link. lib/server/kept-page.ts keys whole pages by it.
  */
 export async function viewLinkState(tx: Tx, token: string) {
   const link = await readLink(tx, token);
