@@ -18,7 +18,9 @@
 //   --profile               write a V8 CPU profile of the server to data/bench-load/profiles/
 //                           (open it in Chrome DevTools); stops the server with SIGTERM
 //   --pages=only            page opens only (home, assignments, map pages, a shared map: see
-//                           scripts/bench/pages.ts), no write levels; --pages=no: no page opens
+//                           scripts/bench/pages.ts), no write levels; --pages=no: no page opens;
+//                           --pages=class-map: only 30 students opening the class map at once,
+//                           ten rounds (with --profile: that page's profile)
 //   --page-students=200     students opening their own map within 10 s (and as many writing)
 //   --dry-run               everything but the writes: each "write" is an authenticated GET of
 //                           the student's map as Markdown, and nothing is checked afterwards
@@ -69,7 +71,7 @@ const bad = [
   !/^\d+(-\d+)?$/.test(think) && 'think',
   !count(capacity) && 'capacity',
   !(Number(capacityDuration) > 0) && 'capacity-duration',
-  !['', 'only', 'no'].includes(flag('pages', '')) && 'pages',
+  !['', 'only', 'no', 'class-map'].includes(flag('pages', '')) && 'pages',
   !count(flag('page-students', '200')) && 'page-students',
   !/^(add|edit|move|quote):\d+(,(add|edit|move|quote):\d+)*$/.test(mix) && 'mix',
 ].filter(Boolean);

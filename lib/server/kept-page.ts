@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { NONCE_HEADER, RENDER_HEADER, turnKeptPagesOff } from '@/lib/kept-pages';
 import type { Db } from './db';
 import { viewLinkState } from './share-links';
-import { forgettings, sharedStore } from './shared-parts';
+import { sharedStore } from './shared-parts';
 import { viewerZoneOf } from './viewer-zone';
 
 /**
@@ -49,8 +49,12 @@ export interface ForReader {
 
 /** About 100 pages of a 60-claim map: kept pages are counted by their length. */
 const BUDGET = 16_000_000;
-const pages = sharedStore<RenderedPage | null>(BUDGET, (p) => p?.size ?? 0);
-const underWay = new Map<string, Promise<RenderedPage>>();
+/** Readers who arrive while a page renders wait for that render (lib/server/shared-parts.ts). */
+const pages = sharedStore<RenderedPage>(
+  BUDGET,
+  (p) => p.size,
+  (p) => p.keep,
+);
 
 /**
  * The rendered page's headers that are sent on with it; the rest (length, encoding, policy, the
@@ -94,25 +98,11 @@ function forReader(page: RenderedPage, nonce: string, cache: 'hit' | 'miss'): Re
 async function keptPage(key: unknown[] | null, path: string, reader: ForReader) {
   if (!key)
     return forReader(await readPage(await reader.render(path, reader.zone)), reader.nonce, 'miss');
-  const id = JSON.stringify([...key, reader.zone]);
-  let rendered: RenderedPage | undefined;
-  const kept = await pages.get(id, async () => {
-    // Readers who arrive while it renders wait for the same render; not for one that started
-    // before everything was forgotten (a debate edit), which would be the page as it was.
-    const run = `${forgettings()} ${id}`;
-    let render = underWay.get(run);
-    if (!render) {
-      render = reader
-        .render(path, reader.zone)
-        .then(readPage)
-        .finally(() => underWay.delete(run));
-      underWay.set(run, render);
-    }
-    rendered = await render;
-    return rendered.keep ? rendered : null;
+  let rendered = false;
+  const page = await pages.get(JSON.stringify([...key, reader.zone]), async () => {
+    rendered = true;
+    return readPage(await reader.render(path, reader.zone));
   });
-  const page = kept ?? rendered;
-  if (!page) throw new Error('A page was neither kept nor rendered.');
   return forReader(page, reader.nonce, rendered ? 'miss' : 'hit');
 }
 

@@ -25,9 +25,6 @@ const MAX_AGE_MS = 10 * 60 * 1000;
 /** Bumped whenever everything is forgotten: a read started before is not kept. */
 let generation = 0;
 
-/** How many times everything has been forgotten: work under way is keyed by it (kept-page.ts). */
-export const forgettings = () => generation;
-
 const forgetAll = new Set<() => void>();
 onArticleEdits(() => {
   generation++;
@@ -36,10 +33,20 @@ onArticleEdits(() => {
 
 /**
  * A store of entries that are forgotten with the articles (and after MAX_AGE_MS), oldest first
- * when full: at most `budget` in all, each weighing `weigh(value)` (1 by default).
+ * when full: at most `budget` in all, each weighing `weigh(value)` (1 by default). A value is
+ * kept only when `keep(value)` says so (by default: when it is not null).
+ *
+ * Readers who miss while the same entry is being read wait for that read rather than read it
+ * again (thirty students opening a map just edited read its contents once), unless everything
+ * was forgotten since it started (it would be the old contents).
  */
-export function sharedStore<T>(budget: number, weigh: (value: T) => number = () => 1) {
+export function sharedStore<T>(
+  budget: number,
+  weigh: (value: T) => number = () => 1,
+  keep: (value: T) => boolean = (value) => value !== null,
+) {
   const entries = new Map<string, { value: T; at: number; weight: number }>();
+  const reading = new Map<string, { generation: number; value: Promise<T> }>();
   let total = 0;
   forgetAll.add(() => {
     entries.clear();
@@ -49,10 +56,20 @@ export function sharedStore<T>(budget: number, weigh: (value: T) => number = () 
     total -= entries.get(key)?.weight ?? 0;
     return entries.delete(key);
   };
+  const store = (key: string, value: T) => {
+    drop(key);
+    const weight = weigh(value);
+    while (entries.size && total + weight > budget) drop(entries.keys().next().value!);
+    if (weight <= budget) {
+      entries.set(key, { value, at: Date.now(), weight });
+      total += weight;
+    }
+  };
   return {
     /**
-     * The entry for `key` (when `usable` says it is), or else `read()`, kept in its place unless
-     * an edit arrived meanwhile.
+     * The entry for `key` (when `usable` says it is), or else the read of it under way (when
+     * usable), or else `read()`, kept in its place unless an edit arrived meanwhile. Whoever
+     * waits for a read gets what it answers, a failure too.
      */
     async get(key: string, read: () => Promise<T>, usable?: (value: T) => boolean): Promise<T> {
       listenForArticleEdits();
@@ -63,18 +80,20 @@ export function sharedStore<T>(budget: number, weigh: (value: T) => number = () 
         entries.set(key, hit);
         return hit.value;
       }
-      const started = generation;
-      const value = deepFreeze(await read());
-      if (started === generation && value !== null) {
-        drop(key);
-        const weight = weigh(value);
-        while (entries.size && total + weight > budget) drop(entries.keys().next().value!);
-        if (weight <= budget) {
-          entries.set(key, { value, at: Date.now(), weight });
-          total += weight;
-        }
+      const under = reading.get(key);
+      if (under && under.generation === generation) {
+        const value = await under.value;
+        if (!usable || usable(value)) return value;
       }
-      return value;
+      const flight = { generation, value: read().then(deepFreeze) };
+      reading.set(key, flight);
+      try {
+        const value = await flight.value;
+        if (flight.generation === generation && keep(value)) store(key, value);
+        return value;
+      } finally {
+        if (reading.get(key) === flight) reading.delete(key);
+      }
     },
     delete: drop,
   };

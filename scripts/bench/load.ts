@@ -29,7 +29,7 @@ import type { OpInput, OpsResponse } from '@/lib/schemas/ops';
 import { db, provider } from '@/lib/server/db';
 import { getFeaturedDebate } from '@/lib/server/debates';
 import { sessionCookie, sessionExpiry, sessionToken } from './sessions';
-import { measurePages, setupPageWorld } from './pages';
+import { classMapBursts, measurePages, setupPageWorld } from './pages';
 import { watchMap, type WatchResult } from './watchers';
 
 const BASES = process.env.LOAD_URL!.split(',');
@@ -59,6 +59,8 @@ const WATCH_S = Number(process.env.LOAD_WATCH_DURATION ?? 15);
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Page opens (scripts/bench/pages.ts): '' with the write levels, 'only' without them, 'no'. */
 const PAGES = process.env.LOAD_PAGES ?? '';
+/** Page opens and nothing else ('class-map': only the class map's burst, for a profile). */
+const PAGES_ONLY = PAGES === 'only' || PAGES === 'class-map';
 const PAGE_STUDENTS = Number(process.env.LOAD_PAGE_STUDENTS ?? 200);
 
 // ---------------------------------------------------------------- helpers
@@ -634,17 +636,17 @@ async function main() {
   for (const t of debate.theses)
     SOURCES.set(t.id, { sourceId: t.source.id, blocks: t.source.blocks.map((b) => b.text) });
 
-  const plan: (Omit<Level, 'students'> & { count: number })[] = (
-    PAGES === 'only' ? [] : LEVELS
-  ).map((n, i) => ({
-    name: String(i + 1),
-    count: n,
-    thinkMin: THINK_MIN,
-    thinkMax: THINK_MAX,
-    seconds: DURATION_S,
-  }));
+  const plan: (Omit<Level, 'students'> & { count: number })[] = (PAGES_ONLY ? [] : LEVELS).map(
+    (n, i) => ({
+      name: String(i + 1),
+      count: n,
+      thinkMin: THINK_MIN,
+      thinkMax: THINK_MAX,
+      seconds: DURATION_S,
+    }),
+  );
   const most = Math.max(0, ...LEVELS);
-  if (WATCHERS > 1 && most > 0 && PAGES !== 'only')
+  if (WATCHERS > 1 && most > 0 && !PAGES_ONLY)
     plan.push({
       name: `${most}+watch`,
       watch: true,
@@ -653,7 +655,7 @@ async function main() {
       thinkMax: THINK_MAX,
       seconds: DURATION_S,
     });
-  if (CAPACITY > 0 && PAGES !== 'only')
+  if (CAPACITY > 0 && !PAGES_ONLY)
     plan.push({ name: 'capacity', count: CAPACITY, thinkMin: 0, thinkMax: 0, seconds: CAPACITY_S });
 
   let t = performance.now();
@@ -697,23 +699,25 @@ async function main() {
     });
     const writers = await createStudents('P', PAGE_STUDENTS, debate.id);
     console.log(`Page opens: set up in ${ms(performance.now() - t)}.`);
-    await measurePages(
-      world,
-      debate.motion,
-      serverCpuSeconds,
-      machineCpuSeconds,
-      async (seconds) => {
-        const r = await runLevel(
-          { name: 'pages', students: writers, thinkMin: THINK_MIN, thinkMax: THINK_MAX, seconds },
-          theses,
-        );
-        return { latencies: r.latencies, errors: r.sent - r.latencies.length };
-      },
-    );
+    if (PAGES === 'class-map') await classMapBursts(world, serverCpuSeconds, 10);
+    else
+      await measurePages(
+        world,
+        debate.motion,
+        serverCpuSeconds,
+        machineCpuSeconds,
+        async (seconds) => {
+          const r = await runLevel(
+            { name: 'pages', students: writers, thinkMin: THINK_MIN, thinkMax: THINK_MAX, seconds },
+            theses,
+          );
+          return { latencies: r.latencies, errors: r.sent - r.latencies.length };
+        },
+      );
   }
 
   const watched: [string, WatchResult][] = [];
-  if (WATCHERS > 1 && !DRY_RUN && PAGES !== 'only') {
+  if (WATCHERS > 1 && !DRY_RUN && !PAGES_ONLY) {
     const alone = await watchedMap('V', WATCHERS, debate.id);
     process.stdout.write(`  live: 1 writer and ${WATCHERS - 1} watchers in one map, ${WATCH_S} s…`);
     const w = await watch(alone, theses, WATCH_S);

@@ -326,6 +326,23 @@ const q = (xs: number[], p: number) => {
 const fmt = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '–');
 const errs = (r: PageResult) => [...r.errors].map(([k, n]) => `${k} ×${n}`).join(', ') || '0';
 
+/** Only the class map's burst, `rounds` times: p50 / p95 and the servers' CPU per page. */
+export async function classMapBursts(w: PageWorld, serverCpu: () => number, rounds: number) {
+  await atOnce(classMap(w)); // warm
+  const all: PageResult = empty();
+  const cpu0 = serverCpu();
+  for (let round = 0; round < rounds; round++) {
+    const r = await atOnce(classMap(w));
+    all.latencies.push(...r.latencies);
+    for (const [k, n] of r.errors) all.errors.set(k, (all.errors.get(k) ?? 0) + n);
+    await new Promise((res) => setTimeout(res, 500));
+  }
+  const cpuMs = ((serverCpu() - cpu0) * 1000) / (rounds * w.small.length);
+  console.log(
+    `  ${w.small.length} students open one class map at once, ${rounds} rounds: p50 ${fmt(q(all.latencies, 0.5))}, p95 ${fmt(q(all.latencies, 0.95))}, server CPU ${fmt(cpuMs)} a page, errors ${errs(all)}`,
+  );
+}
+
 /**
  * Runs every page measurement above and prints two tables. `serverCpu`: CPU seconds the app
  * servers have used so far; `writeMeanwhile(seconds)`: as many students as `w.big` writing for

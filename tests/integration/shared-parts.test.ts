@@ -4,6 +4,7 @@ import type { MapView } from '@/lib/domain/views';
 import { ARTICLES_TOPIC, articlesChanged } from '@/lib/server/article-cache';
 import { getDebate, getFeaturedDebate } from '@/lib/server/debates';
 import { memoryPubSub, pubsub, setPubSub } from '@/lib/server/live/pubsub';
+import { sharedStore } from '@/lib/server/shared-parts';
 import { getMapForMember } from '@/lib/server/maps';
 import { inviteByEmail } from '@/lib/server/members';
 import { getOrCreateShareLink, getSharedMap } from '@/lib/server/share-links';
@@ -126,6 +127,75 @@ describe('cached parts of pages never carry one reader’s data to another', () 
     expect(() => {
       (one.map.debate as { motion: string }).motion = 'Changed by a page';
     }).toThrow(TypeError);
+  });
+});
+
+describe('readers who miss at once', () => {
+  /** A read that answers when told to, counting how often it was asked. */
+  function slowRead<T>() {
+    const asked: ((value: T) => void)[] = [];
+    const read = () => new Promise<T>((resolve) => asked.push(resolve));
+    return { read, asked };
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it('wait for the one read under way, and get what it read', async () => {
+    const store = sharedStore<{ revision: number }>(10);
+    const { read, asked } = slowRead<{ revision: number }>();
+    const readers = Array.from({ length: 30 }, () => store.get('map', read));
+    await tick();
+    expect(asked).toHaveLength(1);
+    asked[0]!({ revision: 3 });
+    const values = await Promise.all(readers);
+    expect(new Set(values).size).toBe(1);
+    expect(values[0]).toEqual({ revision: 3 });
+    // Kept: the next reader reads nothing.
+    await store.get('map', read);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('read again when what was under way is too old for them, or failed', async () => {
+    const store = sharedStore<{ revision: number }>(10);
+    const { read, asked } = slowRead<{ revision: number }>();
+    const first = store.get('map', read);
+    await tick();
+    // This reader saw revision 4 already: revision 3, read for the first, will not do.
+    const second = store.get('map', read, (v) => v.revision >= 4);
+    asked[0]!({ revision: 3 });
+    await tick();
+    expect(asked).toHaveLength(2);
+    asked[1]!({ revision: 4 });
+    expect(await first).toEqual({ revision: 3 });
+    expect(await second).toEqual({ revision: 4 });
+
+    const failing = sharedStore<string>(10);
+    let reads = 0;
+    const broken = () => {
+      reads++;
+      return Promise.reject(new Error('database gone'));
+    };
+    const both = [failing.get('k', broken), failing.get('k', broken)];
+    for (const r of both) await expect(r).rejects.toThrow('database gone');
+    expect(reads).toBe(1);
+    await expect(failing.get('k', broken)).rejects.toThrow('database gone');
+    expect(reads).toBe(2);
+  });
+
+  it('do not wait for a read that started before a debate edit, nor is it kept', async () => {
+    const store = sharedStore<string>(10);
+    const { read, asked } = slowRead<string>();
+    const before = store.get('debate', read);
+    await tick();
+    articlesChanged(['any-source']);
+    const after = store.get('debate', read);
+    await tick();
+    expect(asked).toHaveLength(2);
+    asked[0]!('as it was');
+    asked[1]!('as edited');
+    expect(await before).toBe('as it was');
+    expect(await after).toBe('as edited');
+    expect(await store.get('debate', read)).toBe('as edited');
+    expect(asked).toHaveLength(2);
   });
 });
 
