@@ -4,7 +4,9 @@ import { continueResponse, launchResponse, loginResponse } from '@/lib/server/lt
 import { createAssignment } from '@/lib/server/classroom/assignments';
 import { db, debate } from '../support/factories';
 import {
+  INSTRUCTOR,
   launcher,
+  MENTOR,
   registerTestPlatform,
   startTestPlatform,
   type TestPlatform,
@@ -20,7 +22,6 @@ vi.mock('next/headers', () => import('../support/request-scope'));
  */
 
 const TOOL = 'http://localhost:3000';
-const INSTRUCTOR = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
 let lms: TestPlatform;
 let login: ReturnType<typeof launcher>['login'];
 let post: ReturnType<typeof launcher>['post'];
@@ -235,7 +236,7 @@ describe('LTI launch', () => {
     await expectRefused(
       await launch({
         sub: 'parent-b',
-        [CLAIM.roles]: ['http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor'],
+        [CLAIM.roles]: [MENTOR],
         [CLAIM.context]: { id: 'course-b' },
       }),
       403,

@@ -12,6 +12,7 @@ import {
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start } from '../../scripts/fakes/lti-platform.mjs';
+import { INSTRUCTOR, LEARNER } from '../support/lti-platform';
 
 // The LTI test platform (scripts/fakes/lti-platform.mjs) on its own, with a stub tool that is
 // only a JWKS: the test plays the tool's and the browser's parts by hand.
@@ -20,8 +21,6 @@ const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
 const DL = 'https://purl.imsglobal.org/spec/lti-dl/claim/';
 const AGS = 'https://purl.imsglobal.org/spec/lti-ags/';
 const NRPS_SCOPE = 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
-const INSTRUCTOR = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
-const LEARNER = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
 
 type Platform = Awaited<ReturnType<typeof start>>;
 let platform: Platform;

@@ -10,7 +10,9 @@ import { publicJwks } from '@/lib/server/lti/keys';
 import { syncRoster } from '@/lib/server/lti/roster';
 import { db, debate, theAdmin } from '../support/factories';
 import {
+  INSTRUCTOR,
   launcher,
+  LEARNER,
   registerTestPlatform,
   startTestPlatform,
   type TestPlatform,
@@ -26,8 +28,6 @@ vi.mock('next/headers', () => import('../support/request-scope'));
  * answers with a signed ltiResourceLink naming the assignment.
  */
 
-const INSTRUCTOR = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
-const LEARNER = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
 let lms: TestPlatform;
 let platformId: string;
 let launch: ReturnType<typeof launcher>['launch'];

@@ -7,6 +7,12 @@ import { db } from '@/lib/server/db';
 import { savePlatform } from '@/lib/server/lti/admin';
 import { launchResponse, loginResponse } from '@/lib/server/lti/routes';
 
+/** Course membership roles as platforms send them (LIS v2 vocabulary). */
+const MEMBERSHIP = 'http://purl.imsglobal.org/vocab/lis/v2/membership#';
+export const INSTRUCTOR = `${MEMBERSHIP}Instructor`;
+export const LEARNER = `${MEMBERSHIP}Learner`;
+export const MENTOR = `${MEMBERSHIP}Mentor`;
+
 /**
  * A small LMS for the integration tests: its own RS256 key and JWKS over HTTP, id_tokens signed
  * with it (or with another key, to forge one), and the service endpoints the tool calls (token,
@@ -112,7 +118,7 @@ export async function startTestPlatform(
         [CLAIM.version]: '1.3.0',
         [CLAIM.deploymentId]: deploymentId,
         [CLAIM.messageType]: 'LtiResourceLinkRequest',
-        [CLAIM.roles]: ['http://purl.imsglobal.org/vocab/lis/v2/membership#Learner'],
+        [CLAIM.roles]: [LEARNER],
         [CLAIM.resourceLink]: { id: 'link-1', title: 'Debate' },
         [CLAIM.context]: { id: 'course-1', title: 'Civics 9' },
         sub: 'learner-1',
