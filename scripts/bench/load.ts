@@ -699,7 +699,14 @@ async function main() {
     });
     const writers = await createStudents('P', PAGE_STUDENTS, debate.id);
     console.log(`Page opens: set up in ${ms(performance.now() - t)}.`);
-    if (PAGES === 'class-map') await classMapBursts(world, serverCpuSeconds, 10);
+    if (PAGES === 'class-map')
+      // An edit as far as the pages can tell: the revision every page reads first is raised.
+      await classMapBursts(world, serverCpuSeconds, 10, async () => {
+        await db.argumentMap.update({
+          where: { id: world.classMapId },
+          data: { revision: { increment: 1 } },
+        });
+      });
     else
       await measurePages(
         world,

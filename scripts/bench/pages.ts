@@ -326,21 +326,33 @@ const q = (xs: number[], p: number) => {
 const fmt = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '–');
 const errs = (r: PageResult) => [...r.errors].map(([k, n]) => `${k} ×${n}`).join(', ') || '0';
 
-/** Only the class map's burst, `rounds` times: p50 / p95 and the servers' CPU per page. */
-export async function classMapBursts(w: PageWorld, serverCpu: () => number, rounds: number) {
+/**
+ * Only the class map's burst, `rounds` times, then as many rounds each just after an edit
+ * (`edit()`: the map's revision raised, so no server has its contents at that revision yet):
+ * p50 / p95 and the servers' CPU per page.
+ */
+export async function classMapBursts(
+  w: PageWorld,
+  serverCpu: () => number,
+  rounds: number,
+  edit: () => Promise<void>,
+) {
   await atOnce(classMap(w)); // warm
-  const all: PageResult = empty();
-  const cpu0 = serverCpu();
-  for (let round = 0; round < rounds; round++) {
-    const r = await atOnce(classMap(w));
-    all.latencies.push(...r.latencies);
-    for (const [k, n] of r.errors) all.errors.set(k, (all.errors.get(k) ?? 0) + n);
-    await new Promise((res) => setTimeout(res, 500));
+  for (const edited of [false, true]) {
+    const all: PageResult = empty();
+    const cpu0 = serverCpu();
+    for (let round = 0; round < rounds; round++) {
+      if (edited) await edit();
+      const r = await atOnce(classMap(w));
+      all.latencies.push(...r.latencies);
+      for (const [k, n] of r.errors) all.errors.set(k, (all.errors.get(k) ?? 0) + n);
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    const cpuMs = ((serverCpu() - cpu0) * 1000) / (rounds * w.small.length);
+    console.log(
+      `  ${w.small.length} students open one class map at once${edited ? ' just after an edit' : ''}, ${rounds} rounds: p50 ${fmt(q(all.latencies, 0.5))}, p95 ${fmt(q(all.latencies, 0.95))}, server CPU ${fmt(cpuMs)} a page, errors ${errs(all)}`,
+    );
   }
-  const cpuMs = ((serverCpu() - cpu0) * 1000) / (rounds * w.small.length);
-  console.log(
-    `  ${w.small.length} students open one class map at once, ${rounds} rounds: p50 ${fmt(q(all.latencies, 0.5))}, p95 ${fmt(q(all.latencies, 0.95))}, server CPU ${fmt(cpuMs)} a page, errors ${errs(all)}`,
-  );
 }
 
 /**
