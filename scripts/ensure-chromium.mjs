@@ -1,16 +1,9 @@
 #!/usr/bin/env node
-// Playwright cannot download its own browsers here, so the e2e tests use the system Chromium.
-// This finds it, installs Debian's package when it is missing and we may (root with apt-get),
-// and otherwise says how to get one.
-import fs from 'node:fs';
+// Playwright cannot download its own browsers here, so the e2e tests use the system Chromium
+// (scripts/chromium-path.mjs says which). This finds it, installs Debian's headless shell when
+// there is none and we may (root with apt-get), and otherwise says how to get one.
 import { spawnSync } from 'node:child_process';
-
-const candidates = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-].filter(Boolean);
-const found = () => candidates.find((p) => fs.existsSync(p));
+import { chromiumPath as found } from './chromium-path.mjs';
 
 if (found()) {
   console.log(`Chromium: ${found()}`);
@@ -19,20 +12,20 @@ if (found()) {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
 if (isRoot && hasApt) {
-  console.log('Chromium not found: installing Debian’s chromium package…');
+  console.log('Chromium not found: installing Debian’s chromium-headless-shell package…');
   // apt's progress output is long; keep only its errors.
   const opts = {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   };
   spawnSync('apt-get', ['update', '-qq'], opts);
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], opts);
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell'], opts);
   if (r.status === 0 && found()) process.exit(0);
 }
 console.error(
   [
     'The end-to-end tests need Chromium and none was found.',
-    '  Debian/Ubuntu: sudo apt-get install -y chromium',
+    '  Debian: sudo apt-get install -y chromium-headless-shell (or chromium)',
     '  Or point CHROMIUM_PATH at any Chromium or Chrome binary.',
   ].join('\n'),
 );
