@@ -4,7 +4,7 @@
 // full browser, whose new headless mode runs the whole browser UI); else the full browser.
 import fs from 'node:fs';
 
-export const CHROMIUM_CANDIDATES = [
+const CANDIDATES = [
   process.env.CHROMIUM_PATH,
   '/usr/bin/chromium-headless-shell',
   '/usr/bin/chromium',
@@ -13,5 +13,5 @@ export const CHROMIUM_CANDIDATES = [
 
 /** The first candidate that exists, or undefined. */
 export function chromiumPath() {
-  return CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
+  return CANDIDATES.find((p) => fs.existsSync(p));
 }

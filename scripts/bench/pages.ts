@@ -327,6 +327,27 @@ const fmt = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '–');
 const errs = (r: PageResult) => [...r.errors].map(([k, n]) => `${k} ×${n}`).join(', ') || '0';
 
 /**
+ * The class's students all opening the class map at once, `rounds` times with `pauseMs` after
+ * each (`before()` first, when given): every round's latencies and errors together.
+ */
+async function classMapRounds(
+  w: PageWorld,
+  rounds: number,
+  pauseMs: number,
+  before?: () => Promise<void>,
+): Promise<PageResult> {
+  const all = empty();
+  for (let round = 0; round < rounds; round++) {
+    await before?.();
+    const r = await atOnce(classMap(w));
+    all.latencies.push(...r.latencies);
+    for (const [k, n] of r.errors) all.errors.set(k, (all.errors.get(k) ?? 0) + n);
+    await new Promise((res) => setTimeout(res, pauseMs));
+  }
+  return all;
+}
+
+/**
  * Only the class map's burst, `rounds` times, then as many rounds each just after an edit
  * (`edit()`: the map's revision raised, so no server has its contents at that revision yet):
  * p50 / p95 and the servers' CPU per page.
@@ -339,15 +360,8 @@ export async function classMapBursts(
 ) {
   await atOnce(classMap(w)); // warm
   for (const edited of [false, true]) {
-    const all: PageResult = empty();
     const cpu0 = serverCpu();
-    for (let round = 0; round < rounds; round++) {
-      if (edited) await edit();
-      const r = await atOnce(classMap(w));
-      all.latencies.push(...r.latencies);
-      for (const [k, n] of r.errors) all.errors.set(k, (all.errors.get(k) ?? 0) + n);
-      await new Promise((res) => setTimeout(res, 500));
-    }
+    const all = await classMapRounds(w, rounds, 500, edited ? edit : undefined);
     const cpuMs = ((serverCpu() - cpu0) * 1000) / (rounds * w.small.length);
     console.log(
       `  ${w.small.length} students open one class map at once${edited ? ' just after an edit' : ''}, ${rounds} rounds: p50 ${fmt(q(all.latencies, 0.5))}, p95 ${fmt(q(all.latencies, 0.95))}, server CPU ${fmt(cpuMs)} a page, errors ${errs(all)}`,
@@ -419,14 +433,8 @@ export async function measurePages(
       extra,
     ]);
   process.stdout.write('  pages: 30 at once…');
-  const thirty: PageResult = empty();
   since = mark();
-  for (let round = 0; round < 3; round++) {
-    const r = await atOnce(classMap(w));
-    thirty.latencies.push(...r.latencies);
-    for (const [k, n] of r.errors) thirty.errors.set(k, (thirty.errors.get(k) ?? 0) + n);
-    await new Promise((res) => setTimeout(res, 1000));
-  }
+  const thirty = await classMapRounds(w, 3, 1000);
   burst('30 students open one class map at once (3 rounds)', thirty);
   since = mark();
   burst('30 people open its shared page at once', await atOnce(sharedMap(w, 30)));
