@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// TEST_DATABASE_URL=postgres://… runs the integration tests on PostgreSQL (npm run
-// test:integration:pg sets it), with test files in parallel, each worker on its own database.
+// The integration tests run test files in parallel, each worker on a database of its own: a
+// SQLite file by default; with TEST_DATABASE_URL=postgres://… (npm run test:integration:pg sets
+// it) a PostgreSQL database. TEST_WORKERS sets how many (2: this project's machines have 2 cores).
 const postgres = process.env.TEST_DATABASE_URL || undefined;
-const pgWorkers = Number(process.env.TEST_PG_WORKERS) || 2;
+const workers = Number(process.env.TEST_WORKERS) || 2;
 // Where the SQLite test database lives; TEST_DATA_DIR lets two runs in one checkout keep apart.
 const testData = path.resolve(import.meta.dirname, process.env.TEST_DATA_DIR ?? 'data/test');
 
@@ -42,14 +43,14 @@ export default defineConfig({
           globalSetup: ['tests/support/integration-setup.ts'],
           setupFiles: ['tests/support/worker-database.ts'],
           env: {
-            DATABASE_URL: postgres ?? `file:${path.join(testData, 'integration.db')}`,
+            // Each worker's own is set by tests/support/worker-database.ts.
+            DATABASE_URL: postgres ?? `file:${path.join(testData, 'integration-w1.db')}`,
             COUNTERPOINT_DATA_DIR: testData,
             // Nothing is delivered by itself: tests that send call deliverDue (outbox.test.ts).
             COUNTERPOINT_OUTBOX: 'off',
           },
-          // One SQLite file is one writer at a time; PostgreSQL gives each worker a database.
-          fileParallelism: Boolean(postgres),
-          ...(postgres ? { maxWorkers: pgWorkers } : {}),
+          fileParallelism: true,
+          maxWorkers: workers,
           // A PostgreSQL statement is a round trip, SQLite's a function call: the same test takes longer.
           ...(postgres ? { testTimeout: 20_000 } : {}),
         },
