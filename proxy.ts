@@ -16,8 +16,8 @@ import { keptPagePath, NONCE_HEADER } from '@/lib/kept-pages';
  *   reset links and joining count that client and no other.
  * - Every page gets a Content-Security-Policy with a fresh nonce: Next.js puts it on its own
  *   scripts (it reads the policy from the request), and no other script runs, whatever a claim or
- *   an import contains. Pages are rendered per request anyway (they read the session). The JSON
- *   API and prefetches (whose answers are not documents) get none.
+ *   an import contains. Pages are rendered per request anyway (they read the session). So does a
+ *   prefetch of a page (a browser may show what it fetched), the JSON API none.
  * - The home page or a read-only link's page opened without an account goes to the route that
  *   keeps such pages whole (lib/kept-pages.ts, lib/server/kept-page.ts), with the nonce it is to
  *   carry.
@@ -30,10 +30,7 @@ export async function proxy(request: NextRequest) {
   // Only this proxy says which nonce a response carries.
   headers.delete(NONCE_HEADER);
   stampClient(headers);
-  const prefetch =
-    request.headers.get('next-router-prefetch') === '1' ||
-    request.headers.get('purpose') === 'prefetch';
-  if (request.nextUrl.pathname.startsWith('/api/') || prefetch) {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
     return NextResponse.next({ request: { headers } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// The integration tests run test files in parallel, each worker on a database of its own: a
-// SQLite file by default; with TEST_DATABASE_URL=postgres://… (npm run test:integration:pg sets
-// it) a PostgreSQL database. TEST_WORKERS sets how many (2: this project's machines have 2 cores).
+// Test files run in parallel on TEST_WORKERS workers (2: this project's machines have 2 cores);
+// each integration worker on a database of its own: a SQLite file by default; with
+// TEST_DATABASE_URL=postgres://… (npm run test:integration:pg sets it) a PostgreSQL database.
 const postgres = process.env.TEST_DATABASE_URL || undefined;
 const workers = Number(process.env.TEST_WORKERS) || 2;
 // Where the SQLite test database lives; TEST_DATA_DIR lets two runs in one checkout keep apart.
@@ -32,6 +32,8 @@ export default defineConfig({
             'tests/unit/**/*.test.ts',
           ],
           environment: 'node',
+          // Vitest's own default is one worker fewer than the cores: one, here.
+          maxWorkers: workers,
         },
       },
       {
