@@ -67,7 +67,13 @@ export function SiteHeader({
               <NotificationBell userKey={user.id} initialUnread={user.unread} />
               <Link href="/settings" className={navLink} data-account-menu>
                 <span className="lg:hidden">Account</span>
-                <span className="hidden lg:inline">{user.name}</span>
+                {/* Cut short, so that the header keeps to one row (app/globals.css). */}
+                <span
+                  title={user.name}
+                  className="hidden max-w-56 truncate align-bottom lg:inline-block"
+                >
+                  {user.name}
+                </span>
                 <span className="sr-only">: settings</span>
               </Link>
               <form action={signOutAction}>

@@ -17,6 +17,9 @@ import { SelectionQuoteBar } from './selection-quote-bar';
  * the claim being written and the passage it comes from are on screen together. It turns to the
  * article of the claim selected (or of the quote clicked), and either article can be picked at
  * the top. On a phone it is a sheet over the lower part of the screen, opened from a button.
+ * On a wide screen it stays below the site header while the map scrolls, and is short enough to
+ * stay there at the end of the page too (the page's own bottom margin, 4rem, included): its
+ * choice of article never goes under the header.
  */
 export function ArticlePane() {
   const session = useSession();
@@ -51,7 +54,7 @@ export function ArticlePane() {
         aria-label="Reading pane"
         data-reading-pane
         data-no-print
-        className={`${sheet ? 'fixed inset-x-0 bottom-0 z-30 flex h-[55vh] rounded-t-xl border-t-2 shadow-2xl' : 'hidden'} flex-col border-stone-300 bg-stone-50 lg:sticky lg:top-2 lg:z-auto lg:flex lg:h-[calc(100vh-1rem)] lg:rounded-lg lg:border lg:shadow-none`}
+        className={`${sheet ? 'fixed inset-x-0 bottom-0 z-30 flex h-[55vh] rounded-t-xl border-t-2 shadow-2xl' : 'hidden'} flex-col border-stone-300 bg-stone-50 lg:sticky lg:top-[calc(var(--site-header)+0.5rem)] lg:z-auto lg:flex lg:h-[calc(100vh-var(--site-header)-4.5rem)] lg:rounded-lg lg:border lg:shadow-none`}
       >
         <div className="flex items-center gap-2 border-b border-stone-200 p-2">
           <div role="group" aria-label="Article shown" className="flex flex-1 gap-1">

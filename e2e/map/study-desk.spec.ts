@@ -4,10 +4,19 @@ import { addTopClaim, claimRow, expectAccessible, screenshots, startMap } from '
 // The study desk: the article beside the map, so the claim being written and the passage it
 // quotes are on screen together, at 1280 and on a phone.
 
+/** Some of it on screen, below the site header (which stays at the top, over the page). */
 const inView = (l: Locator) =>
   l.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+    const header = document.querySelector('[data-site-header]')!.getBoundingClientRect();
+    return r.height > 0 && r.bottom > header.bottom && r.top < window.innerHeight;
+  });
+
+/** Whether a click at its middle reaches it (nothing, such as the site header, lies over it). */
+const clickable = (l: Locator) =>
+  l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
   });
 
 /** Selects `passage` in the reading pane's article, as a reader would with the mouse. */
@@ -88,6 +97,14 @@ test('the claim and its passage stay on screen together while a map is built', a
     await bar.getByRole('button', { name: 'Attach quote' }).click();
     await expect(row.locator('[data-quote]')).toHaveCount(1);
   }
+  // Scrolled down the map, the pane's choice of article is still there to click.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  for (const tab of await pane
+    .getByRole('group', { name: 'Article shown' })
+    .getByRole('button')
+    .all())
+    expect(await clickable(tab), `${await tab.textContent()} is not under the header`).toBe(true);
 
   // A selection made, then a claim clicked: the passage waits, and the claim clicked is the choice.
   await selectPassage(page, 'The neutrality and low political profile of sports');

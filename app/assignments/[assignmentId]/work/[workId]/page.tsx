@@ -92,7 +92,7 @@ export default async function GradeWorkPage({
           </p>
           <GradingOutline map={data.map} workId={work.id} feedback={data.feedback} />
         </section>
-        <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+        <div className="space-y-4 lg:sticky lg:top-[calc(var(--site-header)+1rem)] lg:self-start">
           <ReleaseControl workId={work.id} releasedAt={data.grade.releasedAt} />
           <GradeForm
             key={JSON.stringify(data.rubric)}
