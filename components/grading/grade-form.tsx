@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
+import { When } from '@/components/ui/zone';
 import { saveGradeAction } from '@/lib/actions/grades';
 import { scoreTotal, type RubricCriterion } from '@/lib/domain/classroom/rubric';
 import { FEEDBACK_MAX } from '@/lib/schemas/grades';
@@ -27,6 +28,7 @@ export function GradeForm(props: { workId: string; rubric: RubricCriterion[]; gr
   const [feedback, setFeedback] = useState(props.grade.feedback);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** When this page last saved the grade (ISO), shown in the viewer's zone. */
   const [saved, setSaved] = useState<string | null>(null);
 
   const numeric = Object.fromEntries(
@@ -51,7 +53,7 @@ export function GradeForm(props: { workId: string; rubric: RubricCriterion[]; gr
           setError(result.message);
           return;
         }
-        setSaved(`Saved at ${new Date().toLocaleTimeString()}.`);
+        setSaved(new Date().toISOString());
         router.refresh();
       }}
     >
@@ -110,7 +112,11 @@ export function GradeForm(props: { workId: string; rubric: RubricCriterion[]; gr
           {busy ? 'Saving…' : 'Save grade'}
         </Button>
         <span role="status" className="text-sm text-pro-800">
-          {saved}
+          {saved && (
+            <>
+              Saved <When iso={saved} />.
+            </>
+          )}
         </span>
       </div>
       <FieldError id="grade-error" messages={error} />
