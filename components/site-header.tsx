@@ -21,7 +21,9 @@ export function SiteHeader({
   return (
     <header
       data-site-header
-      className="sticky top-0 z-30 border-b border-stone-200 bg-white/95 backdrop-blur print:hidden"
+      // Stays at the top on a wide screen; on a phone, where it takes two or three rows, it
+      // scrolls away with the page and leaves the screen to the map.
+      className="z-30 border-b border-stone-200 bg-white/95 backdrop-blur lg:sticky lg:top-0 print:hidden"
     >
       <nav
         aria-label="Main"

@@ -64,14 +64,18 @@ export function PresenceBar({
   connectedOnce: boolean;
 }) {
   const here = people(entries);
+  // Until the first connection, the place "Live" will take is kept, empty: the toolbar neither
+  // jumps when it arrives nor starts with a wide blank where "Reconnecting…" would be.
+  const first = live === 'connecting' && !connectedOnce;
   const label =
-    live === 'live' ? 'Live' : live === 'connecting' ? 'Reconnecting…' : 'Live updates paused';
+    live === 'live' || first
+      ? 'Live'
+      : live === 'connecting'
+        ? 'Reconnecting…'
+        : 'Live updates paused';
   return (
     <div className="flex items-center gap-2 text-sm text-stone-700" data-testid="presence">
-      <span
-        className={`inline-flex items-center gap-1 ${live === 'connecting' && !connectedOnce ? 'invisible' : ''}`}
-        role="status"
-      >
+      <span className={`inline-flex items-center gap-1 ${first ? 'invisible' : ''}`} role="status">
         <span
           aria-hidden
           className={`h-2 w-2 rounded-full ${live === 'live' ? 'bg-emerald-600' : 'bg-amber-500'}`}
