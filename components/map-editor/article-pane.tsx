@@ -39,11 +39,14 @@ export function ArticlePane() {
         type="button"
         onClick={() => {
           session.setSheet(true);
-          // The selected claim goes to the top of what the sheet leaves in view.
+          // The selected claim goes to the top of what the sheet leaves in view, once the page
+          // has the room below it that comes with the sheet (a short map has none before).
           const row = document.querySelector(
             `[data-claim-row="${CSS.escape(screen.activeId ?? '')}"]`,
           );
-          if (row) window.scrollBy({ top: row.getBoundingClientRect().top - 72 });
+          requestAnimationFrame(() => {
+            if (row) window.scrollBy({ top: row.getBoundingClientRect().top - 16 });
+          });
         }}
         className={`fixed bottom-3 right-3 z-30 rounded-full bg-stone-900 px-4 py-3 text-sm font-semibold text-white shadow-lg lg:hidden ${sheet ? 'hidden' : ''}`}
         data-no-print

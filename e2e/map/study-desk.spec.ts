@@ -151,8 +151,12 @@ test('on a phone the article opens as a sheet under the claim', async ({ page })
   await expect(pane).toBeHidden();
   await page.getByRole('button', { name: 'Read the article' }).click();
   await expect(pane).toBeVisible();
-  await row.scrollIntoViewIfNeeded();
-  expect(await inView(row), 'the claim stays visible above the sheet').toBe(true);
+  // The claim is where a tap reaches it: above the sheet, not under it.
+  await expect
+    .poll(() => clickable(row.locator('[data-claim-text]')), {
+      message: 'the claim stays visible above the sheet',
+    })
+    .toBe(true);
   await selectPassage(page, 'Having officially invited his counterpart');
   await page
     .getByRole('region', { name: 'Quote the selected passage' })
