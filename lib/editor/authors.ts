@@ -14,6 +14,7 @@ export class AuthorBook {
   readonly #me: { id: string; name: string } | null;
   /** Rises with every change, so what is shown from the book is worked out again. */
   version = 0;
+  #shown: { claims: readonly ClaimView[]; version: number; view: AuthorsView } | null = null;
 
   constructor(authors: MapAuthors, me: { id: string; name: string } | null) {
     this.#of = new Map(Object.entries(authors.byClaim));
@@ -44,6 +45,18 @@ export class AuthorBook {
     if (this.#of.get(claimId) === by) return;
     this.#of.set(claimId, by);
     this.version += 1;
+  }
+
+  /**
+   * The view of these claims, worked out again only when the claims (a new list each change) or
+   * the book changed since it was last asked for.
+   */
+  current(claims: readonly ClaimView[], pending: readonly Op[]): AuthorsView {
+    const shown = this.#shown;
+    if (shown?.claims === claims && shown.version === this.version) return shown.view;
+    const view = this.view(claims, pending);
+    this.#shown = { claims, version: this.version, view };
+    return view;
   }
 
   /**

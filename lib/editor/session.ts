@@ -113,9 +113,6 @@ export class EditorSession {
   readonly #lastBy = new Map<string, string>();
   /** Who wrote each claim; null on a page that is not shown authors. */
   readonly #authors: AuthorBook | null;
-  #authorsView: { claims: ClaimView[]; version: number; view: AuthorsView } | null = null;
-  /** A suggestion was accepted here: its list is loaded again once the outbox is empty. */
-  #accepting = false;
 
   constructor(map: MapView, who: Who, deps: SessionDeps, opening: Opening = {}) {
     const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -243,16 +240,9 @@ export class EditorSession {
     return this.#snapshot;
   };
 
-  /** Who wrote each live claim, worked out again only when the claims or the book changed. */
+  /** Who wrote each live claim (null on a page that is not shown authors). */
   #authorsNow(): AuthorsView | null {
-    const book = this.#authors;
-    if (!book) return null;
-    const { claims } = this.sync.state;
-    const seen = this.#authorsView;
-    if (seen?.claims === claims && seen.version === book.version) return seen.view;
-    const view = book.view(claims, this.sync.pending);
-    this.#authorsView = { claims, version: book.version, view };
-    return view;
+    return this.#authors?.current(this.sync.state.claims, this.sync.pending) ?? null;
   }
 
   /**
@@ -473,7 +463,6 @@ export class EditorSession {
     });
     if (!result.ok) return result;
     this.suggestions!.markAccepted(id, result.id);
-    this.#accepting = true;
     this.announce('Suggestion accepted: it is in the map as its author’s claim. Ctrl+Z undoes it.');
     return result;
   }
@@ -541,11 +530,7 @@ export class EditorSession {
   }
 
   #mapChanged(): void {
-    if (this.#accepting && this.sync.pending.length === 0) {
-      // The acceptance was answered (taken, or refused): the list says which.
-      this.#accepting = false;
-      void this.suggestions?.refresh();
-    }
+    if (this.sync.pending.length === 0) this.suggestions?.outboxEmptied();
     const before = this.#screen;
     const ids = new Set(this.sync.state.claims.map((c) => c.id));
     this.dispatch({ type: 'claimsGone', exists: (id) => ids.has(id) });

@@ -54,6 +54,8 @@ export class Suggestions {
   #again = false;
   /** Accepted here, not yet answered by the server: shown as accepted meanwhile. */
   #accepted = new Map<string, string>();
+  /** An acceptance was sent: the list is loaded again once the outbox has no change left. */
+  #awaiting = false;
 
   constructor(
     private readonly mapId: string,
@@ -125,7 +127,18 @@ export class Suggestions {
   /** Shows one as accepted while the operation that accepts it is on its way. */
   markAccepted(id: string, claimId: string): void {
     this.#accepted.set(id, claimId);
+    this.#awaiting = true;
     this.#set(this.#snapshot.items, this.#snapshot.error);
+  }
+
+  /**
+   * The map's outbox has nothing left to send: an acceptance sent since was answered (taken, or
+   * refused), and the list, loaded again, says which.
+   */
+  outboxEmptied(): void {
+    if (!this.#awaiting) return;
+    this.#awaiting = false;
+    void this.refresh();
   }
 
   #replace(next: SuggestionView) {
