@@ -59,7 +59,7 @@ export function AccountTable({
                 {row.name}
                 {row.id === currentUserId && <span className="font-normal"> (you)</span>}
               </p>
-              <p className="text-sm break-all text-stone-600">
+              <p className="text-sm break-words text-stone-600">
                 {row.email ?? `username ${row.username}`} · joined <When iso={row.createdAt} date />
               </p>
             </div>

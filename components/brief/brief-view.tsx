@@ -198,7 +198,7 @@ export function BriefView({
             <li key={s.number}>
               [{s.number}] {s.citation}.{' '}
               {s.url ? (
-                <a href={s.url} className="break-all underline">
+                <a href={s.url} className="break-words underline">
                   {s.url}
                 </a>
               ) : (

@@ -94,7 +94,7 @@ export function StudentCodesSheet({
       {batch && (
         <ul
           aria-label="Sign-in cards"
-          className="grid gap-3 sm:grid-cols-2 print:grid-cols-2 print:gap-0"
+          className="grid gap-3 lg:grid-cols-2 print:grid-cols-2 print:gap-0"
         >
           {batch.students.map((s) => (
             <li
@@ -108,11 +108,17 @@ export function StudentCodesSheet({
               <p data-code-name className="mt-1 text-lg font-bold break-words text-stone-900">
                 {s.name}
               </p>
-              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-                <dt className="text-stone-600">Username</dt>
-                <dd className="font-mono text-lg break-all text-stone-900">{s.username}</dd>
-                <dt className="text-stone-600">Password</dt>
-                <dd className="font-mono text-lg break-all text-stone-900">{s.password}</dd>
+              {/* Each on one line, under its label: a password split at a hyphen gets typed wrong
+                  (the longest, three 8-letter words and two digits, fits a 360 px phone). */}
+              <dl className="mt-2 space-y-1">
+                <dt className="text-sm text-stone-600">Username</dt>
+                <dd className="font-mono text-base break-all text-stone-900 sm:text-lg print:text-base">
+                  {s.username}
+                </dd>
+                <dt className="text-sm text-stone-600">Password</dt>
+                <dd className="font-mono text-base whitespace-nowrap text-stone-900 sm:text-lg print:text-base">
+                  {s.password}
+                </dd>
               </dl>
               <p className="mt-2 text-sm break-all text-stone-700">
                 Sign in at <span className="font-medium">{signInUrl}</span>

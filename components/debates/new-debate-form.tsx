@@ -211,7 +211,7 @@ export function NewDebateForm() {
             />
           ))}
         </div>
-        <div className="sticky bottom-0 flex flex-wrap items-center justify-end gap-3 border-t border-stone-200 bg-stone-50/95 py-3">
+        <div className="sticky bottom-0 flex flex-wrap items-center justify-end gap-3 border-t border-stone-200 bg-stone-50 py-3">
           <Button
             onClick={() => {
               setStep('edit');

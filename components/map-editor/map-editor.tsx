@@ -37,6 +37,8 @@ export function MapEditor(props: {
   map: MapView;
   /** The person's role in this map; null for whoever holds a view link. */
   role: Role | null;
+  /** The map's class is archived: everyone only reads, whatever their role. */
+  archived?: boolean;
   /** Who is signed in (null on a view link without an account). */
   me?: { id: string; name: string } | null;
   /** Where this view lives (/maps/id or /s/token): exports and the brief hang off it. */
@@ -53,9 +55,9 @@ export function MapEditor(props: {
   /** A claim to open the map at (a notification's `?claim=`): selected, the keyboard on it. */
   focusClaimId?: string | null;
 }) {
-  const { map, role, me = null, liveLink = null, author } = props;
+  const { map, role, archived = false, me = null, liveLink = null, author } = props;
   const [session] = useState(() =>
-    browserSession(map, { me, role, link: liveLink }, { author }, props.marks ?? null),
+    browserSession(map, { me, role, archived, link: liveLink }, { author }, props.marks ?? null),
   );
   const onLiveEvent = useContext(LiveEventsContext);
   useEffect(() => {

@@ -55,6 +55,18 @@ test('a teacher creates a class, adds managed students who sign in, and a studen
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
   await expectAccessible(page);
   await screenshots(page, 'classes-codes');
+  // On a small phone too, each username and password is on one line: split at a hyphen, a
+  // password gets typed wrong.
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const value of await cards.locator('dd').all()) {
+    const lines = await value.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, `${await value.textContent()} on one line`).toBe(1);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   // As printed: no site header, no buttons, just the cards.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('[data-site-header]')).toBeHidden();
@@ -148,6 +160,8 @@ test('a teacher creates a class, adds managed students who sign in, and a studen
       'This class is archived: its work is read-only.',
     );
     await expect(ada.page.getByRole('button', { name: '+ Add pro' })).toHaveCount(0);
+    // Nor offered a suggestion, which the server would refuse there.
+    await expect(ada.page.getByRole('button', { name: /^Suggest/ })).toHaveCount(0);
     await screenshots(ada.page, 'map-archived');
     await ada.page.goto('/classes');
     await expect(

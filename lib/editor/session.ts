@@ -1,6 +1,7 @@
 import { subtreeIds, type Stance } from '@/lib/domain/argument-tree';
 import type { MapState } from '@/lib/domain/apply-op';
-import { can, type Role } from '@/lib/domain/capabilities';
+import { can, type Capability, type Role } from '@/lib/domain/capabilities';
+import { archivedMapAllows } from '@/lib/domain/classroom/archive';
 import type { MarkView } from '@/lib/domain/marks';
 import type { AnchorView, ClaimView, MapView, ThesisView } from '@/lib/domain/views';
 import type { MapChange } from '@/lib/schemas/live';
@@ -49,6 +50,11 @@ export interface Who {
   role: Role | null;
   /** A view link's token, on its read-only page. */
   link?: string | null;
+  /**
+   * The map's class is archived: whatever the role, only reading (lib/domain/classroom/archive.ts;
+   * the server refuses the rest, this keeps it from being offered).
+   */
+  archived?: boolean;
 }
 
 export interface SessionDeps {
@@ -119,10 +125,11 @@ export class EditorSession {
     this.theses = map.debate.theses;
     this.me = who.me;
     this.role = who.role;
-    this.canEdit = can(who.role, 'map.edit');
-    this.canComment = can(who.role, 'comment.write');
-    this.canReview = who.me !== null && can(who.role, 'suggestion.review');
-    this.canSuggest = who.me !== null && !this.canEdit && can(who.role, 'claim.suggest');
+    const may = (c: Capability) => can(who.role, c) && (!who.archived || archivedMapAllows(c));
+    this.canEdit = may('map.edit');
+    this.canComment = may('comment.write');
+    this.canReview = who.me !== null && may('suggestion.review');
+    this.canSuggest = who.me !== null && !this.canEdit && may('claim.suggest');
     this.suggestions =
       deps.suggestions && (this.canReview || this.canSuggest)
         ? new Suggestions(map.id, this.canReview ? 'review' : 'suggest', deps.suggestions)

@@ -114,6 +114,17 @@ describe('suggesting a claim (commenters and viewers)', () => {
     expect(link.canSuggest).toBe(false);
     expect(link.suggestions).toBeNull();
   });
+
+  it('is not offered in an archived class’s map, where a viewer elsewhere may suggest', () => {
+    const server = fakeSuggestions();
+    expect(testSession({ role: 'viewer', suggestions: server.transport }).session.canSuggest).toBe(
+      true,
+    );
+    const archived = testSession({ role: 'viewer', archived: true, suggestions: server.transport });
+    expect(archived.session.canSuggest).toBe(false);
+    expect(archived.session.suggestions).toBeNull();
+    expect(archived.session.isEnabled('suggest', { thesisId: 't1', claimId: null })).toBe(false);
+  });
 });
 
 describe('deciding suggestions (editors and the owner)', () => {

@@ -164,8 +164,11 @@ export function testSession({
   authors = true,
   suggestions,
   marks = [],
+  archived = false,
 }: {
   role?: Role | null;
+  /** The map's class is archived (the server makes everyone a viewer there). */
+  archived?: boolean;
   claims?: ClaimView[];
   refuse?: Refuse;
   /** Opens on this author's claims. */
@@ -189,7 +192,7 @@ export function testSession({
         ? {}
         : { authors: authors ? { byClaim: authors, names: { u1: 'Ada', u2: 'Ben' } } : undefined }),
     },
-    { me: role ? { id: 'u1', name: 'Ada' } : null, role },
+    { me: role ? { id: 'u1', name: 'Ada' } : null, role, archived },
     {
       transport,
       store: memoryOutbox(),
