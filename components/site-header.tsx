@@ -78,7 +78,8 @@ export function SiteHeader({
                 </span>
                 <span className="sr-only">: settings</span>
               </Link>
-              <form action={signOutAction}>
+              {/* On a phone, on the Account page (app/settings): the header keeps to two rows. */}
+              <form action={signOutAction} className="max-lg:hidden">
                 <Button type="submit">Sign out</Button>
               </form>
             </>

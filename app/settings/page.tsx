@@ -3,6 +3,8 @@ import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '@/components/settings/change-password-form';
 import { EmailNotificationsForm } from '@/components/settings/email-notifications-form';
 import { SignOutEverywhereForm } from '@/components/settings/sign-out-everywhere-form';
+import { Button } from '@/components/ui/button';
+import { signOutAction } from '@/lib/actions/auth';
 import { settingsQuery, type Query } from '@/lib/schemas/query';
 import { accountSummary } from '@/lib/server/account-settings';
 import { getCurrentUser } from '@/lib/server/session';
@@ -20,20 +22,28 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { changed } = settingsQuery.parse(await searchParams);
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">Account settings</h1>
-        <p className="text-sm text-stone-600">
-          {account.name} · {account.managed ? 'username' : 'email'}{' '}
-          <span className="font-medium text-stone-800">{account.signsInWith}</span> ·{' '}
-          {account.teacher ? 'teacher account' : 'student account'}
-        </p>
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold">Account settings</h1>
+          <p className="text-sm break-words text-stone-600">
+            {account.name} · {account.managed ? 'username' : 'email'}{' '}
+            <span className="font-medium text-stone-800">{account.signsInWith}</span> ·{' '}
+            {account.teacher ? 'teacher account' : 'student account'}
+          </p>
+        </div>
+        {/* On a phone the site header leaves Sign out to this page (its Account link). */}
+        <form action={signOutAction} className="shrink-0 lg:hidden">
+          <Button type="submit" className="whitespace-nowrap">
+            Sign out
+          </Button>
+        </form>
       </div>
       <section aria-labelledby="password-heading" className={section}>
         <h2 id="password-heading" className="text-lg font-semibold">
           Change your password
         </h2>
         <p className="text-sm text-stone-600">
-          Your other devices and browsers are signed out; this one stays signed in.
+          Changing it signs out your other devices and browsers; this one stays signed in.
         </p>
         <ChangePasswordForm
           username={account.signsInWith}

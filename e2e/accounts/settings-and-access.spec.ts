@@ -125,6 +125,15 @@ test('a managed student changes their password and signs out everywhere from set
   await student.getByLabel('Password').fill('a brand new passphrase');
   await student.getByRole('button', { name: 'Sign in' }).click();
   await student.waitForURL('**/settings');
+
+  // On a phone the header keeps to two rows and leaves Sign out to this page.
+  await student.setViewportSize({ width: 390, height: 844 });
+  const header = student.locator('[data-site-header]');
+  await expect(header.getByRole('button', { name: 'Sign out' })).toBeHidden();
+  expect((await header.boundingBox())!.height).toBeLessThan(110);
+  await student.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click();
+  await student.waitForURL((url) => url.pathname === '/');
+  await expect(header.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await context.close();
   await other.context.close();
 });
