@@ -1,12 +1,12 @@
 'use client';
 
-import { diffWords } from 'diff';
 import { Fragment, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { selectorAt } from '@/lib/domain/quote-anchoring';
 import { EvidenceIndex, type FoundPassage } from '@/lib/domain/evidence-finder';
+import { quoteDiff } from '@/lib/domain/quote-diff';
 import { matchQuote, type FoundQuote } from '@/lib/domain/quote-matching';
 import { clip } from '@/lib/domain/text';
 import { CLAIM_TEXT_MAX } from '@/lib/schemas/map';
@@ -165,25 +165,25 @@ function Suggestion({
   title: string;
   onUse: () => void;
 }) {
-  const parts = diffWords(typed, found.exact, { ignoreCase: true });
+  const parts = quoteDiff(typed, found.exact);
   return (
     <div data-quote-suggestion className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3">
       <p className="text-sm font-semibold text-stone-800">Did you mean, in “{title}”:</p>
       <blockquote className="mt-1 font-serif text-stone-900">
         {parts.map((p, i) =>
-          p.removed ? (
+          p.kind === 'removed' ? (
             <Fragment key={i}>
               <del className="text-con-800" title="You typed this; the article does not say it">
-                {p.value}
+                {p.text}
               </del>
-              {parts[i + 1]?.added && !/\s$/.test(p.value) ? ' ' : ''}
+              {parts[i + 1]?.kind === 'added' && !/\s$/.test(p.text) ? ' ' : ''}
             </Fragment>
-          ) : p.added ? (
+          ) : p.kind === 'added' ? (
             <ins key={i} className="bg-amber-200 no-underline" title="The article says this">
-              {p.value}
+              {p.text}
             </ins>
           ) : (
-            <span key={i}>{p.value}</span>
+            <span key={i}>{p.text}</span>
           ),
         )}
       </blockquote>

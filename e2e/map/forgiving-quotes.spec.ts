@@ -50,12 +50,18 @@ test('typed quotes are found as the article words them, and a near miss offers t
   await expect(offer.locator('blockquote')).toContainText(/^The sanctions /);
   await expect(offer.locator('ins').first()).toHaveText(/seriously restrict/);
   await expect(offer.locator('del').first()).toHaveText(/badly limit/);
+  // Only words are marked (North’s typed with a curly apostrophe is the article's North's), and
+  // what is offered ends where the typing did, not with the rest of the sentence.
+  for (const marked of await offer.locator('del, ins').allTextContents())
+    expect(marked).toMatch(/\p{L}/u);
+  await expect(offer.locator('blockquote')).toHaveText(/such as gasoline$/);
   await expectAccessible(page);
   await screenshots(page, 'quote-did-you-mean');
   await offer.getByRole('button', { name: 'Use this passage' }).click();
   await expect(dialog).toBeHidden();
   await expect(quotes).toHaveCount(4);
   await expect(quotes.nth(3)).toContainText("The sanctions seriously restrict the North's energy");
+  await expect(quotes.nth(3)).not.toContainText('diesel');
 
   // Saved as the article words it: after a reload the four quotes are still there.
   await page.locator('[data-save-status="saved"]').waitFor();

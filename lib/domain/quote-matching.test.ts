@@ -92,7 +92,10 @@ describe('forgiving quotes', () => {
       conversation.sourceId,
     );
     expect(m.kind).toBe('none');
-    expect(m.kind === 'none' && m.suggestion?.exact).toMatch(/^The sanctions seriously restrict/);
+    // The sentence from the first typed word to the last: not the rest of it, never typed.
+    expect(m.kind === 'none' && m.suggestion?.exact).toBe(
+      "The sanctions seriously restrict the North's energy supplies, such as gasoline",
+    );
     const unrelated = matchQuote(
       articles,
       'Photosynthesis converts light into chemical energy',

@@ -148,6 +148,37 @@ export function matchQuote(
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+
+/**
+ * The part of a sentence the typed words quote: from the first typed word found in it to the
+ * last one, in the order typed (the rest of a long sentence is not offered as if it were typed).
+ * The whole sentence, trimmed, when they cannot be told apart.
+ */
+function typedSpan(sentence: string, pieces: Folded[]): [number, number] {
+  const words = [...sentence.matchAll(WORD)].map((m) => ({
+    word: fold(m[0]).text,
+    from: m.index,
+    to: m.index + m[0].length,
+  }));
+  const typed = pieces.flatMap((p) => p.text.split(' ')).filter((w) => w.length >= 3);
+  const at = (word: string, after: number) =>
+    words.findIndex((w, i) => i >= after && w.word === word);
+  const first = typed.map((w) => at(w, 0)).find((i) => i >= 0) ?? -1;
+  const last =
+    first < 0
+      ? -1
+      : (typed
+          .toReversed()
+          .map((w) => at(w, first))
+          .find((i) => i >= 0) ?? -1);
+  if (first < 0 || last < first) {
+    const trimmed = sentence.trim();
+    const from = sentence.indexOf(trimmed);
+    return [from, from + trimmed.length];
+  }
+  return [words[first]!.from, words[last]!.to];
+}
 const wordsOf = (folded: string) => new Set(folded.split(' ').filter((w) => w.length >= 3));
 
 /**
@@ -166,8 +197,9 @@ function nearestSentence(articles: readonly Article[], pieces: Folded[]): FoundQ
         for (const w of typed) if (words.has(w)) shared++;
         const score = shared / Math.max(1, typed.size);
         if (shared < 3 || score < 0.5 || (best && best.score >= score)) continue;
-        const exact = s.segment.trim();
-        const start = s.index + s.segment.indexOf(exact);
+        const [from, to] = typedSpan(s.segment, pieces);
+        const exact = s.segment.slice(from, to);
+        const start = s.index + from;
         best = {
           found: {
             sourceId: article.sourceId,
