@@ -28,6 +28,11 @@ import { GraphNodeBox, type GraphNodeData } from './graph-node';
 
 const nodeTypes = { box: GraphNodeBox };
 const edgeTypes = { route: RouteEdge };
+/**
+ * The zoom buttons' column at the bottom left (44 px buttons, app/globals.css, and their 15 px
+ * margin): where the graph opens or fits, no box starts under them.
+ */
+const CONTROLS_GUTTER = 64;
 
 /** Where the camera goes: a box and what around it to show (the whole map, a branch). */
 export interface Aim {
@@ -112,7 +117,7 @@ export function GraphCanvas({
     aimed.current = aim.seq;
     before.current = null; // the camera was aimed: no need to hold the selected box still
     const { width, height } = size();
-    void flow.setViewport(viewFor(targets, anchor, width, height));
+    void flow.setViewport(viewFor(targets, anchor, width, height, CONTROLS_GUTTER));
   }, [layout, current, aim, graph, rectOf, flow]);
 
   // A new layout (after an edit) can move boxes: the selected one stays where it was on screen.

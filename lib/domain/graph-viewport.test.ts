@@ -23,6 +23,21 @@ describe('graph viewport', () => {
     expect(seen.y).toBeLessThanOrEqual(box.y);
   });
 
+  it('keeps the left edge clear for the zoom buttons where the view fits beside them', () => {
+    const onScreenX = (v: { x: number; zoom: number }, x: number) => v.x + x * v.zoom;
+    // As wide as fits readably: without the gutter its left edge would be under the buttons.
+    const target = { x: 900, y: 0, width: 1000, height: 400 };
+    expect(onScreenX(viewFor([target], box, 1000, 700, 64), target.x)).toBeGreaterThanOrEqual(64);
+    const huge = viewFor([{ x: 0, y: 0, width: 70_000, height: 6000 }], box, 1000, 700, 64);
+    expect(onScreenX(huge, box.x)).toBeGreaterThanOrEqual(64);
+    // Without the gutter the same views start further left.
+    expect(onScreenX(viewFor([target], box, 1000, 700), target.x)).toBeLessThan(64);
+    // What fits readably only over the whole width is fitted so, not given up for less.
+    const wide = { x: 0, y: 0, width: 1050, height: 400 };
+    const v = viewFor([wide, box], box, 1000, 700, 64);
+    expect(visibleRect(v, 1000, 700).width).toBeGreaterThanOrEqual(1050);
+  });
+
   it('does not blow up a tiny map', () => {
     expect(viewFor([box], box, 1200, 800).zoom).toBeLessThanOrEqual(1);
   });

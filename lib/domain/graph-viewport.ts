@@ -18,31 +18,37 @@ export interface Viewport {
  * readable zoom, whole and centred (say: the whole map, else the thesis and its replies);
  * otherwise READABLE_ZOOM with `anchor` (the thesis, the focused claim) at the top left, its
  * replies beside and below it (a box sits above its first reply), so text is never too small to
- * read and the rest is a pan away.
+ * read and the rest is a pan away. The leftmost `left` px are kept clear (the zoom buttons) where
+ * the target still fits readably beside them.
  */
 export function viewFor(
   targets: readonly Rect[],
   anchor: Rect,
   width: number,
   height: number,
+  left = 0,
 ): Viewport {
   for (const target of targets) {
-    const fit = Math.min(
-      (width - 2 * PAD) / Math.max(1, target.width),
-      (height - 2 * PAD) / Math.max(1, target.height),
-      FIT_MAX_ZOOM,
-    );
-    if (fit < READABLE_ZOOM) continue;
-    return {
-      zoom: fit,
-      x: width / 2 - (target.x + target.width / 2) * fit,
-      y: height / 2 - (target.y + target.height / 2) * fit,
-    };
+    // Clear of the buttons if it fits readably so; else over the whole width, rather than the
+    // next, smaller target.
+    for (const gutter of new Set([left, 0])) {
+      const fit = Math.min(
+        (width - gutter - 2 * PAD) / Math.max(1, target.width),
+        (height - 2 * PAD) / Math.max(1, target.height),
+        FIT_MAX_ZOOM,
+      );
+      if (fit < READABLE_ZOOM) continue;
+      return {
+        zoom: fit,
+        x: gutter + (width - gutter) / 2 - (target.x + target.width / 2) * fit,
+        y: height / 2 - (target.y + target.height / 2) * fit,
+      };
+    }
   }
   const zoom = READABLE_ZOOM;
   return {
     zoom,
-    x: PAD - anchor.x * zoom,
+    x: left + PAD - anchor.x * zoom,
     y: PAD - anchor.y * zoom,
   };
 }
