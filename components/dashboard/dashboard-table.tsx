@@ -149,6 +149,10 @@ export function DashboardTable({
         </span>
       </div>
 
+      {/* On a narrow screen the map and grade links are past the last column in view. */}
+      <p className="text-sm text-stone-600 lg:hidden" aria-hidden="true">
+        More columns, and each map’s links, to the right: swipe the table sideways.
+      </p>
       <div
         role="region"
         aria-label="Work in this assignment (scrolls sideways)"

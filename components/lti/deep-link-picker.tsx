@@ -66,26 +66,34 @@ export function DeepLinkPicker(props: {
             defaultValue="Debate preparation"
           />
         </label>
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium">How students work</legend>
-          {MODES.map((mode) => (
-            <label key={mode} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="mode" value={mode} defaultChecked={mode === 'individual'} />
-              {MODE_LABELS[mode]}
-            </label>
-          ))}
-        </fieldset>
-        <label className="block text-sm font-medium">
-          Teams (for team work)
-          <input
-            name="teamCount"
-            type="number"
-            min={1}
-            max={100}
-            defaultValue={4}
-            className={`${inputClass} max-w-32`}
-          />
-        </label>
+        {/* Teams only when students work in teams (without script too: app/globals.css). */}
+        <div className="space-y-3" data-mode-picker>
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">How students work</legend>
+            {MODES.map((mode) => (
+              <label key={mode} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="mode"
+                  value={mode}
+                  defaultChecked={mode === 'individual'}
+                />
+                {MODE_LABELS[mode]}
+              </label>
+            ))}
+          </fieldset>
+          <label className="block text-sm font-medium" data-team-count>
+            Teams (for team work)
+            <input
+              name="teamCount"
+              type="number"
+              min={1}
+              max={100}
+              defaultValue={4}
+              className={`${inputClass} max-w-32`}
+            />
+          </label>
+        </div>
         <p className="text-sm text-stone-600">
           Sides are split evenly at random. Students who open the activity later get their own map,
           or a place in the smallest team. Change the details later on the assignment’s page.

@@ -50,6 +50,8 @@ test('register by dynamic registration, deep link, launch, grade back to the LMS
   await expectAccessible(page);
   await screenshots(page, 'lti-deep-link');
   await page.getByLabel('Title').fill('LMS debate');
+  // How many teams is asked only for team work.
+  await expect(page.getByLabel('Teams (for team work)')).toBeHidden();
   await page.getByLabel('Teams build one map each').check();
   await page.getByLabel('Teams (for team work)').fill('2');
   await page.getByRole('button', { name: 'Make the assignment and add it' }).click();
