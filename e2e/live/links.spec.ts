@@ -116,6 +116,8 @@ test('an invited viewer sees the notes only when the owner chooses so, as with v
   await viewer.goto(mapUrl);
   await expect(claimRow(viewer, 'Our public claim')).toBeVisible();
   await expect(viewer.getByText('Our private plan')).toHaveCount(0);
+  // Their page follows the map live (a change made before it connected would not reach it).
+  await expect(viewer.getByText('Live', { exact: true })).toBeVisible(LIVE);
 
   // Invited again with the notes (from the keyboard): their open page shows them.
   await share.getByLabel('Email of their account').fill(viewerUser.email);
