@@ -165,18 +165,16 @@ function typedSpan(sentence: string, pieces: Folded[]): [number, number] {
   const at = (word: string, after: number) =>
     words.findIndex((w, i) => i >= after && w.word === word);
   const first = typed.map((w) => at(w, 0)).find((i) => i >= 0) ?? -1;
-  const last =
-    first < 0
-      ? -1
-      : (typed
-          .toReversed()
-          .map((w) => at(w, first))
-          .find((i) => i >= 0) ?? -1);
-  if (first < 0 || last < first) {
+  if (first < 0) {
     const trimmed = sentence.trim();
     const from = sentence.indexOf(trimmed);
     return [from, from + trimmed.length];
   }
+  // The word found at `first` is found again from there: there is always a last one.
+  const last = typed
+    .toReversed()
+    .map((w) => at(w, first))
+    .find((i) => i >= 0)!;
   return [words[first]!.from, words[last]!.to];
 }
 const wordsOf = (folded: string) => new Set(folded.split(' ').filter((w) => w.length >= 3));

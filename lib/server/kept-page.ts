@@ -16,8 +16,8 @@ import { viewerZoneOf } from './viewer-zone';
  * Kept by everything a page can differ by: the reader's time zone (addresses with a query are
  * never sent here), and for a link's page what viewLinkState reads on every open in one
  * statement (the map's revision, raised by every change to its contents on whichever app server
- * it was made; its title; the link's choices; the owner's name where shown). A revoked link is never served from here. A
- * debate edit (which changes the home page, and can move quotes without a new revision) forgets
+ * it was made; its title; the link's choices; the owner's name where shown). A revoked link is
+ * never served from here. A debate edit (which changes the home page, and can move quotes without a new revision) forgets
  * every kept page with the rest of the shared parts (lib/server/shared-parts.ts), here and on
  * every other app server.
  *

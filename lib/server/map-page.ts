@@ -10,8 +10,8 @@ import { votesIfShared } from './votes';
 /**
  * Everything a map's page shows of the map for a member (app/maps/[mapId]/page.tsx), with the
  * reader's access checked and their lens read once for all of it: the map as they may see it,
- * their role (and whether the map's class is archived, where everyone only reads) and the id they go by, the assignment it belongs to (banner, feedback), the open
- * marks for review (null for readers who may not see them), the class's impact votes (null
+ * their role (and whether the map's class is archived, where everyone only reads) and the id
+ * they go by, the assignment it belongs to (banner, feedback), the open marks for review (null for readers who may not see them), the class's impact votes (null
  * unless the map is shared), and the active view link (the owner's, who may share it).
  */
 export async function getMapPage(tx: Tx, opts: { userId: string; mapId: string }) {

@@ -298,8 +298,12 @@ async function readMapView(tx: Tx, mapId: string): Promise<MapView> {
  * and the id they go by in it (a student in an anonymous assignment has a pseudonymous one).
  */
 export async function getMapForMember(tx: Tx, opts: { userId: string; mapId: string }) {
-  const access = await requireMapAccess(tx, opts.userId, opts.mapId, 'map.read');
-  const { role, ownerId, archived } = access;
+  const { role, ownerId, archived } = await requireMapAccess(
+    tx,
+    opts.userId,
+    opts.mapId,
+    'map.read',
+  );
   const lens = await readerLens(tx, opts.mapId, { userId: opts.userId });
   const map = seeMap(await readMapView(tx, opts.mapId), ownerId, lens);
   return { map, role, archived, selfId: lens.person(opts.userId, '').id, lens };
