@@ -15,3 +15,9 @@ const CANDIDATES = [
 export function chromiumPath() {
   return CANDIDATES.find((p) => fs.existsSync(p));
 }
+
+/** The browser to launch: the one found, or else where Debian's package puts it (what
+ * scripts/ensure-chromium.mjs installs), so that a missing browser fails naming that path. */
+export function chromiumExecutable() {
+  return chromiumPath() ?? '/usr/bin/chromium-headless-shell';
+}

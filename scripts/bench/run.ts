@@ -15,7 +15,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from '../chromium-path.mjs';
+import { chromiumExecutable } from '../chromium-path.mjs';
 import { syntheticMap } from '@/tests/support/maps/synthetic-map';
 import { fromAif } from '@/lib/domain/exchange/from-aif';
 import { materialize } from '@/lib/domain/exchange/imported-map';
@@ -43,7 +43,7 @@ async function main() {
   const debate = await getFeaturedDebate(db);
   if (!debate) throw new Error('No debate seeded.');
   const browser = await chromium.launch({
-    executablePath: chromiumPath() ?? '/usr/bin/chromium-headless-shell',
+    executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
