@@ -45,6 +45,8 @@ export function MapEditor(props: {
   basePath: string;
   /** On a view link's page: its token, so the page follows the map live too. */
   liveLink?: string | null;
+  /** What the page was rendered for (lib/domain/page-standing.ts): its live stream compares it. */
+  seen?: string | null;
   /** The map's active read-only link and what it shows (the owner's view only). */
   share?: ShareLinkView | null;
   headerActions?: ReactNode;
@@ -55,9 +57,14 @@ export function MapEditor(props: {
   /** A claim to open the map at (a notification's `?claim=`): selected, the keyboard on it. */
   focusClaimId?: string | null;
 }) {
-  const { map, role, archived = false, me = null, liveLink = null, author } = props;
+  const { map, role, archived = false, me = null, liveLink = null, seen = null, author } = props;
   const [session] = useState(() =>
-    browserSession(map, { me, role, archived, link: liveLink }, { author }, props.marks ?? null),
+    browserSession(
+      map,
+      { me, role, archived, link: liveLink, seen },
+      { author },
+      props.marks ?? null,
+    ),
   );
   const onLiveEvent = useContext(LiveEventsContext);
   useEffect(() => {

@@ -116,7 +116,7 @@ test('an invited viewer sees the notes only when the owner chooses so, as with v
   await viewer.goto(mapUrl);
   await expect(claimRow(viewer, 'Our public claim')).toBeVisible();
   await expect(viewer.getByText('Our private plan')).toHaveCount(0);
-  // Their page follows the map live (a change made before it connected would not reach it).
+  // Their page follows the map live.
   await expect(viewer.getByText('Live', { exact: true })).toBeVisible(LIVE);
 
   // Invited again with the notes (from the keyboard): their open page shows them.
@@ -132,4 +132,25 @@ test('an invited viewer sees the notes only when the owner chooses so, as with v
   await expect(notice).toBeFocused();
   await notice.getByRole('button', { name: 'Reload the page' }).click();
   await expect(viewer.getByText('Our private plan')).toBeVisible({ timeout: 10_000 });
+
+  // A change made after the page was read, before its live stream opened (held back here), has
+  // no message left to carry it: the stream compares what the page was rendered for, and says.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await viewer.route('**/api/maps/*/events?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await viewer.reload();
+  await expect(viewer.getByText('Our private plan')).toBeVisible();
+  await share.getByLabel('Email of their account').fill(viewerUser.email);
+  await share.locator('#invite-role').selectOption('viewer');
+  await notes.setChecked(false);
+  await share.getByRole('button', { name: 'Invite' }).click();
+  await expect(share.getByLabel('Email of their account')).toHaveValue('');
+  release();
+  await expect(notice).toContainText('changed what you may see of this map', LIVE);
+  await notice.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(claimRow(viewer, 'Our public claim')).toBeVisible();
+  await expect(viewer.getByText('Our private plan')).toHaveCount(0);
 });

@@ -55,6 +55,8 @@ export interface Who {
    * the server refuses the rest, this keeps it from being offered).
    */
   archived?: boolean;
+  /** What the page was rendered for (lib/domain/page-standing.ts), sent when the stream opens. */
+  seen?: string | null;
 }
 
 export interface SessionDeps {

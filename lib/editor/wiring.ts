@@ -45,6 +45,7 @@ export function newLive(
     sync,
     ...on,
     link: who.link ?? null,
+    seen: who.seen ?? null,
     presence: who.me !== null,
     clock: deps.clock,
   });

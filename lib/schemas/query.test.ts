@@ -177,5 +177,10 @@ describe('route queries', () => {
     // No revision (or an empty one) is the start of the log, as before.
     expect(eventsQuery.parse({})).toEqual({ since: 0, tab: undefined });
     expect(eventsQuery.parse({ since: '' })).toEqual({ since: 0, tab: undefined });
+    // What the page was rendered for (lib/domain/page-standing.ts); anything else is none.
+    const seen = 'commenter.a.1-1-1-0-1-1-pseudonymous-own-1';
+    expect(eventsQuery.parse({ seen }).seen).toBe(seen);
+    for (const bad of ['', 'admin.w.1', 'editor.x.1', `editor.w.${'1'.repeat(121)}`, 'editor.w.<'])
+      expect(eventsQuery.parse({ seen: bad }).seen).toBeUndefined();
   });
 });

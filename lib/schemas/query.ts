@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STANDING_KEY } from '@/lib/domain/page-standing';
 import { safeRedirect } from '@/lib/domain/safe-redirect';
 import { clip } from '@/lib/domain/text';
 import { AppError } from '@/lib/errors';
@@ -154,8 +155,9 @@ const TAB = /^[A-Za-z0-9-]{8,64}$/;
 /**
  * GET /api/maps/[mapId]/events: the revision the tab has (the browser's Last-Event-ID says the
  * same on a reconnect; absent or empty: 0, the start of the log) and the tab's id for presence.
+ * `seen`: what the page was rendered for (lib/domain/page-standing.ts), compared when it opens.
  * A stream opens whatever they say: with a revision that is none (NaN) it sends only what comes
- * next, without a tab id it shows no presence of its own.
+ * next, without a tab id it shows no presence of its own, without a standing it compares none.
  */
 export const eventsQuery = z.object({
   since: z
@@ -165,4 +167,5 @@ export const eventsQuery = z.object({
     )
     .catch(NaN),
   tab: z.string().regex(TAB).optional().catch(undefined),
+  seen: z.string().regex(STANDING_KEY).optional().catch(undefined),
 });

@@ -1,9 +1,11 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import type { MemberRole, Role } from '@/lib/domain/capabilities';
+import { standingKey } from '@/lib/domain/page-standing';
 import { atLeast, isMemberRole, type JoinLinkView, type RoleLinkView } from '@/lib/domain/people';
 import { truncate } from '@/lib/domain/text';
 import type { ShareLinkView, ShareOptions } from '@/lib/domain/views';
+import { visibility } from '@/lib/domain/visibility';
 import { appError } from '@/lib/error-words';
 import { AppError } from '@/lib/errors';
 import { isLinkToken } from '@/lib/schemas/ids';
@@ -218,6 +220,14 @@ async function requireViewLink(tx: Tx, token: string) {
 export async function getSharedMap(tx: Tx, opts: { token: string }) {
   const link = await requireViewLink(tx, opts.token);
   return loadMapView(tx, { link }, link.mapId);
+}
+
+/** The page at /s/<token>: the map, and what it is rendered for (compared by its live stream). */
+export async function getSharedMapPage(tx: Tx, opts: { token: string }) {
+  const link = await requireViewLink(tx, opts.token);
+  const map = await loadMapView(tx, { link }, link.mapId);
+  const see = visibility({ kind: 'link', notes: link.includeNotes, ownerName: link.showName });
+  return { map, seen: standingKey({ role: null, archived: false, see }) };
 }
 
 /** Copies a map shared by a viewer link into the signed-in user's maps. */

@@ -36,6 +36,11 @@ export interface LiveOptions {
   sync: { readonly revision: number; receive(change: MapChange): void; catchUp(): Promise<void> };
   /** A view link's token, on its read-only page. */
   link?: string | null;
+  /**
+   * What the page was rendered for (lib/domain/page-standing.ts): the server ends the stream at
+   * once, saying why, if the reader's standing changed before the stream could tell them.
+   */
+  seen?: string | null;
   /** Whether this tab shows up for others (signed-in people only). */
   presence: boolean;
   tabId: string;
@@ -146,10 +151,11 @@ export class LiveConnection {
   }
 
   #connect() {
-    const { sync, mapId, link, presence, tabId } = this.#opts;
+    const { sync, mapId, link, seen, presence, tabId } = this.#opts;
     const params = new URLSearchParams({ since: String(sync.revision) });
     if (presence) params.set('tab', tabId);
     if (link) params.set('link', link);
+    if (seen) params.set('seen', seen);
     const source = this.#opts.open(`/api/maps/${encodeURIComponent(mapId)}/events?${params}`);
     this.#source = source;
     source.onopen = () => {

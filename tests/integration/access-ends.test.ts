@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it, vi } from 'vitest';
-import type { AccessEnded } from '@/lib/domain/access-ended';
-import type { Role } from '@/lib/domain/capabilities';
 import { changePassword, signOutEverywhere } from '@/lib/server/account-settings';
 import { getAuth } from '@/lib/server/auth';
 import { moveStudent, updateAssignment } from '@/lib/server/classroom/assignments';
@@ -11,24 +9,15 @@ import {
   resetStudentPassword,
   setAccountKind,
 } from '@/lib/server/classroom/accounts';
-import { addClassMember, createClass, lockClass } from '@/lib/server/classroom/classes';
 import { removeStudent } from '@/lib/server/classroom/roster';
 import { postgresPubSub } from '@/lib/server/live/pg-pubsub';
 import { pubsub, setPubSub, type BusMessage } from '@/lib/server/live/pubsub';
-import type { LiveReader } from '@/lib/server/live/readers';
-import { openMapStream } from '@/lib/server/live/stream';
 import { changeRole, inviteByEmail, removeMember } from '@/lib/server/members';
 import { getOrCreateShareLink, revokeShareLink } from '@/lib/server/share-links';
 import { getCurrentUser, sessionTokenOf } from '@/lib/server/session';
 import { resetPassword, signOut } from '@/lib/server/sign-in';
-import {
-  createUser,
-  db,
-  debate,
-  teamAssignment,
-  theAdmin,
-  userWithMap,
-} from '../support/factories';
+import { createUser, db, theAdmin, userWithMap } from '../support/factories';
+import { sleep, teamWorld, user, watch } from '../support/live-streams';
 import { PASSWORD, signedIn } from '../support/signed-in';
 
 // Access that ends, ends everywhere at once: for every cause, an open live stream of the person
@@ -47,51 +36,6 @@ const asRequest = <T>(headers: Headers, work: () => Promise<T>) =>
 
 const url = process.env.DATABASE_URL!;
 const onPostgres = /^postgres(ql)?:/.test(url);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** An open stream of `mapId` for `reader`, read in the background. */
-function watch(reader: LiveReader, mapId: string, tabId: string | null = null) {
-  const abort = new AbortController();
-  const response = openMapStream(db, {
-    mapId,
-    reader,
-    since: 0,
-    tabId,
-    signal: abort.signal,
-  });
-  if (!response) throw new Error('stream refused');
-  const body = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let closed = false;
-  void (async () => {
-    for (;;) {
-      const { value, done } = await body.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return void (closed = true);
-      text += decoder.decode(value);
-    }
-  })();
-  const access = () => {
-    const e = text.split('\n\n').find((x) => x.startsWith('event: access'));
-    return e ? (JSON.parse(e.split('data: ')[1]!) as AccessEnded) : null;
-  };
-  return {
-    /** Waits up to `ms` for the stream to end; what it said, and whether it closed. */
-    async ended(ms = 1000) {
-      for (const t0 = Date.now(); !closed && Date.now() - t0 < ms;) await sleep(10);
-      return { closed, access: access() };
-    },
-    stop: () => abort.abort(),
-  };
-}
-
-const user = (userId: string, role: Role, session?: string): LiveReader => ({
-  kind: 'user',
-  userId,
-  name: 'Reader',
-  role,
-  session,
-});
 
 /** A session row for `userId`, as better-auth writes one; its token. */
 async function sessionFor(userId: string) {
@@ -105,33 +49,6 @@ async function sessionFor(userId: string) {
     },
   });
   return token;
-}
-
-/** A teacher, a class of four students on the seeded debate, and a team assignment of two teams. */
-async function teamWorld() {
-  const { debate: d } = await debate();
-  const teacher = await createUser('Rivera');
-  await db.user.update({ where: { id: teacher.id }, data: { accountKind: 'teacher' } });
-  const { id: classId } = await createClass(db, { userId: teacher.id, name: 'Civics 9' });
-  for (let i = 0; i < 4; i++) {
-    const s = await createUser(`Student${i}`);
-    await db.$transaction(async (tx) => {
-      await lockClass(tx, classId);
-      await addClassMember(tx, classId, s.id);
-    });
-  }
-  const { id: assignmentId } = await teamAssignment({
-    teacherId: teacher.id,
-    classId,
-    debateId: d.id,
-    teamCount: 2,
-  });
-  const works = await db.assignmentWork.findMany({
-    where: { assignmentId },
-    include: { members: true },
-    orderBy: { createdAt: 'asc' },
-  });
-  return { teacher, classId, assignmentId, works };
 }
 
 describe('access that ends, ends at once', { timeout: 30_000 }, () => {
@@ -204,7 +121,7 @@ describe('access that ends, ends at once', { timeout: 30_000 }, () => {
     const tab = crypto.randomUUID();
     const heard: BusMessage[] = [];
     const stop = pubsub().subscribe(from!.mapId, (m) => heard.push(m));
-    const old = watch(user(mover, 'editor'), from!.mapId, tab);
+    const old = watch(user(mover, 'editor'), from!.mapId, { tabId: tab });
     const stayer = watch(user(from!.members[1]!.userId, 'editor'), from!.mapId);
     await moveStudent(db, {
       userId: w.teacher.id,

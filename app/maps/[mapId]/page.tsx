@@ -29,7 +29,7 @@ export default async function EditorPage({
   // An assignment's map: its banner, the teacher's claim feedback, and class impact votes (on a
   // whole-class map or any map shared with members); the open marks for review (null for readers
   // who may not see them); the owner's view link.
-  const { map, role, archived, selfId, assignment, marks, votes, link } = data;
+  const { map, role, archived, selfId, assignment, marks, votes, link, seen } = data;
   return (
     <>
       {assignment && <AssignmentBanner ctx={assignment} />}
@@ -53,6 +53,7 @@ export default async function EditorPage({
           map={map}
           role={role}
           archived={archived}
+          seen={seen}
           me={{ id: selfId, name: user.name }}
           basePath={`/maps/${mapId}`}
           share={link}

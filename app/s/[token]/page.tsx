@@ -8,7 +8,7 @@ import { atLeast } from '@/lib/domain/people';
 import { unlessMissing } from '@/lib/errors';
 import { mapRole } from '@/lib/server/access';
 import { getCurrentUser } from '@/lib/server/session';
-import { findJoinLink, getSharedMap } from '@/lib/server/share-links';
+import { findJoinLink, getSharedMapPage } from '@/lib/server/share-links';
 import { buttonClass } from '@/components/ui/button';
 import { withDb } from '@/lib/server/with-db';
 
@@ -26,12 +26,13 @@ export default async function SharedMapPage({ params }: { params: Promise<{ toke
     return <JoinInvite invite={invite} token={token} user={user} currentRole={role} />;
   }
 
-  const map = await unlessMissing(withDb(getSharedMap, { token }));
+  const page = await unlessMissing(withDb(getSharedMapPage, { token }));
   // A revoked or unknown link answers 404 (not-found.tsx beside this page says why).
-  if (!map) notFound();
+  if (!page) notFound();
   return (
     <MapEditor
-      map={map}
+      map={page.map}
+      seen={page.seen}
       basePath={`/s/${token}`}
       role={null}
       liveLink={token}

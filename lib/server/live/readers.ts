@@ -17,6 +17,8 @@ export type LiveReader =
       name: string;
       /** Their role when the stream opened, and their session's token: checked again when access changes. */
       role?: Role;
+      /** Whether the map's class was archived when the stream opened. */
+      archived?: boolean;
       session?: string | null;
     }
   | { kind: 'link'; linkId: string; options: ShareOptions };
@@ -42,12 +44,13 @@ export async function requireLiveReader(
   }
   const user = await getCurrentUser(request.headers);
   if (!user) throw appError('session.ended');
-  const { role } = await requireMapAccess(tx, user.id, mapId, 'map.read');
+  const { role, archived } = await requireMapAccess(tx, user.id, mapId, 'map.read');
   return {
     kind: 'user',
     userId: user.id,
     name: user.name,
     role,
+    archived,
     session: await sessionTokenOf(request.headers),
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { seeingChanged, type AccessReason } from '@/lib/domain/access-ended';
+import { standingChanged } from '@/lib/domain/page-standing';
 import {
   seeChange,
   seePresence,
@@ -61,6 +62,8 @@ export function openMapStream(
     since: number;
     tabId: string | null;
     signal: AbortSignal;
+    /** What the page was rendered for (lib/domain/page-standing.ts): compared once the lens is read. */
+    seen?: string | null;
     /** The client's address (lib/domain/sign-in-throttle.ts clientAddress). */
     client?: string;
   },
@@ -242,6 +245,20 @@ export function openMapStream(
         void (async () => {
           try {
             lens = await lensOfLiveReader(db, mapId, reader);
+            // Changed since the page was rendered, before this stream could hear of it.
+            const role = reader.kind === 'link' ? null : reader.role;
+            const changed =
+              opts.seen && role !== undefined
+                ? standingChanged(opts.seen, {
+                    role,
+                    archived: reader.kind === 'user' && reader.archived === true,
+                    see: lens.see,
+                  })
+                : null;
+            if (changed) {
+              push(sseEvent('access', changed));
+              return close();
+            }
             await readLog();
             if (reader.kind === 'user') {
               for (const entry of presentIn(mapId)) sendPresence(entry);

@@ -18,7 +18,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
     const reader = await withDb(requireLiveReader, request, mapId);
     // On a reconnect the browser's Last-Event-ID says which revision the tab has.
     const lastEventId = request.headers.get('last-event-id');
-    const { since, tab } = eventsQuery.parse({
+    const { since, tab, seen } = eventsQuery.parse({
       ...queryOf(request.url),
       ...(lastEventId !== null ? { since: lastEventId } : {}),
     });
@@ -27,6 +27,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ mapId: stri
       reader,
       since,
       tabId: tab ?? null,
+      seen: seen ?? null,
       signal: request.signal,
       // The client as sign-in throttling counts it (a view link's streams are limited per client).
       client: requestClient(request.headers),
