@@ -16,6 +16,7 @@ export function AssignmentBanner({ ctx }: { ctx: MapAssignmentContext }) {
       aria-labelledby="assignment-banner-title"
       className="mb-4 space-y-2 rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-stone-900 sm:p-4"
       data-testid="assignment-banner"
+      data-assignment-banner
     >
       {ctx.archived && (
         <ArchivedNotice compact>

@@ -19,6 +19,9 @@ export function AccessEndedNotice({ ended }: { ended: AccessEnded }) {
       tabIndex={-1}
       role="alert"
       data-access-ended={ended.reason}
+      // A page whose map is gone hides what it said about the map (its assignment banner:
+      // app/globals.css), which may no longer be true (a student moved to another team).
+      data-map-gone={ended.lost || undefined}
       className="space-y-2 rounded-md border border-con-600 bg-con-50 px-4 py-3 text-con-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-con-600"
     >
       {ended.lost ? (
@@ -28,22 +31,28 @@ export function AccessEndedNotice({ ended }: { ended: AccessEnded }) {
       )}
       <p className="text-sm">{ended.message}</p>
       <p className="flex flex-wrap gap-3 text-sm">
-        <button
-          type="button"
-          onClick={() => window.location.reload()}
-          className="rounded-md border border-con-600 bg-white px-3 py-1.5 font-medium hover:bg-con-50"
-        >
-          Reload the page
-        </button>
-        {ended.lost && (
-          <Link
-            href={signedOut ? '/sign-in' : '/'}
-            className="self-center font-medium underline underline-offset-4"
-          >
-            {signedOut ? 'Sign in' : 'Go to the start page'}
+        {ended.lost ? (
+          // Reloading a map that is no longer open to them would only say it is not found:
+          // the way on is elsewhere.
+          <Link href={signedOut ? signInAgain() : '/'} className={ACTION}>
+            {signedOut
+              ? 'Sign in again'
+              : ended.reason === 'moved'
+                ? 'Go to your assignments'
+                : 'Go to the start page'}
           </Link>
+        ) : (
+          <button type="button" onClick={() => window.location.reload()} className={ACTION}>
+            Reload the page
+          </button>
         )}
       </p>
     </div>
   );
 }
+
+const ACTION =
+  'rounded-md border border-con-600 bg-white px-3 py-1.5 font-medium hover:bg-con-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-con-600';
+
+/** Sign in, then back to this page (only ever rendered in the browser, after the page went live). */
+const signInAgain = () => `/sign-in?next=${encodeURIComponent(window.location.pathname)}`;

@@ -62,11 +62,18 @@ test('a student moved to the other team stops seeing the old team’s map within
   await expectAccessible(student);
   await screenshots(student, 'access-ended');
 
-  // Reloading shows nothing of the old map; their new team's map opens from home.
-  await student.getByRole('button', { name: 'Reload the page' }).click();
-  await expect(student.getByText('Sport builds trust between rivals')).toHaveCount(0);
-  await openTeamMap(student, 'Olympic thaw');
+  // The banner that named the old team goes with the map; the way on is their assignments,
+  // where the new team's map opens (reloading the old one would only say it is not found).
+  await expect(student.getByTestId('assignment-banner')).toBeHidden();
+  const oldMap = student.url();
+  await notice.getByRole('link', { name: 'Go to your assignments' }).click();
+  await student.getByRole('link', { name: 'Open your map for Olympic thaw' }).click();
+  await student.waitForURL((url) => /\/maps\/[^/]+$/.test(url.pathname) && url.href !== oldMap);
+  await student.locator('[data-editor-ready="true"]').waitFor();
   await expect(student.locator('[data-claim-row]')).toHaveCount(0);
+  await expect(student.getByTestId('assignment-banner')).toContainText('Team 2');
+  await student.goto(oldMap);
+  await expect(student.getByText('Sport builds trust between rivals')).toHaveCount(0);
   await context.close();
 });
 
@@ -105,10 +112,12 @@ test('a managed student changes their password and signs out everywhere from set
   await student.keyboard.press('Enter');
   await expect(student.getByText('Your password was changed.')).toBeVisible();
   // The other browser's open map ends at once: signed out, saying why.
-  await expect(other.page.locator('[data-access-ended="password"]')).toContainText(
-    'Your password was changed',
-  );
+  const signedOut = other.page.locator('[data-access-ended="password"]');
+  await expect(signedOut).toContainText('Your password was changed');
   await expectAccessible(other.page);
+  // Its way on is signing in again, back to this map.
+  await signedOut.getByRole('link', { name: 'Sign in again' }).click();
+  await other.page.waitForURL(/\/sign-in\?next=%2Fmaps%2F/);
 
   // This browser stays signed in; then signs out everywhere, from the keyboard.
   await student.reload();
