@@ -110,3 +110,10 @@ export function byFilter(authors: AuthorsView | null, filter: string | null, cla
 export function showsAuthors(authors: AuthorsView | null, meId: string | null): boolean {
   return !!authors && authors.people.some((p) => p.id !== meId);
 }
+
+/** What is said when the author filter changes to `id` (null: everyone again). */
+export function filteredWords(authors: AuthorsView, id: string | null): string {
+  if (id === null) return 'Showing everyone’s claims.';
+  const count = authors.people.find((p) => p.id === id)?.claims ?? 0;
+  return `Showing ${authors.nameOf(id)}’s ${count === 1 ? 'claim' : `${count} claims`}; the others are dimmed.`;
+}

@@ -9,7 +9,8 @@ import { httpTransport } from '@/lib/sync/http-transport';
 import { idbOutbox } from '@/lib/sync/idb-outbox';
 import type { EventStream } from '@/lib/sync/live-connection';
 import { memoryOutbox } from '@/lib/sync/memory-outbox';
-import { EditorSession, type Opening, type Who } from './session';
+import type { Who } from './access';
+import { EditorSession, type Opening } from './session';
 
 /**
  * An editor session wired to the browser: operations go over HTTP and wait in IndexedDB, the

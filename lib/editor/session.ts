@@ -1,7 +1,6 @@
 import { subtreeIds, type Stance } from '@/lib/domain/argument-tree';
 import type { MapState } from '@/lib/domain/apply-op';
-import { can, type Capability, type Role } from '@/lib/domain/capabilities';
-import { archivedMapAllows } from '@/lib/domain/classroom/archive';
+import type { Role } from '@/lib/domain/capabilities';
 import type { MarkView } from '@/lib/domain/marks';
 import type { AnchorView, ClaimView, MapView, ThesisView } from '@/lib/domain/views';
 import type { MapChange } from '@/lib/schemas/live';
@@ -9,23 +8,15 @@ import type { OpDraft } from '@/lib/schemas/ops';
 import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
 import { MapSync, type Clock, type OutboxStore, type SyncTransport } from '@/lib/sync/map-sync';
 import type { UnsavedText } from '@/lib/sync/unsaved-text';
-import { AuthorBook, showsAuthors, type AuthorsView } from './authors';
-import { errorWords } from '@/lib/error-words';
-import { claimText } from '@/lib/schemas/map';
+import { AuthorBook, filteredWords, showsAuthors, type AuthorsView } from './authors';
 import { refusedAction, touchedBy, TOUCHED_MS } from './incoming';
 import { newLive, newMapSync } from './wiring';
 import { commandById, contextFor, enabled, type CommandId } from './commands';
 import { commandAt, type KeyLike } from './keys';
 import { commentWrites } from './comment-writes';
 import { MarkStore, type LoadMarks } from './marks';
-import {
-  composerFor,
-  edgeOf,
-  focusAfterDelete,
-  inLabel,
-  neighbour,
-  type ComposeKind,
-} from './places';
+import { editorAccess, type Who } from './access';
+import { composerFor, edgeOf, focusAfterDelete, neighbour, type ComposeKind } from './places';
 import {
   initialScreen,
   screenReducer,
@@ -35,6 +26,7 @@ import {
 } from './screen';
 import { mapParts, NOT_LIVE, type EditorSnapshot, type MapParts } from './snapshot';
 import { Suggestions, type SuggestionTransport } from './suggestions';
+import * as suggesting from './suggestion-verbs';
 import { UndoableChanges } from './undoable';
 import { mapWrites, type WriteResult } from './writes';
 
@@ -44,20 +36,6 @@ import { mapWrites, type WriteResult } from './writes';
  * Every view (outline, graph, toolbar, keys, dialogs) reads `snapshot` and changes things by
  * calling `run(commandId)` or one of the verbs below; React only subscribes and renders.
  */
-
-export interface Who {
-  me: { id: string; name: string } | null;
-  role: Role | null;
-  /** A view link's token, on its read-only page. */
-  link?: string | null;
-  /**
-   * The map's class is archived: whatever the role, only reading (lib/domain/classroom/archive.ts;
-   * the server refuses the rest, this keeps it from being offered).
-   */
-  archived?: boolean;
-  /** What the page was rendered for (lib/domain/page-standing.ts), sent when the stream opens. */
-  seen?: string | null;
-}
 
 export interface SessionDeps {
   transport: SyncTransport;
@@ -94,17 +72,13 @@ export class EditorSession {
   readonly theses: ThesisView[];
   readonly me: Who['me'];
   readonly role: Role | null;
+  // What this person is offered (lib/editor/access.ts); the server checks every write again.
   readonly canEdit: boolean;
   readonly canComment: boolean;
+  readonly canReview: boolean;
+  readonly canSuggest: boolean;
   /** May mark claims for review (and sees the marks: the page gave them). */
   readonly canMark: boolean;
-  /** Decides suggestions: sees every one, accepts, answers, declines (suggestion.review). */
-  readonly canReview: boolean;
-  /**
-   * Is offered "Suggest a reply": signed in, with claim.suggest but not map.edit (an editor adds
-   * the claim instead).
-   */
-  readonly canSuggest: boolean;
   /** The suggestions this person sees (null: they neither make nor decide any here). */
   readonly suggestions: Suggestions | null;
   readonly writes: ReturnType<typeof mapWrites>;
@@ -127,11 +101,11 @@ export class EditorSession {
     this.theses = map.debate.theses;
     this.me = who.me;
     this.role = who.role;
-    const may = (c: Capability) => can(who.role, c) && (!who.archived || archivedMapAllows(c));
-    this.canEdit = may('map.edit');
-    this.canComment = may('comment.write');
-    this.canReview = who.me !== null && may('suggestion.review');
-    this.canSuggest = who.me !== null && !this.canEdit && may('claim.suggest');
+    const { may, ...access } = editorAccess(who);
+    this.canEdit = access.canEdit;
+    this.canComment = access.canComment;
+    this.canReview = access.canReview;
+    this.canSuggest = access.canSuggest;
     this.suggestions =
       deps.suggestions && (this.canReview || this.canSuggest)
         ? new Suggestions(map.id, this.canReview ? 'review' : 'suggest', deps.suggestions)
@@ -163,7 +137,6 @@ export class EditorSession {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (h) => clearTimeout(h as number),
     };
-    const sync = this.sync;
     const host = {
       state: () => this.sync.state,
       theses: this.theses,
@@ -185,23 +158,10 @@ export class EditorSession {
     this.canMark = this.marks !== null && may('claim.mark');
     const marks = this.marks;
     this.live = deps.live
-      ? newLive(
-          map.id,
-          who,
-          deps,
-          deps.live,
-          {
-            get revision() {
-              return sync.revision;
-            },
-            receive: (change) => this.receive(change),
-            catchUp: () => sync.catchUp(),
-          },
-          {
-            onSuggestions: () => void this.suggestions?.refresh(),
-            ...(marks ? { onMarks: () => void marks.refresh() } : {}),
-          },
-        )
+      ? newLive(map.id, who, deps, deps.live, this.sync, (change) => this.receive(change), {
+          onSuggestions: () => void this.suggestions?.refresh(),
+          ...(marks ? { onMarks: () => void marks.refresh() } : {}),
+        })
       : null;
     this.sync.subscribe(() => this.#mapChanged());
     this.suggestions?.subscribe(() => this.#changed());
@@ -274,12 +234,7 @@ export class EditorSession {
     const authors = this.#authorsNow();
     if (!authors) return;
     this.dispatch({ type: 'author', id });
-    if (id === null) return this.announce('Showing everyone’s claims.');
-    const person = authors.people.find((p) => p.id === id);
-    const count = person?.claims ?? 0;
-    this.announce(
-      `Showing ${authors.nameOf(id)}’s ${count === 1 ? 'claim' : `${count} claims`}; the others are dimmed.`,
-    );
+    this.announce(filteredWords(authors, id));
   }
 
   start(): void {
@@ -427,54 +382,15 @@ export class EditorSession {
     return result;
   }
 
-  // ---- Suggestions (lib/domain/suggestions.ts) ----
+  // ---- Suggestions (lib/editor/suggestion-verbs.ts) ----
 
   /** Opens the form for a suggestion under a claim or (no claim) the thesis. */
-  composeSuggestion(thesisId: string, claim: ClaimView | null): void {
-    const target = composerFor(this.sync.state.claims, thesisId, claim, 'pro');
-    const label = claim
-      ? `Suggest a reply to “${inLabel(claim.text)}”`
-      : `Suggest a claim for the thesis`;
-    this.dispatch({ type: 'compose', target: { ...target, label, suggest: true } });
-  }
-
+  composeSuggestion = (thesisId: string, claim: ClaimView | null) =>
+    suggesting.compose(this, thesisId, claim);
   /** Sends the suggestion typed in the composer, which then says it was sent. */
-  async suggestFromComposer(text: string, stance: Stance): Promise<WriteResult> {
-    const target = this.#screen.composer;
-    if (!target?.suggest || !this.suggestions)
-      return { ok: false, message: 'The suggestion form was closed.' };
-    const parsed = claimText.safeParse(text);
-    if (!parsed.success)
-      return { ok: false, message: parsed.error.issues[0]?.message ?? 'Check the text.' };
-    const answer = await this.suggestions.suggest(target.place, stance, parsed.data);
-    if (!answer.ok) return answer;
-    this.announce('Suggestion sent to the map’s editors.');
-    return { ok: true };
-  }
-
-  /**
-   * Accepts a suggestion: a claim.add naming it, through the outbox like any other change (live
-   * for everyone, in History, undone by Ctrl+Z); the server writes it as the suggester's. Where
-   * the claim it answers is gone, nothing is sent and the suggestion stays open.
-   */
-  acceptSuggestion(id: string): WriteResult<{ id: string }> {
-    const suggestion = this.suggestions?.find(id);
-    if (!suggestion || !this.canReview || !this.canEdit)
-      return { ok: false, message: errorWords('suggestion.gone') };
-    if (suggestion.status !== 'open')
-      return { ok: false, message: errorWords('suggestion.decided') };
-    const { thesisId, parentId, stance, text } = suggestion;
-    if (parentId && !this.sync.state.claims.some((c) => c.id === parentId))
-      return { ok: false, message: errorWords('suggestion.parentGone') };
-    this.dispatch({ type: 'error', text: null });
-    const result = this.writes.addClaim({ thesisId, parentId }, stance, text, undefined, {
-      suggestionId: id,
-    });
-    if (!result.ok) return result;
-    this.suggestions!.markAccepted(id, result.id);
-    this.announce('Suggestion accepted: it is in the map as its author’s claim. Ctrl+Z undoes it.');
-    return result;
-  }
+  suggestFromComposer = (text: string, stance: Stance) => suggesting.send(this, text, stance);
+  /** Accepts a suggestion into the map as its author's claim (undone by Ctrl+Z). */
+  acceptSuggestion = (id: string) => suggesting.accept(this, id);
 
   /** Deletes at once, or asks first when the claim has replies. */
   requestDelete(claimId: string): void {

@@ -1,7 +1,9 @@
 import type { MapView } from '@/lib/domain/views';
+import type { MapChange } from '@/lib/schemas/live';
 import { LiveConnection, type LiveOptions } from '@/lib/sync/live-connection';
 import { MapSync, type MapSyncOptions, type Refusal } from '@/lib/sync/map-sync';
-import type { SessionDeps, Who } from './session';
+import type { Who } from './access';
+import type { SessionDeps } from './session';
 
 /** The session's outbox for a map as the server sent it, checking quotes against its articles. */
 export function newMapSync(
@@ -28,21 +30,30 @@ export function newMapSync(
 }
 
 /**
- * The session's live stream: signed-in people are shown to others; a view link is not. `on`:
- * what to load again when it says so (suggestions; marks for review, also after a reconnect).
+ * The session's live stream: signed-in people are shown to others; a view link is not. Changes
+ * it hears go to `receive` (which passes them to the outbox); it resumes from the outbox's
+ * revision. `on`: what to load again when it says so (suggestions; marks for review, also after
+ * a reconnect).
  */
 export function newLive(
   mapId: string,
   who: Who,
   deps: SessionDeps,
   live: NonNullable<SessionDeps['live']>,
-  sync: LiveOptions['sync'],
+  sync: MapSync,
+  receive: (change: MapChange) => void,
   on: Pick<LiveOptions, 'onMarks' | 'onSuggestions'>,
 ): LiveConnection {
   return new LiveConnection({
     ...live,
     mapId,
-    sync,
+    sync: {
+      get revision() {
+        return sync.revision;
+      },
+      receive,
+      catchUp: () => sync.catchUp(),
+    },
     ...on,
     link: who.link ?? null,
     seen: who.seen ?? null,
