@@ -12,7 +12,7 @@ import type { AccessEnded } from '@/lib/domain/access-ended';
 export function AccessEndedNotice({ ended }: { ended: AccessEnded }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), [ended]);
-  const signedOut = ended.reason === 'password' || ended.reason === 'signed-out';
+  const signedOut = ended.signedOut === true;
   return (
     <div
       ref={box}
@@ -38,7 +38,8 @@ export function AccessEndedNotice({ ended }: { ended: AccessEnded }) {
             {signedOut
               ? 'Sign in again'
               : ended.reason === 'moved'
-                ? 'Go to your assignments'
+                ? // The start page of a student lists their assignments, the new team's map in it.
+                  'Go to your assignments'
                 : 'Go to the start page'}
           </Link>
         ) : (
@@ -55,4 +56,5 @@ const ACTION =
   'rounded-md border border-con-600 bg-white px-3 py-1.5 font-medium hover:bg-con-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-con-600';
 
 /** Sign in, then back to this page (only ever rendered in the browser, after the page went live). */
-const signInAgain = () => `/sign-in?next=${encodeURIComponent(window.location.pathname)}`;
+const signInAgain = () =>
+  `/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;

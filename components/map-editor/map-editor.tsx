@@ -171,9 +171,10 @@ function EditorBody({
         <EditorNotices />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ViewSwitch view={screen.view} onChange={session.setView} />
-          {screen.view === 'outline' && <ClaimFinder />}
           <AuthorFilter />
           <SuggestionsButton />
+          {/* Last, so that on a phone, where it takes a whole row, the others share the first. */}
+          {screen.view === 'outline' && <ClaimFinder />}
         </div>
         {screen.view === 'graph' ? (
           <MapGraph title={map.title} />

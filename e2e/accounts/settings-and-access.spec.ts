@@ -115,9 +115,15 @@ test('a managed student changes their password and signs out everywhere from set
   const signedOut = other.page.locator('[data-access-ended="password"]');
   await expect(signedOut).toContainText('Your password was changed');
   await expectAccessible(other.page);
-  // Its way on is signing in again, back to this map.
+  // Its way on is signing in again (with the new password), back to this map.
+  const mapUrl = other.page.url();
   await signedOut.getByRole('link', { name: 'Sign in again' }).click();
   await other.page.waitForURL(/\/sign-in\?next=%2Fmaps%2F/);
+  await other.page.getByLabel('Email or username').fill(login.username);
+  await other.page.getByLabel('Password').fill('a brand new passphrase');
+  await other.page.getByRole('button', { name: 'Sign in' }).click();
+  await other.page.waitForURL(mapUrl);
+  await other.page.locator('[data-editor-ready="true"]').waitFor();
 
   // This browser stays signed in; then signs out everywhere, from the keyboard.
   await student.reload();

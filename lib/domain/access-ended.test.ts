@@ -13,6 +13,8 @@ describe('why a page’s access ended', () => {
         expect(ended.reason).toBe(reason);
         expect(ended.message.length).toBeGreaterThan(20);
         expect(ended.lost).toBe(outcome.signedOut || outcome.now === null);
+        // The page's way on (sign in again) follows the session, whatever the reason.
+        expect(ended.signedOut === true).toBe(outcome.signedOut);
       }
     }
   });
@@ -35,6 +37,10 @@ describe('why a page’s access ended', () => {
     expect(accessEnded('archived', { signedOut: false, now: 'editor' }).message).toMatch(
       /taken out of the archive: you can edit this map again/,
     );
+    // Someone who only views anyway: the archive, either way, says which way.
+    expect(
+      accessEnded('archived', { signedOut: false, now: 'viewer', archived: false }).message,
+    ).toMatch(/taken out of the archive: you can only view this map again/);
     expect(isAccessReason('moved')).toBe(true);
     expect(isAccessReason('nope')).toBe(false);
   });

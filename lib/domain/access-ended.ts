@@ -35,6 +35,8 @@ export interface AccessEnded {
   reason: AccessReason;
   /** Nothing of the map is open to this reader any more (else: it is, with another role). */
   lost: boolean;
+  /** The page's session is gone (signed out, password changed): the way on is signing in. */
+  signedOut?: boolean;
   message: string;
 }
 
@@ -47,11 +49,12 @@ const ROLE_WORDS: Record<Role, string> = {
 
 /**
  * The words for a page whose access changed: `signedOut` when its session is gone, else `now`
- * is the reader's role in the map now (null: none).
+ * is the reader's role in the map now (null: none) and, for an archive, whether the class is
+ * archived now (by default: whether the role is only viewing).
  */
 export function accessEnded(
   reason: AccessReason,
-  outcome: { signedOut: true } | { signedOut: false; now: Role | null },
+  outcome: { signedOut: true } | { signedOut: false; now: Role | null; archived?: boolean },
 ): AccessEnded {
   if (outcome.signedOut) {
     const message =
@@ -60,7 +63,7 @@ export function accessEnded(
         : reason === 'signed-out'
           ? 'You signed out, so this page was signed out too. Sign in again to keep working.'
           : errorWords('session.ended');
-    return { reason, lost: true, message };
+    return { reason, lost: true, signedOut: true, message };
   }
   const { now } = outcome;
   if (now === null) {
@@ -90,7 +93,7 @@ export function accessEnded(
       reason,
       lost: false,
       message:
-        now === 'viewer'
+        (outcome.archived ?? now === 'viewer')
           ? 'This class was archived: its work is read-only now. Reload the page to carry on reading.'
           : `This class was taken out of the archive: you can ${ROLE_WORDS[now]} this map again. Reload the page to carry on.`,
     };

@@ -36,7 +36,7 @@ export function standingChanged(pageKey: string, now: Standing): AccessEnded | n
   if (now.role === null) return accessEnded('link', { signedOut: false, now: 'viewer' });
   const [role, archived] = pageKey.split('.');
   if ((archived === 'a') !== now.archived) {
-    return accessEnded('archived', { signedOut: false, now: now.archived ? 'viewer' : now.role });
+    return accessEnded('archived', { signedOut: false, now: now.role, archived: now.archived });
   }
   if (role !== now.role) return accessEnded('role', { signedOut: false, now: now.role });
   return seeingChanged('role');

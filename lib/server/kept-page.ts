@@ -2,7 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { NONCE_HEADER, RENDER_HEADER, turnKeptPagesOff } from '@/lib/kept-pages';
 import type { Db } from './db';
-import { viewLinkState } from './share-links';
+import { linkStanding, viewLinkState } from './share-links';
 import { sharedStore } from './shared-parts';
 import { viewerZoneOf } from './viewer-zone';
 
@@ -64,11 +64,16 @@ const PAGE_HEADERS = new Set(['content-type', 'cache-control', 'vary', 'link', '
 
 const NONCE = /'nonce-([^']+)'/;
 
-async function readPage(response: Response): Promise<RenderedPage> {
+/** `holds`: a text the page must hold to be kept (what it was rendered for, where that can race). */
+async function readPage(response: Response, holds = ''): Promise<RenderedPage> {
   const html = await response.text();
   const nonce = NONCE.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? '';
   const headers = [...response.headers].filter(([name]) => PAGE_HEADERS.has(name));
-  const keep = response.status === 200 && nonce.length >= 16 && !response.headers.has('set-cookie');
+  const keep =
+    response.status === 200 &&
+    nonce.length >= 16 &&
+    !response.headers.has('set-cookie') &&
+    html.includes(holds);
   const parts = (nonce ? html.split(nonce) : [html]).map((part) => Buffer.from(part));
   const size = parts.reduce((sum, part) => sum + part.length, 0);
   return { status: response.status, parts, size, nonce, headers, keep };
@@ -92,16 +97,16 @@ function forReader(page: RenderedPage, nonce: string, cache: 'hit' | 'miss'): Re
 }
 
 /**
- * The page at `path` for this reader: kept under `key` when it may be, and rendered for this
- * reader alone when `key` is null.
+ * The page at `path` for this reader: kept under `key` when it may be (and only if it `holds`
+ * that text), and rendered for this reader alone when `key` is null.
  */
-async function keptPage(key: unknown[] | null, path: string, reader: ForReader) {
+async function keptPage(key: unknown[] | null, path: string, reader: ForReader, holds?: string) {
   if (!key)
     return forReader(await readPage(await reader.render(path, reader.zone)), reader.nonce, 'miss');
   let rendered = false;
   const page = await pages.get(JSON.stringify([...key, reader.zone]), async () => {
     rendered = true;
-    return readPage(await reader.render(path, reader.zone));
+    return readPage(await reader.render(path, reader.zone), holds);
   });
   return forReader(page, reader.nonce, rendered ? 'miss' : 'hit');
 }
@@ -112,7 +117,11 @@ async function keptPage(key: unknown[] | null, path: string, reader: ForReader) 
  */
 export async function sharedPage(db: Db, opts: ForReader & { token: string }) {
   const state = await viewLinkState(db, opts.token);
-  return keptPage(state && ['s', opts.token, state], `/s/${encodeURIComponent(opts.token)}`, opts);
+  const path = `/s/${encodeURIComponent(opts.token)}`;
+  // The link's choices are read again by the render: one changed in between is a page for other
+  // choices than its key's, which is sent to this reader but not kept (its live stream would
+  // tell every later reader to reload, into the same page).
+  return keptPage(state && ['s', opts.token, state], path, opts, state ? linkStanding(state) : '');
 }
 
 /** The home page: the featured debate, forgotten with it. */

@@ -197,8 +197,15 @@ export async function viewLinkState(tx: Tx, token: string) {
     revision: link.revision,
     title: link.title,
     includeNotes: link.includeNotes,
+    showName: link.showName,
     ownerName: link.showName ? link.ownerName : null,
   };
+}
+
+/** What a view link's page is rendered for (lib/domain/page-standing.ts): the link's choices. */
+export function linkStanding(link: { includeNotes: boolean; showName: boolean }): string {
+  const see = visibility({ kind: 'link', notes: link.includeNotes, ownerName: link.showName });
+  return standingKey({ role: null, archived: false, see });
 }
 
 /** An active viewer link: only those show the map to whoever holds them. */
@@ -226,8 +233,7 @@ export async function getSharedMap(tx: Tx, opts: { token: string }) {
 export async function getSharedMapPage(tx: Tx, opts: { token: string }) {
   const link = await requireViewLink(tx, opts.token);
   const map = await loadMapView(tx, { link }, link.mapId);
-  const see = visibility({ kind: 'link', notes: link.includeNotes, ownerName: link.showName });
-  return { map, seen: standingKey({ role: null, archived: false, see }) };
+  return { map, seen: linkStanding(link) };
 }
 
 /** Copies a map shared by a viewer link into the signed-in user's maps. */

@@ -5,7 +5,7 @@ import { RENDER_HEADER } from '@/lib/kept-pages';
 import { articlesChanged } from '@/lib/server/article-cache';
 import { memoryPubSub, setPubSub } from '@/lib/server/live/pubsub';
 import { renameMap } from '@/lib/server/maps';
-import { getOrCreateShareLink, getSharedMap, revokeShareLink } from '@/lib/server/share-links';
+import { getOrCreateShareLink, getSharedMapPage, revokeShareLink } from '@/lib/server/share-links';
 import {
   homePage,
   keptPageRoute,
@@ -32,10 +32,11 @@ const NOTE = 'OWNER-NOTE-b71';
  * Stands in for the server rendering `/s/<token>`: the map as the link shows it, the zone, and a
  * script with a fresh nonce, which the policy header names.
  */
-function renderer(extra: { setCookie?: boolean } = {}) {
+function renderer(extra: { setCookie?: boolean; before?: () => Promise<unknown> } = {}) {
   const paths: string[] = [];
   const render: RenderPage = async (path, zone) => {
     paths.push(path);
+    await extra.before?.();
     const token = decodeURIComponent(path.split('/')[2]!.split('?')[0]!);
     const nonce = crypto.randomBytes(24).toString('base64');
     const headers = new Headers({
@@ -45,9 +46,9 @@ function renderer(extra: { setCookie?: boolean } = {}) {
     });
     if (extra.setCookie) headers.set('set-cookie', 'someone=1');
     try {
-      const map = await getSharedMap(db, { token });
+      const { map, seen } = await getSharedMapPage(db, { token });
       const claims = map.claims.map((c) => `<li>${c.text} ${c.note}</li>`).join('');
-      const html = `<h1>${map.title}</h1><ul>${claims}</ul><p>${zone}</p><script nonce="${nonce}">self.__next_f.push(["${nonce}"])</script>`;
+      const html = `<h1>${map.title}</h1><ul>${claims}</ul><p>${zone}</p><script nonce="${nonce}">self.__next_f.push(["${nonce}","seen","${seen}"])</script>`;
       return new Response(html, { status: 200, headers });
     } catch {
       return new Response(`<h1>This link no longer works</h1><script nonce="${nonce}"></script>`, {
@@ -186,6 +187,25 @@ describe('a read-only link’s page, kept for readers without an account', () =>
     await open(other.token, cookie.render);
     expect((await open(other.token, cookie.render)).cache).toBe('miss');
     expect(cookie.paths).toHaveLength(2);
+  });
+
+  it('never keeps a page rendered for other link choices than its key (changed meanwhile)', async () => {
+    const w = await scene();
+    const choose = (includeNotes: boolean) =>
+      getOrCreateShareLink(db, { userId: w.owner.id, mapId: w.mapId, options: { includeNotes } });
+    // The owner turns the notes on after the page's key was read, before the render reads them.
+    const racing = renderer({ before: () => choose(true) });
+    const raced = await open(w.token, racing.render);
+    expect(raced.html).toContain(NOTE);
+    // …and back off: the key is the first one's again, but its page is not kept under it (it
+    // would show the notes, and its live stream would send every reader to reload into it).
+    await choose(false);
+    const { render, paths } = renderer();
+    const next = await open(w.token, render);
+    expect(next.cache).toBe('miss');
+    expect(paths).toHaveLength(1);
+    expect(next.html).not.toContain(NOTE);
+    expect((await open(w.token, render)).cache).toBe('hit');
   });
 
   it('the home page: kept until the debate is edited', async () => {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { requireMapAccess } from '@/lib/server/access';
 import { updateAssignment } from '@/lib/server/classroom/assignments';
 import { setClassArchived } from '@/lib/server/classroom/archive';
-import type { LiveReader } from '@/lib/server/live/readers';
+import { userReader, type LiveReader } from '@/lib/server/live/readers';
 import { getMapPage } from '@/lib/server/map-page';
 import { changeRole, inviteByEmail } from '@/lib/server/members';
 import { getOrCreateShareLink, getSharedMapPage } from '@/lib/server/share-links';
 import { createUser, db, userWithMap } from '../support/factories';
-import { teamWorld, watch } from '../support/live-streams';
+import { sleep, teamWorld, watch } from '../support/live-streams';
 
 // A change to what someone may see of a map, made after their page was rendered and before its
 // live stream opened, has no message left to tell the page: the page sends what it was rendered
@@ -15,10 +14,8 @@ import { teamWorld, watch } from '../support/live-streams';
 // Runs on SQLite and on PostgreSQL (TEST_DATABASE_URL).
 
 /** The reader the events route makes for a signed-in person (lib/server/live/readers.ts). */
-async function readerNow(userId: string, mapId: string): Promise<LiveReader> {
-  const { role, archived } = await requireMapAccess(db, userId, mapId, 'map.read');
-  return { kind: 'user', userId, name: 'Reader', role, archived };
-}
+const readerNow = (userId: string, mapId: string) =>
+  userReader(db, { id: userId, name: 'Reader' }, mapId, null);
 
 /** What the map page renders for `userId` says it was rendered for. */
 const pageSeen = async (userId: string, mapId: string) =>
@@ -50,7 +47,34 @@ describe(
       const edit = { userId: w.teacher.id, assignmentId: w.assignmentId, title: 'Olympic thaw' };
       await updateAssignment(db, { ...edit, instructions: '', dueAt: null, anonymous: true });
 
+      const noted = await createUser('Noted');
+      await inviteByEmail(db, {
+        userId: owner.id,
+        mapId: map.id,
+        email: noted.email,
+        role: 'viewer',
+        includeNotes: true,
+      });
+      // The other team's map, in a class archived: its student and its teacher only read it.
+      const archived = await teamWorld();
+      await setClassArchived(db, {
+        userId: archived.teacher.id,
+        classId: archived.classId,
+        archived: true,
+      });
+      const shelved = archived.works[0]!;
       const pages: [LiveReader, string, string][] = [
+        [await readerNow(noted.id, map.id), map.id, await pageSeen(noted.id, map.id)],
+        [
+          await readerNow(shelved.members[0]!.userId, shelved.mapId),
+          shelved.mapId,
+          await pageSeen(shelved.members[0]!.userId, shelved.mapId),
+        ],
+        [
+          await readerNow(archived.teacher.id, shelved.mapId),
+          shelved.mapId,
+          await pageSeen(archived.teacher.id, shelved.mapId),
+        ],
         [await readerNow(owner.id, map.id), map.id, await pageSeen(owner.id, map.id)],
         [await readerNow(vic.id, map.id), map.id, await pageSeen(vic.id, map.id)],
         [
@@ -116,6 +140,25 @@ describe(
       });
       expect((await eves.ended()).access?.message).toMatch(/you can now comment on it/);
       expect((await links.ended()).access?.message).toMatch(/changed what this link shows/);
+    });
+
+    it('an archive reaches an open page that only views anyway (its role stays the same)', async () => {
+      const w = await teamWorld();
+      const work = w.works[0]!;
+      const vic = await createUser('Vic');
+      const email = vic.email;
+      await inviteByEmail(db, { userId: w.teacher.id, mapId: work.mapId, email, role: 'viewer' });
+      const stream = watch(await readerNow(vic.id, work.mapId), work.mapId);
+      await sleep(200); // the stream has read what Vic may see
+      await setClassArchived(db, { userId: w.teacher.id, classId: w.classId, archived: true });
+      expect(await stream.ended()).toEqual({
+        closed: true,
+        access: expect.objectContaining({
+          reason: 'archived',
+          lost: false,
+          message: expect.stringMatching(/^This class was archived/),
+        }),
+      });
     });
 
     it('a class archived, or an assignment made anonymous, in between', async () => {

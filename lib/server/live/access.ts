@@ -1,6 +1,6 @@
 import 'server-only';
 import { accessEnded, type AccessEnded, type AccessReason } from '@/lib/domain/access-ended';
-import { mapRole } from '../access';
+import { mapStanding } from '../access';
 import type { Tx } from '../db';
 import { pubsub, type BusMessage } from './pubsub';
 import type { LiveReader } from './readers';
@@ -93,8 +93,11 @@ export async function recheckReader(
       return accessEnded(reason, { signedOut: true });
     }
   }
-  const now = await mapRole(tx, reader.userId, mapId);
+  const { role: now, archived } = await mapStanding(tx, reader.userId, mapId);
   if (now === null) return accessEnded(reason, { signedOut: false, now });
+  // Archived or back: said as such even where the role stays (someone who only views anyway).
+  if (reader.archived !== undefined && archived !== reader.archived)
+    return accessEnded('archived', { signedOut: false, now, archived });
   if (reader.role && now !== reader.role) return accessEnded(reason, { signedOut: false, now });
   return null;
 }

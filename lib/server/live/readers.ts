@@ -44,15 +44,18 @@ export async function requireLiveReader(
   }
   const user = await getCurrentUser(request.headers);
   if (!user) throw appError('session.ended');
+  return userReader(tx, user, mapId, await sessionTokenOf(request.headers));
+}
+
+/** A signed-in reader of the map, with their standing in it now (they must be able to read it). */
+export async function userReader(
+  tx: Tx,
+  user: { id: string; name: string },
+  mapId: string,
+  session: string | null,
+): Promise<LiveReader> {
   const { role, archived } = await requireMapAccess(tx, user.id, mapId, 'map.read');
-  return {
-    kind: 'user',
-    userId: user.id,
-    name: user.name,
-    role,
-    archived,
-    session: await sessionTokenOf(request.headers),
-  };
+  return { kind: 'user', userId: user.id, name: user.name, role, archived, session };
 }
 
 /** What this reader may see of the map (lib/domain/visibility.ts). */
