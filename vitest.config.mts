@@ -50,6 +50,9 @@ export default defineConfig({
             COUNTERPOINT_DATA_DIR: testData,
             // Nothing is delivered by itself: tests that send call deliverDue (outbox.test.ts).
             COUNTERPOINT_OUTBOX: 'off',
+            // Passwords hashed cheaply (lib/server/test-password-hash.ts): scrypt's cost is for
+            // attackers, and was a fifth of these tests' time.
+            COUNTERPOINT_TEST_FAST_HASH: '1',
           },
           fileParallelism: true,
           maxWorkers: workers,

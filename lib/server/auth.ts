@@ -11,6 +11,7 @@ import { ltiSessions } from './lti/auth-plugin';
 import { sendResetPasswordMail } from './mail';
 import { schoolSignInOptions } from './school-sign-in/auth-options';
 import { schoolSignIn } from './school-sign-in/config';
+import { passwordHasher } from './test-password-hash';
 
 function createAuth() {
   const url = baseUrl();
@@ -33,6 +34,7 @@ function createAuth() {
       sendResetPassword: ({ user, token }) => sendResetPasswordMail({ user, token }),
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
+      ...passwordHasher(),
     },
     // Checked sessions are cached briefly in lib/server/session.ts.
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
