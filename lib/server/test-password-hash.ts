@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
  * only where Vitest runs and COUNTERPOINT_TEST_FAST_HASH=1 (vitest.config.mts sets it for the
  * integration tests); the e2e tests and every server use scrypt.
  */
-export const testPasswordHasher = {
+const testPasswordHasher = {
   async hash(password: string): Promise<string> {
     const salt = crypto.randomBytes(16).toString('hex');
     return `test-sha256:${salt}:${digest(salt, password).toString('hex')}`;
