@@ -20,8 +20,10 @@ export function AuthorFilter() {
   const chosen = screen.author;
   const known = authors.people.some((p) => p.id === chosen);
   return (
-    <div className="flex min-w-0 items-center gap-2" data-no-print>
-      <label htmlFor={id} className="shrink-0 text-sm font-semibold text-stone-800">
+    // On a phone it shares a row with the view switch: the select takes what is left of it, its
+    // label read out but not shown ("Everyone (12 claims)" says what it chooses).
+    <div className="flex min-w-0 items-center gap-2 max-sm:flex-1" data-no-print>
+      <label htmlFor={id} className="shrink-0 text-sm font-semibold text-stone-800 max-sm:sr-only">
         Author
       </label>
       <select
@@ -29,7 +31,7 @@ export function AuthorFilter() {
         value={chosen && known ? chosen : ''}
         onChange={(e) => session.filterByAuthor(e.target.value || null)}
         aria-describedby={`${id}-hint`}
-        className={`min-h-9 min-w-0 max-w-60 rounded-md border px-2 py-1 text-sm ${chosen ? 'border-sky-700 bg-sky-50 font-semibold text-sky-950' : 'border-stone-400 bg-white'}`}
+        className={`min-h-9 min-w-0 max-w-60 rounded-md border max-sm:w-full max-sm:max-w-none px-2 py-1 text-sm ${chosen ? 'border-sky-700 bg-sky-50 font-semibold text-sky-950' : 'border-stone-400 bg-white'}`}
         data-author-filter
       >
         <option value="">Everyone ({plural(claims.length, 'claim')})</option>

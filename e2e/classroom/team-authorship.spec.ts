@@ -125,6 +125,14 @@ test('three students build one team map; the teacher sees who did what and filte
   );
   await expectAccessible(page);
   await screenshots(page, 'classroom-map-by-author');
+  // On a phone the filter shares its row with the view switch (fewer rows above the first claim).
+  const desk = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const views = page.getByRole('group', { name: 'View' });
+  const top = async (l: typeof author) => (await l.boundingBox())!.y;
+  expect(Math.abs((await top(author)) - (await top(views)))).toBeLessThan(12);
+  await expect(author.locator('option:checked')).toHaveText('Student Bea (1)');
+  await page.setViewportSize(desk);
 
   // The same filter in the graph: others' boxes are dimmed; the panel names the author.
   await page.getByRole('button', { name: 'Graph', exact: true }).click();
