@@ -89,6 +89,7 @@ function EditorBody({
   headerActions,
   basePath,
   focusClaimId = null,
+  seen = null,
   session,
 }: Parameters<typeof MapEditor>[0] & { session: EditorSession }) {
   const { claims, links, anchors, screen, live } = useEditorState();
@@ -165,6 +166,9 @@ function EditorBody({
       <div
         className={`space-y-4 ${screen.sheet ? 'max-lg:pb-[55vh]' : ''}`}
         data-editor-ready={hydrated ? 'true' : undefined}
+        // What the page was rendered for, in its HTML too (lib/server/kept-page.ts checks a kept
+        // link page by it: in the page's data it may be split between two scripts).
+        data-standing={seen ?? undefined}
       >
         <EditorHeader map={map} role={role} share={share} others={others} actions={headerActions} />
         {live.ended && <AccessEndedNotice ended={live.ended} />}

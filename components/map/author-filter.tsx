@@ -20,9 +20,9 @@ export function AuthorFilter() {
   const chosen = screen.author;
   const known = authors.people.some((p) => p.id === chosen);
   return (
-    // On a phone it shares a row with the view switch: the select takes what is left of it, its
-    // label read out but not shown ("Everyone (12 claims)" says what it chooses).
-    <div className="flex min-w-0 items-center gap-2 max-sm:flex-1" data-no-print>
+    // On a phone it shares a row with the view switch when 10rem are left for it (else it takes a
+    // row of its own), its label read out but not shown ("Everyone (12 claims)" says what it is).
+    <div className="flex min-w-0 items-center gap-2 max-sm:flex-[1_1_10rem]" data-no-print>
       <label htmlFor={id} className="shrink-0 text-sm font-semibold text-stone-800 max-sm:sr-only">
         Author
       </label>

@@ -121,7 +121,8 @@ export async function sharedPage(db: Db, opts: ForReader & { token: string }) {
   // The link's choices are read again by the render: one changed in between is a page for other
   // choices than its key's, which is sent to this reader but not kept (its live stream would
   // tell every later reader to reload, into the same page).
-  return keptPage(state && ['s', opts.token, state], path, opts, state ? linkStanding(state) : '');
+  const holds = state ? `data-standing="${linkStanding(state)}"` : '';
+  return keptPage(state && ['s', opts.token, state], path, opts, holds);
 }
 
 /** The home page: the featured debate, forgotten with it. */

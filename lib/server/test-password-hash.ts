@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
  * A password hasher for the integration tests alone: salted SHA-256 instead of better-auth's
  * scrypt, whose cost is the point in production (tens of milliseconds of CPU a hash) and only
  * slows tests that sign hundreds of people up and in (sign-in throttling, roster imports). Used
- * only where Vitest runs and COUNTERPOINT_TEST_FAST_HASH=1 (vitest.config.mts sets it for the
+ * only where Vitest runs (NODE_ENV test) and COUNTERPOINT_TEST_FAST_HASH=1 (vitest.config.mts sets it for the
  * integration tests); the e2e tests and every server use scrypt.
  */
 const testPasswordHasher = {
@@ -15,8 +15,8 @@ const testPasswordHasher = {
   },
   async verify({ hash, password }: { hash: string; password: string }): Promise<boolean> {
     const [kind, salt, hex] = hash.split(':');
-    if (kind !== 'test-sha256' || !salt || !hex || hex.length !== 64) return false;
-    return crypto.timingSafeEqual(digest(salt, password), Buffer.from(hex, 'hex'));
+    if (kind !== 'test-sha256' || !salt || !/^[0-9a-f]{64}$/.test(hex ?? '')) return false;
+    return crypto.timingSafeEqual(digest(salt, password), Buffer.from(hex!, 'hex'));
   },
 };
 
@@ -25,6 +25,8 @@ const digest = (salt: string, password: string) =>
 
 /** The hasher to give better-auth: none (its own scrypt) outside the integration tests. */
 export const passwordHasher = () =>
-  process.env.VITEST && process.env.COUNTERPOINT_TEST_FAST_HASH === '1'
+  process.env.VITEST &&
+  process.env.NODE_ENV === 'test' &&
+  process.env.COUNTERPOINT_TEST_FAST_HASH === '1'
     ? { password: testPasswordHasher }
     : {};

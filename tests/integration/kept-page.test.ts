@@ -48,7 +48,7 @@ function renderer(extra: { setCookie?: boolean; before?: () => Promise<unknown> 
     try {
       const { map, seen } = await getSharedMapPage(db, { token });
       const claims = map.claims.map((c) => `<li>${c.text} ${c.note}</li>`).join('');
-      const html = `<h1>${map.title}</h1><ul>${claims}</ul><p>${zone}</p><script nonce="${nonce}">self.__next_f.push(["${nonce}","seen","${seen}"])</script>`;
+      const html = `<h1>${map.title}</h1><ul data-standing="${seen}">${claims}</ul><p>${zone}</p><script nonce="${nonce}">self.__next_f.push(["${nonce}"])</script>`;
       return new Response(html, { status: 200, headers });
     } catch {
       return new Response(`<h1>This link no longer works</h1><script nonce="${nonce}"></script>`, {
