@@ -55,6 +55,6 @@ export function AccessEndedNotice({ ended }: { ended: AccessEnded }) {
 const ACTION =
   'rounded-md border border-con-600 bg-white px-3 py-1.5 font-medium hover:bg-con-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-con-600';
 
-/** Sign in, then back to this page (only ever rendered in the browser, after the page went live). */
+/** Sign in, then back to this page (rendered only in the browser, once the page went live). */
 const signInAgain = () =>
   `/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;

@@ -30,7 +30,10 @@ export function editorAccess(who: Who) {
     canComment: may('comment.write'),
     /** Decides suggestions: sees every one, accepts, answers, declines (suggestion.review). */
     canReview: signedIn && may('suggestion.review'),
-    /** Offered "Suggest a reply": signed in, with claim.suggest but not map.edit (an editor adds the claim instead). */
+    /**
+     * Offered "Suggest a reply": signed in, with claim.suggest but not map.edit (an editor adds
+     * the claim instead).
+     */
     canSuggest: signedIn && !canEdit && may('claim.suggest'),
   };
 }

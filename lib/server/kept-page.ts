@@ -17,9 +17,9 @@ import { viewerZoneOf } from './viewer-zone';
  * never sent here), and for a link's page what viewLinkState reads on every open in one
  * statement (the map's revision, raised by every change to its contents on whichever app server
  * it was made; its title; the link's choices; the owner's name where shown). A revoked link is
- * never served from here. A debate edit (which changes the home page, and can move quotes without a new revision) forgets
- * every kept page with the rest of the shared parts (lib/server/shared-parts.ts), here and on
- * every other app server.
+ * never served from here. A debate edit (which changes the home page, and can move quotes
+ * without a new revision) forgets every kept page with the rest of the shared parts
+ * (lib/server/shared-parts.ts), here and on every other app server.
  *
  * Each page carries its own Content-Security-Policy nonce: the kept page's (a random value made
  * for its render, which no text of the page can contain) is replaced by the reader's.
@@ -64,7 +64,7 @@ const PAGE_HEADERS = new Set(['content-type', 'cache-control', 'vary', 'link', '
 
 const NONCE = /'nonce-([^']+)'/;
 
-/** `holds`: a text the page must hold to be kept (what it was rendered for, where that can race). */
+/** `holds`: a text the page must hold to be kept (what it was rendered for, which can race). */
 async function readPage(response: Response, holds = ''): Promise<RenderedPage> {
   const html = await response.text();
   const nonce = NONCE.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? '';

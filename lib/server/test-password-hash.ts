@@ -5,8 +5,8 @@ import crypto from 'node:crypto';
  * A password hasher for the integration tests alone: salted SHA-256 instead of better-auth's
  * scrypt, whose cost is the point in production (tens of milliseconds of CPU a hash) and only
  * slows tests that sign hundreds of people up and in (sign-in throttling, roster imports). Used
- * only where Vitest runs (NODE_ENV test) and COUNTERPOINT_TEST_FAST_HASH=1 (vitest.config.mts sets it for the
- * integration tests); the e2e tests and every server use scrypt.
+ * only where Vitest runs (NODE_ENV test) and COUNTERPOINT_TEST_FAST_HASH=1 (vitest.config.mts
+ * sets it for the integration tests); the e2e tests and every server use scrypt.
  */
 const testPasswordHasher = {
   async hash(password: string): Promise<string> {

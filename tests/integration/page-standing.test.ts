@@ -21,6 +21,36 @@ const readerNow = (userId: string, mapId: string) =>
 const pageSeen = async (userId: string, mapId: string) =>
   (await getMapPage(db, { userId, mapId })).seen;
 
+/** `ownerId` invites the account with `email` to their map. */
+const invite = (
+  ownerId: string,
+  mapId: string,
+  email: string,
+  role: 'viewer' | 'editor',
+  includeNotes = false,
+) => inviteByEmail(db, { userId: ownerId, mapId, email, role, includeNotes });
+
+/** The teacher makes the assignment of `w` anonymous (students see pseudonyms from then on). */
+const makeAnonymous = (w: Awaited<ReturnType<typeof teamWorld>>) =>
+  updateAssignment(db, {
+    userId: w.teacher.id,
+    assignmentId: w.assignmentId,
+    title: 'Olympic thaw',
+    instructions: '',
+    dueAt: null,
+    anonymous: true,
+  });
+
+/** A page as rendered now: the reader its stream opens as, the map, what it was rendered for. */
+type OpenPage = [LiveReader, string, string];
+
+/** A member's page of `mapId`. */
+const memberPage = async (userId: string, mapId: string): Promise<OpenPage> => [
+  await readerNow(userId, mapId),
+  mapId,
+  await pageSeen(userId, mapId),
+];
+
 async function linkReader(token: string, mapId: string): Promise<LiveReader> {
   const row = await db.shareLink.findUniqueOrThrow({ where: { token } });
   const options = { includeNotes: row.includeNotes, showName: row.showName };
@@ -34,27 +64,15 @@ describe(
   () => {
     it('a page and its stream agree on every kind of reader when nothing changed', async () => {
       const { user: owner, map } = await userWithMap();
-      const vic = await createUser('Vic');
-      await inviteByEmail(db, {
-        userId: owner.id,
-        mapId: map.id,
-        email: vic.email,
-        role: 'viewer',
-      });
+      // Two invited viewers: one without the owner's notes, one with them.
+      const [vic, noted] = [await createUser('Vic'), await createUser('Noted')];
+      await invite(owner.id, map.id, vic.email, 'viewer');
+      await invite(owner.id, map.id, noted.email, 'viewer', true);
       const link = await getOrCreateShareLink(db, { userId: owner.id, mapId: map.id });
       const w = await teamWorld();
       const student = w.works[0]!.members[0]!.userId;
-      const edit = { userId: w.teacher.id, assignmentId: w.assignmentId, title: 'Olympic thaw' };
-      await updateAssignment(db, { ...edit, instructions: '', dueAt: null, anonymous: true });
+      await makeAnonymous(w);
 
-      const noted = await createUser('Noted');
-      await inviteByEmail(db, {
-        userId: owner.id,
-        mapId: map.id,
-        email: noted.email,
-        role: 'viewer',
-        includeNotes: true,
-      });
       // The other team's map, in a class archived: its student and its teacher only read it.
       const archived = await teamWorld();
       await setClassArchived(db, {
@@ -63,35 +81,19 @@ describe(
         archived: true,
       });
       const shelved = archived.works[0]!;
-      const pages: [LiveReader, string, string][] = [
-        [await readerNow(noted.id, map.id), map.id, await pageSeen(noted.id, map.id)],
-        [
-          await readerNow(shelved.members[0]!.userId, shelved.mapId),
-          shelved.mapId,
-          await pageSeen(shelved.members[0]!.userId, shelved.mapId),
-        ],
-        [
-          await readerNow(archived.teacher.id, shelved.mapId),
-          shelved.mapId,
-          await pageSeen(archived.teacher.id, shelved.mapId),
-        ],
-        [await readerNow(owner.id, map.id), map.id, await pageSeen(owner.id, map.id)],
-        [await readerNow(vic.id, map.id), map.id, await pageSeen(vic.id, map.id)],
+      const pages: OpenPage[] = [
+        await memberPage(noted.id, map.id),
+        await memberPage(shelved.members[0]!.userId, shelved.mapId),
+        await memberPage(archived.teacher.id, shelved.mapId),
+        await memberPage(owner.id, map.id),
+        await memberPage(vic.id, map.id),
         [
           await linkReader(link.token, map.id),
           map.id,
           (await getSharedMapPage(db, { token: link.token })).seen,
         ],
-        [
-          await readerNow(student, w.works[0]!.mapId),
-          w.works[0]!.mapId,
-          await pageSeen(student, w.works[0]!.mapId),
-        ],
-        [
-          await readerNow(w.teacher.id, w.works[0]!.mapId),
-          w.works[0]!.mapId,
-          await pageSeen(w.teacher.id, w.works[0]!.mapId),
-        ],
+        await memberPage(student, w.works[0]!.mapId),
+        await memberPage(w.teacher.id, w.works[0]!.mapId),
       ];
       const streams = pages.map(([reader, mapId, seen]) => watch(reader, mapId, { seen }));
       for (const stream of streams) {
@@ -103,10 +105,8 @@ describe(
     it('is told at once what changed, in the words a live change would have used', async () => {
       const { user: owner, map } = await userWithMap();
       const [vic, eve] = [await createUser('Vic'), await createUser('Eve')];
-      const invite = (email: string, role: 'viewer' | 'editor', includeNotes = false) =>
-        inviteByEmail(db, { userId: owner.id, mapId: map.id, email, role, includeNotes });
-      await invite(vic.email, 'viewer');
-      await invite(eve.email, 'editor');
+      await invite(owner.id, map.id, vic.email, 'viewer');
+      await invite(owner.id, map.id, eve.email, 'editor');
       const link = await getOrCreateShareLink(db, { userId: owner.id, mapId: map.id });
       const rendered = {
         vic: await pageSeen(vic.id, map.id),
@@ -115,7 +115,7 @@ describe(
       };
 
       // Then, before any of the three pages' streams opens:
-      await invite(vic.email, 'viewer', true);
+      await invite(owner.id, map.id, vic.email, 'viewer', true);
       await changeRole(db, {
         userId: owner.id,
         mapId: map.id,
@@ -146,8 +146,7 @@ describe(
       const w = await teamWorld();
       const work = w.works[0]!;
       const vic = await createUser('Vic');
-      const email = vic.email;
-      await inviteByEmail(db, { userId: w.teacher.id, mapId: work.mapId, email, role: 'viewer' });
+      await invite(w.teacher.id, work.mapId, vic.email, 'viewer');
       const stream = watch(await readerNow(vic.id, work.mapId), work.mapId);
       await sleep(200); // the stream has read what Vic may see
       await setClassArchived(db, { userId: w.teacher.id, classId: w.classId, archived: true });
@@ -165,8 +164,7 @@ describe(
       const w = await teamWorld();
       const [a, b] = w.works.map((work) => ({ id: work.members[0]!.userId, mapId: work.mapId }));
       const seenA = await pageSeen(a!.id, a!.mapId);
-      const edit = { userId: w.teacher.id, assignmentId: w.assignmentId, title: 'Olympic thaw' };
-      await updateAssignment(db, { ...edit, instructions: '', dueAt: null, anonymous: true });
+      await makeAnonymous(w);
       const anon = watch(await readerNow(a!.id, a!.mapId), a!.mapId, { seen: seenA });
       expect(await anon.ended()).toEqual({
         closed: true,

@@ -62,7 +62,7 @@ export function openMapStream(
     since: number;
     tabId: string | null;
     signal: AbortSignal;
-    /** What the page was rendered for (lib/domain/page-standing.ts): compared once the lens is read. */
+    /** What the page was rendered for (lib/domain/page-standing.ts), compared with the lens. */
     seen?: string | null;
     /** The client's address (lib/domain/sign-in-throttle.ts clientAddress). */
     client?: string;
