@@ -65,7 +65,7 @@ export function SourceAttribution({
           )
         ) : (
           <span>
-            none stated in the capture; rights stay with {source.publisher}. Quoted here for study
+            none stated on the page; rights stay with {source.publisher}. Quoted here for study
             {source.url ? '; read the original at the link above.' : '.'}
           </span>
         )}

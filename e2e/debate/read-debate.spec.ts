@@ -26,7 +26,7 @@ test.describe('the debate page', () => {
     const globe = page.getByRole('article', { name: /Olympic Charm Offensive/ });
     await expect(globe).toContainText('The Globe Post');
     await expect(globe).toContainText('Marco Milani and Markus Bell');
-    await expect(globe).toContainText('none stated in the capture');
+    await expect(globe).toContainText('none stated on the page');
     await expect(globe).toContainText(
       'the “dual track” approach – dialogue with sanctions – will fail',
     );
